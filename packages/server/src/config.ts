@@ -1,0 +1,67 @@
+// Environment → typed, validated configuration. The one place for defaults.
+import { resolve } from "node:path";
+import { z } from "zod";
+import type { DatabaseTarget } from "./db/database.js";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+const optionalUrl = (protocols: string[]) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ message: `must be a URL (${protocols.join(", ")})` })
+      .refine((u) => protocols.includes(new URL(u).protocol), `must use ${protocols.join(" or ")}`)
+      .optional(),
+  );
+
+const EnvSchema = z.object({
+  NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(4000)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
+  DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./.data")),
+  REDIS_URL: optionalUrl(["redis:", "rediss:"]),
+  ADMIN_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(24, "must be at least 24 characters").optional()),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default("info")),
+  PUBLIC_URL: optionalUrl(["http:", "https:"]),
+});
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  redisUrl: string | undefined;
+  adminApiKey: string | undefined;
+  logLevel: (typeof LOG_LEVELS)[number];
+  publicUrl: string;
+  /** GraphiQL is served outside production. */
+  graphiql: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dataDir: resolve(e.DATA_DIR, "pglite") },
+    redisUrl: e.REDIS_URL,
+    adminApiKey: e.ADMIN_API_KEY,
+    logLevel: e.LOG_LEVEL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    graphiql: e.NODE_ENV !== "production",
+  };
+}

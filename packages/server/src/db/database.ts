@@ -1,0 +1,73 @@
+// One Prisma client over either engine: PostgreSQL (DATABASE_URL) or embedded PGlite on disk (no server needed).
+// Both run the same committed migrations before the client is handed out.
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { migrate, readMigrations, type MigrateResult, type SqlSession } from "./migrate.js";
+
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+
+export interface Database {
+  prisma: PrismaClient;
+  target: DatabaseTarget;
+  migrations: MigrateResult;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === "postgres" ? openPostgres(target) : openPGlite(target);
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  let migrations: MigrateResult;
+  const client = await pool.connect();
+  try {
+    migrations = await migrate(pgSession(client), await readMigrations());
+  } finally {
+    client.release();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    target,
+    migrations,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPGlite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
+  if (!target.dataDir.startsWith("memory://")) await mkdir(target.dataDir, { recursive: true });
+  const db = await PGlite.create(target.dataDir);
+  const migrations = await migrate(pgliteSession(db), await readMigrations());
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  return {
+    prisma,
+    target,
+    migrations,
+    async close() {
+      await prisma.$disconnect();
+      await db.close();
+    },
+  };
+}
+
+export function pgSession(client: pg.PoolClient | pg.Client): SqlSession {
+  return {
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    exec: async (sql) => void (await client.query(sql)),
+  };
+}
+
+function pgliteSession(db: PGlite): SqlSession {
+  return {
+    query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+    exec: async (sql) => void (await db.exec(sql)),
+  };
+}

@@ -1,0 +1,61 @@
+// The error catalogue: every failure a client can act on has a stable code. Anything else is a bug and is
+// masked as INTERNAL_SERVER_ERROR before it leaves the server.
+
+export const ErrorCode = {
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  PARTNER_NOT_FOUND: "PARTNER_NOT_FOUND",
+  VALIDATION_FAILED: "VALIDATION_FAILED",
+  CONFLICT: "CONFLICT",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ValidationIssue {
+  /** Dotted path of the offending input field, e.g. `costPerPoint`. */
+  path: string;
+  message: string;
+}
+
+export class ValidationError extends AppError {
+  override name = "ValidationError";
+  constructor(readonly issues: ValidationIssue[]) {
+    super(ErrorCode.VALIDATION_FAILED, issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; "));
+  }
+}
+
+export class ConflictError extends AppError {
+  override name = "ConflictError";
+  constructor(
+    message: string,
+    /** The input field whose value collides, when one does. */
+    readonly path: string | null = null,
+  ) {
+    super(ErrorCode.CONFLICT, message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  override name = "NotFoundError";
+  constructor(code: typeof ErrorCode.NOT_FOUND | typeof ErrorCode.PARTNER_NOT_FOUND = ErrorCode.NOT_FOUND, message = "Not found") {
+    super(code, message);
+  }
+}
+
+export class AuthError extends AppError {
+  override name = "AuthError";
+  constructor(code: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN, message: string) {
+    super(code, message);
+  }
+}

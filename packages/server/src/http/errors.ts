@@ -1,0 +1,30 @@
+// What clients see of errors: catalogue errors keep their code; anything unexpected is logged and masked.
+import { GraphQLError } from "graphql";
+import type { Logger } from "pino";
+import { AppError, ErrorCode, ValidationError } from "../domain/errors.js";
+
+export function createMaskError(log: Logger) {
+  return (error: unknown, message: string): Error => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const graphQLError = error instanceof GraphQLError ? error : undefined;
+    if (original instanceof AppError) {
+      return new GraphQLError(original.message, {
+        nodes: graphQLError?.nodes,
+        path: graphQLError?.path,
+        extensions: {
+          code: original.code,
+          ...(original instanceof ValidationError ? { issues: original.issues } : {}),
+          ...(original.code === ErrorCode.UNAUTHENTICATED ? { http: { status: 401 } } : {}),
+        },
+      });
+    }
+    // Errors graphql-js or yoga produced themselves (parse, validation, variables) are safe to show.
+    if (graphQLError && !graphQLError.originalError) return graphQLError;
+    log.error({ err: original, path: graphQLError?.path }, "unexpected error");
+    return new GraphQLError(message, {
+      nodes: graphQLError?.nodes,
+      path: graphQLError?.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    });
+  };
+}

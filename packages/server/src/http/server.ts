@@ -1,0 +1,160 @@
+// One HTTP port: GraphQL over HTTP and SSE (yoga), GraphQL over WebSocket (graphql-ws, through yoga's
+// envelop pipeline so auth, masking and limits apply), and /health.
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { useServer } from "graphql-ws/use/ws";
+import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import type { Logger } from "pino";
+import { WebSocketServer } from "ws";
+import type { Authenticator } from "../domain/auth/authenticate.js";
+import type { Deps } from "../domain/deps.js";
+import { AppError } from "../domain/errors.js";
+import { schema } from "../schema/index.js";
+import type { Context } from "../schema/context.js";
+import { createMaskError } from "./errors.js";
+
+export const GRAPHQL_PATH = "/graphql";
+
+interface ServerContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  requestId: string;
+}
+
+export interface HttpServerOptions {
+  deps: Deps;
+  authenticator: Authenticator;
+  log: Logger;
+  graphiql: boolean;
+  /** Database liveness for /health. */
+  checkDatabase: () => Promise<void>;
+}
+
+export interface HttpServer {
+  server: Server;
+  yoga: YogaServerInstance<ServerContext, Context>;
+  listen(port: number, host?: string): Promise<string>;
+  /** Stop accepting, let in-flight requests finish, close subscriptions. */
+  close(): Promise<void>;
+}
+
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const { deps, authenticator, log } = options;
+
+  const yoga = createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    graphiql: options.graphiql ? { title: "Partnergraph", subscriptionsProtocol: "WS" } : false,
+    landingPage: false,
+    maskedErrors: { maskError: createMaskError(log) },
+    logging: {
+      debug: (...args) => log.debug(args.map(String).join(" ")),
+      info: (...args) => log.info(args.map(String).join(" ")),
+      warn: (...args) => log.warn(args.map(String).join(" ")),
+      error: (...args) => log.error(args.map(String).join(" ")),
+    },
+    context: async (initial) => {
+      const { request, requestId } = initial as Partial<ServerContext> & { request?: Request; connectionParams?: Record<string, unknown> };
+      const fromSocket = (initial as { connectionParams?: Record<string, unknown> }).connectionParams?.authorization;
+      const authorization = typeof fromSocket === "string" ? fromSocket : request?.headers.get("authorization");
+      const id = requestId ?? randomUUID();
+      return { ...deps, principal: await authenticator.authenticate(authorization), requestId: id, log: log.child({ requestId: id }) };
+    },
+  });
+
+  const server = createServer((req, res) => {
+    const requestId = headerValue(req.headers["x-request-id"]) ?? randomUUID();
+    res.setHeader("x-request-id", requestId);
+    const started = process.hrtime.bigint();
+    res.once("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+    });
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/health") return void health(res, options.checkDatabase);
+    if (path === "/" && req.method === "GET") {
+      res.writeHead(302, { location: GRAPHQL_PATH }).end();
+      return;
+    }
+    void yoga.handleNodeRequestAndResponse(req, res, { req, res, requestId });
+  });
+
+  type EnvelopedRoot = Pick<ReturnType<typeof yoga.getEnveloped>, "execute" | "subscribe">;
+  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  const ws = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+    {
+      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
+      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          await authenticator.authenticate(typeof authorization === "string" ? authorization : undefined);
+          return true;
+        } catch (error) {
+          if (error instanceof AppError) return false; // graphql-ws closes with 4403 Forbidden
+          throw error;
+        }
+      },
+      onSubscribe: async (ctx, _id, params) => {
+        const enveloped = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+          connectionParams: ctx.connectionParams,
+          requestId: randomUUID(),
+        });
+        const args = {
+          schema: enveloped.schema,
+          operationName: params.operationName,
+          document: enveloped.parse(params.query),
+          variableValues: params.variables,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+        };
+        const errors = enveloped.validate(args.schema, args.document);
+        return errors.length ? errors : args;
+      },
+    },
+    wsServer,
+  );
+
+  return {
+    server,
+    yoga,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          const { port: bound } = server.address() as AddressInfo;
+          resolve(`http://${host && host !== "0.0.0.0" ? host : "localhost"}:${bound}`);
+        });
+      }),
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await ws.dispose(); // closes every socket with 1001 Going Away
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      await closed;
+      await yoga.dispose();
+    },
+  };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && /^[\w.:-]{1,128}$/.test(v) ? v : undefined;
+}
+
+async function health(res: ServerResponse, checkDatabase: () => Promise<void>): Promise<void> {
+  const started = Date.now();
+  let database: "ok" | "unavailable" = "ok";
+  try {
+    await checkDatabase();
+  } catch {
+    database = "unavailable";
+  }
+  const body = { status: database === "ok" ? "ok" : "degraded", database, uptimeSeconds: Math.round(process.uptime()), checkMs: Date.now() - started };
+  res.writeHead(database === "ok" ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));
+}

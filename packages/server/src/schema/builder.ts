@@ -1,0 +1,54 @@
+// The Pothos builder: plugins and defaults shared by every area's schema file.
+import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
+import DataloaderPlugin from "@pothos/plugin-dataloader";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import { AuthError, ErrorCode } from "../domain/errors.js";
+import type { Decimal } from "../domain/values.js";
+import type PrismaTypes from "../generated/pothos-types.js";
+import { getDatamodel } from "../generated/pothos-types.js";
+import type { Context } from "./context.js";
+
+/** Query limits: every operation is bounded in depth, breadth and estimated cost. */
+export const LIMITS = { depth: 10, breadth: 200, complexity: 2000 };
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: { authenticated: boolean; admin: boolean };
+  DefaultFieldNullability: false;
+  Scalars: {
+    ID: { Input: string; Output: string };
+    DateTime: { Input: Date; Output: Date };
+    Decimal: { Input: string; Output: Decimal | string };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
+  defaultFieldNullability: false,
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodeTypeOptions: { description: "An object with a globally unique ID." },
+  },
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      authenticated: ctx.principal.kind !== "anonymous",
+      admin: ctx.principal.kind === "admin",
+    }),
+    unauthorizedError: (_parent, ctx) =>
+      ctx.principal.kind === "anonymous"
+        ? new AuthError(ErrorCode.UNAUTHENTICATED, "Send a credential as `Authorization: Bearer <key>`")
+        : new AuthError(ErrorCode.FORBIDDEN, "Not allowed for this credential"),
+  },
+  errors: { defaultTypes: [] },
+  complexity: { defaultComplexity: 1, defaultListMultiplier: 10, limit: LIMITS },
+});

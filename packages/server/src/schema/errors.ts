@@ -1,0 +1,50 @@
+// Expected failures as typed results: mutations return these in their result unions.
+import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../domain/errors.js";
+import { builder } from "./builder.js";
+
+export const ErrorCodeEnum = builder.enumType("ErrorCode", {
+  description: "Stable codes for every failure a client can act on; also sent as `extensions.code` on GraphQL errors.",
+  values: Object.values(ErrorCode),
+});
+
+export const ErrorInterface = builder.interfaceRef<Error & { code: ErrorCode }>("Error").implement({
+  description: "A failure the client can act on.",
+  fields: (t) => ({
+    code: t.field({ type: ErrorCodeEnum, resolve: (e) => e.code }),
+    message: t.exposeString("message"),
+  }),
+});
+
+const ValidationIssueRef = builder.objectRef<ValidationError["issues"][number]>("ValidationIssue").implement({
+  fields: (t) => ({
+    path: t.exposeString("path", { description: "Dotted path of the input field, e.g. `costPerPoint`." }),
+    message: t.exposeString("message"),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: "ValidationError",
+  description: "The input broke a rule; `issues` says which field and why. Nothing was written.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof ValidationError,
+  fields: (t) => ({ issues: t.field({ type: [ValidationIssueRef], resolve: (e) => e.issues }) }),
+});
+
+builder.objectType(ConflictError, {
+  name: "ConflictError",
+  description: "The write collides with existing data (e.g. a duplicate external ID). Nothing was written.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof ConflictError,
+  fields: (t) => ({ path: t.exposeString("path", { nullable: true, description: "The input field that collides." }) }),
+});
+
+builder.objectType(NotFoundError, {
+  name: "NotFoundError",
+  description: "The object does not exist, or is not visible to this credential.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof NotFoundError,
+  fields: () => ({}),
+});
+
+/** The typed failures a write can return. */
+export const WRITE_ERRORS = [ValidationError, ConflictError, NotFoundError];

@@ -1,0 +1,20 @@
+// Assembles the schema from the builder and every area's file. The printed form is ../../../schema.graphql.
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { builder } from "./builder.js";
+import "./scalars.js";
+import "./errors.js";
+import "./viewer.js";
+import "./programs.js";
+import "./partners.js";
+import "./subscriptions.js";
+
+builder.queryType({ authScopes: { authenticated: true } });
+builder.mutationType({ authScopes: { authenticated: true } });
+builder.subscriptionType({ authScopes: { authenticated: true } });
+
+export const schema: GraphQLSchema = builder.toSchema();
+
+/** The public contract, sorted so that diffs only show real changes. */
+export function printContract(): string {
+  return `${printSchema(lexicographicSortSchema(schema)).trim()}\n`;
+}

@@ -1,0 +1,35 @@
+import { GraphQLError, Kind } from "graphql";
+import { builder } from "./builder.js";
+import { decimalText } from "../domain/values.js";
+
+builder.scalarType("DateTime", {
+  description: "An instant, as an ISO 8601 string in UTC, e.g. 2026-11-23T08:00:00.000Z.",
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = typeof value === "string" ? new Date(value) : new Date(Number.NaN);
+    if (Number.isNaN(date.getTime())) throw new GraphQLError("DateTime must be an ISO 8601 string");
+    return date;
+  },
+});
+
+builder.scalarType("Decimal", {
+  description:
+    'An exact decimal number as a string, e.g. "12.50" or "0.0125". Never a JSON number: binary floats cannot hold money exactly.',
+  serialize: (value) => decimalText(value),
+  parseValue: (value) => {
+    if (typeof value !== "string") throw new GraphQLError('Decimal must be a string such as "12.50"');
+    return value;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('Decimal must be a string such as "12.50"');
+    return ast.value;
+  },
+});
+
+export const Money = builder.objectRef<{ amount: Parameters<typeof decimalText>[0]; currency: string }>("Money").implement({
+  description: "An exact amount of money in a currency.",
+  fields: (t) => ({
+    amount: t.field({ type: "Decimal", description: "Exact decimal string.", resolve: (m) => m.amount }),
+    currency: t.exposeString("currency", { description: "ISO 4217 currency code." }),
+  }),
+});
