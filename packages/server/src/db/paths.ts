@@ -5,3 +5,5 @@ const root = new URL(import.meta.url.includes("/dist/") ? "../../../../../" : ".
 
 export const schemaPath = fileURLToPath(new URL("prisma/schema.prisma", root));
 export const migrationsDir = fileURLToPath(new URL("prisma/migrations", root));
+/** The printed GraphQL contract at the repository root. */
+export const contractPath = fileURLToPath(new URL("schema.graphql", root));

@@ -52,7 +52,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       debug: (...args) => log.debug(args.map(String).join(" ")),
       info: (...args) => log.info(args.map(String).join(" ")),
       warn: (...args) => log.warn(args.map(String).join(" ")),
-      error: (...args) => log.error(args.map(String).join(" ")),
+      // Yoga reports every error it masks here; maskError already logs the unexpected ones with context.
+      error: (...args) => log.debug(args.map(String).join(" ")),
     },
     context: async (initial) => {
       const { request, requestId } = initial as Partial<ServerContext> & { request?: Request; connectionParams?: Record<string, unknown> };
@@ -77,7 +78,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;
     }
-    void yoga.handleNodeRequestAndResponse(req, res, { req, res, requestId });
+    void yoga(req, res, { req, res, requestId });
   });
 
   type EnvelopedRoot = Pick<ReturnType<typeof yoga.getEnveloped>, "execute" | "subscribe">;

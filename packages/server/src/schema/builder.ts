@@ -20,6 +20,7 @@ export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
   AuthScopes: { authenticated: boolean; admin: boolean };
   DefaultFieldNullability: false;
+  Connection: { totalCount: number | (() => number | Promise<number>) };
   Scalars: {
     ID: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date };
@@ -37,6 +38,7 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    nodesOnConnection: true,
     nodeTypeOptions: { description: "An object with a globally unique ID." },
   },
   scopeAuth: {
@@ -52,3 +54,11 @@ export const builder = new SchemaBuilder<{
   errors: { defaultTypes: [] },
   complexity: { defaultComplexity: 1, defaultListMultiplier: 10, limit: LIMITS },
 });
+
+/** Every connection reports how many nodes match, across all pages. */
+builder.globalConnectionField("totalCount", (t) =>
+  t.int({
+    nullable: false,
+    resolve: (parent) => (typeof parent.totalCount === "function" ? parent.totalCount() : parent.totalCount),
+  }),
+);

@@ -56,6 +56,9 @@ export const PartnerRef = builder.prismaNode("Partner", {
   }),
 });
 
+/** One connection type for partner lists, wherever they appear. */
+export const PartnerConnection = builder.connectionObject({ type: PartnerRef, name: "PartnerConnection" }, { name: "PartnerEdge" });
+
 const PartnerFilter = builder.inputType("PartnerFilter", {
   fields: (t) => ({
     status: t.field({ type: PartnerStatusEnum }),
@@ -142,7 +145,7 @@ builder.queryFields((t) => ({
         where: partnerListWhere(ctx.principal, rowId(args.programId, "Program"), args.filter ?? {}),
         orderBy: { id: "asc" },
       }),
-  }),
+  }, PartnerConnection),
 }));
 
 builder.mutationFields((t) => ({

@@ -2,8 +2,10 @@ import { partnerFilter } from "../domain/auth/principal.js";
 import { createProgram, programByIdWhere, requireProgram, visiblePrograms } from "../domain/programs.js";
 import type { Program } from "../generated/prisma/client.js";
 import { builder } from "./builder.js";
-import { WRITE_ERRORS } from "./errors.js";
+import { ValidationError } from "../domain/errors.js";
 import { rowId } from "./ids.js";
+import { PartnerConnection } from "./partners.js";
+
 
 export const ProgramRef = builder.prismaNode("Program", {
   id: { field: "id" },
@@ -24,7 +26,7 @@ export const ProgramRef = builder.prismaNode("Program", {
       totalCount: true,
       cursor: "id",
       query: (_args, ctx) => ({ where: partnerFilter(ctx.principal), orderBy: { id: "asc" } }),
-    }),
+    }, PartnerConnection),
   }),
 });
 
@@ -49,6 +51,7 @@ const CreateProgramInput = builder.inputType("CreateProgramInput", {
 builder.queryFields((t) => ({
   program: t.prismaField({
     type: "Program",
+    nullable: true,
     description: "A program by global ID. Fails with NOT_FOUND when it does not exist or is not visible to the caller.",
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) =>
@@ -61,7 +64,7 @@ builder.queryFields((t) => ({
     description: "Programs visible to the caller (all of them for a platform admin), oldest first.",
     resolve: (query, _root, _args, ctx) =>
       ctx.prisma.program.findMany({ ...query, where: visiblePrograms(ctx.principal), orderBy: { id: "asc" } }),
-  }),
+  }, builder.connectionObject({ type: ProgramRef, name: "ProgramConnection" }, { name: "ProgramEdge" })),
 }));
 
 builder.mutationFields((t) => ({
@@ -69,7 +72,7 @@ builder.mutationFields((t) => ({
     type: CreateProgramPayload,
     description: "Create a program (platform admin only). Returns its secret key once.",
     args: { input: t.arg({ type: CreateProgramInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "CreateProgramResult" } },
+    errors: { types: [ValidationError], directResult: true, union: { name: "CreateProgramResult" } },
     resolve: (_root, { input }, ctx) => createProgram(ctx, ctx.principal, input),
   }),
 }));
