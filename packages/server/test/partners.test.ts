@@ -1,5 +1,6 @@
+// Programs and partners through GraphQL over real HTTP: exact money, validation, conflicts, scoping, paging.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CREATE_PARTNER, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
+import { ADMIN_KEY, CREATE_PARTNER, CREATE_PROGRAM, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -9,20 +10,77 @@ afterAll(async () => {
   await app?.close();
 });
 
-describe("partners", () => {
-  it("creates a partner with exact money and returns its key once", async () => {
+const PARTNER = /* GraphQL */ `
+  query ($id: ID!) {
+    partner(id: $id) { id name externalId category status costPerPoint { amount currency } program { id name } }
+  }
+`;
+const UPDATE_PARTNER = /* GraphQL */ `
+  mutation ($input: UpdatePartnerInput!) {
+    updatePartner(input: $input) {
+      __typename
+      ... on UpdatePartnerPayload { partner { id name description externalId category status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }
+      ... on Error { code message }
+      ... on ValidationError { issues { path message } }
+      ... on ConflictError { path }
+    }
+  }
+`;
+const PARTNERS = /* GraphQL */ `
+  query ($programId: ID!, $first: Int, $after: String, $filter: PartnerFilter) {
+    partners(programId: $programId, first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { name externalId }
+    }
+  }
+`;
+
+describe("createProgram", () => {
+  it("returns the program and a secret key that authenticates as that program", async () => {
+    const { id, secretKey, program } = await createProgram(app, { currency: "eur", pointsPerCurrencyUnit: "2.50" });
+    expect(program).toMatchObject({ currency: "EUR", pointsPerCurrencyUnit: "2.5", timezone: "Europe/Vilnius" });
+    expect(secretKey).toMatch(/^pgs_/);
+    const viewer = await app.gql(`{ viewer { kind program { id } partner { id } } }`, {}, secretKey);
+    expect(viewer.data.viewer).toEqual({ kind: "PROGRAM", program: { id }, partner: null });
+  });
+
+  it("rejects bad input with every field's issue and writes nothing", async () => {
+    const before = await app.gql(`{ programs { totalCount } }`);
+    const res = await app.gql(CREATE_PROGRAM, {
+      input: { name: " ", currency: "XXY", pointsPerCurrencyUnit: "1.23456", timezone: "Mars/Olympus" },
+    });
+    expect(res.data.createProgram.__typename).toBe("ValidationError");
+    expect(res.data.createProgram.code).toBe("VALIDATION_FAILED");
+    expect(res.data.createProgram.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      "currency",
+      "name",
+      "pointsPerCurrencyUnit",
+      "timezone",
+    ]);
+    const after = await app.gql(`{ programs { totalCount } }`);
+    expect(after.data.programs.totalCount).toBe(before.data.programs.totalCount);
+  });
+
+  it("is for platform admins only", async () => {
+    const { secretKey } = await createProgram(app);
+    const res = await app.gql(CREATE_PROGRAM, { input: { name: "X", currency: "EUR", pointsPerCurrencyUnit: "1", timezone: "UTC" } }, secretKey);
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(res.data).toBeNull();
+  });
+
+  it("rejects JSON numbers for decimals (floats cannot hold money)", async () => {
+    const res = await app.gql(CREATE_PROGRAM, { input: { name: "X", currency: "EUR", pointsPerCurrencyUnit: 2.5, timezone: "UTC" } });
+    expect(res.errors?.[0]?.message).toMatch(/Decimal must be a string/);
+  });
+});
+
+describe("createPartner", () => {
+  it("stores money exactly and returns the API key once", async () => {
     const program = await createProgram(app);
     const res = await app.gql(CREATE_PARTNER, {
-      input: {
-        programId: program.id,
-        name: "  Hotel Neris ",
-        externalId: "HN-1",
-        category: "Hospitality",
-        costPerPoint: "0.0125",
-        pointConversionRate: "1.5",
-      },
+      input: { programId: program.id, name: "  Hotel Neris ", externalId: "HN-1", category: "Hospitality", costPerPoint: "0.012500", pointConversionRate: "1.5" },
     });
-    expect(res.errors).toBeUndefined();
     const payload = res.data.createPartner;
     expect(payload.__typename).toBe("CreatePartnerPayload");
     expect(payload.apiKey).toMatch(/^pgp_[\w-]{43}$/);
@@ -35,5 +93,154 @@ describe("partners", () => {
       effectivePointConversionRate: "1.5",
       costPerPoint: { amount: "0.0125", currency: "EUR" },
     });
+    // The key is never readable again: it is not part of the Partner type at all.
+    const introspection = await app.gql(`{ __type(name: "Partner") { fields { name } } }`);
+    expect(introspection.data.__type.fields.map((f: { name: string }) => f.name)).not.toContain("apiKey");
+  });
+
+  it("falls back to the program's conversion rate and defaults cost to zero", async () => {
+    const program = await createProgram(app, { pointsPerCurrencyUnit: "3" });
+    const { partner } = await createPartner(app, program.id);
+    expect(partner).toMatchObject({ pointConversionRate: null, effectivePointConversionRate: "3", costPerPoint: { amount: "0", currency: "EUR" }, status: "ENABLED" });
+  });
+
+  it("rejects more decimal places than the column keeps instead of rounding", async () => {
+    const program = await createProgram(app);
+    const res = await app.gql(CREATE_PARTNER, { input: { programId: program.id, name: "P", costPerPoint: "0.0000001" } });
+    expect(res.data.createPartner).toMatchObject({ __typename: "ValidationError", code: "VALIDATION_FAILED" });
+    expect(res.data.createPartner.issues).toEqual([{ path: "costPerPoint", message: "must have at most 6 decimal places" }]);
+    for (const bad of ["-1", "1e3", "abc", "01.5"]) {
+      const r = await app.gql(CREATE_PARTNER, { input: { programId: program.id, name: "P", costPerPoint: bad } });
+      expect(r.data.createPartner.__typename, bad).toBe("ValidationError");
+    }
+  });
+
+  it("keeps externalId unique per program (CONFLICT), but not across programs", async () => {
+    const a = await createProgram(app);
+    const b = await createProgram(app);
+    await createPartner(app, a.id, { externalId: "EXT-1" });
+    const dup = await app.gql(CREATE_PARTNER, { input: { programId: a.id, name: "Again", externalId: "EXT-1" } });
+    expect(dup.data.createPartner).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", path: "externalId" });
+    const list = await app.gql(PARTNERS, { programId: a.id });
+    expect(list.data.partners.totalCount).toBe(1);
+    await expect(createPartner(app, b.id, { externalId: "EXT-1" })).resolves.toBeTruthy();
+  });
+
+  it("can be done with the program's secret key, but not another program's or a partner's", async () => {
+    const a = await createProgram(app);
+    const b = await createProgram(app);
+    await expect(createPartner(app, a.id, {}, a.secretKey)).resolves.toBeTruthy();
+    const other = await app.gql(CREATE_PARTNER, { input: { programId: a.id, name: "X" } }, b.secretKey);
+    expect(other.data.createPartner).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
+    const { apiKey } = await createPartner(app, a.id);
+    const asPartner = await app.gql(CREATE_PARTNER, { input: { programId: a.id, name: "X" } }, apiKey);
+    expect(asPartner.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("answers NOT_FOUND for an unknown or malformed program id", async () => {
+    for (const programId of ["UHJvZ3JhbTowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA=", "nonsense", ""]) {
+      const res = await app.gql(CREATE_PARTNER, { input: { programId, name: "X" } });
+      expect(res.data.createPartner, programId).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
+    }
+  });
+});
+
+describe("updatePartner", () => {
+  it("changes only the given fields and null clears optional ones", async () => {
+    const program = await createProgram(app, { pointsPerCurrencyUnit: "2" });
+    const { id } = await createPartner(app, program.id, { description: "Old", category: "Aviation", pointConversionRate: "4" });
+    const res = await app.gql(UPDATE_PARTNER, { input: { id, name: "New name", description: null, pointConversionRate: null, status: "DISABLED", costPerPoint: "0.02" } });
+    expect(res.data.updatePartner.partner).toMatchObject({
+      name: "New name",
+      description: null,
+      category: "Aviation",
+      status: "DISABLED",
+      pointConversionRate: null,
+      effectivePointConversionRate: "2",
+      costPerPoint: { amount: "0.02" },
+    });
+  });
+
+  it("reports conflicts, validation failures and unknown partners as typed results", async () => {
+    const program = await createProgram(app);
+    await createPartner(app, program.id, { externalId: "TAKEN" });
+    const { id } = await createPartner(app, program.id, { externalId: "MINE" });
+    const conflict = await app.gql(UPDATE_PARTNER, { input: { id, externalId: "TAKEN" } });
+    expect(conflict.data.updatePartner).toMatchObject({ __typename: "ConflictError", path: "externalId" });
+    const invalid = await app.gql(UPDATE_PARTNER, { input: { id, name: null } });
+    expect(invalid.data.updatePartner).toMatchObject({ __typename: "ValidationError", issues: [{ path: "name" }] });
+    const missing = await app.gql(UPDATE_PARTNER, { input: { id: "UGFydG5lcjowMTlhYjAwMC0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDA=", name: "X" } });
+    expect(missing.data.updatePartner).toMatchObject({ __typename: "NotFoundError", code: "PARTNER_NOT_FOUND" });
+    const still = await app.gql(PARTNER, { id });
+    expect(still.data.partner.externalId).toBe("MINE");
+  });
+
+  it("cannot be done by the partner itself", async () => {
+    const program = await createProgram(app);
+    const { id, apiKey } = await createPartner(app, program.id);
+    const res = await app.gql(UPDATE_PARTNER, { input: { id, name: "Self-promoted" } }, apiKey);
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("reading partners", () => {
+  it("finds by global id and by external id", async () => {
+    const program = await createProgram(app);
+    const { id } = await createPartner(app, program.id, { externalId: "ext/42" });
+    const byId = await app.gql(PARTNER, { id });
+    expect(byId.data.partner).toMatchObject({ id, externalId: "ext/42", program: { id: program.id } });
+    const byExt = await app.gql(`query ($p: ID!, $e: String!) { partnerByExternalId(programId: $p, externalId: $e) { id } }`, { p: program.id, e: "ext/42" });
+    expect(byExt.data.partnerByExternalId.id).toBe(id);
+    const node = await app.gql(`query ($id: ID!) { node(id: $id) { __typename id ... on Partner { name } } }`, { id });
+    expect(node.data.node).toMatchObject({ __typename: "Partner", id });
+  });
+
+  it("answers PARTNER_NOT_FOUND for unknown, malformed and other tenants' partners", async () => {
+    const a = await createProgram(app);
+    const b = await createProgram(app);
+    const { id } = await createPartner(app, a.id);
+    for (const [pid, key] of [
+      [id, b.secretKey],
+      ["garbage", ADMIN_KEY],
+      [a.id, ADMIN_KEY], // a Program's id is not a Partner's
+    ] as const) {
+      const res = await app.gql(PARTNER, { id: pid }, key);
+      expect(res.data.partner, pid).toBeNull();
+      expect(res.errors?.[0]?.extensions?.code, pid).toBe("PARTNER_NOT_FOUND");
+    }
+    const node = await app.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id }, b.secretKey);
+    expect(node.data.node).toBeNull();
+  });
+
+  it("lets a partner key see only itself", async () => {
+    const program = await createProgram(app);
+    const me = await createPartner(app, program.id, { name: "Me" });
+    const other = await createPartner(app, program.id, { name: "Other" });
+    const list = await app.gql(PARTNERS, { programId: program.id }, me.apiKey);
+    expect(list.data.partners).toMatchObject({ totalCount: 1, nodes: [{ name: "Me" }] });
+    const res = await app.gql(PARTNER, { id: other.id }, me.apiKey);
+    expect(res.errors?.[0]?.extensions?.code).toBe("PARTNER_NOT_FOUND");
+    const viaProgram = await app.gql(`query ($id: ID!) { program(id: $id) { partners { totalCount nodes { name } } } }`, { id: program.id }, me.apiKey);
+    expect(viaProgram.data.program.partners).toEqual({ totalCount: 1, nodes: [{ name: "Me" }] });
+  });
+
+  it("pages through a program's partners in creation order with filters", async () => {
+    const program = await createProgram(app);
+    for (let i = 0; i < 5; i++) {
+      await createPartner(app, program.id, { name: `Shop ${i}`, externalId: `S${i}`, category: i % 2 ? "Retail" : "Food", status: i === 4 ? "DISABLED" : "ENABLED" });
+    }
+    const page1 = await app.gql(PARTNERS, { programId: program.id, first: 2 });
+    expect(page1.data.partners).toMatchObject({ totalCount: 5, pageInfo: { hasNextPage: true }, nodes: [{ name: "Shop 0" }, { name: "Shop 1" }] });
+    const page3 = await app.gql(PARTNERS, { programId: program.id, first: 2, after: (await app.gql(PARTNERS, { programId: program.id, first: 4 })).data.partners.pageInfo.endCursor });
+    expect(page3.data.partners).toMatchObject({ pageInfo: { hasNextPage: false }, nodes: [{ name: "Shop 4" }] });
+
+    const retail = await app.gql(PARTNERS, { programId: program.id, filter: { category: "Retail" } });
+    expect(retail.data.partners.nodes.map((n: { name: string }) => n.name)).toEqual(["Shop 1", "Shop 3"]);
+    const enabledFood = await app.gql(PARTNERS, { programId: program.id, filter: { category: "Food", status: "ENABLED" } });
+    expect(enabledFood.data.partners.totalCount).toBe(2);
+    const search = await app.gql(PARTNERS, { programId: program.id, filter: { search: "shop 3" } });
+    expect(search.data.partners.nodes).toEqual([{ name: "Shop 3", externalId: "S3" }]);
+    const byExt = await app.gql(PARTNERS, { programId: program.id, filter: { search: "S2" } });
+    expect(byExt.data.partners.nodes).toEqual([{ name: "Shop 2", externalId: "S2" }]);
   });
 });

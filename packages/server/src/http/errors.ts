@@ -5,8 +5,10 @@ import { AppError, ErrorCode, ValidationError } from "../domain/errors.js";
 
 export function createMaskError(log: Logger) {
   return (error: unknown, message: string): Error => {
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const graphQLError = error instanceof GraphQLError ? error : undefined;
+    // graphql-js and yoga may each wrap the thrown error: look through every layer.
+    let original: unknown = error;
+    while (original instanceof GraphQLError && original.originalError) original = original.originalError;
     if (original instanceof AppError) {
       return new GraphQLError(original.message, {
         nodes: graphQLError?.nodes,
@@ -19,7 +21,7 @@ export function createMaskError(log: Logger) {
       });
     }
     // Errors graphql-js or yoga produced themselves (parse, validation, variables) are safe to show.
-    if (graphQLError && !graphQLError.originalError) return graphQLError;
+    if (original instanceof GraphQLError) return graphQLError ?? original;
     log.error({ err: original, path: graphQLError?.path }, "unexpected error");
     return new GraphQLError(message, {
       nodes: graphQLError?.nodes,
