@@ -70,3 +70,20 @@ export async function diffMigrationsToSchema(): Promise<string> {
     await shadow.close();
   }
 }
+
+/** Asks Prisma's own engine whether a database's `_prisma_migrations` history matches the migrations folder. */
+export async function diagnoseHistory(db: PGlite) {
+  await loadWasm();
+  const schema = await readFile(schemaPath, "utf8");
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(db));
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapter);
+  try {
+    return await engine.diagnoseMigrationHistory({
+      migrationsList: await loadMigrationList(),
+      optInToShadowDatabase: false,
+      filters: { externalTables: [], externalEnums: [] },
+    });
+  } finally {
+    engine.free();
+  }
+}

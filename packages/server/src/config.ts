@@ -11,7 +11,7 @@ const optionalUrl = (protocols: string[]) =>
     emptyAsUndefined,
     z
       .url({ message: `must be a URL (${protocols.join(", ")})` })
-      .refine((u) => protocols.includes(new URL(u).protocol), `must use ${protocols.join(" or ")}`)
+      .refine((u) => URL.canParse(u) && protocols.includes(new URL(u).protocol), `must use ${protocols.join(" or ")}`)
       .optional(),
   );
 

@@ -65,7 +65,7 @@ export function pgSession(client: pg.PoolClient | pg.Client): SqlSession {
   };
 }
 
-function pgliteSession(db: PGlite): SqlSession {
+export function pgliteSession(db: PGlite): SqlSession {
   return {
     query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
     exec: async (sql) => void (await db.exec(sql)),

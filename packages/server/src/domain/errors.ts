@@ -8,6 +8,7 @@ export const ErrorCode = {
   PARTNER_NOT_FOUND: "PARTNER_NOT_FOUND",
   VALIDATION_FAILED: "VALIDATION_FAILED",
   CONFLICT: "CONFLICT",
+  QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

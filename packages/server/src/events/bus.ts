@@ -7,19 +7,33 @@ export type DomainEvent =
   | { type: "PARTNER_UPDATED"; programId: string; partnerId: string; occurredAt: string };
 
 type Topics = { program: [programId: string, event: DomainEvent] };
+type EventTargetLike = NonNullable<NonNullable<Parameters<typeof createPubSub>[0]>["eventTarget"]>;
 
 export interface EventBus {
   publish(event: DomainEvent): void;
   /** Every event of one program, from now on. */
   subscribe(programId: string): AsyncIterable<DomainEvent>;
+  /** Live subscriptions on this instance (for metrics, and for tests to know a subscriber is listening). */
+  listenerCount(): number;
 }
 
-type EventTarget = NonNullable<NonNullable<Parameters<typeof createPubSub>[0]>["eventTarget"]>;
-
-export function createEventBus(eventTarget?: EventTarget): EventBus {
-  const pubsub = createPubSub<Topics>(eventTarget ? { eventTarget } : undefined);
+export function createEventBus(eventTarget: EventTargetLike = new EventTarget() as EventTargetLike): EventBus {
+  let listeners = 0;
+  const counted: EventTargetLike = {
+    addEventListener: (type, listener, options) => {
+      listeners++;
+      eventTarget.addEventListener(type, listener, options);
+    },
+    removeEventListener: (type, listener, options) => {
+      listeners--;
+      eventTarget.removeEventListener(type, listener, options);
+    },
+    dispatchEvent: (event) => eventTarget.dispatchEvent(event),
+  };
+  const pubsub = createPubSub<Topics>({ eventTarget: counted });
   return {
     publish: (event) => pubsub.publish("program", event.programId, event),
     subscribe: (programId) => pubsub.subscribe("program", programId),
+    listenerCount: () => listeners,
   };
 }

@@ -6,7 +6,7 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import { AuthError, ErrorCode } from "../domain/errors.js";
+import { AppError, AuthError, ErrorCode } from "../domain/errors.js";
 import type { Decimal } from "../domain/values.js";
 import type PrismaTypes from "../generated/pothos-types.js";
 import { getDatamodel } from "../generated/pothos-types.js";
@@ -52,7 +52,22 @@ export const builder = new SchemaBuilder<{
         : new AuthError(ErrorCode.FORBIDDEN, "Not allowed for this credential"),
   },
   errors: { defaultTypes: [] },
-  complexity: { defaultComplexity: 1, defaultListMultiplier: 10, limit: LIMITS },
+  complexity: {
+    defaultComplexity: 1,
+    // Lists are connections, whose multiplier is the page size they ask for (connectionComplexity).
+    defaultListMultiplier: 1,
+    limit: LIMITS,
+    complexityError: (kind, result) => {
+      const measure = kind.toLowerCase() as keyof typeof LIMITS;
+      return new AppError(ErrorCode.QUERY_TOO_COMPLEX, `Query ${measure} is ${result[measure]}; the limit is ${LIMITS[measure]}. Ask for less, or page.`);
+    },
+  },
+});
+
+/** Connections cost what they may return: the page size asked for (Pothos' default page is 20). */
+export const connectionComplexity = (args: { first?: number | null; last?: number | null }) => ({
+  field: 1,
+  multiplier: args.first ?? args.last ?? 20,
 });
 
 /** Every connection reports how many nodes match, across all pages. */

@@ -10,7 +10,7 @@ import {
 import { ErrorCode } from "../domain/errors.js";
 import type { Partner } from "../generated/prisma/client.js";
 import { PartnerStatus } from "../generated/prisma/enums.js";
-import { builder } from "./builder.js";
+import { builder, connectionComplexity } from "./builder.js";
 import { WRITE_ERRORS } from "./errors.js";
 import { rowId } from "./ids.js";
 import { Money } from "./scalars.js";
@@ -135,6 +135,7 @@ builder.queryFields((t) => ({
   partners: t.prismaConnection({
     type: "Partner",
     cursor: "id",
+    complexity: connectionComplexity,
     totalCount: (_parent, args, ctx) =>
       ctx.prisma.partner.count({ where: partnerListWhere(ctx.principal, rowId(args.programId, "Program"), args.filter ?? {}) }),
     description: "A program's partners, oldest first, optionally filtered. A partner key sees only itself.",

@@ -1,7 +1,7 @@
 import { partnerFilter } from "../domain/auth/principal.js";
 import { createProgram, programByIdWhere, requireProgram, visiblePrograms } from "../domain/programs.js";
 import type { Program } from "../generated/prisma/client.js";
-import { builder } from "./builder.js";
+import { builder, connectionComplexity } from "./builder.js";
 import { ValidationError } from "../domain/errors.js";
 import { rowId } from "./ids.js";
 import { PartnerConnection } from "./partners.js";
@@ -25,6 +25,7 @@ export const ProgramRef = builder.prismaNode("Program", {
       description: "The program's partners visible to the caller, oldest first.",
       totalCount: true,
       cursor: "id",
+      complexity: connectionComplexity,
       query: (_args, ctx) => ({ where: partnerFilter(ctx.principal), orderBy: { id: "asc" } }),
     }, PartnerConnection),
   }),
@@ -60,6 +61,7 @@ builder.queryFields((t) => ({
   programs: t.prismaConnection({
     type: "Program",
     cursor: "id",
+    complexity: connectionComplexity,
     totalCount: (_parent, _args, ctx) => ctx.prisma.program.count({ where: visiblePrograms(ctx.principal) }),
     description: "Programs visible to the caller (all of them for a platform admin), oldest first.",
     resolve: (query, _root, _args, ctx) =>
