@@ -17,7 +17,7 @@ const optionalUrl = (protocols: string[]) =>
 
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
-  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(4000)),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ message: "must be a port number (0-65535)" }).int().min(0).max(65535).default(4000)),
   HOST: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
   DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./.data")),

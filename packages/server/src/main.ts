@@ -11,7 +11,11 @@ try {
   process.exit(1);
 }
 
-const app = await startApp(config);
+const app = await startApp(config).catch((error: unknown) => {
+  // Typically an unreachable DATABASE_URL or a failed migration: say so plainly, without a stack.
+  process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
 if (app.bootstrapAdminKey) {
   // Printed once, on first start; only its hash is stored. Plain text on stderr so it stays out of JSON log pipelines.
   process.stderr.write(

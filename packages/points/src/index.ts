@@ -1,0 +1,1 @@
+export { parseDecimal, roundToInteger, type RoundingMode, type ScaledDecimal } from "./rounding.js";
