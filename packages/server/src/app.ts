@@ -26,7 +26,8 @@ export interface StartOptions {
 
 export async function startApp(config: Config, options: StartOptions = {}): Promise<App> {
   const log = options.log ?? pino({ level: config.logLevel, base: { service: "partnergraph" } });
-  const database = options.database ?? (await openDatabase(config.database));
+  const sqlLog = config.logLevel === "trace" ? { onQuery: (e: { query: string; duration: number }) => log.trace({ sql: e.query, ms: e.duration }, "sql") } : {};
+  const database = options.database ?? (await openDatabase(config.database, sqlLog));
   for (const name of database.migrations.applied) log.info({ migration: name }, "migration applied");
   for (const warning of database.migrations.warnings) log.warn(warning);
 

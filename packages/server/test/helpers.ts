@@ -4,14 +4,14 @@ import pg from "pg";
 import pino from "pino";
 import { startApp, type App } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
-import { openDatabase, type Database } from "../src/db/database.js";
+import { openDatabase, type Database, type OpenOptions } from "../src/db/database.js";
 
 export const ADMIN_KEY = "pga_test-admin-key-0123456789abcdef";
 
 /** PGlite in memory by default; a fresh PostgreSQL database (dropped afterwards) when TEST_DATABASE_URL is set. */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(options: OpenOptions = {}): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return openDatabase({ kind: "pglite", dataDir: "memory://" });
+  if (!adminUrl) return openDatabase({ kind: "pglite", dataDir: "memory://" }, options);
 
   const name = `pg_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -20,7 +20,7 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: "postgres", url: url.toString() });
+  const database = await openDatabase({ kind: "postgres", url: url.toString() }, options);
   return {
     ...database,
     async close() {
@@ -45,8 +45,8 @@ export interface GqlResponse<T> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string; [k: string]: unknown } }[];
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: OpenOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options);
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", ADMIN_API_KEY: ADMIN_KEY, NODE_ENV: "test", ...env });
   const app = await startApp(config, { database, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
   const graphqlUrl = `${app.url}/graphql`;

@@ -17,11 +17,23 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "postgres" ? openPostgres(target) : openPGlite(target);
+export interface OpenOptions {
+  /** Called for every SQL statement Prisma runs (SQL logging at LOG_LEVEL=trace; query counting in tests). */
+  onQuery?: (event: { query: string; params: string; duration: number }) => void;
 }
 
-async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+  return target.kind === "postgres" ? openPostgres(target, options) : openPGlite(target, options);
+}
+
+function createClient(adapter: PrismaPg | PrismaPGlite, { onQuery }: OpenOptions): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  prisma.$on("query", onQuery);
+  return prisma;
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, options: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
   let migrations: MigrateResult;
   const client = await pool.connect();
@@ -30,7 +42,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
   } finally {
     client.release();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = createClient(new PrismaPg(pool), options);
   return {
     prisma,
     target,
@@ -42,11 +54,11 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
   };
 }
 
-async function openPGlite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
+async function openPGlite(target: Extract<DatabaseTarget, { kind: "pglite" }>, options: OpenOptions): Promise<Database> {
   if (!target.dataDir.startsWith("memory://")) await mkdir(target.dataDir, { recursive: true });
   const db = await PGlite.create(target.dataDir);
   const migrations = await migrate(pgliteSession(db), await readMigrations());
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const prisma = createClient(new PrismaPGlite(db), options);
   return {
     prisma,
     target,
