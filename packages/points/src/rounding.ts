@@ -1,38 +1,36 @@
-// Exact rounding of decimal strings to whole points, with BigInt: no binary floating point anywhere.
-// The engine that prices baskets builds on this (issue: potential points).
+// Exact rounding to whole points, with BigInt: no binary floating point anywhere.
+import { parseDecimal, ratio, type Ratio, type ScaledDecimal } from "./decimal.js";
 
 /**
  * How a fractional number of points becomes whole:
  * - NATURAL: half up, the program default (2.5 → 3, 2.49 → 2; -2.5 → -3, away from zero).
  * - UP: towards +infinity (2.01 → 3).
  * - DOWN: towards -infinity (2.99 → 2).
+ *
+ * The engine rounds exactly twice per unit, both times with the program's mode, and nowhere else:
+ *  1. converted points = round(unit price × conversion rate), with unit price = line price ÷ quantity kept exact;
+ *  2. points awarded   = round(converted points × campaign × transaction type × tender × channel multipliers),
+ *     starting from the already rounded converted points (the reference: 52.22 → 52, then 52 × 6 = 312).
+ * The basket total is the sum of the rounded units, never a rounding of a line or of the basket.
+ *
+ * Worked examples, line price 52.22 for 2 units at rate 2 (unit 26.11, 26.11 × 2 = 52.22 before rounding):
+ * - NATURAL: 52.22 → 52; with a ×1.1 channel 52 × 1.1 = 57.2 → 57.
+ * - UP:      52.22 → 53; with a ×1.1 channel 53 × 1.1 = 58.3 → 59.
+ * - DOWN:    52.22 → 52; with a ×1.1 channel 52 × 1.1 = 57.2 → 57.
+ * - A half: 25 converted points × 1.5 = 37.5 → NATURAL 38, UP 38, DOWN 37.
+ * - Per unit, not per line: 1.00 for 4 units at rate 1 is 0.25 a unit → NATURAL 0 each, 0 in total (not 1).
  */
 export type RoundingMode = "NATURAL" | "UP" | "DOWN";
 
-const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
+export const ROUNDING_MODES: readonly RoundingMode[] = ["NATURAL", "UP", "DOWN"];
 
-/** A decimal as an integer count of 10^-scale units: "12.345" → { units: 12345n, scale: 3 }. */
-export interface ScaledDecimal {
-  units: bigint;
-  scale: number;
-}
-
-export function parseDecimal(text: string): ScaledDecimal {
-  const match = DECIMAL.exec(text.trim());
-  if (!match) throw new RangeError(`not a decimal number: ${JSON.stringify(text)}`);
-  const [, sign, whole, fraction = ""] = match;
-  const units = BigInt(`${whole}${fraction}`);
-  return { units: sign ? -units : units, scale: fraction.length };
-}
-
-/** Rounds a decimal string to an integer number of points. */
-export function roundToInteger(value: string | ScaledDecimal, mode: RoundingMode): bigint {
-  const { units, scale } = typeof value === "string" ? parseDecimal(value) : value;
-  const divisor = 10n ** BigInt(scale);
-  const truncated = units / divisor; // BigInt division truncates towards zero
-  const remainder = units % divisor;
+/** Rounds a decimal string, scaled decimal or exact fraction to an integer number of points. */
+export function roundToInteger(value: string | ScaledDecimal | Ratio, mode: RoundingMode): bigint {
+  const { num, den } = typeof value === "string" ? ratio(parseDecimal(value)) : "units" in value ? ratio(value) : value;
+  const truncated = num / den; // BigInt division truncates towards zero
+  const remainder = num % den;
   if (remainder === 0n) return truncated;
-  const negative = units < 0n;
+  const negative = num < 0n;
   switch (mode) {
     case "UP":
       return negative ? truncated : truncated + 1n;
@@ -40,7 +38,7 @@ export function roundToInteger(value: string | ScaledDecimal, mode: RoundingMode
       return negative ? truncated - 1n : truncated;
     case "NATURAL": {
       const twice = (remainder < 0n ? -remainder : remainder) * 2n;
-      if (twice < divisor) return truncated;
+      if (twice < den) return truncated;
       return negative ? truncated - 1n : truncated + 1n;
     }
   }
