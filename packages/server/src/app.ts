@@ -1,10 +1,17 @@
-// Composition root: database + events + auth + HTTP, started and stopped as one.
+// Composition root: database, events, auth, rate limits, mail and HTTP, started and stopped as one.
+import { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
 import type { Config } from "./config.js";
 import { bootstrapAdminKey, createAuthenticator } from "./domain/auth/authenticate.js";
+import { serverSecret } from "./domain/auth/secrets.js";
+import { deliverOutbox, type Mailer } from "./domain/mail.js";
 import { openDatabase, type Database } from "./db/database.js";
 import { createEventBus, type EventBus } from "./events/bus.js";
+import { createRateLimiter, type RateLimiter } from "./http/rate-limit.js";
 import { createHttpServer, type HttpServer } from "./http/server.js";
+import { createLogMailer, createSmtpMailer } from "./mailers.js";
+
+const MAIL_POLL_MS = 1000;
 
 export interface App {
   /** Base URL, e.g. http://localhost:4000. */
@@ -15,6 +22,8 @@ export interface App {
   log: Logger;
   /** The admin key minted on first start (no ADMIN_API_KEY and none stored yet); null otherwise. */
   bootstrapAdminKey: string | null;
+  /** Delivers due outbox mail now instead of at the next poll. */
+  flushMail(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -22,6 +31,9 @@ export interface StartOptions {
   log?: Logger;
   /** Use an already open database (tests); otherwise config.database is opened and closed with the app. */
   database?: Database;
+  /** Where outbox mail goes (tests capture it); default SMTP_URL, or the log. */
+  mailer?: Mailer;
+  rateLimiter?: RateLimiter;
 }
 
 export async function startApp(config: Config, options: StartOptions = {}): Promise<App> {
@@ -32,17 +44,27 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   for (const warning of database.migrations.warnings) log.warn(warning);
 
   const prisma = database.prisma;
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const events = createEventBus();
+  const secrets = { session: await serverSecret(prisma, "session-signing") };
   const adminKey = await bootstrapAdminKey(prisma, config.adminApiKey);
+  const mailer = options.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createLogMailer(log));
+  const flushMail = () => deliverOutbox(prisma, mailer);
+  const mailTimer = setInterval(() => flushMail().catch((err: unknown) => log.error({ err }, "mail delivery failed")), MAIL_POLL_MS);
+  mailTimer.unref();
+
   const http = createHttpServer({
     deps: { prisma, events },
-    authenticator: createAuthenticator(prisma, config.adminApiKey),
+    authenticator: createAuthenticator(prisma, { adminApiKey: config.adminApiKey, sessionSecret: secrets.session }),
+    rateLimiter: options.rateLimiter ?? createRateLimiter(redis),
+    secrets,
     log,
     graphiql: config.graphiql,
+    production: config.production,
     checkDatabase: async () => void (await prisma.$queryRaw`SELECT 1`),
   });
   const url = await http.listen(config.port, config.host);
-  log.info({ url, graphql: `${url}/graphql`, database: database.target.kind }, "partnergraph listening");
+  log.info({ url, graphql: `${url}/graphql`, database: database.target.kind, redis: Boolean(redis) }, "partnergraph listening");
 
   let closing: Promise<void> | undefined;
   return {
@@ -52,9 +74,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     events,
     log,
     bootstrapAdminKey: adminKey,
+    flushMail,
     close: () =>
       (closing ??= (async () => {
+        clearInterval(mailTimer);
         await http.close();
+        await redis?.quit();
         if (!options.database) await database.close();
       })()),
   };

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   ADMIN_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(24, "must be at least 24 characters").optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default("info")),
   PUBLIC_URL: optionalUrl(["http:", "https:"]),
+  SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Partnergraph <no-reply@localhost>")),
 });
 
 export interface Config {
@@ -38,6 +40,9 @@ export interface Config {
   publicUrl: string;
   /** GraphiQL is served outside production. */
   graphiql: boolean;
+  production: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -63,5 +68,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     graphiql: e.NODE_ENV !== "production",
+    production: e.NODE_ENV === "production",
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

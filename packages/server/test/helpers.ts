@@ -86,7 +86,7 @@ export const CREATE_PARTNER = /* GraphQL */ `
       __typename
       ... on CreatePartnerPayload {
         apiKey
-        partner { id name description externalId category status pointConversionRate effectivePointConversionRate costPerPoint { amount currency } }
+        partner { id name description externalId category { id name } status pointConversionRate effectivePointConversionRate costPerPoint { amount currency } }
       }
       ... on Error { code message }
       ... on ValidationError { issues { path message } }
@@ -110,4 +110,15 @@ export async function createPartner(app: TestApp, programId: string, input: Part
   const result = res.data?.createPartner;
   if (result?.__typename !== "CreatePartnerPayload") throw new Error(`createPartner failed: ${JSON.stringify(res)}`);
   return { id: result.partner.id as string, apiKey: result.apiKey as string, partner: result.partner };
+}
+
+export async function createCategory(app: TestApp, programId: string, name: string, key: string = ADMIN_KEY): Promise<string> {
+  const res = await app.gql(
+    `mutation ($input: CreatePartnerCategoryInput!) { createPartnerCategory(input: $input) { __typename ... on CreatePartnerCategoryPayload { category { id } } ... on Error { code message } } }`,
+    { input: { programId, name } },
+    key,
+  );
+  const result = res.data?.createPartnerCategory;
+  if (result?.__typename !== "CreatePartnerCategoryPayload") throw new Error(`createPartnerCategory failed: ${JSON.stringify(res)}`);
+  return result.category.id as string;
 }

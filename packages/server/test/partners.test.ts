@@ -1,6 +1,6 @@
 // Programs and partners through GraphQL over real HTTP: exact money, validation, conflicts, scoping, paging.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_KEY, CREATE_PARTNER, CREATE_PROGRAM, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
+import { ADMIN_KEY, CREATE_PARTNER, CREATE_PROGRAM, createCategory, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -12,14 +12,14 @@ afterAll(async () => {
 
 const PARTNER = /* GraphQL */ `
   query ($id: ID!) {
-    partner(id: $id) { id name externalId category status costPerPoint { amount currency } program { id name } }
+    partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }
   }
 `;
 const UPDATE_PARTNER = /* GraphQL */ `
   mutation ($input: UpdatePartnerInput!) {
     updatePartner(input: $input) {
       __typename
-      ... on UpdatePartnerPayload { partner { id name description externalId category status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }
+      ... on UpdatePartnerPayload { partner { id name description externalId category { name } status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }
       ... on Error { code message }
       ... on ValidationError { issues { path message } }
       ... on ConflictError { path }
@@ -42,7 +42,7 @@ describe("createProgram", () => {
     expect(program).toMatchObject({ currency: "EUR", pointsPerCurrencyUnit: "2.5", timezone: "Europe/Vilnius" });
     expect(secretKey).toMatch(/^pgs_/);
     const viewer = await app.gql(`{ viewer { kind program { id } partner { id } } }`, {}, secretKey);
-    expect(viewer.data.viewer).toEqual({ kind: "PROGRAM", program: { id }, partner: null });
+    expect(viewer.data.viewer).toEqual({ kind: "PROGRAM_KEY", program: { id }, partner: null });
   });
 
   it("rejects bad input with every field's issue and writes nothing", async () => {
@@ -78,8 +78,9 @@ describe("createProgram", () => {
 describe("createPartner", () => {
   it("stores money exactly and returns the API key once", async () => {
     const program = await createProgram(app);
+    const categoryId = await createCategory(app, program.id, "Hospitality");
     const res = await app.gql(CREATE_PARTNER, {
-      input: { programId: program.id, name: "  Hotel Neris ", externalId: "HN-1", category: "Hospitality", costPerPoint: "0.012500", pointConversionRate: "1.5" },
+      input: { programId: program.id, name: "  Hotel Neris ", externalId: "HN-1", categoryId, costPerPoint: "0.012500", pointConversionRate: "1.5" },
     });
     const payload = res.data.createPartner;
     expect(payload.__typename).toBe("CreatePartnerPayload");
@@ -87,15 +88,17 @@ describe("createPartner", () => {
     expect(payload.partner).toMatchObject({
       name: "Hotel Neris",
       externalId: "HN-1",
-      category: "Hospitality",
+      category: { name: "Hospitality" },
       status: "ENABLED",
       pointConversionRate: "1.5",
       effectivePointConversionRate: "1.5",
       costPerPoint: { amount: "0.0125", currency: "EUR" },
     });
-    // The key is never readable again: it is not part of the Partner type at all.
-    const introspection = await app.gql(`{ __type(name: "Partner") { fields { name } } }`);
-    expect(introspection.data.__type.fields.map((f: { name: string }) => f.name)).not.toContain("apiKey");
+    // The key is never readable again: managers see only its prefix and use.
+    const shown = await app.gql(`query ($id: ID!) { partner(id: $id) { apiKey { prefix lastUsedAt } } }`, { id: payload.partner.id });
+    expect(shown.data.partner.apiKey).toEqual({ prefix: payload.apiKey.slice(0, 12), lastUsedAt: null });
+    const introspection = await app.gql(`{ __type(name: "ApiKeyInfo") { fields { name } } }`);
+    expect(introspection.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(["createdAt", "lastUsedAt", "prefix"]);
   });
 
   it("falls back to the program's conversion rate and defaults cost to zero", async () => {
@@ -134,7 +137,7 @@ describe("createPartner", () => {
     expect(other.data.createPartner).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
     const { apiKey } = await createPartner(app, a.id);
     const asPartner = await app.gql(CREATE_PARTNER, { input: { programId: a.id, name: "X" } }, apiKey);
-    expect(asPartner.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(asPartner.errors?.[0]?.extensions?.code).toBe("INSUFFICIENT_PARTNER_PERMISSIONS");
   });
 
   it("answers NOT_FOUND for an unknown or malformed program id", async () => {
@@ -148,13 +151,14 @@ describe("createPartner", () => {
 describe("updatePartner", () => {
   it("changes only the given fields and null clears optional ones", async () => {
     const program = await createProgram(app, { pointsPerCurrencyUnit: "2" });
-    const { id } = await createPartner(app, program.id, { description: "Old", category: "Aviation", pointConversionRate: "4" });
-    const res = await app.gql(UPDATE_PARTNER, { input: { id, name: "New name", description: null, pointConversionRate: null, status: "DISABLED", costPerPoint: "0.02" } });
+    const categoryId = await createCategory(app, program.id, "Aviation");
+    const { id } = await createPartner(app, program.id, { description: "Old", categoryId, pointConversionRate: "4" });
+    const res = await app.gql(UPDATE_PARTNER, { input: { partner: { id }, name: "New name", description: null, pointConversionRate: null, costPerPoint: "0.02" } });
     expect(res.data.updatePartner.partner).toMatchObject({
       name: "New name",
       description: null,
-      category: "Aviation",
-      status: "DISABLED",
+      category: { name: "Aviation" },
+      status: "ENABLED",
       pointConversionRate: null,
       effectivePointConversionRate: "2",
       costPerPoint: { amount: "0.02" },
@@ -165,11 +169,11 @@ describe("updatePartner", () => {
     const program = await createProgram(app);
     await createPartner(app, program.id, { externalId: "TAKEN" });
     const { id } = await createPartner(app, program.id, { externalId: "MINE" });
-    const conflict = await app.gql(UPDATE_PARTNER, { input: { id, externalId: "TAKEN" } });
+    const conflict = await app.gql(UPDATE_PARTNER, { input: { partner: { id }, externalId: "TAKEN" } });
     expect(conflict.data.updatePartner).toMatchObject({ __typename: "ConflictError", path: "externalId" });
-    const invalid = await app.gql(UPDATE_PARTNER, { input: { id, name: null } });
+    const invalid = await app.gql(UPDATE_PARTNER, { input: { partner: { id }, name: null } });
     expect(invalid.data.updatePartner).toMatchObject({ __typename: "ValidationError", issues: [{ path: "name" }] });
-    const missing = await app.gql(UPDATE_PARTNER, { input: { id: "UGFydG5lcjowMTlhYjAwMC0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDA=", name: "X" } });
+    const missing = await app.gql(UPDATE_PARTNER, { input: { partner: { id: "UGFydG5lcjowMTlhYjAwMC0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDA=" }, name: "X" } });
     expect(missing.data.updatePartner).toMatchObject({ __typename: "NotFoundError", code: "PARTNER_NOT_FOUND" });
     const still = await app.gql(PARTNER, { id });
     expect(still.data.partner.externalId).toBe("MINE");
@@ -178,8 +182,8 @@ describe("updatePartner", () => {
   it("cannot be done by the partner itself", async () => {
     const program = await createProgram(app);
     const { id, apiKey } = await createPartner(app, program.id);
-    const res = await app.gql(UPDATE_PARTNER, { input: { id, name: "Self-promoted" } }, apiKey);
-    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const res = await app.gql(UPDATE_PARTNER, { input: { partner: { id }, name: "Self-promoted" } }, apiKey);
+    expect(res.errors?.[0]?.extensions?.code).toBe("INSUFFICIENT_PARTNER_PERMISSIONS");
   });
 });
 
@@ -226,17 +230,19 @@ describe("reading partners", () => {
 
   it("pages through a program's partners in creation order with filters", async () => {
     const program = await createProgram(app);
+    const retailId = await createCategory(app, program.id, "Retail");
+    const foodId = await createCategory(app, program.id, "Food");
     for (let i = 0; i < 5; i++) {
-      await createPartner(app, program.id, { name: `Shop ${i}`, externalId: `S${i}`, category: i % 2 ? "Retail" : "Food", status: i === 4 ? "DISABLED" : "ENABLED" });
+      await createPartner(app, program.id, { name: `Shop ${i}`, externalId: `S${i}`, categoryId: i % 2 ? retailId : foodId, status: i === 4 ? "DISABLED" : "ENABLED" });
     }
     const page1 = await app.gql(PARTNERS, { programId: program.id, first: 2 });
     expect(page1.data.partners).toMatchObject({ totalCount: 5, pageInfo: { hasNextPage: true }, nodes: [{ name: "Shop 0" }, { name: "Shop 1" }] });
     const page3 = await app.gql(PARTNERS, { programId: program.id, first: 2, after: (await app.gql(PARTNERS, { programId: program.id, first: 4 })).data.partners.pageInfo.endCursor });
     expect(page3.data.partners).toMatchObject({ pageInfo: { hasNextPage: false }, nodes: [{ name: "Shop 4" }] });
 
-    const retail = await app.gql(PARTNERS, { programId: program.id, filter: { category: "Retail" } });
+    const retail = await app.gql(PARTNERS, { programId: program.id, filter: { categoryId: retailId } });
     expect(retail.data.partners.nodes.map((n: { name: string }) => n.name)).toEqual(["Shop 1", "Shop 3"]);
-    const enabledFood = await app.gql(PARTNERS, { programId: program.id, filter: { category: "Food", status: "ENABLED" } });
+    const enabledFood = await app.gql(PARTNERS, { programId: program.id, filter: { categoryId: foodId, status: "ENABLED" } });
     expect(enabledFood.data.partners.totalCount).toBe(2);
     const search = await app.gql(PARTNERS, { programId: program.id, filter: { search: "shop 3" } });
     expect(search.data.partners.nodes).toEqual([{ name: "Shop 3", externalId: "S3" }]);

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const UPDATE_NAME = /* GraphQL */ `
-  mutation ($id: ID!, $name: String!) { updatePartner(input: { id: $id, name: $name }) { __typename } }
+  mutation ($id: ID!, $name: String!) { updatePartner(input: { partner: { id: $id }, name: $name }) { __typename } }
 `;
 const PARTNER_CHANGED = /* GraphQL */ `
   subscription ($programId: ID!) { partnerChanged(programId: $programId) { type partner { id name } } }
@@ -64,8 +64,12 @@ describe("credentials", () => {
   it("authenticates the admin key, program keys and partner keys", async () => {
     const program = await createProgram(app);
     const partner = await createPartner(app, program.id);
-    expect((await app.gql(`{ viewer { kind } }`)).data.viewer.kind).toBe("ADMIN");
-    expect((await app.gql(`{ viewer { kind partner { id } } }`, {}, partner.apiKey)).data.viewer).toEqual({ kind: "PARTNER", partner: { id: partner.id } });
+    expect((await app.gql(`{ viewer { kind } }`)).data.viewer.kind).toBe("ADMIN_KEY");
+    expect((await app.gql(`{ viewer { kind partner { id } roles { role partner { id } } } }`, {}, partner.apiKey)).data.viewer).toEqual({
+      kind: "PARTNER_KEY",
+      partner: { id: partner.id },
+      roles: [{ role: "PARTNER_USER", partner: { id: partner.id } }],
+    });
   });
 });
 

@@ -5,9 +5,13 @@ export const ErrorCode = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
   NOT_FOUND: "NOT_FOUND",
+  INSUFFICIENT_PARTNER_PERMISSIONS: "INSUFFICIENT_PARTNER_PERMISSIONS",
   PARTNER_NOT_FOUND: "PARTNER_NOT_FOUND",
+  INVALID_LOGIN_CODE: "INVALID_LOGIN_CODE",
+  QUOTA_EXCEEDED: "QUOTA_EXCEEDED",
   VALIDATION_FAILED: "VALIDATION_FAILED",
   CONFLICT: "CONFLICT",
+  NOT_CONFIGURED: "NOT_CONFIGURED",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -56,7 +60,21 @@ export class NotFoundError extends AppError {
 
 export class AuthError extends AppError {
   override name = "AuthError";
-  constructor(code: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN, message: string) {
+  constructor(
+    code: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN | typeof ErrorCode.INSUFFICIENT_PARTNER_PERMISSIONS,
+    message: string,
+  ) {
     super(code, message);
+  }
+}
+
+/** Too many requests for this credential (or email); `retryAfterSeconds` says when to try again. */
+export class QuotaExceededError extends AppError {
+  override name = "QuotaExceededError";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(ErrorCode.QUOTA_EXCEEDED, message);
   }
 }

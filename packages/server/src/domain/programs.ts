@@ -1,39 +1,75 @@
 // Programs: the tenant root. Creating one is a platform-admin act and returns the program's secret key once.
+// Partners can be added once the commerce configuration (currency, rate, time zone) is complete.
 import { z } from "zod";
 import type { Prisma, Program } from "../generated/prisma/client.js";
+import { RoundingMode } from "../generated/prisma/enums.js";
+import { audit } from "./audit.js";
 import { generateKey } from "./auth/keys.js";
-import { programFilter, requireAdmin, type Principal } from "./auth/principal.js";
-import type { Deps } from "./deps.js";
-import { NotFoundError } from "./errors.js";
+import { programFilter, requireAdmin, requireProgramManager, type Principal } from "./auth/principal.js";
+import type { Call } from "./deps.js";
+import { AppError, ConflictError, ErrorCode, NotFoundError } from "./errors.js";
 import { currencyCode, decimalString, name, parseInput, timeZone, type Loose } from "./values.js";
 
-const CreateProgramInput = z.object({
-  name,
-  currency: currencyCode,
-  pointsPerCurrencyUnit: decimalString(12, 4),
-  timezone: timeZone,
-});
+const CommerceConfig = {
+  currency: currencyCode.optional(),
+  pointsPerCurrencyUnit: decimalString(12, 4).optional(),
+  roundingMode: z.enum(RoundingMode).optional(),
+  timezone: timeZone.optional(),
+};
+const CreateProgramInput = z.object({ name, ...CommerceConfig });
+const ConfigureProgramInput = z.object({ name: name.optional(), ...CommerceConfig });
 
-export async function createProgram(
-  deps: Deps,
-  actor: Principal,
-  input: Loose<z.input<typeof CreateProgramInput>>,
-): Promise<{ program: Program; secretKey: string }> {
-  requireAdmin(actor);
-  const data = parseInput(CreateProgramInput, input);
+/** Raised by writes that need a configured program. */
+export class NotConfiguredError extends AppError {
+  override name = "NotConfiguredError";
+  constructor(readonly missing: string[]) {
+    super(ErrorCode.NOT_CONFIGURED, `Configure the program first: ${missing.join(", ")} not set`);
+  }
+}
+
+export function missingConfiguration(p: Pick<Program, "currency" | "pointsPerCurrencyUnit" | "timezone">): string[] {
+  return (["currency", "pointsPerCurrencyUnit", "timezone"] as const).filter((k) => p[k] === null);
+}
+
+export function requireConfigured<T extends Pick<Program, "currency" | "pointsPerCurrencyUnit" | "timezone">>(
+  program: T,
+): T & { currency: string; pointsPerCurrencyUnit: NonNullable<Program["pointsPerCurrencyUnit"]>; timezone: string } {
+  const missing = missingConfiguration(program);
+  if (missing.length) throw new NotConfiguredError(missing);
+  return program as never;
+}
+
+export async function createProgram(call: Call, input: Loose<z.input<typeof CreateProgramInput>>): Promise<{ program: Program; secretKey: string }> {
+  requireAdmin(call.principal);
+  const data = parseInput(CreateProgramInput, undefinedForNull(input));
   const { key, prefix, hash } = generateKey("PROGRAM_SECRET");
-  const program = await deps.prisma.$transaction(async (tx) => {
+  const program = await call.prisma.$transaction(async (tx) => {
     const created = await tx.program.create({ data });
     await tx.apiKey.create({ data: { kind: "PROGRAM_SECRET", prefix, hash, programId: created.id } });
+    await audit(tx, call, { action: "program.create", targetType: "Program", targetId: created.id, programId: created.id, after: created });
     return created;
   });
   return { program, secretKey: key };
 }
 
-/** The programs a principal may see: all for an admin, its own for everyone else. */
+/** Set any part of the name and commerce configuration. The currency is fixed once partners exist. */
+export async function configureProgram(call: Call, programId: string, input: Loose<z.input<typeof ConfigureProgramInput>>): Promise<Program> {
+  requireProgramManager(call.principal, programId);
+  const data = parseInput(ConfigureProgramInput, undefinedForNull(input));
+  return call.prisma.$transaction(async (tx) => {
+    const before = requireProgram(await tx.program.findUnique({ where: { id: programId } }));
+    if (data.currency && before.currency && data.currency !== before.currency && (await tx.partner.count({ where: { programId } })) > 0) {
+      throw new ConflictError("The currency cannot change once the program has partners: their money is in it", "currency");
+    }
+    const after = await tx.program.update({ where: { id: programId }, data });
+    await audit(tx, call, { action: "program.configure", targetType: "Program", targetId: programId, programId, before, after });
+    return after;
+  });
+}
+
+/** The programs a principal may see: all for an admin, those it has a role in for everyone else. */
 export function visiblePrograms(actor: Principal): Prisma.ProgramWhereInput {
-  const { programId } = programFilter(actor);
-  return programId ? { id: programId } : {};
+  return programFilter(actor);
 }
 
 export function programByIdWhere(actor: Principal, id: string): Prisma.ProgramWhereInput {
@@ -46,6 +82,11 @@ export function requireProgram<T>(row: T | null | undefined): T {
 }
 
 /** Fails with NOT_FOUND unless the program exists and the caller may see it. */
-export async function requireProgramVisible(deps: Deps, actor: Principal, programId: string): Promise<void> {
-  requireProgram(await deps.prisma.program.findFirst({ where: programByIdWhere(actor, programId), select: { id: true } }));
+export async function requireProgramVisible(call: Call, programId: string): Promise<void> {
+  requireProgram(await call.prisma.program.findFirst({ where: programByIdWhere(call.principal, programId), select: { id: true } }));
+}
+
+/** Optional inputs: GraphQL's explicit null means "leave as is" for fields that cannot be cleared. */
+function undefinedForNull<T extends object>(input: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null)) as never;
 }

@@ -2,9 +2,12 @@
 // EventTarget, so a Redis-backed one (REDIS_URL) drops in without touching publishers or subscribers.
 import { createPubSub } from "graphql-yoga";
 
-export type DomainEvent =
-  | { type: "PARTNER_CREATED"; programId: string; partnerId: string; occurredAt: string }
-  | { type: "PARTNER_UPDATED"; programId: string; partnerId: string; occurredAt: string };
+export type DomainEvent = {
+  type: "PARTNER_CREATED" | "PARTNER_UPDATED" | "PARTNER_DELETED";
+  programId: string;
+  partnerId: string;
+  occurredAt: string;
+};
 
 type Topics = { program: [programId: string, event: DomainEvent] };
 type EventTargetLike = NonNullable<NonNullable<Parameters<typeof createPubSub>[0]>["eventTarget"]>;

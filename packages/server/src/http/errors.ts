@@ -1,7 +1,7 @@
 // What clients see of errors: catalogue errors keep their code; anything unexpected is logged and masked.
 import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
-import { AppError, ErrorCode, ValidationError } from "../domain/errors.js";
+import { AppError, ErrorCode, QuotaExceededError, ValidationError } from "../domain/errors.js";
 
 export function createMaskError(log: Logger) {
   return (error: unknown, message: string): Error => {
@@ -17,6 +17,9 @@ export function createMaskError(log: Logger) {
           code: original.code,
           ...(original instanceof ValidationError ? { issues: original.issues } : {}),
           ...(original.code === ErrorCode.UNAUTHENTICATED ? { http: { status: 401 } } : {}),
+          ...(original instanceof QuotaExceededError
+            ? { retryAfter: original.retryAfterSeconds, http: { status: 429, headers: { "Retry-After": String(original.retryAfterSeconds) } } }
+            : {}),
         },
       });
     }

@@ -3,16 +3,22 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
+import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
+import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { useServer } from "graphql-ws/use/ws";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import type { Authenticator } from "../domain/auth/authenticate.js";
+import type { LoginSecrets } from "../domain/auth/login.js";
 import type { Deps } from "../domain/deps.js";
 import { AppError } from "../domain/errors.js";
 import { schema } from "../schema/index.js";
 import type { Context } from "../schema/context.js";
 import { createMaskError } from "./errors.js";
+import type { RateLimiter } from "./rate-limit.js";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -27,6 +33,10 @@ export interface HttpServerOptions {
   authenticator: Authenticator;
   log: Logger;
   graphiql: boolean;
+  /** Production hides field suggestions ("Did you mean …?") that would map the schema for an attacker. */
+  production: boolean;
+  rateLimiter: RateLimiter;
+  secrets: LoginSecrets;
   /** Database liveness for /health. */
   checkDatabase: () => Promise<void>;
 }
@@ -40,13 +50,20 @@ export interface HttpServer {
 }
 
 export function createHttpServer(options: HttpServerOptions): HttpServer {
-  const { deps, authenticator, log } = options;
+  const { deps, authenticator, log, rateLimiter } = options;
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     graphiql: options.graphiql ? { title: "Partnergraph", subscriptionsProtocol: "WS" } : false,
     landingPage: false,
+    // Parsing and validation limits, on every transport; depth and cost are checked by Pothos' complexity plugin.
+    plugins: [
+      maxTokensPlugin({ n: 3000 }),
+      maxAliasesPlugin({ n: 20 }),
+      maxDirectivesPlugin({ n: 20 }),
+      ...(options.production ? [blockFieldSuggestionsPlugin()] : []),
+    ],
     maskedErrors: { maskError: createMaskError(log) },
     logging: {
       debug: (...args) => log.debug(args.map(String).join(" ")),
@@ -56,11 +73,21 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       error: (...args) => log.debug(args.map(String).join(" ")),
     },
     context: async (initial) => {
-      const { request, requestId } = initial as Partial<ServerContext> & { request?: Request; connectionParams?: Record<string, unknown> };
-      const fromSocket = (initial as { connectionParams?: Record<string, unknown> }).connectionParams?.authorization;
+      const { request, requestId, req, res, connectionParams } = initial as Partial<ServerContext> & {
+        request?: Request;
+        connectionParams?: Record<string, unknown>;
+      };
+      const fromSocket = connectionParams?.authorization;
       const authorization = typeof fromSocket === "string" ? fromSocket : request?.headers.get("authorization");
       const id = requestId ?? randomUUID();
-      return { ...deps, principal: await authenticator.authenticate(authorization), requestId: id, log: log.child({ requestId: id }) };
+      const principal = await authenticator.authenticate(authorization);
+      const budget = await rateLimiter.consume(principal, req?.socket.remoteAddress ?? "unknown");
+      if (res && !res.headersSent) {
+        res.setHeader("RateLimit-Limit", budget.limit);
+        res.setHeader("RateLimit-Remaining", budget.remaining);
+        res.setHeader("RateLimit-Reset", budget.resetSeconds);
+      }
+      return { ...deps, principal, requestId: id, log: log.child({ requestId: id }), secrets: options.secrets };
     },
   });
 
@@ -101,6 +128,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         const enveloped = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
+          // graphql-ws has no response to put headers on; the budget is still spent per operation.
           socket: ctx.extra.socket,
           params,
           connectionParams: ctx.connectionParams,

@@ -6,6 +6,7 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import { isAdmin } from "../domain/auth/principal.js";
 import { AppError, AuthError, ErrorCode } from "../domain/errors.js";
 import type { Decimal } from "../domain/values.js";
 import type PrismaTypes from "../generated/pothos-types.js";
@@ -25,6 +26,7 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date };
     Decimal: { Input: string; Output: Decimal | string };
+    JSON: { Input: unknown; Output: unknown };
   };
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
@@ -44,7 +46,7 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authScopes: (ctx) => ({
       authenticated: ctx.principal.kind !== "anonymous",
-      admin: ctx.principal.kind === "admin",
+      admin: isAdmin(ctx.principal),
     }),
     unauthorizedError: (_parent, ctx) =>
       ctx.principal.kind === "anonymous"

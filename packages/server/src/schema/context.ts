@@ -1,10 +1,10 @@
 import type { Logger } from "pino";
-import type { Principal } from "../domain/auth/principal.js";
-import type { Deps } from "../domain/deps.js";
+import type { LoginSecrets } from "../domain/auth/login.js";
+import type { Call } from "../domain/deps.js";
 
-/** Per-operation context: who is calling, and the domain's dependencies. */
-export interface Context extends Deps {
-  principal: Principal;
+/** Per-operation context: who is calling, the request it belongs to, and the domain's dependencies. */
+export interface Context extends Call {
   requestId: string;
   log: Logger;
+  secrets: LoginSecrets;
 }

@@ -1,5 +1,7 @@
 // Expected failures as typed results: mutations return these in their result unions.
+import { InvalidLoginCodeError } from "../domain/auth/login.js";
 import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../domain/errors.js";
+import { NotConfiguredError } from "../domain/programs.js";
 import { builder } from "./builder.js";
 
 export const ErrorCodeEnum = builder.enumType("ErrorCode", {
@@ -46,5 +48,21 @@ builder.objectType(NotFoundError, {
   fields: () => ({}),
 });
 
-/** The typed failures a write can return. */
+builder.objectType(NotConfiguredError, {
+  name: "NotConfiguredError",
+  description: "The program's commerce configuration is incomplete; `missing` lists what to set with configureProgram.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof NotConfiguredError,
+  fields: (t) => ({ missing: t.exposeStringList("missing") }),
+});
+
+builder.objectType(InvalidLoginCodeError, {
+  name: "InvalidLoginCodeError",
+  description: "The code is wrong, used, expired, or was guessed at too often. Request a new one.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof InvalidLoginCodeError,
+  fields: () => ({}),
+});
+
+/** The typed failures most writes can return. */
 export const WRITE_ERRORS = [ValidationError, ConflictError, NotFoundError];

@@ -2,15 +2,13 @@ import { decodeGlobalID } from "@pothos/plugin-relay";
 import { ErrorCode, NotFoundError } from "../domain/errors.js";
 import { isUuid } from "../domain/values.js";
 
+type NodeType = "Program" | "Partner" | "PartnerCategory" | "RoleGrant";
+
 /**
  * A Relay global ID → the row id, for one type. Malformed IDs and IDs of another type name nothing, so they
  * fail as not found (never as a server error, and never reaching the database).
  */
-export function rowId(
-  globalId: string,
-  typename: "Program" | "Partner",
-  code: typeof ErrorCode.NOT_FOUND | typeof ErrorCode.PARTNER_NOT_FOUND = ErrorCode.NOT_FOUND,
-): string {
+export function rowId(globalId: string, typename: NodeType, code: ErrorCode = ErrorCode.NOT_FOUND): string {
   let decoded: { typename: string; id: string } | undefined;
   try {
     decoded = decodeGlobalID(globalId);
@@ -18,7 +16,12 @@ export function rowId(
     decoded = undefined;
   }
   if (!decoded || decoded.typename !== typename || !isUuid(decoded.id)) {
-    throw new NotFoundError(code, `${typename} not found`);
+    throw new NotFoundError(code === ErrorCode.PARTNER_NOT_FOUND ? code : ErrorCode.NOT_FOUND, `${typename} not found`);
   }
   return decoded.id;
+}
+
+/** Like rowId for an optional argument: null and undefined pass through. */
+export function optionalRowId(globalId: string | null | undefined, typename: NodeType): string | null | undefined {
+  return globalId === null || globalId === undefined ? globalId : rowId(globalId, typename);
 }

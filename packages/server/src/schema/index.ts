@@ -6,6 +6,9 @@ import "./errors.js";
 import "./viewer.js";
 import "./programs.js";
 import "./partners.js";
+import "./categories.js";
+import "./accounts.js";
+import "./audit.js";
 import "./subscriptions.js";
 
 builder.queryType({ authScopes: { authenticated: true } });

@@ -1,23 +1,38 @@
-import { partnerFilter } from "../domain/auth/principal.js";
+import { canManageProgram, partnerFilter } from "../domain/auth/principal.js";
+import { ErrorCode, ValidationError } from "../domain/errors.js";
 import {
   createPartner,
+  deletePartner,
   partnerByExternalIdWhere,
   partnerByIdWhere,
   partnerListWhere,
   requirePartner,
+  revokePartnerApiKey,
+  rotatePartnerApiKey,
+  setPartnerStatus,
   updatePartner,
+  type PartnerRef as DomainPartnerRef,
 } from "../domain/partners.js";
-import { ErrorCode } from "../domain/errors.js";
+import { NotConfiguredError } from "../domain/programs.js";
 import type { Partner } from "../generated/prisma/client.js";
 import { PartnerStatus } from "../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "./builder.js";
 import { WRITE_ERRORS } from "./errors.js";
-import { rowId } from "./ids.js";
+import { optionalRowId, rowId } from "./ids.js";
 import { Money } from "./scalars.js";
 
 export const PartnerStatusEnum = builder.enumType(PartnerStatus, {
   name: "PartnerStatus",
-  description: "ENABLED partners work normally; DISABLED partners' keys stop authorizing partner actions.",
+  description: "ENABLED partners work normally; a DISABLED partner's keys and sessions stop authorizing partner actions.",
+});
+
+const ApiKeyInfo = builder.objectRef<{ prefix: string; createdAt: Date; lastUsedAt: Date | null }>("ApiKeyInfo").implement({
+  description: "A key's visible part and use. The key itself is shown once, when it is created, and never again.",
+  fields: (t) => ({
+    prefix: t.exposeString("prefix", { description: "The first characters of the key, to tell keys apart." }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Refreshed at most once a minute." }),
+  }),
 });
 
 export const PartnerRef = builder.prismaNode("Partner", {
@@ -32,12 +47,12 @@ export const PartnerRef = builder.prismaNode("Partner", {
       nullable: true,
       description: "The brand's own identifier for the partner; unique within the program.",
     }),
-    category: t.exposeString("category", { nullable: true, description: "Reporting category, e.g. Hospitality." }),
+    category: t.relation("category", { nullable: true, description: "Reporting category, e.g. Hospitality." }),
     costPerPoint: t.field({
       type: Money,
       description: "What the partner pays the program for each point it awards.",
       select: { costPerPoint: true, program: { select: { currency: true } } },
-      resolve: (p) => ({ amount: p.costPerPoint, currency: p.program.currency }),
+      resolve: (p) => ({ amount: p.costPerPoint, currency: p.program.currency ?? "" }),
     }),
     pointConversionRate: t.expose("pointConversionRate", {
       type: "Decimal",
@@ -46,11 +61,19 @@ export const PartnerRef = builder.prismaNode("Partner", {
     }),
     effectivePointConversionRate: t.field({
       type: "Decimal",
+      nullable: true,
       description: "The rate that applies: the partner's own, or else the program's.",
       select: { pointConversionRate: true, program: { select: { pointsPerCurrencyUnit: true } } },
       resolve: (p) => p.pointConversionRate ?? p.program.pointsPerCurrencyUnit,
     }),
     status: t.expose("status", { type: PartnerStatusEnum }),
+    apiKey: t.field({
+      type: ApiKeyInfo,
+      nullable: true,
+      description: "The partner's active API key (null after revocation). Visible to its program's managers.",
+      select: { programId: true, apiKeys: { where: { revokedAt: null }, orderBy: { createdAt: "desc" }, take: 1, select: { prefix: true, createdAt: true, lastUsedAt: true } } },
+      resolve: (p, _args, ctx) => (canManageProgram(ctx.principal, p.programId) ? (p.apiKeys[0] ?? null) : null),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
   }),
@@ -59,10 +82,26 @@ export const PartnerRef = builder.prismaNode("Partner", {
 /** One connection type for partner lists, wherever they appear. */
 export const PartnerConnection = builder.connectionObject({ type: PartnerRef, name: "PartnerConnection" }, { name: "PartnerEdge" });
 
+const ExternalPartnerId = builder.inputType("ExternalPartnerId", {
+  fields: (t) => ({ programId: t.id({ required: true }), externalId: t.string({ required: true }) }),
+});
+
+const PartnerRefInput = builder.inputType("PartnerRef", {
+  isOneOf: true,
+  description: "Names a partner by its global ID, or by your own external ID within a program: exactly one of the two.",
+  fields: (t) => ({ id: t.id(), external: t.field({ type: ExternalPartnerId }) }),
+});
+
+function partnerRef(ref: { id?: string | null; external?: { programId: string; externalId: string } | null }): DomainPartnerRef {
+  if (ref.id) return { id: rowId(ref.id, "Partner", ErrorCode.PARTNER_NOT_FOUND) };
+  if (ref.external) return { programId: rowId(ref.external.programId, "Program"), externalId: ref.external.externalId };
+  throw new ValidationError([{ path: "partner", message: "give id or external" }]);
+}
+
 const PartnerFilter = builder.inputType("PartnerFilter", {
   fields: (t) => ({
     status: t.field({ type: PartnerStatusEnum }),
-    category: t.string(),
+    categoryId: t.id(),
     search: t.string({ description: "Case-insensitive part of the name, or an exact external ID." }),
   }),
 });
@@ -73,7 +112,7 @@ const CreatePartnerInput = builder.inputType("CreatePartnerInput", {
     name: t.string({ required: true }),
     description: t.string(),
     externalId: t.string({ description: "Your own identifier for the partner; unique within the program." }),
-    category: t.string(),
+    categoryId: t.id({ description: "One of the program's partner categories." }),
     costPerPoint: t.field({ type: "Decimal", description: 'Money per point, up to 6 decimal places. Default "0".' }),
     pointConversionRate: t.field({ type: "Decimal", description: "Points per currency unit; omit or null for the program's rate." }),
     status: t.field({ type: PartnerStatusEnum, description: "Default ENABLED." }),
@@ -81,35 +120,44 @@ const CreatePartnerInput = builder.inputType("CreatePartnerInput", {
 });
 
 const UpdatePartnerInput = builder.inputType("UpdatePartnerInput", {
-  description: "Only the fields present change; null clears an optional field.",
+  description: "Only the fields present change; null clears an optional field. Status changes through setPartnerStatus.",
   fields: (t) => ({
-    id: t.id({ required: true }),
+    partner: t.field({ type: PartnerRefInput, required: true }),
     name: t.string(),
     description: t.string(),
     externalId: t.string(),
-    category: t.string(),
+    categoryId: t.id(),
     costPerPoint: t.field({ type: "Decimal" }),
     pointConversionRate: t.field({ type: "Decimal" }),
-    status: t.field({ type: PartnerStatusEnum }),
   }),
 });
 
-const CreatePartnerPayload = builder.objectRef<{ partner: Partner; apiKey: string }>("CreatePartnerPayload").implement({
-  fields: (t) => ({
-    partner: t.field({ type: PartnerRef, resolve: (p) => p.partner }),
-    apiKey: t.exposeString("apiKey", { description: "The partner's API key. Shown only here, never again: store it now." }),
-  }),
+const SetPartnerStatusInput = builder.inputType("SetPartnerStatusInput", {
+  fields: (t) => ({ partner: t.field({ type: PartnerRefInput, required: true }), status: t.field({ type: PartnerStatusEnum, required: true }) }),
 });
 
-const UpdatePartnerPayload = builder.objectRef<{ partner: Partner }>("UpdatePartnerPayload").implement({
-  fields: (t) => ({ partner: t.field({ type: PartnerRef, resolve: (p) => p.partner }) }),
+const PartnerInput = builder.inputType("PartnerInput", {
+  fields: (t) => ({ partner: t.field({ type: PartnerRefInput, required: true }) }),
 });
+
+const PartnerWithKeyPayload = (name: string, keyDescription: string) =>
+  builder.objectRef<{ partner: Partner; apiKey: string }>(name).implement({
+    fields: (t) => ({
+      partner: t.field({ type: PartnerRef, resolve: (p) => p.partner }),
+      apiKey: t.exposeString("apiKey", { description: keyDescription }),
+    }),
+  });
+
+const PartnerPayload = (name: string) =>
+  builder.objectRef<{ partner: Partner }>(name).implement({
+    fields: (t) => ({ partner: t.field({ type: PartnerRef, resolve: (p) => p.partner }) }),
+  });
 
 builder.queryFields((t) => ({
   partner: t.prismaField({
     type: "Partner",
     nullable: true,
-    description: "A partner by global ID. Fails with PARTNER_NOT_FOUND when it does not exist or is not visible.",
+    description: "A partner by global ID. Fails with PARTNER_NOT_FOUND when it does not exist, was deleted, or is not visible.",
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) =>
       requirePartner(
@@ -132,39 +180,69 @@ builder.queryFields((t) => ({
         }),
       ),
   }),
-  partners: t.prismaConnection({
-    type: "Partner",
-    cursor: "id",
-    complexity: connectionComplexity,
-    totalCount: (_parent, args, ctx) =>
-      ctx.prisma.partner.count({ where: partnerListWhere(ctx.principal, rowId(args.programId, "Program"), args.filter ?? {}) }),
-    description: "A program's partners, oldest first, optionally filtered. A partner key sees only itself.",
-    args: { programId: t.arg.id({ required: true }), filter: t.arg({ type: PartnerFilter }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.partner.findMany({
-        ...query,
-        where: partnerListWhere(ctx.principal, rowId(args.programId, "Program"), args.filter ?? {}),
-        orderBy: { id: "asc" },
-      }),
-  }, PartnerConnection),
+  partners: t.prismaConnection(
+    {
+      type: "Partner",
+      cursor: "id",
+      complexity: connectionComplexity,
+      description: "A program's partners, oldest first, optionally filtered. A partner sees only itself.",
+      args: { programId: t.arg.id({ required: true }), filter: t.arg({ type: PartnerFilter }) },
+      totalCount: (_parent, args, ctx) => ctx.prisma.partner.count({ where: listWhere(ctx.principal, args) }),
+      resolve: (query, _root, args, ctx) => ctx.prisma.partner.findMany({ ...query, where: listWhere(ctx.principal, args), orderBy: { id: "asc" } }),
+    },
+    PartnerConnection,
+  ),
 }));
+
+function listWhere(principal: Parameters<typeof partnerListWhere>[0], args: { programId: string; filter?: { status?: PartnerStatus | null; categoryId?: string | null; search?: string | null } | null }) {
+  const filter = args.filter ?? {};
+  return partnerListWhere(principal, rowId(args.programId, "Program"), { ...filter, categoryId: optionalRowId(filter.categoryId, "PartnerCategory") });
+}
 
 builder.mutationFields((t) => ({
   createPartner: t.field({
-    type: CreatePartnerPayload,
-    description: "Add a partner to a program (admin or the program's key). Returns the partner's API key once.",
+    type: PartnerWithKeyPayload("CreatePartnerPayload", "The partner's API key. Shown only here, never again: store it now."),
+    description: "Add a partner to a configured program (admin or the program's managers). Returns the partner's API key once.",
     args: { input: t.arg({ type: CreatePartnerInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "CreatePartnerResult" } },
-    resolve: (_root, { input }, ctx) =>
-      createPartner(ctx, ctx.principal, { ...input, programId: rowId(input.programId, "Program") }),
+    errors: { types: [...WRITE_ERRORS, NotConfiguredError], directResult: true, union: { name: "CreatePartnerResult" } },
+    resolve: (_root, { input: { programId, categoryId, ...input } }, ctx) =>
+      createPartner(ctx, rowId(programId, "Program"), { ...input, categoryId: optionalRowId(categoryId, "PartnerCategory") }),
   }),
   updatePartner: t.field({
-    type: UpdatePartnerPayload,
-    description: "Change a partner's fields (admin or the program's key).",
+    type: PartnerPayload("UpdatePartnerPayload"),
+    description: "Change a partner's fields (admin or the program's managers).",
     args: { input: t.arg({ type: UpdatePartnerInput, required: true }) },
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: "UpdatePartnerResult" } },
-    resolve: async (_root, { input: { id, ...patch } }, ctx) => ({
-      partner: await updatePartner(ctx, ctx.principal, rowId(id, "Partner", ErrorCode.PARTNER_NOT_FOUND), patch),
+    resolve: async (_root, { input: { partner, categoryId, ...patch } }, ctx) => ({
+      partner: await updatePartner(ctx, partnerRef(partner), { ...patch, ...(categoryId !== undefined && { categoryId: optionalRowId(categoryId, "PartnerCategory") }) }),
     }),
+  }),
+  setPartnerStatus: t.field({
+    type: PartnerPayload("SetPartnerStatusPayload"),
+    description: "Disable a partner (its keys and sessions stop authorizing partner actions) or enable it again.",
+    args: { input: t.arg({ type: SetPartnerStatusInput, required: true }) },
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "SetPartnerStatusResult" } },
+    resolve: async (_root, { input }, ctx) => ({ partner: await setPartnerStatus(ctx, partnerRef(input.partner), input.status) }),
+  }),
+  deletePartner: t.field({
+    type: PartnerPayload("DeletePartnerPayload"),
+    description: "Delete a partner: cannot be undone. It leaves lists and lookups, its keys stop working, its history stays; its external ID may be reused.",
+    args: { input: t.arg({ type: PartnerInput, required: true }) },
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "DeletePartnerResult" } },
+    resolve: async (_root, { input }, ctx) => ({ partner: await deletePartner(ctx, partnerRef(input.partner)) }),
+  }),
+  rotatePartnerApiKey: t.field({
+    type: PartnerWithKeyPayload("RotatePartnerApiKeyPayload", "The new API key. Shown only here, never again; the old key has stopped working."),
+    description: "Replace a partner's API key. The new key is shown once; the old one stops working at once.",
+    args: { input: t.arg({ type: PartnerInput, required: true }) },
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "RotatePartnerApiKeyResult" } },
+    resolve: (_root, { input }, ctx) => rotatePartnerApiKey(ctx, partnerRef(input.partner)),
+  }),
+  revokePartnerApiKey: t.field({
+    type: PartnerPayload("RevokePartnerApiKeyPayload"),
+    description: "Revoke a partner's API key without a replacement (rotate to issue a new one).",
+    args: { input: t.arg({ type: PartnerInput, required: true }) },
+    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "RevokePartnerApiKeyResult" } },
+    resolve: async (_root, { input }, ctx) => ({ partner: await revokePartnerApiKey(ctx, partnerRef(input.partner)) }),
   }),
 }));

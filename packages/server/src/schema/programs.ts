@@ -1,11 +1,16 @@
 import { partnerFilter } from "../domain/auth/principal.js";
-import { createProgram, programByIdWhere, requireProgram, visiblePrograms } from "../domain/programs.js";
+import { ValidationError, ConflictError, NotFoundError } from "../domain/errors.js";
+import { configureProgram, createProgram, missingConfiguration, programByIdWhere, requireProgram, visiblePrograms } from "../domain/programs.js";
+import { RoundingMode } from "../generated/prisma/enums.js";
 import type { Program } from "../generated/prisma/client.js";
 import { builder, connectionComplexity } from "./builder.js";
-import { ValidationError } from "../domain/errors.js";
 import { rowId } from "./ids.js";
 import { PartnerConnection } from "./partners.js";
 
+export const RoundingModeEnum = builder.enumType(RoundingMode, {
+  name: "RoundingMode",
+  description: "How fractional points become whole: NATURAL rounds half up (2.5 → 3), UP towards +∞, DOWN towards −∞.",
+});
 
 export const ProgramRef = builder.prismaNode("Program", {
   id: { field: "id" },
@@ -13,21 +18,32 @@ export const ProgramRef = builder.prismaNode("Program", {
   findUnique: (id, ctx) => ({ id, AND: [visiblePrograms(ctx.principal)] }),
   fields: (t) => ({
     name: t.exposeString("name"),
-    currency: t.exposeString("currency", { description: "ISO 4217 code of the program's money." }),
+    currency: t.exposeString("currency", { nullable: true, description: "ISO 4217 code of the program's money; fixed once it has partners." }),
     pointsPerCurrencyUnit: t.expose("pointsPerCurrencyUnit", {
       type: "Decimal",
+      nullable: true,
       description: "Points earned per unit of currency spent (the program's conversion rate).",
     }),
-    timezone: t.exposeString("timezone", { description: "IANA time zone used for day boundaries and campaigns." }),
+    roundingMode: t.expose("roundingMode", { type: RoundingModeEnum }),
+    timezone: t.exposeString("timezone", { nullable: true, description: "IANA time zone used for day boundaries and campaigns." }),
+    isConfigured: t.boolean({
+      description: "Whether currency, rate and time zone are all set, so partners can be added.",
+      select: { currency: true, pointsPerCurrencyUnit: true, timezone: true },
+      resolve: (p) => missingConfiguration(p).length === 0,
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-    partners: t.relatedConnection("partners", {
-      description: "The program's partners visible to the caller, oldest first.",
-      totalCount: true,
-      cursor: "id",
-      complexity: connectionComplexity,
-      query: (_args, ctx) => ({ where: partnerFilter(ctx.principal), orderBy: { id: "asc" } }),
-    }, PartnerConnection),
+    partners: t.relatedConnection(
+      "partners",
+      {
+        description: "The program's partners visible to the caller, oldest first.",
+        totalCount: true,
+        cursor: "id",
+        complexity: connectionComplexity,
+        query: (_args, ctx) => ({ where: partnerFilter(ctx.principal), orderBy: { id: "asc" } }),
+      },
+      PartnerConnection,
+    ),
   }),
 });
 
@@ -35,17 +51,42 @@ const CreateProgramPayload = builder.objectRef<{ program: Program; secretKey: st
   fields: (t) => ({
     program: t.field({ type: ProgramRef, resolve: (p) => p.program }),
     secretKey: t.exposeString("secretKey", {
-      description: "The program's secret key for server-to-server calls. Shown only here, never again: store it now.",
+      description: "The program's secret key for server-to-server and POS calls. Shown only here, never again: store it now.",
     }),
   }),
 });
 
+const ConfigureProgramPayload = builder.objectRef<{ program: Program }>("ConfigureProgramPayload").implement({
+  fields: (t) => ({ program: t.field({ type: ProgramRef, resolve: (p) => p.program }) }),
+});
+
+const commerceFields = {
+  currency: { description: 'ISO 4217 code, e.g. "EUR".' },
+  pointsPerCurrencyUnit: { description: 'Points per unit of currency, e.g. "2".' },
+  roundingMode: { description: "Default NATURAL." },
+  timezone: { description: 'IANA time zone, e.g. "Europe/Vilnius".' },
+};
+
 const CreateProgramInput = builder.inputType("CreateProgramInput", {
+  description: "Currency, rate and time zone may come later through configureProgram; partners need all three.",
   fields: (t) => ({
     name: t.string({ required: true }),
-    currency: t.string({ required: true, description: 'ISO 4217 code, e.g. "EUR".' }),
-    pointsPerCurrencyUnit: t.field({ type: "Decimal", required: true, description: 'Points per unit of currency, e.g. "2".' }),
-    timezone: t.string({ required: true, description: 'IANA time zone, e.g. "Europe/Vilnius".' }),
+    currency: t.string(commerceFields.currency),
+    pointsPerCurrencyUnit: t.field({ type: "Decimal", ...commerceFields.pointsPerCurrencyUnit }),
+    roundingMode: t.field({ type: RoundingModeEnum, ...commerceFields.roundingMode }),
+    timezone: t.string(commerceFields.timezone),
+  }),
+});
+
+const ConfigureProgramInput = builder.inputType("ConfigureProgramInput", {
+  description: "Only the fields present change.",
+  fields: (t) => ({
+    programId: t.id({ required: true }),
+    name: t.string(),
+    currency: t.string(commerceFields.currency),
+    pointsPerCurrencyUnit: t.field({ type: "Decimal", ...commerceFields.pointsPerCurrencyUnit }),
+    roundingMode: t.field({ type: RoundingModeEnum }),
+    timezone: t.string(commerceFields.timezone),
   }),
 });
 
@@ -58,15 +99,18 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, args, ctx) =>
       requireProgram(await ctx.prisma.program.findFirst({ ...query, where: programByIdWhere(ctx.principal, rowId(args.id, "Program")) })),
   }),
-  programs: t.prismaConnection({
-    type: "Program",
-    cursor: "id",
-    complexity: connectionComplexity,
-    totalCount: (_parent, _args, ctx) => ctx.prisma.program.count({ where: visiblePrograms(ctx.principal) }),
-    description: "Programs visible to the caller (all of them for a platform admin), oldest first.",
-    resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.program.findMany({ ...query, where: visiblePrograms(ctx.principal), orderBy: { id: "asc" } }),
-  }, builder.connectionObject({ type: ProgramRef, name: "ProgramConnection" }, { name: "ProgramEdge" })),
+  programs: t.prismaConnection(
+    {
+      type: "Program",
+      cursor: "id",
+      complexity: connectionComplexity,
+      totalCount: (_parent, _args, ctx) => ctx.prisma.program.count({ where: visiblePrograms(ctx.principal) }),
+      description: "Programs visible to the caller (all of them for a platform admin), oldest first.",
+      resolve: (query, _root, _args, ctx) =>
+        ctx.prisma.program.findMany({ ...query, where: visiblePrograms(ctx.principal), orderBy: { id: "asc" } }),
+    },
+    builder.connectionObject({ type: ProgramRef, name: "ProgramConnection" }, { name: "ProgramEdge" }),
+  ),
 }));
 
 builder.mutationFields((t) => ({
@@ -75,6 +119,15 @@ builder.mutationFields((t) => ({
     description: "Create a program (platform admin only). Returns its secret key once.",
     args: { input: t.arg({ type: CreateProgramInput, required: true }) },
     errors: { types: [ValidationError], directResult: true, union: { name: "CreateProgramResult" } },
-    resolve: (_root, { input }, ctx) => createProgram(ctx, ctx.principal, input),
+    resolve: (_root, { input }, ctx) => createProgram(ctx, input),
+  }),
+  configureProgram: t.field({
+    type: ConfigureProgramPayload,
+    description: "Set the program's name and commerce configuration (admin or the program's managers).",
+    args: { input: t.arg({ type: ConfigureProgramInput, required: true }) },
+    errors: { types: [ValidationError, ConflictError, NotFoundError], directResult: true, union: { name: "ConfigureProgramResult" } },
+    resolve: async (_root, { input: { programId, ...config } }, ctx) => ({
+      program: await configureProgram(ctx, rowId(programId, "Program"), config),
+    }),
   }),
 }));

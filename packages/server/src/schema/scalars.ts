@@ -26,6 +26,12 @@ builder.scalarType("Decimal", {
   },
 });
 
+builder.scalarType("JSON", {
+  description: "Any JSON value.",
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
 export const Money = builder.objectRef<{ amount: Parameters<typeof decimalText>[0]; currency: string }>("Money").implement({
   description: "An exact amount of money in a currency.",
   fields: (t) => ({

@@ -5,12 +5,12 @@ import type { DomainEvent } from "../events/bus.js";
 import { builder } from "./builder.js";
 import { rowId } from "./ids.js";
 
-type PartnerEvent = Extract<DomainEvent, { type: "PARTNER_CREATED" | "PARTNER_UPDATED" }>;
+type PartnerEvent = DomainEvent;
 
-const PartnerEventType = builder.enumType("PartnerEventType", { values: ["PARTNER_CREATED", "PARTNER_UPDATED"] as const });
+const PartnerEventType = builder.enumType("PartnerEventType", { values: ["PARTNER_CREATED", "PARTNER_UPDATED", "PARTNER_DELETED"] as const });
 
 const PartnerEventRef = builder.objectRef<PartnerEvent>("PartnerEvent").implement({
-  description: "A partner was created or changed (sent after the change is committed).",
+  description: "A partner was created, changed or deleted (sent after the change is committed).",
   fields: (t) => ({
     type: t.field({ type: PartnerEventType, resolve: (e) => e.type }),
     occurredAt: t.field({ type: "DateTime", resolve: (e) => new Date(e.occurredAt) }),
@@ -30,10 +30,10 @@ builder.subscriptionFields((t) => ({
     args: { programId: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
       const programId = rowId(args.programId, "Program");
-      await requireProgramVisible(ctx, ctx.principal, programId);
+      await requireProgramVisible(ctx, programId);
       return pipe(
         ctx.events.subscribe(programId),
-        filter((e: DomainEvent): e is PartnerEvent => (e.type === "PARTNER_CREATED" || e.type === "PARTNER_UPDATED") && canSeeEvent(ctx.principal, e)),
+        filter((e: DomainEvent) => canSeeEvent(ctx.principal, e)),
       );
     },
     resolve: (e) => e,

@@ -1,27 +1,56 @@
-import type { Principal } from "../domain/auth/principal.js";
+import type { Authenticated, Grant } from "../domain/auth/principal.js";
 import { builder } from "./builder.js";
+import { RoleEnum } from "./accounts.js";
 
 const ViewerKind = builder.enumType("ViewerKind", {
   values: {
-    ADMIN: { description: "Platform admin: every program." },
-    PROGRAM: { description: "A program's secret key: that program." },
-    PARTNER: { description: "A partner's API key: that partner only." },
+    ADMIN_KEY: { description: "A platform-admin key." },
+    PROGRAM_KEY: { description: "A program's secret key: manages that program." },
+    PARTNER_KEY: { description: "A partner's API key: that partner only." },
+    USER: { description: "A logged-in person, with their roles." },
   },
 });
 
-const Viewer = builder.objectRef<Exclude<Principal, { kind: "anonymous" }>>("Viewer").implement({
-  description: "The caller, as the server authenticated it.",
+const KINDS = { adminKey: "ADMIN_KEY", programKey: "PROGRAM_KEY", partnerKey: "PARTNER_KEY", user: "USER" } as const;
+
+const ViewerRole = builder.objectRef<Grant>("ViewerRole").implement({
   fields: (t) => ({
-    kind: t.field({ type: ViewerKind, resolve: (p) => (p.kind === "admin" ? "ADMIN" : p.kind === "program" ? "PROGRAM" : "PARTNER") }),
+    role: t.field({ type: RoleEnum, resolve: (g) => g.role }),
     program: t.prismaField({
       type: "Program",
       nullable: true,
-      resolve: (query, p, _args, ctx) => (p.kind === "admin" ? null : ctx.prisma.program.findUnique({ ...query, where: { id: p.programId } })),
+      resolve: (query, g, _args, ctx) => ("programId" in g ? ctx.prisma.program.findUnique({ ...query, where: { id: g.programId } }) : null),
     }),
     partner: t.prismaField({
       type: "Partner",
       nullable: true,
-      resolve: (query, p, _args, ctx) => (p.kind === "partner" ? ctx.prisma.partner.findUnique({ ...query, where: { id: p.partnerId } }) : null),
+      resolve: (query, g, _args, ctx) => ("partnerId" in g ? ctx.prisma.partner.findUnique({ ...query, where: { id: g.partnerId } }) : null),
+    }),
+  }),
+});
+
+const Viewer = builder.objectRef<Authenticated>("Viewer").implement({
+  description: "The caller, as the server authenticated it.",
+  fields: (t) => ({
+    kind: t.field({ type: ViewerKind, resolve: (p) => KINDS[p.kind] }),
+    roles: t.field({ type: [ViewerRole], description: "What the credential may do. A disabled partner's role is absent.", resolve: (p) => p.grants }),
+    user: t.prismaField({
+      type: "User",
+      nullable: true,
+      resolve: (query, p, _args, ctx) => (p.kind === "user" ? ctx.prisma.user.findUnique({ ...query, where: { id: p.id } }) : null),
+    }),
+    program: t.prismaField({
+      type: "Program",
+      nullable: true,
+      description: "For a program or partner key: its program.",
+      resolve: (query, p, _args, ctx) =>
+        p.kind === "programKey" || p.kind === "partnerKey" ? ctx.prisma.program.findUnique({ ...query, where: { id: p.programId } }) : null,
+    }),
+    partner: t.prismaField({
+      type: "Partner",
+      nullable: true,
+      description: "For a partner key: its partner.",
+      resolve: (query, p, _args, ctx) => (p.kind === "partnerKey" ? ctx.prisma.partner.findUnique({ ...query, where: { id: p.partnerId } }) : null),
     }),
   }),
 });
@@ -30,6 +59,6 @@ builder.queryField("viewer", (t) =>
   t.field({
     type: Viewer,
     description: "Who the credential in `Authorization` authenticates as.",
-    resolve: (_root, _args, ctx) => ctx.principal as Exclude<Principal, { kind: "anonymous" }>,
+    resolve: (_root, _args, ctx) => ctx.principal as Authenticated,
   }),
 );

@@ -1,41 +1,74 @@
-// Bearer credential → principal. Keys are looked up by hash; the bootstrap admin key is compared in constant time.
+// Bearer credential → principal. Keys are looked up by hash, sessions by their signed token; the bootstrap
+// admin key is compared in constant time. A disabled partner's credentials stop authorizing partner actions.
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { AuthError, ErrorCode } from "../errors.js";
 import { generateKey, hashKey, sameKey } from "./keys.js";
-import { ANONYMOUS, type Principal } from "./principal.js";
+import { ANONYMOUS, type Grant, type Principal } from "./principal.js";
+import { isSessionToken, verifySessionToken } from "./sessions.js";
 
 /** lastUsedAt is refreshed at most this often, so authentication does not write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+const ADMIN: Grant[] = [{ role: "ADMIN" }];
 
 export interface Authenticator {
   authenticate(authorization: string | null | undefined): Promise<Principal>;
 }
 
-export function createAuthenticator(prisma: PrismaClient, adminApiKey: string | undefined): Authenticator {
+const invalid = (what = "Unknown or revoked credential") => new AuthError(ErrorCode.UNAUTHENTICATED, what);
+const partnerDisabled = () => new AuthError(ErrorCode.INSUFFICIENT_PARTNER_PERMISSIONS, "This partner is disabled");
+
+export function createAuthenticator(prisma: PrismaClient, options: { adminApiKey?: string | undefined; sessionSecret: Buffer }): Authenticator {
+  const stale = (lastUsedAt: Date | null) => !lastUsedAt || Date.now() - lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS;
+
+  async function fromSession(token: string): Promise<Principal> {
+    const claims = verifySessionToken(options.sessionSecret, token);
+    if (!claims) throw invalid("Invalid or expired session; log in again");
+    const session = await prisma.session.findUnique({
+      where: { id: claims.sessionId },
+      include: { user: { include: { roleGrants: { include: { partner: { select: { status: true, deletedAt: true } } } } } } },
+    });
+    if (!session || session.revokedAt || session.expiresAt <= new Date()) throw invalid("Invalid or expired session; log in again");
+    if (stale(session.lastUsedAt)) await prisma.session.update({ where: { id: session.id }, data: { lastUsedAt: new Date() } });
+    const grants = session.user.roleGrants.flatMap((g): Grant[] => {
+      if (g.role === "ADMIN") return ADMIN;
+      if (!g.programId) return [];
+      if (g.role === "PROGRAM_MANAGER") return [{ role: "PROGRAM_MANAGER", programId: g.programId }];
+      if (g.role === "STAFF") return [{ role: "STAFF", programId: g.programId }];
+      // A partner user's role lapses while the partner is disabled or deleted.
+      if (!g.partnerId || !g.partner || g.partner.deletedAt || g.partner.status !== "ENABLED") return [];
+      return [{ role: "PARTNER_USER", programId: g.programId, partnerId: g.partnerId }];
+    });
+    return { kind: "user", id: session.userId, sessionId: session.id, email: session.user.email, grants };
+  }
+
+  async function fromKey(credential: string): Promise<Principal> {
+    const key = await prisma.apiKey.findUnique({
+      where: { hash: hashKey(credential) },
+      select: { id: true, kind: true, programId: true, partnerId: true, revokedAt: true, lastUsedAt: true, partner: { select: { status: true, deletedAt: true } } },
+    });
+    if (!key || key.revokedAt) throw invalid();
+    if (key.kind === "PARTNER" && key.partner?.deletedAt) throw invalid();
+    if (key.kind === "PARTNER" && key.partner?.status !== "ENABLED") throw partnerDisabled();
+    if (stale(key.lastUsedAt)) await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+    if (key.kind === "ADMIN") return { kind: "adminKey", id: key.id, grants: ADMIN };
+    if (key.kind === "PROGRAM_SECRET" && key.programId) {
+      return { kind: "programKey", id: key.id, programId: key.programId, grants: [{ role: "PROGRAM_MANAGER", programId: key.programId }] };
+    }
+    if (key.kind === "PARTNER" && key.programId && key.partnerId) {
+      const { programId, partnerId } = key;
+      return { kind: "partnerKey", id: key.id, programId, partnerId, grants: [{ role: "PARTNER_USER", programId, partnerId }] };
+    }
+    throw invalid();
+  }
+
   return {
     async authenticate(authorization) {
       if (!authorization) return ANONYMOUS;
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-      if (!match) throw new AuthError(ErrorCode.UNAUTHENTICATED, "The Authorization header must be `Bearer <key>`");
+      if (!match) throw invalid("The Authorization header must be `Bearer <credential>`");
       const credential = match[1]!;
-      if (adminApiKey && sameKey(credential, adminApiKey)) return { kind: "admin" };
-
-      const key = await prisma.apiKey.findUnique({
-        where: { hash: hashKey(credential) },
-        select: { id: true, kind: true, programId: true, partnerId: true, revokedAt: true, lastUsedAt: true },
-      });
-      if (!key || key.revokedAt) throw new AuthError(ErrorCode.UNAUTHENTICATED, "Unknown or revoked credential");
-
-      const now = Date.now();
-      if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-        await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
-      }
-      if (key.kind === "ADMIN") return { kind: "admin" };
-      if (key.kind === "PROGRAM_SECRET" && key.programId) return { kind: "program", programId: key.programId };
-      if (key.kind === "PARTNER" && key.programId && key.partnerId) {
-        return { kind: "partner", programId: key.programId, partnerId: key.partnerId };
-      }
-      throw new AuthError(ErrorCode.UNAUTHENTICATED, "Unknown or revoked credential");
+      if (options.adminApiKey && sameKey(credential, options.adminApiKey)) return { kind: "adminKey", id: null, grants: ADMIN };
+      return isSessionToken(credential) ? fromSession(credential) : fromKey(credential);
     },
   };
 }

@@ -1,52 +1,94 @@
-// Who is calling. Every read and write is scoped by the principal before it touches data.
+// Who is calling, and what they may touch. Every credential becomes a set of grants; every read and write is
+// scoped by them before it touches data. One place for the rules: GraphQL, REST and subscriptions use these.
 import { AuthError, ErrorCode, NotFoundError } from "../errors.js";
 
+export type Grant =
+  | { role: "ADMIN" }
+  | { role: "PROGRAM_MANAGER"; programId: string }
+  | { role: "PARTNER_USER"; programId: string; partnerId: string }
+  | { role: "STAFF"; programId: string };
+
 export type Principal =
-  | { kind: "anonymous" }
-  | { kind: "admin" }
-  /** A program's secret key: server-to-server and POS calls for one program. */
-  | { kind: "program"; programId: string }
+  | { kind: "anonymous"; grants: [] }
+  /** The bootstrap ADMIN_API_KEY, or a stored admin key. */
+  | { kind: "adminKey"; id: string | null; grants: Grant[] }
+  /** A program's secret key: server-to-server and POS calls; manages that program. */
+  | { kind: "programKey"; id: string; programId: string; grants: Grant[] }
   /** A partner's API key: acts as that partner only. */
-  | { kind: "partner"; programId: string; partnerId: string };
+  | { kind: "partnerKey"; id: string; programId: string; partnerId: string; grants: Grant[] }
+  /** A logged-in person, with the roles they hold (possibly in several programs). */
+  | { kind: "user"; id: string; sessionId: string; email: string; grants: Grant[] };
 
-export const ANONYMOUS: Principal = { kind: "anonymous" };
+export type Authenticated = Exclude<Principal, { kind: "anonymous" }>;
 
-export function requireAuthenticated(p: Principal): asserts p is Exclude<Principal, { kind: "anonymous" }> {
+export const ANONYMOUS: Principal = { kind: "anonymous", grants: [] };
+
+export function requireAuthenticated(p: Principal): asserts p is Authenticated {
   if (p.kind === "anonymous") throw new AuthError(ErrorCode.UNAUTHENTICATED, "Send a credential as `Authorization: Bearer <key>`");
+}
+
+export function isAdmin(p: Principal): boolean {
+  return p.grants.some((g) => g.role === "ADMIN");
+}
+
+export function managedProgramIds(p: Principal): string[] {
+  return p.grants.flatMap((g) => (g.role === "PROGRAM_MANAGER" ? [g.programId] : []));
+}
+
+export function ownPartnerIds(p: Principal): string[] {
+  return p.grants.flatMap((g) => (g.role === "PARTNER_USER" ? [g.partnerId] : []));
+}
+
+/** Programs the caller has any role in. */
+export function memberProgramIds(p: Principal): string[] {
+  return [...new Set(p.grants.flatMap((g) => ("programId" in g ? [g.programId] : [])))];
 }
 
 export function requireAdmin(p: Principal): void {
   requireAuthenticated(p);
-  if (p.kind !== "admin") throw new AuthError(ErrorCode.FORBIDDEN, "Only a platform admin may do this");
+  if (!isAdmin(p)) throw new AuthError(ErrorCode.FORBIDDEN, "Only a platform admin may do this");
 }
 
-/** Managing a program's configuration and partners: admin, or the program's own key. Others learn nothing. */
+export function canManageProgram(p: Principal, programId: string): boolean {
+  return isAdmin(p) || managedProgramIds(p).includes(programId);
+}
+
+/**
+ * Managing a program (its configuration, partners, users): admins and that program's managers and key.
+ * Partners of the program are told they lack permission; strangers learn nothing about the program.
+ */
 export function requireProgramManager(p: Principal, programId: string): void {
   requireAuthenticated(p);
-  if (p.kind === "admin" || (p.kind === "program" && p.programId === programId)) return;
-  if (p.kind === "partner" && p.programId === programId) {
-    throw new AuthError(ErrorCode.FORBIDDEN, "A partner key cannot manage its program");
+  if (canManageProgram(p, programId)) return;
+  if (p.grants.some((g) => g.role === "PARTNER_USER" && g.programId === programId)) {
+    throw new AuthError(ErrorCode.INSUFFICIENT_PARTNER_PERMISSIONS, "Partners cannot manage their program");
   }
+  if (memberProgramIds(p).includes(programId)) throw new AuthError(ErrorCode.FORBIDDEN, "Your role cannot manage this program");
   throw new NotFoundError(ErrorCode.NOT_FOUND, "Program not found");
 }
 
-/** Row filters a principal may see: undefined means everything (admin). */
-export function programFilter(p: Principal): { programId?: string } {
+/** Row filter for programs: admins see all; others the programs they have a role in. */
+export function programFilter(p: Principal): { id?: { in: string[] } } {
   requireAuthenticated(p);
-  return p.kind === "admin" ? {} : { programId: p.programId };
+  return isAdmin(p) ? {} : { id: { in: memberProgramIds(p) } };
 }
 
-export function partnerFilter(p: Principal): { programId?: string; id?: string } {
+/** Row filter for partners: live (not deleted) ones the caller manages, or is. */
+export function partnerFilter(p: Principal) {
   requireAuthenticated(p);
-  if (p.kind === "admin") return {};
-  if (p.kind === "partner") return { programId: p.programId, id: p.partnerId };
-  return { programId: p.programId };
+  if (isAdmin(p)) return { deletedAt: null };
+  return { deletedAt: null, OR: [{ programId: { in: managedProgramIds(p) } }, { id: { in: ownPartnerIds(p) } }] };
 }
 
-/** Whether an event about a partner may reach this principal (subscriptions filter with this). */
+/** Whether an event about a program (and maybe one partner) may reach this principal. */
 export function canSeeEvent(p: Principal, event: { programId: string; partnerId?: string }): boolean {
-  if (p.kind === "admin") return true;
-  if (p.kind === "program") return p.programId === event.programId;
-  if (p.kind === "partner") return p.programId === event.programId && event.partnerId === p.partnerId;
-  return false;
+  if (canManageProgram(p, event.programId)) return true;
+  return event.partnerId !== undefined && ownPartnerIds(p).includes(event.partnerId);
+}
+
+/** Row filter for role grants: admins see all; managers their program's; a person their own. */
+export function roleGrantFilter(p: Principal) {
+  requireAuthenticated(p);
+  if (isAdmin(p)) return {};
+  return { OR: [{ programId: { in: managedProgramIds(p) } }, ...(p.kind === "user" ? [{ userId: p.id }] : [])] };
 }

@@ -1,0 +1,108 @@
+// Passwordless login: a 6-digit code by email (valid 10 minutes, single use, at most 5 attempts, at most
+// 5 requests per email per hour), exchanged for a signed, expiring, revocable session token.
+import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import type { User } from "../../generated/prisma/client.js";
+import { audit } from "../audit.js";
+import type { Call } from "../deps.js";
+import { AppError, AuthError, ErrorCode, QuotaExceededError } from "../errors.js";
+import { enqueueMail } from "../mail.js";
+import { parseInput } from "../values.js";
+import { SESSION_TTL_MS, signSessionToken } from "./sessions.js";
+
+export const LOGIN_CODE_TTL_MS = 10 * 60 * 1000;
+export const LOGIN_CODE_MAX_ATTEMPTS = 5;
+export const LOGIN_CODE_REQUESTS_PER_HOUR = 5;
+
+export interface LoginSecrets {
+  /** Signs session tokens and login-code hashes. */
+  session: Buffer;
+}
+
+export const email = z.string().trim().toLowerCase().pipe(z.email("must be an email address"));
+
+export class InvalidLoginCodeError extends AppError {
+  override name = "InvalidLoginCodeError";
+  constructor(message = "The code is wrong, used or expired; request a new one") {
+    super(ErrorCode.INVALID_LOGIN_CODE, message);
+  }
+}
+
+/** Always answers the same way whether or not the email has an account, so accounts cannot be discovered. */
+export async function requestLoginCode(call: Call, secrets: LoginSecrets, input: { email: string }): Promise<{ expiresAt: Date }> {
+  const { email: address } = parseInput(z.object({ email }), input);
+  const now = Date.now();
+  const recent = await call.prisma.loginCode.findMany({
+    where: { email: address, createdAt: { gt: new Date(now - 3_600_000) } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
+  if (recent.length >= LOGIN_CODE_REQUESTS_PER_HOUR) {
+    const retryAfter = Math.ceil((recent[0]!.createdAt.getTime() + 3_600_000 - now) / 1000);
+    throw new QuotaExceededError("Too many login codes requested for this email; try again later", retryAfter);
+  }
+  const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+  const expiresAt = new Date(now + LOGIN_CODE_TTL_MS);
+  await call.prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email: address }, select: { id: true } });
+    await tx.loginCode.create({ data: { email: address, codeHash: codeHash(secrets, address, code), expiresAt } });
+    if (user) {
+      await enqueueMail(tx, {
+        to: address,
+        subject: `Your Partnergraph login code: ${code}`,
+        text: `Your login code is ${code}. It is valid for 10 minutes and can be used once.\nIf you did not ask for it, ignore this email.`,
+      });
+    }
+  });
+  return { expiresAt };
+}
+
+export async function verifyLoginCode(
+  call: Call,
+  secrets: LoginSecrets,
+  input: { email: string; code: string },
+): Promise<{ token: string; expiresAt: Date; user: User }> {
+  const { email: address, code } = parseInput(z.object({ email, code: z.string().trim() }), input);
+  const candidate = await call.prisma.loginCode.findFirst({
+    where: { email: address, consumedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!candidate) throw new InvalidLoginCodeError();
+  // Count the attempt before judging it, atomically, so parallel guesses cannot exceed the limit.
+  const counted = await call.prisma.loginCode.updateMany({
+    where: { id: candidate.id, consumedAt: null, attempts: { lt: LOGIN_CODE_MAX_ATTEMPTS } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (counted.count !== 1) throw new InvalidLoginCodeError("Too many attempts; request a new code");
+  if (!/^\d{6}$/.test(code) || !sameHash(candidate.codeHash, codeHash(secrets, address, code))) throw new InvalidLoginCodeError();
+
+  return call.prisma.$transaction(async (tx) => {
+    const consumed = await tx.loginCode.updateMany({ where: { id: candidate.id, consumedAt: null }, data: { consumedAt: new Date() } });
+    const user = await tx.user.findUnique({ where: { email: address } });
+    if (consumed.count !== 1 || !user) throw new InvalidLoginCodeError();
+    const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+    const session = await tx.session.create({ data: { userId: user.id, expiresAt } });
+    const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    const asUser = { principal: { kind: "user" as const, id: user.id, sessionId: session.id, email: user.email, grants: [] }, requestId: call.requestId };
+    await audit(tx, asUser, { action: "user.login", targetType: "Session", targetId: session.id, programId: null });
+    return { token: signSessionToken(secrets.session, { sessionId: session.id, expiresAt }), expiresAt, user: updated };
+  });
+}
+
+/** Revokes the calling session everywhere. */
+export async function logout(call: Call): Promise<void> {
+  const p = call.principal;
+  if (p.kind !== "user") throw new AuthError(ErrorCode.FORBIDDEN, "Only a login session can log out; revoke or rotate keys instead");
+  await call.prisma.$transaction(async (tx) => {
+    await tx.session.updateMany({ where: { id: p.sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await audit(tx, call, { action: "user.logout", targetType: "Session", targetId: p.sessionId, programId: null });
+  });
+}
+
+function codeHash(secrets: LoginSecrets, address: string, code: string): string {
+  return createHmac("sha256", secrets.session).update(`login-code:${address}:${code}`).digest("hex");
+}
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
