@@ -2,7 +2,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import pino from "pino";
-import { startApp, type App } from "../src/app.js";
+import { startApp, type App, type StartOptions } from "../src/app.js";
+import type { Mail } from "../src/domain/mail.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase, type Database, type OpenOptions } from "../src/db/database.js";
 
@@ -45,10 +46,21 @@ export interface GqlResponse<T> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string; [k: string]: unknown } }[];
 }
 
-export async function startTestApp(env: Record<string, string> = {}, options: OpenOptions = {}): Promise<TestApp> {
+export interface TestAppOptions extends OpenOptions, Pick<StartOptions, "rateLimiter"> {
+  /** Receives every email the app sends. */
+  mailbox?: Mail[];
+}
+
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(options);
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", ADMIN_API_KEY: ADMIN_KEY, NODE_ENV: "test", ...env });
-  const app = await startApp(config, { database, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
+  const mailbox = options.mailbox;
+  const app = await startApp(config, {
+    database,
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    ...(mailbox && { mailer: { send: async (mail: Mail) => void mailbox.push(mail) } }),
+    ...(options.rateLimiter && { rateLimiter: options.rateLimiter }),
+  });
   const graphqlUrl = `${app.url}/graphql`;
   const closeApp = app.close;
   return Object.assign(app, {
@@ -121,4 +133,31 @@ export async function createCategory(app: TestApp, programId: string, name: stri
   const result = res.data?.createPartnerCategory;
   if (result?.__typename !== "CreatePartnerCategoryPayload") throw new Error(`createPartnerCategory failed: ${JSON.stringify(res)}`);
   return result.category.id as string;
+}
+
+/** Logs a person in through the public API: requests a code, reads it from the mailbox, verifies it. */
+export async function login(app: TestApp, mailbox: Mail[], email: string): Promise<string> {
+  await app.gql(`mutation ($e: String!) { requestLoginCode(input: { email: $e }) { __typename } }`, { e: email }, null);
+  await app.flushMail();
+  const mail = [...mailbox].reverse().find((m) => m.to === email);
+  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
+  if (!code) throw new Error(`no login code was mailed to ${email}`);
+  const res = await app.gql(
+    `mutation ($e: String!, $c: String!) { verifyLoginCode(input: { email: $e, code: $c }) { __typename ... on LoginPayload { token } ... on Error { code } } }`,
+    { e: email, c: code },
+    null,
+  );
+  if (res.data?.verifyLoginCode?.__typename !== "LoginPayload") throw new Error(`login failed: ${JSON.stringify(res)}`);
+  return res.data.verifyLoginCode.token as string;
+}
+
+/** Gives an email a role through the public API (as admin unless another key is given). */
+export async function grantRole(app: TestApp, input: { email: string; role: string; programId?: string; partnerId?: string }, key: string = ADMIN_KEY) {
+  const res = await app.gql(
+    `mutation ($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }`,
+    { input },
+    key,
+  );
+  if (res.data?.grantRole?.__typename !== "GrantRolePayload") throw new Error(`grantRole failed: ${JSON.stringify(res)}`);
+  return res.data.grantRole.roleGrant.id as string;
 }

@@ -1,0 +1,122 @@
+// The SDK against a real server over HTTP and WebSocket: every operation family, typed results and errors.
+import { createClient, isError, PartnergraphError, type PartnergraphClient } from "@partnergraph/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import type { Mail } from "../src/domain/mail.js";
+import { ADMIN_KEY, startTestApp, type TestApp } from "./helpers.js";
+
+let app: TestApp;
+let admin: PartnergraphClient;
+const mailbox: Mail[] = [];
+
+beforeAll(async () => {
+  app = await startTestApp({}, { mailbox });
+  admin = createClient({ url: app.graphqlUrl, apiKey: ADMIN_KEY, webSocketImpl: WebSocket });
+});
+afterAll(async () => {
+  await admin?.close();
+  await app?.close();
+});
+
+async function newProgram() {
+  const result = (await admin.CreateProgram({ input: { name: "SDK Club", currency: "EUR", pointsPerCurrencyUnit: "2", timezone: "Europe/Vilnius" } })).createProgram;
+  if (isError(result) || result.__typename !== "CreateProgramPayload") throw new Error("createProgram failed");
+  return result;
+}
+
+describe("SDK", () => {
+  it("creates, reads, updates and lists partners with typed results", async () => {
+    const { program } = await newProgram();
+    const category = (await admin.CreatePartnerCategory({ input: { programId: program.id, name: "Hospitality" } })).createPartnerCategory;
+    if (category.__typename !== "CreatePartnerCategoryPayload") throw new Error("category failed");
+
+    const created = (await admin.CreatePartner({ input: { programId: program.id, name: "Hotel", externalId: "H-1", categoryId: category.category.id, costPerPoint: "0.05" } })).createPartner;
+    if (created.__typename !== "CreatePartnerPayload") throw new Error(`createPartner: ${created.__typename}`);
+    expect(created.partner).toMatchObject({ name: "Hotel", costPerPoint: { amount: "0.05", currency: "EUR" }, category: { name: "Hospitality" } });
+
+    const duplicate = (await admin.CreatePartner({ input: { programId: program.id, name: "Again", externalId: "H-1" } })).createPartner;
+    expect(isError(duplicate) && duplicate.code).toBe("CONFLICT");
+    const invalid = (await admin.CreatePartner({ input: { programId: program.id, name: "Bad", costPerPoint: "1.2345678" } })).createPartner;
+    expect(invalid.__typename === "ValidationError" && invalid.issues).toEqual([{ path: "costPerPoint", message: "must have at most 6 decimal places" }]);
+
+    const updated = (await admin.UpdatePartner({ input: { partner: { external: { programId: program.id, externalId: "H-1" } }, name: "Hotel Neris" } })).updatePartner;
+    expect(updated.__typename === "UpdatePartnerPayload" && updated.partner.name).toBe("Hotel Neris");
+    expect((await admin.Partner({ id: created.partner.id })).partner?.name).toBe("Hotel Neris");
+    expect((await admin.PartnerByExternalId({ programId: program.id, externalId: "H-1" })).partnerByExternalId?.id).toBe(created.partner.id);
+
+    for (let i = 0; i < 3; i++) await admin.CreatePartner({ input: { programId: program.id, name: `Shop ${i}` } });
+    const first = (await admin.Partners({ programId: program.id, first: 2 })).partners;
+    expect(first.totalCount).toBe(4);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const rest = (await admin.Partners({ programId: program.id, first: 2, after: first.pageInfo.endCursor })).partners;
+    expect(rest.nodes.map((p) => p.name)).toEqual(["Shop 1", "Shop 2"]);
+    const hotels = (await admin.Partners({ programId: program.id, filter: { categoryId: category.category.id } })).partners;
+    expect(hotels.nodes.map((p) => p.name)).toEqual(["Hotel Neris"]);
+
+    const asPartner = createClient({ url: app.graphqlUrl, apiKey: created.apiKey });
+    expect((await asPartner.Viewer()).viewer).toMatchObject({ kind: "PARTNER_KEY", partner: { id: created.partner.id } });
+  });
+
+  it("rotates keys: the new key works once shown, the old one stops", async () => {
+    const { program } = await newProgram();
+    const created = (await admin.CreatePartner({ input: { programId: program.id, name: "Rotating" } })).createPartner;
+    if (created.__typename !== "CreatePartnerPayload") throw new Error("createPartner failed");
+    const rotated = (await admin.RotatePartnerApiKey({ input: { partner: { id: created.partner.id } } })).rotatePartnerApiKey;
+    if (rotated.__typename !== "RotatePartnerApiKeyPayload") throw new Error("rotate failed");
+    expect(rotated.partner.apiKey?.prefix).toBe(rotated.apiKey.slice(0, 12));
+    await expect(createClient({ url: app.graphqlUrl, apiKey: created.apiKey }).Viewer()).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect((await createClient({ url: app.graphqlUrl, apiKey: rotated.apiKey }).Viewer()).viewer.kind).toBe("PARTNER_KEY");
+  });
+
+  it("logs in with an emailed code, and logs out", async () => {
+    const { program } = await newProgram();
+    await admin.GrantRole({ input: { email: "Manager@Example.com", role: "PROGRAM_MANAGER", programId: program.id } });
+    const client = createClient({ url: app.graphqlUrl });
+    const requested = (await client.RequestLoginCode({ input: { email: "manager@example.com" } })).requestLoginCode;
+    expect(requested.__typename).toBe("RequestLoginCodePayload");
+    await app.flushMail();
+    const code = /\b(\d{6})\b/.exec(mailbox.find((m) => m.to === "manager@example.com")!.text)![1]!;
+    const wrong = (await client.VerifyLoginCode({ input: { email: "manager@example.com", code: code === "000000" ? "111111" : "000000" } })).verifyLoginCode;
+    expect(isError(wrong) && wrong.code).toBe("INVALID_LOGIN_CODE");
+    const login = (await client.VerifyLoginCode({ input: { email: "manager@example.com", code } })).verifyLoginCode;
+    if (login.__typename !== "LoginPayload") throw new Error("login failed");
+    client.setCredential(login.token);
+    const viewer = (await client.Viewer()).viewer;
+    expect(viewer).toMatchObject({ kind: "USER", user: { email: "manager@example.com" }, roles: [{ role: "PROGRAM_MANAGER", program: { id: program.id } }] });
+    expect((await client.Logout()).logout.loggedOut).toBe(true);
+    await expect(client.Viewer()).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("throws PartnergraphError with the server's code", async () => {
+    const stranger = createClient({ url: app.graphqlUrl, apiKey: "pgp_not-a-key" });
+    const error = await stranger.Viewer().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartnergraphError);
+    expect(error).toMatchObject({ code: "UNAUTHENTICATED", status: 401 });
+    await expect(admin.Partner({ id: "nope" })).rejects.toMatchObject({ code: "PARTNER_NOT_FOUND", path: ["partner"] });
+  });
+
+  it("streams subscriptions as async iterables", async () => {
+    const { program } = await newProgram();
+    const created = (await admin.CreatePartner({ input: { programId: program.id, name: "Live" } })).createPartner;
+    if (created.__typename !== "CreatePartnerPayload") throw new Error("createPartner failed");
+    const watcher = createClient({ url: app.graphqlUrl, apiKey: ADMIN_KEY, webSocketImpl: WebSocket });
+    const events = watcher.PartnerChanged({ programId: program.id })[Symbol.asyncIterator]();
+    const next = events.next();
+    while (app.events.listenerCount() < 1) await new Promise((r) => setTimeout(r, 10));
+    await admin.SetPartnerStatus({ input: { partner: { id: created.partner.id }, status: "DISABLED" } });
+    const { value } = await next;
+    expect(value?.partnerChanged).toMatchObject({ type: "PARTNER_UPDATED", partner: { id: created.partner.id, status: "DISABLED" } });
+    await events.return?.();
+    await watcher.close();
+  });
+
+  it("turns a refused subscription into PartnergraphError", async () => {
+    const bad = createClient({ url: app.graphqlUrl, apiKey: "pgp_not-a-key", webSocketImpl: WebSocket, retryAttempts: 0 });
+    const error = await (async () => {
+      for await (const _ of bad.PartnerChanged({ programId: "x" })) return null;
+      return null;
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "FORBIDDEN" });
+    await bad.close();
+  });
+});
