@@ -91,6 +91,26 @@ describe("limits and errors", () => {
     expect(modest.errors).toBeUndefined();
   });
 
+  it("refuses too many aliases or tokens, on HTTP and WebSocket alike", async () => {
+    const aliased = `{ ${Array.from({ length: 25 }, (_, i) => `v${i}: viewer { kind }`).join(" ")} }`;
+    expect((await app.gql(aliased)).errors?.[0]?.message).toMatch(/aliases/i);
+    const long = `{ viewer { ${Array.from({ length: 3100 }, () => "kind").join(" ")} } }`;
+    expect((await app.gql(long)).errors?.[0]?.message).toMatch(/token/i);
+
+    const client = createClient({ url: app.graphqlUrl.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${ADMIN_KEY}` } });
+    // graphql-ws reports a refused operation as an `error` message: the iterator throws the errors.
+    const firstError = (query: string) =>
+      client.iterate({ query }).next().then(
+        (r) => r.value?.errors?.[0],
+        (errors: { message: string; extensions?: { code?: string } }[]) => errors[0],
+      );
+    expect((await firstError(aliased))?.message).toMatch(/aliases/i);
+    let deep = "id";
+    for (let i = 0; i < 6; i++) deep = `partners { nodes { program { ${deep} } } }`;
+    expect((await firstError(`{ programs { nodes { ${deep} } } }`))?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    await client.dispose();
+  });
+
   it("masks unexpected errors and keeps catalogue codes", () => {
     const mask = createMaskError(pino({ level: "silent" }));
     const masked = mask(new Error("connection string postgres://secret@db"), "Unexpected error.") as Error & { extensions: { code: string } };
