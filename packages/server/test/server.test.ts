@@ -200,3 +200,18 @@ async function waitForSubscribers(count: number) {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+describe("production", () => {
+  it("hides GraphiQL and field suggestions", async () => {
+    const prod = await startTestApp({ NODE_ENV: "production" });
+    try {
+      const typo = await prod.gql(`{ viewr { kind } }`);
+      expect(typo.errors?.[0]?.message).not.toMatch(/did you mean/i);
+      expect((await app.gql(`{ viewr { kind } }`)).errors?.[0]?.message).toMatch(/did you mean/i);
+      const page = await fetch(prod.graphqlUrl, { headers: { accept: "text/html" } });
+      expect(await page.text()).not.toContain("GraphiQL");
+    } finally {
+      await prod.close();
+    }
+  });
+});
