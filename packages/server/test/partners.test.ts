@@ -214,6 +214,7 @@ describe("reading partners", () => {
     }
     const node = await app.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id }, b.secretKey);
     expect(node.data.node).toBeNull();
+    expect(node.errors).toBeUndefined();
   });
 
   it("lets a partner key see only itself", async () => {

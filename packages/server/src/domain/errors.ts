@@ -9,6 +9,7 @@ export const ErrorCode = {
   PARTNER_NOT_FOUND: "PARTNER_NOT_FOUND",
   INVALID_LOGIN_CODE: "INVALID_LOGIN_CODE",
   QUOTA_EXCEEDED: "QUOTA_EXCEEDED",
+  INSUFFICIENT_POINTS: "INSUFFICIENT_POINTS",
   VALIDATION_FAILED: "VALIDATION_FAILED",
   CONFLICT: "CONFLICT",
   NOT_CONFIGURED: "NOT_CONFIGURED",
@@ -76,5 +77,16 @@ export class QuotaExceededError extends AppError {
     readonly retryAfterSeconds: number,
   ) {
     super(ErrorCode.QUOTA_EXCEEDED, message);
+  }
+}
+
+/** A write would take a member's balance below zero where the program does not allow it. */
+export class InsufficientPointsError extends AppError {
+  override name = "InsufficientPointsError";
+  constructor(
+    readonly balance: number,
+    readonly requested: number,
+  ) {
+    super(ErrorCode.INSUFFICIENT_POINTS, `The balance is ${balance} points; ${requested} requested`);
   }
 }

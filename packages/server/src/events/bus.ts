@@ -2,12 +2,25 @@
 // EventTarget, so a Redis-backed one (REDIS_URL) drops in without touching publishers or subscribers.
 import { createPubSub } from "graphql-yoga";
 
-export type DomainEvent = {
+export type PartnerEvent = {
   type: "PARTNER_CREATED" | "PARTNER_UPDATED" | "PARTNER_DELETED";
   programId: string;
   partnerId: string;
   occurredAt: string;
 };
+
+export type PointsEvent = {
+  type: "POINTS_AWARDED" | "POINTS_RETURNED";
+  programId: string;
+  /** The partner the points went through, if any (partners see only their own). */
+  partnerId?: string;
+  memberId: string;
+  purchaseId: string;
+  points: number;
+  occurredAt: string;
+};
+
+export type DomainEvent = PartnerEvent | PointsEvent;
 
 type Topics = { program: [programId: string, event: DomainEvent] };
 type EventTargetLike = NonNullable<NonNullable<Parameters<typeof createPubSub>[0]>["eventTarget"]>;

@@ -24,6 +24,8 @@ export const UserRef = builder.prismaObject("User", {
 });
 
 export const RoleGrantRef = builder.prismaNode("RoleGrant", {
+  // Unknown or invisible ids resolve `node` to null instead of throwing.
+  nullable: true,
   id: { field: "id" },
   description: "One role of one person.",
   findUnique: (id, ctx) => ({ id, AND: [roleGrantFilter(ctx.principal)] }),

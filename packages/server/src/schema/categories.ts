@@ -7,6 +7,8 @@ import { WRITE_ERRORS } from "./errors.js";
 import { rowId } from "./ids.js";
 
 export const PartnerCategoryRef = builder.prismaNode("PartnerCategory", {
+  // Unknown or invisible ids resolve `node` to null instead of throwing.
+  nullable: true,
   id: { field: "id" },
   description: "A program-defined reporting category for partners, e.g. Hospitality or Aviation.",
   findUnique: (id, ctx) => ({ id, program: programFilter(ctx.principal) }),

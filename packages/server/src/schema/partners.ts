@@ -36,6 +36,8 @@ const ApiKeyInfo = builder.objectRef<{ prefix: string; createdAt: Date; lastUsed
 });
 
 export const PartnerRef = builder.prismaNode("Partner", {
+  // Unknown or invisible ids resolve `node` to null instead of throwing.
+  nullable: true,
   id: { field: "id" },
   description: "A company or person that sells for, refers to, or awards points on behalf of a program.",
   findUnique: (id, ctx) => ({ id, AND: [partnerFilter(ctx.principal)] }),

@@ -13,6 +13,8 @@ export const RoundingModeEnum = builder.enumType(RoundingMode, {
 });
 
 export const ProgramRef = builder.prismaNode("Program", {
+  // Unknown or invisible ids resolve `node` to null instead of throwing.
+  nullable: true,
   id: { field: "id" },
   description: "A brand's loyalty and partner program. Everything else belongs to one.",
   findUnique: (id, ctx) => ({ id, AND: [visiblePrograms(ctx.principal)] }),

@@ -15,7 +15,8 @@ builder.scalarType("DateTime", {
 builder.scalarType("Decimal", {
   description:
     'An exact decimal number as a string, e.g. "12.50" or "0.0125". Never a JSON number: binary floats cannot hold money exactly.',
-  serialize: (value) => decimalText(value),
+  // Strings are already formatted (e.g. money rounded to its minor unit, "50000.00") and pass through.
+  serialize: (value) => (typeof value === "string" ? value : decimalText(value)),
   parseValue: (value) => {
     if (typeof value !== "string") throw new GraphQLError('Decimal must be a string such as "12.50"');
     return value;

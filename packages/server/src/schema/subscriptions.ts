@@ -5,7 +5,8 @@ import type { DomainEvent } from "../events/bus.js";
 import { builder } from "./builder.js";
 import { rowId } from "./ids.js";
 
-type PartnerEvent = DomainEvent;
+type PartnerEvent = Extract<DomainEvent, { type: "PARTNER_CREATED" | "PARTNER_UPDATED" | "PARTNER_DELETED" }>;
+const isPartnerEvent = (e: DomainEvent): e is PartnerEvent => e.type.startsWith("PARTNER_");
 
 const PartnerEventType = builder.enumType("PartnerEventType", { values: ["PARTNER_CREATED", "PARTNER_UPDATED", "PARTNER_DELETED"] as const });
 
@@ -33,7 +34,7 @@ builder.subscriptionFields((t) => ({
       await requireProgramVisible(ctx, programId);
       return pipe(
         ctx.events.subscribe(programId),
-        filter((e: DomainEvent) => canSeeEvent(ctx.principal, e)),
+        filter((e: DomainEvent): e is PartnerEvent => isPartnerEvent(e) && canSeeEvent(ctx.principal, e)),
       );
     },
     resolve: (e) => e,

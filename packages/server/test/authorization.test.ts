@@ -1,0 +1,418 @@
+// The authorization matrix: every root field of the running schema (query, mutation, subscription), called as
+// every kind of principal, is allowed or refused with an exact code. Complete by construction: a root field
+// with no row in MATRIX fails the first test, so a new operation cannot ship until someone classifies it.
+//
+// Cell values: ALLOWED (the call succeeded and, for reads, showed the target); for scoped lists ALL (every live
+// partner of A / every program), OWN (exactly the programs the caller has a role in), SELF (only the caller's
+// own partner), EMPTY (an empty list); NULL (node answered null); otherwise the error code. A code comes from
+// `extensions.code` of a GraphQL error, or from the `code` of a typed failure a mutation returns
+// (e.g. { __typename: "NotFoundError", code: "PARTNER_NOT_FOUND" }): see `outcome`.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Mail } from "../src/domain/mail.js";
+import { createRateLimiter } from "../src/http/rate-limit.js";
+import { schema } from "../src/schema/index.js";
+import { ADMIN_KEY, createCategory, createPartner, createProgram, grantRole, login, startTestApp, type GqlResponse, type TestApp } from "./helpers.js";
+
+// Outcomes --------------------------------------------------------------------------------------------------
+
+const OK = "ALLOWED";
+const ALL = "ALL";
+const OWN = "OWN";
+const SELF = "SELF";
+const EMPTY = "EMPTY";
+const NULL = "NULL";
+const U = "UNAUTHENTICATED";
+const F = "FORBIDDEN";
+const NF = "NOT_FOUND";
+const PNF = "PARTNER_NOT_FOUND";
+const IPP = "INSUFFICIENT_PARTNER_PERMISSIONS";
+type Outcome = typeof OK | typeof ALL | typeof OWN | typeof SELF | typeof EMPTY | typeof NULL | typeof U | typeof F | typeof NF | typeof PNF | typeof IPP;
+
+// Principals (columns) --------------------------------------------------------------------------------------
+
+const PRINCIPALS = ["anonymous", "admin", "keyA", "keyB", "managerA", "managerB", "partnerA1Key", "partnerA2Key", "partnerUserA1", "staffA", "disabledA3Key"] as const;
+type PrincipalName = (typeof PRINCIPALS)[number];
+type Cells = [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+
+interface Principal {
+  name: PrincipalName;
+  /** Bearer credential; null for anonymous. */
+  key: string | null;
+  /** The program it has a role in (null: none, or every one for the admin). */
+  home: "A" | "B" | null;
+  /** May manage program A: writes that succeed act on a fresh throwaway target, never on the fixtures. */
+  managesA: boolean;
+  /** Its own partner (partner keys and partner users). */
+  ownPartnerId?: string;
+  /** A logged-in person: logout gets a fresh session of theirs, so the fixture session survives. */
+  email?: string;
+}
+
+// The matrix (rows: operations, columns: principals) ---------------------------------------------------------
+// Program A has partners A1, A2 and A3 (A3 disabled); program B has B1. "A" below means program A.
+
+// prettier-ignore
+const MATRIX = {
+  //                                           anonymous admin keyA  keyB   managerA managerB partnerA1Key partnerA2Key partnerUserA1 staffA disabledA3Key
+  "viewer":                                  [U,       OK,   OK,   OK,    OK,      OK,      OK,          OK,          OK,           OK,    IPP],
+  "programs":                                [U,       ALL,  OWN,  OWN,   OWN,     OWN,     OWN,         OWN,         OWN,          OWN,   IPP],
+  "program(id: A)":                          [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
+  "node(id: A)":                             [U,       OK,   OK,   NULL,  OK,      NULL,    OK,          OK,          OK,           OK,    IPP],
+  "nodes(ids: [A])":                         [U,       OK,   OK,   NULL,  OK,      NULL,    OK,          OK,          OK,           OK,    IPP],
+  "partnerCategories(programId: A)":         [U,       OK,   OK,   EMPTY, OK,      EMPTY,   OK,          OK,          OK,           OK,    IPP],
+  "partners(programId: A)":                  [U,       ALL,  ALL,  EMPTY, ALL,     EMPTY,   SELF,        SELF,        SELF,         EMPTY, IPP],
+  "partner(id: A1)":                         [U,       OK,   OK,   PNF,   OK,      PNF,     OK,          PNF,         OK,           PNF,   IPP],
+  "partnerByExternalId(A, A1's)":            [U,       OK,   OK,   PNF,   OK,      PNF,     OK,          PNF,         OK,           PNF,   IPP],
+  "roleGrants(programId: A)":                [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "auditLog(programId: A)":                  [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "configureProgram(A)":                     [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "createPartner(in A)":                     [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "updatePartner(A1)":                       [U,       OK,   OK,   PNF,   OK,      PNF,     IPP,         PNF,         IPP,          PNF,   IPP],
+  "setPartnerStatus(A1, DISABLED)":          [U,       OK,   OK,   PNF,   OK,      PNF,     IPP,         PNF,         IPP,          PNF,   IPP],
+  "deletePartner(A1)":                       [U,       OK,   OK,   PNF,   OK,      PNF,     IPP,         PNF,         IPP,          PNF,   IPP],
+  "rotatePartnerApiKey(A1)":                 [U,       OK,   OK,   PNF,   OK,      PNF,     IPP,         PNF,         IPP,          PNF,   IPP],
+  "revokePartnerApiKey(A1)":                 [U,       OK,   OK,   PNF,   OK,      PNF,     IPP,         PNF,         IPP,          PNF,   IPP],
+  "createPartnerCategory(in A)":             [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "renamePartnerCategory(of A)":             [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "deletePartnerCategory(of A)":             [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "grantRole(STAFF in A)":                   [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "revokeRole(a grant in A)":                [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "grantRole(ADMIN)":                        [U,       OK,   F,    F,     F,       F,       F,           F,           F,            F,     IPP],
+  "createProgram":                           [U,       OK,   F,    F,     F,       F,       F,           F,           F,            F,     IPP],
+  "logout":                                  [U,       F,    F,    F,     OK,      OK,      F,           F,           OK,           OK,    IPP],
+  "requestLoginCode":                        [OK,      OK,   OK,   OK,    OK,      OK,      OK,          OK,          OK,           OK,    IPP],
+  "verifyLoginCode":                         [OK,      OK,   OK,   OK,    OK,      OK,      OK,          OK,          OK,           OK,    IPP],
+  "partnerChanged(programId: A)":            [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
+} satisfies Record<string, Cells>;
+
+type OperationName = keyof typeof MATRIX;
+type RootField = `${"Query" | "Mutation" | "Subscription"}.${string}`;
+interface Operation {
+  /** The schema root field the row exercises (several rows may exercise one field). */
+  field: RootField;
+  call(p: Principal): Promise<Outcome | string>;
+}
+
+// Fixtures ---------------------------------------------------------------------------------------------------
+
+let app: TestApp;
+const mailbox: Mail[] = [];
+let A: { id: string; secretKey: string };
+let B: { id: string; secretKey: string };
+let A1: { id: string; apiKey: string; externalId: string };
+let A2: { id: string; apiKey: string };
+let A3: { id: string; apiKey: string };
+let categoryA: string;
+const principals = {} as Record<PrincipalName, Principal>;
+let serial = 0;
+const unique = (what: string) => `${what}-${++serial}`;
+
+beforeAll(async () => {
+  // The matrix makes a few hundred calls within a minute, some of them anonymous: lift the budgets.
+  const generous = { perHour: 100_000, perMinute: 100_000 };
+  app = await startTestApp({}, { mailbox, rateLimiter: createRateLimiter(undefined, { admin: generous, apiCredential: generous, partnerSession: generous, anonymous: generous }) });
+
+  A = await createProgram(app, { name: "Program A" });
+  B = await createProgram(app, { name: "Program B", currency: "USD", timezone: "America/New_York" });
+  categoryA = await createCategory(app, A.id, "Hospitality");
+  await createCategory(app, B.id, "Aviation");
+  const a1 = await createPartner(app, A.id, { name: "A1", externalId: "A1-EXT", categoryId: categoryA });
+  A1 = { id: a1.id, apiKey: a1.apiKey, externalId: "A1-EXT" };
+  A2 = await createPartner(app, A.id, { name: "A2", externalId: "A2-EXT" });
+  A3 = await createPartner(app, A.id, { name: "A3", externalId: "A3-EXT" });
+  await createPartner(app, B.id, { name: "B1", externalId: "A1-EXT" }); // the same external id in another tenant
+  const disabled = await app.gql(`mutation ($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: DISABLED }) { __typename } }`, { id: A3.id });
+  expect(disabled.data.setPartnerStatus.__typename).toBe("SetPartnerStatusPayload");
+
+  await grantRole(app, { email: "manager@a.example", role: "PROGRAM_MANAGER", programId: A.id });
+  await grantRole(app, { email: "manager@b.example", role: "PROGRAM_MANAGER", programId: B.id });
+  await grantRole(app, { email: "user@a1.example", role: "PARTNER_USER", programId: A.id, partnerId: A1.id });
+  await grantRole(app, { email: "staff@a.example", role: "STAFF", programId: A.id });
+
+  const person = async (name: PrincipalName, email: string, home: "A" | "B", managesA: boolean, ownPartnerId?: string): Promise<Principal> => ({
+    name,
+    key: await login(app, mailbox, email),
+    home,
+    managesA,
+    email,
+    ...(ownPartnerId && { ownPartnerId }),
+  });
+  Object.assign(principals, {
+    anonymous: { name: "anonymous", key: null, home: null, managesA: false },
+    admin: { name: "admin", key: ADMIN_KEY, home: null, managesA: true },
+    keyA: { name: "keyA", key: A.secretKey, home: "A", managesA: true },
+    keyB: { name: "keyB", key: B.secretKey, home: "B", managesA: false },
+    managerA: await person("managerA", "manager@a.example", "A", true),
+    managerB: await person("managerB", "manager@b.example", "B", false),
+    partnerA1Key: { name: "partnerA1Key", key: A1.apiKey, home: "A", managesA: false, ownPartnerId: A1.id },
+    partnerA2Key: { name: "partnerA2Key", key: A2.apiKey, home: "A", managesA: false, ownPartnerId: A2.id },
+    partnerUserA1: await person("partnerUserA1", "user@a1.example", "A", false, A1.id),
+    staffA: await person("staffA", "staff@a.example", "A", false),
+    disabledA3Key: { name: "disabledA3Key", key: A3.apiKey, home: "A", managesA: false, ownPartnerId: A3.id },
+  } satisfies Record<PrincipalName, Principal>);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+// Calling and judging ----------------------------------------------------------------------------------------
+
+/** The outcome of one call: a GraphQL error's code, a mutation's typed failure's code, or ALLOWED. */
+function outcome(res: Pick<GqlResponse<Record<string, any>>, "data" | "errors">, field: string): string {
+  const error = res.errors?.[0];
+  if (error) return String(error.extensions?.code ?? `ERROR: ${error.message}`);
+  const value = res.data?.[field];
+  if (value && typeof value === "object" && typeof value.__typename === "string" && typeof value.code === "string") return value.code;
+  return OK;
+}
+
+/** Posts one operation as the principal; `classify` refines ALLOWED for scoped reads (what the caller saw). */
+async function ask(p: Principal, field: string, query: string, variables: Record<string, unknown> = {}, classify?: (value: any) => string, key = p.key): Promise<string> {
+  const res = await app.gql(query, variables, key);
+  const result = outcome(res, field);
+  // Refusals leak nothing: the field is null, and an anonymous caller is told so with HTTP 401.
+  if (res.errors?.length) expect(res.data?.[field] ?? null, `${field} data alongside an error`).toBeNull();
+  if (result === U) expect(res.status, "HTTP status for UNAUTHENTICATED").toBe(401);
+  return result === OK && classify ? classify(res.data[field]) : result;
+}
+
+const ids = (connection: { nodes: ({ id: string } | null)[] }) => connection.nodes.map((n) => n?.id);
+
+/** A fresh partner of A for writes that succeed; the fixture A1 for everyone else (a refusal must change nothing). */
+async function partnerTarget(p: Principal): Promise<string> {
+  return p.managesA ? (await createPartner(app, A.id, { name: unique(`Throwaway for ${p.name}`) })).id : A1.id;
+}
+
+/** Requests a login code anonymously and reads it from the mailbox. */
+async function mailedCode(email: string): Promise<string> {
+  const res = await app.gql(`mutation ($e: String!) { requestLoginCode(input: { email: $e }) { __typename } }`, { e: email }, null);
+  expect(res.data.requestLoginCode.__typename).toBe("RequestLoginCodePayload");
+  await app.flushMail();
+  const code = /\b(\d{6})\b/.exec([...mailbox].reverse().find((m) => m.to === email)?.text ?? "")?.[1];
+  if (!code) throw new Error(`no login code was mailed to ${email}`);
+  return code;
+}
+
+/** A mutation taking `input`, selecting the typed failure's code (and `extra` for the success payload). */
+const MUTATION = (field: string, inputType: string, extra = "") => /* GraphQL */ `
+  mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ... on Error { code message } ${extra} } }
+`;
+
+/** A partner write on A1 (or a fresh partner of A for those who may manage A). */
+const partnerWrite = (field: string, inputType: string, input: (partnerId: string) => Record<string, unknown>): Operation => ({
+  field: `Mutation.${field}`,
+  call: async (p) => ask(p, field, MUTATION(field, inputType), { input: input(await partnerTarget(p)) }),
+});
+
+/** A write that names program A. */
+const programWrite = (field: string, inputType: string, input: (p: Principal) => Record<string, unknown>): Operation => ({
+  field: `Mutation.${field}`,
+  call: (p) => ask(p, field, MUTATION(field, inputType), { input: input(p) }),
+});
+
+/** Subscribes over SSE; ALLOWED once the server holds a live subscription, else the error the stream reports. */
+async function subscribe(p: Principal, programId: string): Promise<string> {
+  const before = app.events.listenerCount();
+  const abort = new AbortController();
+  const res = await fetch(app.graphqlUrl, {
+    method: "POST",
+    signal: abort.signal,
+    headers: { "content-type": "application/json", accept: "text/event-stream", ...(p.key ? { authorization: `Bearer ${p.key}` } : {}) },
+    body: JSON.stringify({ query: `subscription ($p: ID!) { partnerChanged(programId: $p) { type } }`, variables: { p: programId } }),
+  });
+  try {
+    if (!res.headers.get("content-type")?.includes("text/event-stream")) {
+      return outcome((await res.json()) as GqlResponse<Record<string, any>>, "partnerChanged");
+    }
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    let ended = false;
+    void (async () => {
+      for (;;) {
+        const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
+        if (chunk.done) return void (ended = true);
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+    })();
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      if (app.events.listenerCount() > before) return OK;
+      const next = /event: next\ndata: (.*)\n/.exec(text);
+      if (next) return outcome(JSON.parse(next[1]!) as GqlResponse<Record<string, any>>, "partnerChanged");
+      if (ended) return `STREAM ENDED: ${text}`;
+      if (Date.now() > deadline) return `NO OUTCOME WITHIN 5s: ${text}`;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    abort.abort();
+    // Let the server drop the subscription, so the next cell counts from a settled baseline.
+    const deadline = Date.now() + 5_000;
+    while (app.events.listenerCount() > before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+// How each row is called -------------------------------------------------------------------------------------
+
+const OPERATIONS = {
+  "viewer": { field: "Query.viewer", call: (p) => ask(p, "viewer", `{ viewer { kind } }`) },
+  "programs": {
+    field: "Query.programs",
+    call: (p) =>
+      ask(p, "programs", `{ programs(first: 100) { totalCount nodes { id } } }`, {}, (c) => {
+        const seen = ids(c);
+        if (seen.includes(A.id) && seen.includes(B.id)) return ALL;
+        const home = p.home === "A" ? A.id : p.home === "B" ? B.id : undefined;
+        return seen.length === 1 && seen[0] === home && c.totalCount === 1 ? OWN : `SEES ${JSON.stringify(seen)}`;
+      }),
+  },
+  "program(id: A)": {
+    field: "Query.program",
+    call: (p) => ask(p, "program", `query ($id: ID!) { program(id: $id) { id } }`, { id: A.id }, (v) => (v?.id === A.id ? OK : `GOT ${JSON.stringify(v)}`)),
+  },
+  "node(id: A)": {
+    field: "Query.node",
+    call: (p) => ask(p, "node", `query ($id: ID!) { node(id: $id) { id } }`, { id: A.id }, (v) => (v === null ? NULL : v.id === A.id ? OK : `GOT ${JSON.stringify(v)}`)),
+  },
+  "nodes(ids: [A])": {
+    field: "Query.nodes",
+    call: (p) =>
+      ask(p, "nodes", `query ($id: ID!) { nodes(ids: [$id]) { id } }`, { id: A.id }, (v) =>
+        v.length === 1 && v[0] === null ? NULL : v.length === 1 && v[0].id === A.id ? OK : `GOT ${JSON.stringify(v)}`,
+      ),
+  },
+  "partnerCategories(programId: A)": {
+    field: "Query.partnerCategories",
+    call: (p) =>
+      ask(p, "partnerCategories", `query ($p: ID!) { partnerCategories(programId: $p, first: 100) { totalCount nodes { id } } }`, { p: A.id }, (c) =>
+        c.totalCount === 0 && c.nodes.length === 0 ? EMPTY : ids(c).includes(categoryA) ? OK : `GOT ${JSON.stringify(c)}`,
+      ),
+  },
+  "partners(programId: A)": {
+    field: "Query.partners",
+    call: (p) =>
+      ask(p, "partners", `query ($p: ID!) { partners(programId: $p, first: 100) { totalCount nodes { id } } }`, { p: A.id }, (c) => {
+        const seen = ids(c);
+        if (c.totalCount !== seen.length) return `COUNT ${c.totalCount} FOR ${seen.length} NODES`;
+        if ([A1.id, A2.id, A3.id].every((id) => seen.includes(id))) return ALL;
+        if (seen.length === 1 && seen[0] === p.ownPartnerId) return SELF;
+        return seen.length === 0 ? EMPTY : `SEES ${JSON.stringify(seen)}`;
+      }),
+  },
+  "partner(id: A1)": {
+    field: "Query.partner",
+    call: (p) => ask(p, "partner", `query ($id: ID!) { partner(id: $id) { id } }`, { id: A1.id }, (v) => (v?.id === A1.id ? OK : `GOT ${JSON.stringify(v)}`)),
+  },
+  "partnerByExternalId(A, A1's)": {
+    field: "Query.partnerByExternalId",
+    call: (p) =>
+      ask(p, "partnerByExternalId", `query ($p: ID!, $e: String!) { partnerByExternalId(programId: $p, externalId: $e) { id } }`, { p: A.id, e: A1.externalId }, (v) =>
+        v?.id === A1.id ? OK : `GOT ${JSON.stringify(v)}`,
+      ),
+  },
+  "roleGrants(programId: A)": {
+    field: "Query.roleGrants",
+    call: (p) => ask(p, "roleGrants", `query ($p: ID!) { roleGrants(programId: $p, first: 5) { totalCount } }`, { p: A.id }),
+  },
+  "auditLog(programId: A)": {
+    field: "Query.auditLog",
+    call: (p) => ask(p, "auditLog", `query ($p: ID!) { auditLog(programId: $p, first: 5) { totalCount } }`, { p: A.id }),
+  },
+  "configureProgram(A)": programWrite("configureProgram", "ConfigureProgramInput", () => ({ programId: A.id, name: "Program A" })),
+  "createPartner(in A)": programWrite("createPartner", "CreatePartnerInput", (p) => ({ programId: A.id, name: unique(`Created by ${p.name}`) })),
+  "updatePartner(A1)": partnerWrite("updatePartner", "UpdatePartnerInput", (id) => ({ partner: { id }, description: "touched" })),
+  "setPartnerStatus(A1, DISABLED)": partnerWrite("setPartnerStatus", "SetPartnerStatusInput", (id) => ({ partner: { id }, status: "DISABLED" })),
+  "deletePartner(A1)": partnerWrite("deletePartner", "PartnerInput", (id) => ({ partner: { id } })),
+  "rotatePartnerApiKey(A1)": partnerWrite("rotatePartnerApiKey", "PartnerInput", (id) => ({ partner: { id } })),
+  "revokePartnerApiKey(A1)": partnerWrite("revokePartnerApiKey", "PartnerInput", (id) => ({ partner: { id } })),
+  "createPartnerCategory(in A)": programWrite("createPartnerCategory", "CreatePartnerCategoryInput", (p) => ({ programId: A.id, name: unique(`Category by ${p.name}`) })),
+  // Every category and role-grant cell gets its own fresh object of A: nothing any other cell uses.
+  "renamePartnerCategory(of A)": {
+    field: "Mutation.renamePartnerCategory",
+    call: async (p) => {
+      const id = await createCategory(app, A.id, unique(`To rename for ${p.name}`));
+      return ask(p, "renamePartnerCategory", MUTATION("renamePartnerCategory", "RenamePartnerCategoryInput"), { input: { id, name: unique(`Renamed by ${p.name}`) } });
+    },
+  },
+  "deletePartnerCategory(of A)": {
+    field: "Mutation.deletePartnerCategory",
+    call: async (p) => {
+      const id = await createCategory(app, A.id, unique(`To delete for ${p.name}`));
+      return ask(p, "deletePartnerCategory", MUTATION("deletePartnerCategory", "DeletePartnerCategoryInput"), { input: { id } });
+    },
+  },
+  "grantRole(STAFF in A)": programWrite("grantRole", "GrantRoleInput", (p) => ({ email: `${unique(`granted-by-${p.name}`)}@a.example`.toLowerCase(), role: "STAFF", programId: A.id })),
+  "revokeRole(a grant in A)": {
+    field: "Mutation.revokeRole",
+    call: async (p) => {
+      const id = await grantRole(app, { email: `${unique(`bystander-for-${p.name}`)}@a.example`.toLowerCase(), role: "STAFF", programId: A.id });
+      return ask(p, "revokeRole", MUTATION("revokeRole", "RevokeRoleInput"), { input: { id } });
+    },
+  },
+  "grantRole(ADMIN)": programWrite("grantRole", "GrantRoleInput", (p) => ({ email: `${unique(`admin-by-${p.name}`)}@example.com`.toLowerCase(), role: "ADMIN" })),
+  "createProgram": programWrite("createProgram", "CreateProgramInput", (p) => ({ name: unique(`Program by ${p.name}`) })),
+  "logout": {
+    field: "Mutation.logout",
+    // A person logs out a second session of theirs, so the fixture session keeps working for other cells.
+    call: async (p) => ask(p, "logout", `mutation { logout { loggedOut } }`, {}, undefined, p.email ? await login(app, mailbox, p.email) : p.key),
+  },
+  "requestLoginCode": {
+    field: "Mutation.requestLoginCode",
+    call: (p) =>
+      ask(p, "requestLoginCode", MUTATION("requestLoginCode", "RequestLoginCodeInput", "... on RequestLoginCodePayload { expiresAt }"), {
+        input: { email: `${unique(`code-for-${p.name}`)}@example.com`.toLowerCase() },
+      }),
+  },
+  "verifyLoginCode": {
+    field: "Mutation.verifyLoginCode",
+    call: async (p) => {
+      const email = `${unique(`verify-as-${p.name}`)}@a.example`.toLowerCase();
+      await grantRole(app, { email, role: "STAFF", programId: A.id });
+      const code = await mailedCode(email);
+      return ask(p, "verifyLoginCode", MUTATION("verifyLoginCode", "VerifyLoginCodeInput", "... on LoginPayload { token }"), { input: { email, code } });
+    },
+  },
+  "partnerChanged(programId: A)": { field: "Subscription.partnerChanged", call: (p) => subscribe(p, A.id) },
+} satisfies Record<OperationName, Operation>;
+
+// The tests --------------------------------------------------------------------------------------------------
+
+const rows = Object.entries(MATRIX) as [OperationName, Cells][];
+const SIZE = `${rows.length} operations × ${PRINCIPALS.length} principals = ${rows.length * PRINCIPALS.length} cells`;
+
+describe(`authorization matrix (${SIZE})`, () => {
+  it("classifies every root field of the running schema, and only those", () => {
+    const rootFields = (["Query", "Mutation", "Subscription"] as const).flatMap((root) => {
+      const type = root === "Query" ? schema.getQueryType() : root === "Mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+      return Object.keys(type?.getFields() ?? {})
+        .filter((name) => !name.startsWith("__")) // introspection
+        .map((name) => `${root}.${name}`);
+    });
+    const classified = new Set<string>(Object.values(OPERATIONS).map((o: Operation) => o.field));
+    expect(rootFields.filter((f) => !classified.has(f)), "root fields with no row in MATRIX: classify them").toEqual([]);
+    expect([...classified].filter((f) => !rootFields.includes(f)), "rows for fields the schema does not have").toEqual([]);
+    expect(Object.keys(OPERATIONS).sort()).toEqual(Object.keys(MATRIX).sort());
+    console.log(`authorization matrix: ${SIZE}`);
+  });
+
+  for (const [operation, cells] of rows) {
+    describe(operation, () => {
+      PRINCIPALS.forEach((name, column) => {
+        const expected = cells[column]!;
+        it(`as ${name} → ${expected}`, async () => {
+          const op: Operation = OPERATIONS[operation];
+          expect(await op.call(principals[name])).toBe(expected);
+        });
+      });
+    });
+  }
+
+  it("left the fixtures intact (refusals changed nothing)", async () => {
+    const res = await app.gql(`query ($id: ID!) { partner(id: $id) { name description status } }`, { id: A1.id });
+    expect(res.data.partner).toEqual({ name: "A1", description: null, status: "ENABLED" });
+    for (const p of [principals.partnerA1Key, principals.partnerA2Key, principals.partnerUserA1, principals.managerA, principals.staffA]) {
+      expect((await app.gql(`{ viewer { kind } }`, {}, p.key)).errors, p.name).toBeUndefined();
+    }
+  });
+});
