@@ -1,6 +1,6 @@
 // Expected failures as typed results: mutations return these in their result unions.
 import { InvalidLoginCodeError } from "../domain/auth/login.js";
-import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../domain/errors.js";
+import { ConflictError, ErrorCode, InsufficientPointsError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { NotConfiguredError } from "../domain/programs.js";
 import { builder } from "./builder.js";
 
@@ -62,6 +62,14 @@ builder.objectType(InvalidLoginCodeError, {
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof InvalidLoginCodeError,
   fields: () => ({}),
+});
+
+builder.objectType(InsufficientPointsError, {
+  name: "InsufficientPointsError",
+  description: "The member's balance is too low, and the program does not allow negative balances.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof InsufficientPointsError,
+  fields: (t) => ({ balance: t.exposeInt("balance"), requested: t.exposeInt("requested") }),
 });
 
 /** The typed failures most writes can return. */

@@ -9,6 +9,8 @@ import "./partners.js";
 import "./categories.js";
 import "./accounts.js";
 import "./audit.js";
+import "./points-settings.js";
+import "./points.js";
 import "./subscriptions.js";
 
 builder.queryType({ authScopes: { authenticated: true } });
