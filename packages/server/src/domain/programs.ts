@@ -17,7 +17,7 @@ const CommerceConfig = {
   timezone: timeZone.optional(),
 };
 const CreateProgramInput = z.object({ name, ...CommerceConfig });
-const ConfigureProgramInput = z.object({ name: name.optional(), ...CommerceConfig });
+const ConfigureProgramInput = z.object({ name: name.optional(), allowNegativeBalance: z.boolean().optional(), ...CommerceConfig });
 
 /** Raised by writes that need a configured program. */
 export class NotConfiguredError extends AppError {
@@ -61,7 +61,8 @@ export async function configureProgram(call: Call, programId: string, input: Loo
     if (data.currency && before.currency && data.currency !== before.currency && (await tx.partner.count({ where: { programId } })) > 0) {
       throw new ConflictError("The currency cannot change once the program has partners: their money is in it", "currency");
     }
-    const after = await tx.program.update({ where: { id: programId }, data });
+    // Rate, rounding and time zone feed the points engine: a new version makes every instance rebuild it.
+    const after = await tx.program.update({ where: { id: programId }, data: { ...data, pointsConfigVersion: { increment: 1 } } });
     await audit(tx, call, { action: "program.configure", targetType: "Program", targetId: programId, programId, before, after });
     return after;
   });

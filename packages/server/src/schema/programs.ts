@@ -27,6 +27,7 @@ export const ProgramRef = builder.prismaNode("Program", {
       description: "Points earned per unit of currency spent (the program's conversion rate).",
     }),
     roundingMode: t.expose("roundingMode", { type: RoundingModeEnum }),
+    allowNegativeBalance: t.exposeBoolean("allowNegativeBalance", { description: "Whether returns and adjustments may take balances below zero." }),
     timezone: t.exposeString("timezone", { nullable: true, description: "IANA time zone used for day boundaries and campaigns." }),
     isConfigured: t.boolean({
       description: "Whether currency, rate and time zone are all set, so partners can be added.",
@@ -89,6 +90,7 @@ const ConfigureProgramInput = builder.inputType("ConfigureProgramInput", {
     pointsPerCurrencyUnit: t.field({ type: "Decimal", ...commerceFields.pointsPerCurrencyUnit }),
     roundingMode: t.field({ type: RoundingModeEnum }),
     timezone: t.string(commerceFields.timezone),
+    allowNegativeBalance: t.boolean({ description: "Let returns and adjustments take balances below zero (default false)." }),
   }),
 });
 
