@@ -1,8 +1,8 @@
 // A small client around the generated operations: queries and mutations over HTTP (fetch), subscriptions
 // over graphql-ws, one Bearer credential for both, and errors as PartnergraphError.
-import { getOperationAST, print, type DocumentNode, type ExecutionResult, type GraphQLFormattedError } from "graphql";
+import { getOperationAST, print, type DocumentNode, type FormattedExecutionResult, type GraphQLFormattedError } from "graphql";
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
-import { PartnergraphError } from "./errors.js";
+import { PartnergraphError, type TransportErrorCode } from "./errors.js";
 import { getSdk, type Requester } from "./generated.js";
 
 export interface ClientOptions {
@@ -27,27 +27,32 @@ export interface RequestOptions {
 }
 
 export type PartnergraphClient = ReturnType<typeof getSdk<RequestOptions>> & {
-  /** Use another credential from now on (e.g. the token after logging in); reconnects subscriptions. */
+  /** Use another credential from now on (e.g. the token after logging in). Ends open subscriptions. */
   setCredential(credential: string | undefined): void;
   /** Closes the subscription socket, if any. */
   close(): Promise<void>;
 };
 
 /** Socket close codes graphql-ws uses for rejected connections. */
-const CLOSE_CODES: Record<number, string> = { 4400: "BAD_REQUEST", 4401: "UNAUTHENTICATED", 4403: "FORBIDDEN", 4408: "TIMEOUT", 4429: "TOO_MANY_REQUESTS" };
+const CLOSE_CODES: Record<number, TransportErrorCode> = { 4400: "BAD_REQUEST", 4401: "UNAUTHENTICATED", 4403: "FORBIDDEN", 4408: "TIMEOUT", 4429: "TOO_MANY_REQUESTS" };
 
 export function createClient(options: ClientOptions): PartnergraphClient {
   const doFetch = options.fetch ?? globalThis.fetch;
   let credential = options.apiKey ?? options.token;
   let socket: WsClient | undefined;
-  const printed = new WeakMap<DocumentNode, string>();
-  const text = (document: DocumentNode): string => {
-    let query = printed.get(document);
-    if (query === undefined) printed.set(document, (query = print(document)));
-    return query;
+  // Each generated document, printed once: its text, name and kind.
+  const operations = new WeakMap<DocumentNode, { query: string; operationName: string | undefined; subscription: boolean }>();
+  const operation = (document: DocumentNode) => {
+    let found = operations.get(document);
+    if (!found) {
+      const ast = getOperationAST(document);
+      found = { query: print(document), operationName: ast?.name?.value, subscription: ast?.operation === "subscription" };
+      operations.set(document, found);
+    }
+    return found;
   };
 
-  async function request<R, V>(query: string, variables: V | undefined, requestOptions?: RequestOptions): Promise<R> {
+  async function request<R, V>(query: string, operationName: string | undefined, variables: V | undefined, requestOptions?: RequestOptions): Promise<R> {
     let response: Response;
     try {
       response = await doFetch(options.url, {
@@ -58,15 +63,15 @@ export function createClient(options: ClientOptions): PartnergraphClient {
           ...options.headers,
           ...(credential ? { authorization: `Bearer ${credential}` } : {}),
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, operationName, variables }),
         ...(requestOptions?.signal ? { signal: requestOptions.signal } : {}),
       });
     } catch (error) {
       throw new PartnergraphError(`Could not reach ${options.url}: ${(error as Error).message}`, { code: "NETWORK_ERROR", cause: error });
     }
-    let body: ExecutionResult<R>;
+    let body: FormattedExecutionResult<R>;
     try {
-      body = (await response.json()) as ExecutionResult<R>;
+      body = (await response.json()) as FormattedExecutionResult<R>;
     } catch (error) {
       throw new PartnergraphError(`Unexpected ${response.status} response from ${options.url}`, { code: "HTTP_ERROR", status: response.status, cause: error });
     }
@@ -87,24 +92,44 @@ export function createClient(options: ClientOptions): PartnergraphClient {
     return socket;
   }
 
-  async function* subscribe<R, V>(query: string, variables: V | undefined): AsyncGenerator<R> {
-    const results = subscriptionSocket().iterate<R>({ query, ...(variables ? { variables: variables as Record<string, unknown> } : {}) });
-    try {
-      for await (const result of results) {
-        if (result.errors?.length) throw PartnergraphError.fromGraphQL(result.errors as readonly GraphQLFormattedError[]);
-        if (result.data) yield result.data;
-      }
-    } catch (error) {
-      throw toSubscriptionError(error);
-    } finally {
-      await results.return?.();
-    }
+  // Not an async generator: a generator's return() waits for a pending next(), so a subscription that never
+  // receives an event could not be cancelled. Here return() unsubscribes at once and ends a pending next().
+  function subscribe<R, V>(query: string, operationName: string | undefined, variables: V | undefined): AsyncIterableIterator<R> {
+    let results: AsyncIterableIterator<FormattedExecutionResult<R, unknown>> | undefined;
+    let finished = false;
+    const end = async (): Promise<IteratorReturnResult<undefined>> => {
+      finished = true;
+      await results?.return?.();
+      return { done: true, value: undefined };
+    };
+    return {
+      async next(): Promise<IteratorResult<R, undefined>> {
+        if (finished) return { done: true, value: undefined };
+        // Subscribes (and connects, if need be) on the first next(), like a generator would.
+        const source = (results ??= subscriptionSocket().iterate<R>({ query, operationName, ...(variables ? { variables: variables as Record<string, unknown> } : {}) }));
+        try {
+          for (;;) {
+            const step = await source.next();
+            if (step.done) return end();
+            if (step.value.errors?.length) throw PartnergraphError.fromGraphQL(step.value.errors);
+            if (step.value.data) return { done: false, value: step.value.data };
+          }
+        } catch (error) {
+          await end();
+          throw toSubscriptionError(error);
+        }
+      },
+      return: end,
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
   }
 
-  const requester: Requester<RequestOptions> = <R, V>(document: DocumentNode, variables?: V, requestOptions?: RequestOptions) =>
-    getOperationAST(document)?.operation === "subscription"
-      ? subscribe<R, V>(text(document), variables)
-      : request<R, V>(text(document), variables, requestOptions);
+  const requester: Requester<RequestOptions> = <R, V>(document: DocumentNode, variables?: V, requestOptions?: RequestOptions) => {
+    const { query, operationName, subscription } = operation(document);
+    return subscription ? subscribe<R, V>(query, operationName, variables) : request<R, V>(query, operationName, variables, requestOptions);
+  };
 
   return Object.assign(getSdk(requester), {
     setCredential(next: string | undefined) {

@@ -35,6 +35,7 @@ describe("SDK", () => {
     expect(created.partner).toMatchObject({ name: "Hotel", costPerPoint: { amount: "0.05", currency: "EUR" }, category: { name: "Hospitality" } });
 
     const duplicate = (await admin.CreatePartner({ input: { programId: program.id, name: "Again", externalId: "H-1" } })).createPartner;
+    expect(duplicate).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", path: "externalId" });
     expect(isError(duplicate) && duplicate.code).toBe("CONFLICT");
     const invalid = (await admin.CreatePartner({ input: { programId: program.id, name: "Bad", costPerPoint: "1.2345678" } })).createPartner;
     expect(invalid.__typename === "ValidationError" && invalid.issues).toEqual([{ path: "costPerPoint", message: "must have at most 6 decimal places" }]);
@@ -43,6 +44,8 @@ describe("SDK", () => {
     expect(updated.__typename === "UpdatePartnerPayload" && updated.partner.name).toBe("Hotel Neris");
     expect((await admin.Partner({ id: created.partner.id })).partner?.name).toBe("Hotel Neris");
     expect((await admin.PartnerByExternalId({ programId: program.id, externalId: "H-1" })).partnerByExternalId?.id).toBe(created.partner.id);
+    expect((await admin.Node({ id: created.partner.id })).node).toMatchObject({ __typename: "Partner", name: "Hotel Neris" });
+    expect((await admin.Nodes({ ids: [program.id, created.partner.id] })).nodes.map((n) => n?.__typename)).toEqual(["Program", "Partner"]);
 
     for (let i = 0; i < 3; i++) await admin.CreatePartner({ input: { programId: program.id, name: `Shop ${i}` } });
     const first = (await admin.Partners({ programId: program.id, first: 2 })).partners;
@@ -95,18 +98,41 @@ describe("SDK", () => {
     await expect(admin.Partner({ id: "nope" })).rejects.toMatchObject({ code: "PARTNER_NOT_FOUND", path: ["partner"] });
   });
 
-  it("streams subscriptions as async iterables", async () => {
+  it("streams subscriptions as async iterables, and unsubscribes on break", async () => {
     const { program } = await newProgram();
     const created = (await admin.CreatePartner({ input: { programId: program.id, name: "Live" } })).createPartner;
     if (created.__typename !== "CreatePartnerPayload") throw new Error("createPartner failed");
     const watcher = createClient({ url: app.graphqlUrl, apiKey: ADMIN_KEY, webSocketImpl: WebSocket });
-    const events = watcher.PartnerChanged({ programId: program.id })[Symbol.asyncIterator]();
-    const next = events.next();
-    while (app.events.listenerCount() < 1) await new Promise((r) => setTimeout(r, 10));
+    const listening = app.events.listenerCount();
+    const received: string[] = [];
+    const watching = (async () => {
+      for await (const { partnerChanged } of watcher.PartnerChanged({ programId: program.id })) {
+        received.push(`${partnerChanged.type} ${partnerChanged.partner?.name}`);
+        if (received.length === 2) break;
+      }
+    })();
+    while (app.events.listenerCount() <= listening) await new Promise((r) => setTimeout(r, 10));
+
+    const updated = (await admin.UpdatePartner({ input: { partner: { id: created.partner.id }, name: "Live Two", costPerPoint: "0.10" } })).updatePartner;
+    expect(updated.__typename).toBe("UpdatePartnerPayload");
     await admin.SetPartnerStatus({ input: { partner: { id: created.partner.id }, status: "DISABLED" } });
-    const { value } = await next;
-    expect(value?.partnerChanged).toMatchObject({ type: "PARTNER_UPDATED", partner: { id: created.partner.id, status: "DISABLED" } });
-    await events.return?.();
+    await watching;
+    expect(received).toEqual(["PARTNER_UPDATED Live Two", "PARTNER_UPDATED Live Two"]);
+    // break completed the subscription on the server.
+    while (app.events.listenerCount() > listening) await new Promise((r) => setTimeout(r, 10));
+    await watcher.close();
+  });
+
+  it("return() cancels a subscription that has received nothing yet", async () => {
+    const { program } = await newProgram();
+    const watcher = createClient({ url: app.graphqlUrl, apiKey: ADMIN_KEY, webSocketImpl: WebSocket });
+    const listening = app.events.listenerCount();
+    const events = watcher.PartnerChanged({ programId: program.id })[Symbol.asyncIterator]();
+    const pending = events.next();
+    while (app.events.listenerCount() <= listening) await new Promise((r) => setTimeout(r, 10));
+    await events.return!();
+    await expect(pending).resolves.toMatchObject({ done: true });
+    while (app.events.listenerCount() > listening) await new Promise((r) => setTimeout(r, 10));
     await watcher.close();
   });
 
@@ -118,5 +144,28 @@ describe("SDK", () => {
     })().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "FORBIDDEN" });
     await bad.close();
+  });
+
+  it("quotes, records and bills points with typed results", async () => {
+    const { program } = await newProgram();
+    const created = (await admin.CreatePartner({ input: { programId: program.id, name: "Airline", costPerPoint: "0.01" } })).createPartner;
+    if (created.__typename !== "CreatePartnerPayload") throw new Error("createPartner failed");
+    await admin.CreateMember({ input: { programId: program.id, externalId: "m-1" } });
+    const partner = createClient({ url: app.graphqlUrl, apiKey: created.apiKey });
+    const basket = { datePurchased: new Date().toISOString(), items: [{ sku: "TICKET", price: "120.50", quantity: 1 }] };
+
+    const quoted = (await partner.PotentialPoints({ basket })).potentialPoints;
+    expect(quoted).toMatchObject({ totalPointsAwarded: 241, breakdown: [{ sku: "TICKET", itemPrice: "120.5", convertedPoints: 241 }] });
+    const recorded = (await partner.RecordPurchase({ input: { receiptId: "T-1", memberExternalId: "m-1", basket } })).recordPurchase;
+    if (recorded.__typename !== "RecordPurchasePayload") throw new Error(recorded.__typename);
+    expect(recorded).toMatchObject({ replayed: false, totalPointsAwarded: 241, purchase: { member: { balance: 241 } } });
+
+    // Statements group by month in the program's time zone (Europe/Vilnius here).
+    const month = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Vilnius", year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
+    const statement = (await partner.PartnerStatement({ partnerId: created.partner.id, from: month, to: month })).partnerStatement;
+    expect(statement.months[0]).toMatchObject({ netPoints: 241, amountDue: { amount: "2.41", currency: "EUR" } });
+
+    const returned = (await partner.RecordReturn({ input: { returnId: "T-1-R", receiptId: "T-1", items: [{ sku: "TICKET", quantity: 2 }] } })).recordReturn;
+    expect(isError(returned) && returned.code).toBe("VALIDATION_FAILED");
   });
 });
