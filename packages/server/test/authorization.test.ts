@@ -3,10 +3,11 @@
 // with no row in MATRIX fails the first test, so a new operation cannot ship until someone classifies it.
 //
 // Cell values: ALLOWED (the call succeeded and, for reads, showed the target); for scoped lists ALL (every live
-// partner of A / every program), OWN (exactly the programs the caller has a role in), SELF (only the caller's
-// own partner), EMPTY (an empty list); NULL (node answered null); otherwise the error code. A code comes from
-// `extensions.code` of a GraphQL error, or from the `code` of a typed failure a mutation returns
-// (e.g. { __typename: "NotFoundError", code: "PARTNER_NOT_FOUND" }): see `outcome`.
+// partner of A / every program / every member of A), OWN (exactly the programs the caller has a role in), SELF
+// (only the caller's own partner; for members, only the member its partner awarded points to), EMPTY (an empty
+// list); NULL (node answered null); otherwise the error code. A code comes from `extensions.code` of a GraphQL
+// error, or from the `code` of a typed failure a mutation returns (e.g. { __typename: "NotFoundError", code:
+// "PARTNER_NOT_FOUND" }): see `outcome`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
 import { createRateLimiter } from "../src/http/rate-limit.js";
@@ -50,6 +51,8 @@ interface Principal {
 
 // The matrix (rows: operations, columns: principals) ---------------------------------------------------------
 // Program A has partners A1, A2 and A3 (A3 disabled); program B has B1. "A" below means program A.
+// Members of A: M1, to whom A1 awarded points (a purchase through A1), and M2, to whom no partner did.
+// Reads come before writes: the points writes award through partners, which would widen what partners see.
 
 // prettier-ignore
 const MATRIX = {
@@ -83,6 +86,28 @@ const MATRIX = {
   "requestLoginCode":                        [OK,      OK,   OK,   OK,    OK,      OK,      OK,          OK,          OK,           OK,    IPP],
   "verifyLoginCode":                         [OK,      OK,   OK,   OK,    OK,      OK,      OK,          OK,          OK,           OK,    IPP],
   "partnerChanged(programId: A)":            [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
+  // Points: configuration and billing reads (the program's managers), then members, quotes and campaigns.
+  "pointsMultipliers(programId: A)":         [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "skuExclusions(programId: A)":             [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "products(programId: A)":                  [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "programStatement(A)":                     [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "partnerStatement(A1)":                    [U,       OK,   OK,   PNF,   OK,      PNF,     OK,          PNF,         OK,           PNF,   IPP],
+  "campaigns(programId: A)":                 [U,       OK,   OK,   EMPTY, OK,      EMPTY,   OK,          OK,          OK,           OK,    IPP],
+  "potentialPoints(programId: A)":           [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
+  "member(id: M1)":                          [U,       OK,   OK,   NF,    OK,      NF,      OK,          NF,          OK,           OK,    IPP],
+  "memberByExternalId(A, M1's)":             [U,       OK,   OK,   NF,    OK,      NF,      OK,          NF,          OK,           OK,    IPP],
+  "members(programId: A)":                   [U,       ALL,  ALL,  EMPTY, ALL,     EMPTY,   SELF,        EMPTY,       SELF,         ALL,   IPP],
+  "setPointsMultipliers(A)":                 [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "upsertProducts(A)":                       [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "setSkuExclusions(A)":                     [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "createCampaign(in A)":                    [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "updateCampaign(of A)":                    [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "createMember(in A)":                      [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "adjustPoints(member of A)":               [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  // Partners award through themselves; staff award for the program (no partner).
+  "recordPurchase(member of A)":             [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
+  // Each cell returns a fresh purchase made through A1 (for A2's key: not theirs); staff one the program made with no partner.
+  "recordReturn(purchase in A)":             [U,       OK,   OK,   NF,    OK,      NF,      OK,          NF,          OK,           OK,    IPP],
 } satisfies Record<string, Cells>;
 
 type OperationName = keyof typeof MATRIX;
@@ -103,6 +128,11 @@ let A1: { id: string; apiKey: string; externalId: string };
 let A2: { id: string; apiKey: string };
 let A3: { id: string; apiKey: string };
 let categoryA: string;
+let M1: { id: string; externalId: string };
+let M2: { id: string; externalId: string };
+let campaignA: string;
+/** What the fixture purchase through A1 awarded M1: M1's balance, which no cell may change. */
+let m1Balance: number;
 const principals = {} as Record<PrincipalName, Principal>;
 let serial = 0;
 const unique = (what: string) => `${what}-${++serial}`;
@@ -128,6 +158,23 @@ beforeAll(async () => {
   await grantRole(app, { email: "manager@b.example", role: "PROGRAM_MANAGER", programId: B.id });
   await grantRole(app, { email: "user@a1.example", role: "PARTNER_USER", programId: A.id, partnerId: A1.id });
   await grantRole(app, { email: "staff@a.example", role: "STAFF", programId: A.id });
+
+  // Points fixtures in A: one entry of each configuration list, a campaign, and the members M1 and M2.
+  await adminMutation("setPointsMultipliers", "SetPointsMultipliersInput", "SetPointsMultipliersPayload", "program { id }", MULTIPLIERS());
+  await adminMutation("upsertProducts", "UpsertProductsInput", "UpsertProductsPayload", "program { id }", { programId: A.id, products: [{ sku: "CATALOGUED", brand: "Acme" }] });
+  await adminMutation("setSkuExclusions", "SetSkuExclusionsInput", "SetSkuExclusionsPayload", "program { id }", { programId: A.id, add: ["EXCLUDED"] });
+  campaignA = await newCampaign("Fixture campaign");
+  M1 = await newMember("M1");
+  M2 = await newMember("M2");
+  const purchase = await adminMutation("recordPurchase", "RecordPurchaseInput", "RecordPurchasePayload", "totalPointsAwarded", {
+    programId: A.id,
+    partnerId: A1.id,
+    receiptId: unique("fixture-receipt"),
+    memberId: M1.id,
+    basket: BASKET,
+  });
+  m1Balance = purchase.totalPointsAwarded;
+  expect(m1Balance, "the fixture purchase awards points, so A1 has awarded points to M1").toBeGreaterThan(0);
 
   const person = async (name: PrincipalName, email: string, home: "A" | "B", managesA: boolean, ownPartnerId?: string): Promise<Principal> => ({
     name,
@@ -198,6 +245,53 @@ async function mailedCode(email: string): Promise<string> {
 const MUTATION = (field: string, inputType: string, extra = "") => /* GraphQL */ `
   mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ... on Error { code message } ${extra} } }
 `;
+
+/** A mutation made as admin (fixtures and fresh targets); its payload, or a thrown error unless it is `payload`. */
+async function adminMutation(field: string, inputType: string, payload: string, select: string, input: Record<string, unknown>): Promise<any> {
+  const res = await app.gql(MUTATION(field, inputType, `... on ${payload} { ${select} }`), { input });
+  const result = res.data?.[field];
+  if (result?.__typename !== payload) throw new Error(`${field} failed: ${JSON.stringify(res)}`);
+  return result;
+}
+
+/** A small basket every principal that may award points in A can price and record (SKU-1 is neither excluded nor in a campaign). */
+const BASKET = { datePurchased: "2026-11-23T10:15:00+02:00", items: [{ sku: "SKU-1", price: "10.00", quantity: 1 }] };
+/** A's tender table: what the fixture sets, and what setPointsMultipliers cells set again (a no-op). */
+const MULTIPLIERS = () => ({ programId: A.id, kind: "TENDER", multipliers: [{ code: 1, multiplier: "1" }] });
+/** A campaign that matches nothing any basket here contains. */
+const campaignInput = (title: string) => ({ type: "SKU", title, multiplier: "2", startsAt: "2026-01-01T00:00:00Z", skus: ["CAMPAIGN-SKU"] });
+/** Months wide enough to hold every ledger entry the fixtures and cells write. */
+const MONTHS = { f: "2000-01", t: "2099-12" };
+
+/** A fresh member of A. */
+async function newMember(label: string): Promise<{ id: string; externalId: string }> {
+  const externalId = unique(label);
+  const created = await adminMutation("createMember", "CreateMemberInput", "CreateMemberPayload", "member { id }", { programId: A.id, externalId });
+  return { id: created.member.id as string, externalId };
+}
+
+/** A fresh campaign of A. */
+async function newCampaign(label: string): Promise<string> {
+  const created = await adminMutation("createCampaign", "CreateCampaignInput", "CreateCampaignPayload", "campaign { id }", { programId: A.id, ...campaignInput(unique(label)) });
+  return created.campaign.id as string;
+}
+
+/** A fresh purchase of BASKET by a fresh member of A, through a partner of A or (null) by the program itself; its receiptId. */
+async function newPurchase(label: string, partnerId: string | null): Promise<string> {
+  const member = await newMember(`buyer-${label}`);
+  const receiptId = unique(`receipt-${label}`);
+  await adminMutation("recordPurchase", "RecordPurchaseInput", "RecordPurchasePayload", "totalPointsAwarded", {
+    programId: A.id,
+    ...(partnerId && { partnerId }),
+    receiptId,
+    memberId: member.id,
+    basket: BASKET,
+  });
+  return receiptId;
+}
+
+/** ALLOWED when a read's value shows what it should; otherwise what it got. */
+const showing = (shows: (value: any) => boolean) => (value: any) => (shows(value) ? OK : `GOT ${JSON.stringify(value)}`);
 
 /** A partner write on A1 (or a fresh partner of A for those who may manage A). */
 const partnerWrite = (field: string, inputType: string, input: (partnerId: string) => Record<string, unknown>): Operation => ({
@@ -374,6 +468,120 @@ const OPERATIONS = {
     },
   },
   "partnerChanged(programId: A)": { field: "Subscription.partnerChanged", call: (p) => subscribe(p, A.id) },
+  "pointsMultipliers(programId: A)": {
+    field: "Query.pointsMultipliers",
+    call: (p) =>
+      ask(p, "pointsMultipliers", `query ($p: ID!) { pointsMultipliers(programId: $p) { kind code multiplier } }`, { p: A.id }, showing((v) => v.some((m: any) => m.kind === "TENDER" && m.code === 1))),
+  },
+  "skuExclusions(programId: A)": {
+    field: "Query.skuExclusions",
+    call: (p) => ask(p, "skuExclusions", `query ($p: ID!) { skuExclusions(programId: $p) }`, { p: A.id }, showing((v) => v.includes("EXCLUDED"))),
+  },
+  "products(programId: A)": {
+    field: "Query.products",
+    call: (p) =>
+      ask(p, "products", `query ($p: ID!) { products(programId: $p, first: 100) { totalCount nodes { sku } } }`, { p: A.id }, showing((c) => c.nodes.some((n: any) => n.sku === "CATALOGUED"))),
+  },
+  "programStatement(A)": {
+    field: "Query.programStatement",
+    call: (p) =>
+      ask(
+        p,
+        "programStatement",
+        `query ($p: ID!, $f: String!, $t: String!) { programStatement(programId: $p, from: $f, to: $t) { months { partner { id } netPoints } } }`,
+        { p: A.id, ...MONTHS },
+        showing((s) => s.months.some((m: any) => m.partner?.id === A1.id && m.netPoints > 0)),
+      ),
+  },
+  "partnerStatement(A1)": {
+    field: "Query.partnerStatement",
+    call: (p) =>
+      ask(
+        p,
+        "partnerStatement",
+        `query ($id: ID!, $f: String!, $t: String!) { partnerStatement(partnerId: $id, from: $f, to: $t) { totalNetPoints } }`,
+        { id: A1.id, ...MONTHS },
+        showing((s) => s.totalNetPoints > 0),
+      ),
+  },
+  "campaigns(programId: A)": {
+    field: "Query.campaigns",
+    call: (p) =>
+      ask(p, "campaigns", `query ($p: ID!) { campaigns(programId: $p, first: 100) { totalCount nodes { id } } }`, { p: A.id }, (c) =>
+        c.totalCount === 0 && c.nodes.length === 0 ? EMPTY : ids(c).includes(campaignA) ? OK : `GOT ${JSON.stringify(c)}`,
+      ),
+  },
+  "potentialPoints(programId: A)": {
+    field: "Query.potentialPoints",
+    call: (p) =>
+      ask(
+        p,
+        "potentialPoints",
+        `query ($p: ID!, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) { totalPointsAwarded } }`,
+        { p: A.id, b: BASKET },
+        showing((q) => q.totalPointsAwarded > 0),
+      ),
+  },
+  "member(id: M1)": {
+    field: "Query.member",
+    call: (p) => ask(p, "member", `query ($id: ID!) { member(id: $id) { id } }`, { id: M1.id }, showing((v) => v?.id === M1.id)),
+  },
+  "memberByExternalId(A, M1's)": {
+    field: "Query.memberByExternalId",
+    call: (p) =>
+      ask(p, "memberByExternalId", `query ($p: ID!, $e: String!) { memberByExternalId(programId: $p, externalId: $e) { id } }`, { p: A.id, e: M1.externalId }, showing((v) => v?.id === M1.id)),
+  },
+  "members(programId: A)": {
+    field: "Query.members",
+    call: (p) =>
+      ask(p, "members", `query ($p: ID!) { members(programId: $p, first: 100) { totalCount nodes { id } } }`, { p: A.id }, (c) => {
+        const seen = ids(c);
+        if (c.totalCount !== seen.length) return `COUNT ${c.totalCount} FOR ${seen.length} NODES`;
+        if (seen.length === 2 && seen.includes(M1.id) && seen.includes(M2.id)) return ALL;
+        if (seen.length === 1 && seen[0] === M1.id) return SELF;
+        return seen.length === 0 ? EMPTY : `SEES ${JSON.stringify(seen)}`;
+      }),
+  },
+  "setPointsMultipliers(A)": programWrite("setPointsMultipliers", "SetPointsMultipliersInput", MULTIPLIERS),
+  "upsertProducts(A)": programWrite("upsertProducts", "UpsertProductsInput", (p) => ({ programId: A.id, products: [{ sku: unique(`SKU by ${p.name}`), brand: "Acme" }] })),
+  "setSkuExclusions(A)": programWrite("setSkuExclusions", "SetSkuExclusionsInput", (p) => ({ programId: A.id, add: [unique(`Excluded by ${p.name}`)] })),
+  "createCampaign(in A)": programWrite("createCampaign", "CreateCampaignInput", (p) => ({ programId: A.id, ...campaignInput(unique(`Campaign by ${p.name}`)) })),
+  // Every campaign, adjustment, purchase and return cell acts on its own fresh object of A (M1 and M2 stay as they are).
+  "updateCampaign(of A)": {
+    field: "Mutation.updateCampaign",
+    call: async (p) => {
+      const id = await newCampaign(`To update for ${p.name}`);
+      return ask(p, "updateCampaign", MUTATION("updateCampaign", "UpdateCampaignInput"), { input: { id, title: unique(`Retitled by ${p.name}`) } });
+    },
+  },
+  "createMember(in A)": programWrite("createMember", "CreateMemberInput", (p) => ({ programId: A.id, externalId: unique(`member-by-${p.name}`) })),
+  "adjustPoints(member of A)": {
+    field: "Mutation.adjustPoints",
+    call: async (p) => {
+      const member = await newMember(`to-adjust-for-${p.name}`);
+      return ask(p, "adjustPoints", MUTATION("adjustPoints", "AdjustPointsInput"), {
+        input: { programId: A.id, memberId: member.id, points: 5, note: "goodwill", idempotencyKey: unique(`adjust-by-${p.name}`) },
+      });
+    },
+  },
+  "recordPurchase(member of A)": {
+    field: "Mutation.recordPurchase",
+    call: async (p) => {
+      const member = await newMember(`buyer-for-${p.name}`);
+      return ask(p, "recordPurchase", MUTATION("recordPurchase", "RecordPurchaseInput"), {
+        input: { programId: A.id, receiptId: unique(`receipt-by-${p.name}`), memberId: member.id, basket: BASKET },
+      });
+    },
+  },
+  "recordReturn(purchase in A)": {
+    field: "Mutation.recordReturn",
+    call: async (p) => {
+      const receiptId = await newPurchase(`to-return-for-${p.name}`, p.name === "staffA" ? null : A1.id);
+      return ask(p, "recordReturn", MUTATION("recordReturn", "RecordReturnInput"), {
+        input: { programId: A.id, returnId: unique(`return-by-${p.name}`), receiptId, items: [{ sku: "SKU-1", quantity: 1 }] },
+      });
+    },
+  },
 } satisfies Record<OperationName, Operation>;
 
 // The tests --------------------------------------------------------------------------------------------------
@@ -411,6 +619,10 @@ describe(`authorization matrix (${SIZE})`, () => {
   it("left the fixtures intact (refusals changed nothing)", async () => {
     const res = await app.gql(`query ($id: ID!) { partner(id: $id) { name description status } }`, { id: A1.id });
     expect(res.data.partner).toEqual({ name: "A1", description: null, status: "ENABLED" });
+    const m1 = await app.gql(`query ($id: ID!) { member(id: $id) { balance } }`, { id: M1.id });
+    expect(m1.data.member).toEqual({ balance: m1Balance });
+    const campaign = await app.gql(`query ($id: ID!) { node(id: $id) { ... on Campaign { title } } }`, { id: campaignA });
+    expect(campaign.data.node.title).toMatch(/^Fixture campaign-/);
     for (const p of [principals.partnerA1Key, principals.partnerA2Key, principals.partnerUserA1, principals.managerA, principals.staffA]) {
       expect((await app.gql(`{ viewer { kind } }`, {}, p.key)).errors, p.name).toBeUndefined();
     }

@@ -107,8 +107,9 @@ export async function recordReturn(call: Call, input: RecordReturnInput): Promis
   try {
     purchaseReturn = await call.prisma.$transaction(async (tx) => {
       const purchase = await tx.purchase.findUnique({ where: { programId_receiptId: { programId, receiptId } } });
-      // Partners reach only purchases made through them.
-      if (!purchase || (!canManageProgram(call.principal, programId) && purchase.partnerId !== caller.partner?.id)) {
+      // Partners reach only purchases made through them; managers and staff any purchase of the program.
+      const asPartner = !canManageProgram(call.principal, programId) && caller.partner !== null;
+      if (!purchase || (asPartner && purchase.partnerId !== caller.partner?.id)) {
         throw new NotFoundError(ErrorCode.NOT_FOUND, "Receipt not found");
       }
       await lockMember(tx, purchase.memberId);
