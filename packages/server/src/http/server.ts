@@ -20,6 +20,7 @@ import { schema } from "../schema/index.js";
 import type { Context } from "../schema/context.js";
 import { createMaskError } from "./errors.js";
 import type { RateLimiter } from "./rate-limit.js";
+import { RECEIPT_POINTS_PATH, receiptPoints } from "./receipt-points.js";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -102,6 +103,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     });
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health") return void health(res, options.checkDatabase);
+    if (path === RECEIPT_POINTS_PATH) return void receiptPoints(req, res, { deps, authenticator, rateLimiter, log, requestId });
     if (path === "/" && req.method === "GET") {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;
