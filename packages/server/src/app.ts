@@ -1,4 +1,5 @@
 // Composition root: database, events, auth, rate limits, mail and HTTP, started and stopped as one.
+import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
 import type { Config } from "./config.js";
@@ -45,7 +46,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   const prisma = database.prisma;
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
-  const events = createEventBus();
+  // With Redis, events cross instances: a subscriber on one instance hears commits made on another.
+  const redisSubscriber = redis?.duplicate();
+  const events = createEventBus(redis && redisSubscriber ? createRedisEventTarget({ publishClient: redis, subscribeClient: redisSubscriber }) : undefined);
   const secrets = { session: await serverSecret(prisma, "session-signing") };
   const adminKey = await bootstrapAdminKey(prisma, config.adminApiKey);
   const mailer = options.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createLogMailer(log));
@@ -79,6 +82,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       (closing ??= (async () => {
         clearInterval(mailTimer);
         await http.close();
+        await redisSubscriber?.quit();
         await redis?.quit();
         if (!options.database) await database.close();
       })()),
