@@ -17,7 +17,7 @@ const CampaignTypeEnum = builder.enumType(CampaignType, {
 const CampaignStatusEnum = builder.enumType(CampaignStatus, { name: "CampaignStatus" });
 const WeekdayEnum = builder.enumType("Weekday", { values: ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const });
 
-const PointsMultiplierRef = builder.prismaObject("PointsMultiplier", {
+builder.prismaObject("PointsMultiplier", {
   description: "One entry of a multiplier table; codes without one count as 1, and 0 means no points.",
   fields: (t) => ({
     kind: t.expose("kind", { type: MultiplierKindEnum }),
@@ -73,7 +73,10 @@ const UpsertProductsInput = builder.inputType("UpsertProductsInput", {
 const SetSkuExclusionsInput = builder.inputType("SetSkuExclusionsInput", {
   fields: (t) => ({ programId: t.id({ required: true }), add: t.stringList(), remove: t.stringList() }),
 });
-const campaignFields = (t: PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<never>, "InputObject">, required: boolean) => ({
+type InputFields = Parameters<NonNullable<Parameters<typeof builder.inputType>[1]["fields"]>>[0];
+
+/** The campaign's fields: all required on create, all optional on update. */
+const campaignFields = (t: InputFields, required: boolean) => ({
   type: t.field({ type: CampaignTypeEnum, required }),
   title: t.string({ required }),
   multiplier: t.field({ type: "Decimal", required }),
@@ -88,11 +91,11 @@ const campaignFields = (t: PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes
   endTime: t.string({ description: "HH:MM local time, exclusive." }),
 });
 const CreateCampaignInput = builder.inputType("CreateCampaignInput", {
-  fields: (t) => ({ programId: t.id({ required: true }), ...campaignFields(t as never, true) }),
+  fields: (t) => ({ programId: t.id({ required: true }), ...campaignFields(t, true) }),
 });
 const UpdateCampaignInput = builder.inputType("UpdateCampaignInput", {
   description: "The fields given replace the campaign's; the result is checked as a whole.",
-  fields: (t) => ({ id: t.id({ required: true }), ...campaignFields(t as never, false) }),
+  fields: (t) => ({ id: t.id({ required: true }), ...campaignFields(t, false) }),
 });
 
 const ProgramPayload = (name: string) =>

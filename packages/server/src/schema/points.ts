@@ -12,7 +12,6 @@ import type { LedgerEntry, Member, Purchase, PurchaseReturn } from "../generated
 import { LedgerEntryType, LedgerSource } from "../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "./builder.js";
 import { rowId, optionalRowId } from "./ids.js";
-import { PartnerRef } from "./partners.js";
 import { Money } from "./scalars.js";
 
 // ---- Breakdown (the engine's result) ---------------------------------------------------------------------
