@@ -64,11 +64,13 @@ export type DeletePartnerCategoryInput = {
 
 /** Stable codes for every failure a client can act on; also sent as `extensions.code` on GraphQL errors. */
 export type ErrorCode =
+  | 'COMMISSION_LOCKED'
   | 'CONFLICT'
   | 'FORBIDDEN'
   | 'INSUFFICIENT_PARTNER_PERMISSIONS'
   | 'INTERNAL_SERVER_ERROR'
   | 'INVALID_LOGIN_CODE'
+  | 'INVALID_TRANSITION'
   | 'NOT_CONFIGURED'
   | 'NOT_FOUND'
   | 'PARTNER_NOT_FOUND'
@@ -186,9 +188,13 @@ export type RoleGrantFieldsFragment = { id: string, role: Role, createdAt: strin
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
 
+type ErrorFields_CommissionLockedError_Fragment = { code: ErrorCode, message: string };
+
 type ErrorFields_ConflictError_Fragment = { path: string | null, code: ErrorCode, message: string };
 
 type ErrorFields_InvalidLoginCodeError_Fragment = { code: ErrorCode, message: string };
+
+type ErrorFields_InvalidTransitionError_Fragment = { code: ErrorCode, message: string };
 
 type ErrorFields_NotConfiguredError_Fragment = { missing: Array<string>, code: ErrorCode, message: string };
 
@@ -197,8 +203,10 @@ type ErrorFields_NotFoundError_Fragment = { code: ErrorCode, message: string };
 type ErrorFields_ValidationError_Fragment = { code: ErrorCode, message: string, issues: Array<{ path: string, message: string }> };
 
 export type ErrorFieldsFragment =
+  | ErrorFields_CommissionLockedError_Fragment
   | ErrorFields_ConflictError_Fragment
   | ErrorFields_InvalidLoginCodeError_Fragment
+  | ErrorFields_InvalidTransitionError_Fragment
   | ErrorFields_NotConfiguredError_Fragment
   | ErrorFields_NotFoundError_Fragment
   | ErrorFields_ValidationError_Fragment

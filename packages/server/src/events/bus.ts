@@ -2,12 +2,50 @@
 // EventTarget, so a Redis-backed one (REDIS_URL) drops in without touching publishers or subscribers.
 import { createPubSub } from "graphql-yoga";
 
-export type DomainEvent = {
+export type PartnerEvent = {
   type: "PARTNER_CREATED" | "PARTNER_UPDATED" | "PARTNER_DELETED";
   programId: string;
   partnerId: string;
   occurredAt: string;
 };
+
+/** A click on a referral link was committed (whatever its classification). */
+export type ClickRecordedEvent = {
+  type: "CLICK_RECORDED";
+  programId: string;
+  partnerId: string;
+  projectId: string;
+  linkId: string;
+  clickId: string;
+  status: "VALID" | "BOT" | "DUPLICATE" | "DISCARDED";
+  occurredAt: string;
+};
+
+/** A conversion was recorded (attributed, unattributed or discarded). */
+export type ConversionCreatedEvent = {
+  type: "CONVERSION_CREATED";
+  programId: string;
+  /** Absent when no partner was attributed. */
+  partnerId?: string;
+  projectId: string;
+  conversionId: string;
+  status: "ATTRIBUTED" | "UNATTRIBUTED" | "DISCARDED";
+  occurredAt: string;
+};
+
+/** A commission was created, or its amount or status changed. */
+export type CommissionChangedEvent = {
+  type: "COMMISSION_CHANGED";
+  programId: string;
+  partnerId: string;
+  projectId: string;
+  commissionId: string;
+  status: "PENDING" | "APPROVED" | "PAID" | "VOID" | "REVERSED";
+  change: "CREATED" | "AMOUNT_CHANGED" | "STATUS_CHANGED";
+  occurredAt: string;
+};
+
+export type DomainEvent = PartnerEvent | ClickRecordedEvent | ConversionCreatedEvent | CommissionChangedEvent;
 
 type Topics = { program: [programId: string, event: DomainEvent] };
 type EventTargetLike = NonNullable<NonNullable<Parameters<typeof createPubSub>[0]>["eventTarget"]>;

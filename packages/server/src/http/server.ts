@@ -20,6 +20,7 @@ import { schema } from "../schema/index.js";
 import type { Context } from "../schema/context.js";
 import { createMaskError } from "./errors.js";
 import type { RateLimiter } from "./rate-limit.js";
+import { REDIRECT_PREFIX } from "./redirect.js";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -34,12 +35,16 @@ export interface HttpServerOptions {
   authenticator: Authenticator;
   log: Logger;
   graphiql: boolean;
+  /** The server's public base URL, for links handed out (PUBLIC_URL). */
+  publicUrl: string;
   /** Production hides field suggestions ("Did you mean …?") that would map the schema for an attacker. */
   production: boolean;
   rateLimiter: RateLimiter;
   secrets: LoginSecrets;
   /** Database liveness for /health. */
   checkDatabase: () => Promise<void>;
+  /** GET /r/<code>: the referral redirect. */
+  redirect: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
 }
 
 export interface HttpServer {
@@ -88,7 +93,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         res.setHeader("RateLimit-Remaining", budget.remaining);
         res.setHeader("RateLimit-Reset", budget.resetSeconds);
       }
-      return { ...deps, principal, requestId: id, log: log.child({ requestId: id }), secrets: options.secrets };
+      return { ...deps, principal, requestId: id, log: log.child({ requestId: id }), secrets: options.secrets, publicUrl: options.publicUrl };
     },
   });
 
@@ -102,6 +107,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     });
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health") return void health(res, options.checkDatabase);
+    if (path?.startsWith(REDIRECT_PREFIX)) return void options.redirect(req, res, path);
     if (path === "/" && req.method === "GET") {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;

@@ -2,7 +2,7 @@ import { decodeGlobalID } from "@pothos/plugin-relay";
 import { ErrorCode, NotFoundError } from "../domain/errors.js";
 import { isUuid } from "../domain/values.js";
 
-type NodeType = "Program" | "Partner" | "PartnerCategory" | "RoleGrant";
+type NodeType = "Program" | "Partner" | "PartnerCategory" | "RoleGrant" | "ReferralProject" | "ReferralLink" | "Click" | "Conversion" | "RewardRule" | "Commission";
 
 /**
  * A Relay global ID → the row id, for one type. Malformed IDs and IDs of another type name nothing, so they

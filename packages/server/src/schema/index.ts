@@ -9,6 +9,8 @@ import "./partners.js";
 import "./categories.js";
 import "./accounts.js";
 import "./audit.js";
+import "./referrals.js";
+import "./commissions.js";
 import "./subscriptions.js";
 
 builder.queryType({ authScopes: { authenticated: true } });

@@ -1,11 +1,9 @@
 import { filter, pipe } from "graphql-yoga";
 import { canSeeEvent } from "../domain/auth/principal.js";
 import { requireProgramVisible } from "../domain/programs.js";
-import type { DomainEvent } from "../events/bus.js";
+import type { DomainEvent, PartnerEvent } from "../events/bus.js";
 import { builder } from "./builder.js";
 import { rowId } from "./ids.js";
-
-type PartnerEvent = DomainEvent;
 
 const PartnerEventType = builder.enumType("PartnerEventType", { values: ["PARTNER_CREATED", "PARTNER_UPDATED", "PARTNER_DELETED"] as const });
 
@@ -33,7 +31,7 @@ builder.subscriptionFields((t) => ({
       await requireProgramVisible(ctx, programId);
       return pipe(
         ctx.events.subscribe(programId),
-        filter((e: DomainEvent) => canSeeEvent(ctx.principal, e)),
+        filter((e: DomainEvent): e is PartnerEvent => e.type.startsWith("PARTNER_") && canSeeEvent(ctx.principal, e)),
       );
     },
     resolve: (e) => e,
