@@ -15,7 +15,7 @@ export type ClickStatus = ClickRecordedEvent["status"];
 
 /** Known crawlers, link-preview fetchers, headless browsers and HTTP libraries (case-insensitive). */
 const BOT_USER_AGENT =
-  /bot\b|bot\/|crawl|spider|slurp|facebookexternalhit|facebookcatalog|meta-externalagent|embedly|quora link preview|skypeuripreview|whatsapp|telegram|slack|discord|pinterest|vkshare|redditbot|bitlybot|outbrain|nuzzel|flipboard|tumblr|w3c_validator|lighthouse|pagespeed|headlesschrome|phantomjs|puppeteer|playwright|python-requests|python-urllib|aiohttp|httpx|curl\/|wget|go-http-client|java\/|okhttp|libwww|apache-httpclient|node-fetch|axios|undici|scrapy|preview|monitor|uptime|pingdom|feedfetcher|mediapartners/i;
+  /^node$|bot\b|bot\/|crawl|spider|slurp|facebookexternalhit|facebookcatalog|meta-externalagent|embedly|quora link preview|skypeuripreview|whatsapp|telegram|slack|discord|pinterest|vkshare|redditbot|bitlybot|outbrain|nuzzel|flipboard|tumblr|w3c_validator|lighthouse|pagespeed|headlesschrome|phantomjs|puppeteer|playwright|python-requests|python-urllib|aiohttp|httpx|curl\/|wget|go-http-client|java\/|okhttp|libwww|apache-httpclient|node-fetch|axios|undici|scrapy|preview|monitor|uptime|pingdom|feedfetcher|mediapartners/i;
 
 /** Whether a request is a bot's: a known agent, no agent at all, a HEAD request, or a prefetch/preview. */
 export function isBotRequest(method: string, userAgent: string | null, purpose: string | null): boolean {

@@ -5,7 +5,7 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Prisma, ReferralLink } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
-import { canManageProgram, ownPartnerIds, requireAuthenticated, type Principal } from "../auth/principal.js";
+import { canManageProgram, ownPartnerIds, partnerFilter, requireAuthenticated, type Principal } from "../auth/principal.js";
 import type { Call } from "../deps.js";
 import { AuthError, ConflictError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
 import { requirePartner } from "../partners.js";
@@ -23,10 +23,19 @@ export const destinationUrl = z
   .string()
   .trim()
   .max(2048, "must be at most 2048 characters")
-  .refine((v) => URL.canParse(v), "must be an absolute URL")
-  .refine((v) => ["http:", "https:"].includes(new URL(v).protocol), "must use http or https")
-  .refine((v) => !new URL(v).username && !new URL(v).password, "must not carry credentials")
-  .refine((v) => new URL(v).hostname.length > 0, "must name a host");
+  .superRefine((value, ctx) => {
+    const url = URL.canParse(value) ? new URL(value) : null;
+    const problem = !url
+      ? "must be an absolute URL"
+      : !["http:", "https:"].includes(url.protocol)
+        ? "must use http or https"
+        : url.username || url.password
+          ? "must not carry credentials"
+          : !url.hostname
+            ? "must name a host"
+            : null;
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 const CreateLinkInput = z.object({
   destinationUrl,
@@ -61,7 +70,7 @@ export async function createReferralLink(call: Call, partnerId: string, projectI
     const code = data.code ?? randomCode();
     try {
       return await call.prisma.$transaction(async (tx) => {
-        const partner = requirePartner(await tx.partner.findFirst({ where: { id: partnerId, deletedAt: null, ...partnerRowFilter(call.principal) } }));
+        const partner = requirePartner(await tx.partner.findFirst({ where: { AND: [partnerFilter(call.principal), { id: partnerId }] } }));
         requireOwnOrManaged(call.principal, partner);
         const targetProject = projectId ?? partner.defaultProjectId;
         if (!targetProject) throw new ValidationError([{ path: "projectId", message: "the partner has no default project: name one" }]);
