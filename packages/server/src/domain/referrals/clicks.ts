@@ -162,12 +162,14 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
     const deduped = candidates.filter((r) => windowMs(r) > 0);
     if (!deduped.length) return;
     const since = new Date(Math.min(...deduped.map((r) => r.createdAt.getTime() - windowMs(r))));
-    const earlier = await prisma.$queryRaw<{ linkId: string; visitorHash: string; last: Date }[]>`
-      SELECT "linkId", "visitorHash", max("createdAt") AS last FROM "Click"
-      WHERE status = 'VALID' AND "createdAt" >= ${since}
-        AND ("linkId", "visitorHash") IN (SELECT * FROM unnest(${deduped.map((r) => r.linkId)}::uuid[], ${deduped.map((r) => r.visitorHash)}::text[]))
-      GROUP BY 1, 2`;
-    const last = new Map(earlier.map((e) => [`${e.linkId} ${e.visitorHash}`, new Date(e.last).getTime()]));
+    const pairs = [...new Map(deduped.map((r) => [`${r.linkId} ${r.visitorHash}`, r])).values()];
+    // One index probe per visitor and link: Click(linkId, visitorHash, status, createdAt), newest VALID first.
+    const earlier = await prisma.$queryRaw<{ linkId: string; visitorHash: string; last: Date | null }[]>`
+      SELECT v."linkId", v."visitorHash",
+             (SELECT max(c."createdAt") FROM "Click" c
+               WHERE c."linkId" = v."linkId" AND c."visitorHash" = v."visitorHash" AND c.status = 'VALID' AND c."createdAt" >= ${since}) AS last
+      FROM unnest(${pairs.map((r) => r.linkId)}::uuid[], ${pairs.map((r) => r.visitorHash)}::text[]) AS v("linkId", "visitorHash")`;
+    const last = new Map<string, number>(earlier.flatMap((e) => (e.last ? [[`${e.linkId} ${e.visitorHash}`, new Date(e.last).getTime()] as [string, number]] : [])));
     for (const row of deduped) {
       const key = `${row.linkId} ${row.visitorHash}`;
       const previous = last.get(key);

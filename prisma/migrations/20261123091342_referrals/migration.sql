@@ -212,7 +212,7 @@ CREATE INDEX "Click_projectId_createdAt_idx" ON "Click"("projectId", "createdAt"
 CREATE INDEX "Click_partnerId_createdAt_idx" ON "Click"("partnerId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "Click_linkId_visitorHash_createdAt_idx" ON "Click"("linkId", "visitorHash", "createdAt");
+CREATE INDEX "Click_linkId_visitorHash_status_createdAt_idx" ON "Click"("linkId", "visitorHash", "status", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "Click_linkId_status_createdAt_idx" ON "Click"("linkId", "status", "createdAt");
