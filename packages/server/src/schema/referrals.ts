@@ -5,7 +5,7 @@ import { ErrorCode, NotFoundError } from "../domain/errors.js";
 import { NotConfiguredError } from "../domain/programs.js";
 import { createReferralLink, linkByIdWhere, linkListWhere, linkUrl } from "../domain/referrals/links.js";
 import { addPartnerToProject, createProject, projectByIdWhere, projectListWhere, removePartnerFromProject, requireProject, updateProject } from "../domain/referrals/projects.js";
-import { partnerRowFilter, projectFilter } from "../domain/referrals/scope.js";
+import { partnerRowFilter, projectFilter, scopedRows } from "../domain/referrals/scope.js";
 import type { ReferralLink, ReferralProject } from "../generated/prisma/client.js";
 import { ClickStatus, ProjectStatus } from "../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "./builder.js";
@@ -237,10 +237,7 @@ function clicksWhere(
   const linkId = optionalRowId(f.linkId, "ReferralLink");
   return {
     AND: [
-      partnerRowFilter(actor),
-      { programId: rowId(args.programId, "Program") },
-      projectId ? { projectId } : {},
-      partnerId ? { partnerId } : {},
+      ...scopedRows(actor, rowId(args.programId, "Program"), { projectId, partnerId }),
       linkId ? { linkId } : {},
       f.status ? { status: f.status } : {},
       f.from || f.to ? { createdAt: { ...(f.from && { gte: f.from }), ...(f.to && { lt: f.to }) } } : {},

@@ -10,7 +10,7 @@ import { requireProgramVisible, requireConfigured, requireProgram } from "../pro
 import { Decimal, parseInput } from "../values.js";
 import { lockPeriodExclusively, periodBounds, periodText, requireOpenPeriods } from "./periods.js";
 import { earning, liveRules, type RuleLike } from "./rules.js";
-import { partnerRowFilter } from "./scope.js";
+import { partnerRowFilter, scopedRows } from "./scope.js";
 import { uuidv7 } from "./uuid.js";
 
 /** The transitions a caller may ask for. REVERSED is reached only through refunds. */
@@ -281,10 +281,7 @@ export function commissionListWhere(actor: Principal, programId: string, f: Comm
   const period = f.period ? parseInput(periodText, f.period) : null;
   return {
     AND: [
-      partnerRowFilter(actor),
-      { programId },
-      f.projectId ? { projectId: f.projectId } : {},
-      f.partnerId ? { partnerId: f.partnerId } : {},
+      ...scopedRows(actor, programId, f),
       f.status ? { status: f.status } : {},
       period ? { period } : {},
     ],

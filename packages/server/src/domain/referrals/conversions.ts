@@ -19,7 +19,7 @@ import { fitsMinorUnit, sum, ZERO } from "./money.js";
 import { holdPeriods, periodOf, requireOpenPeriods } from "./periods.js";
 import { managedProject } from "./projects.js";
 import { earning, liveRules } from "./rules.js";
-import { partnerRowFilter } from "./scope.js";
+import { partnerRowFilter, scopedRows } from "./scope.js";
 import { uuidv7 } from "./uuid.js";
 
 const DAY_MS = 86_400_000;
@@ -296,10 +296,7 @@ export interface ConversionListFilter {
 export function conversionListWhere(actor: Principal, programId: string, f: ConversionListFilter = {}): Prisma.ConversionWhereInput {
   return {
     AND: [
-      partnerRowFilter(actor),
-      { programId },
-      f.projectId ? { projectId: f.projectId } : {},
-      f.partnerId ? { partnerId: f.partnerId } : {},
+      ...scopedRows(actor, programId, f),
       f.type ? { type: f.type } : {},
       f.status ? { status: f.status } : {},
       f.from || f.to ? { occurredAt: { ...(f.from && { gte: f.from }), ...(f.to && { lt: f.to }) } } : {},

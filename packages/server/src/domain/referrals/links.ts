@@ -11,7 +11,7 @@ import { AuthError, ConflictError, ErrorCode, NotFoundError, ValidationError } f
 import { requirePartner } from "../partners.js";
 import { isUniqueViolation } from "../prisma-errors.js";
 import { parseInput, type Loose } from "../values.js";
-import { partnerRowFilter } from "./scope.js";
+import { partnerRowFilter, scopedRows } from "./scope.js";
 
 /** Codes in /r/<code>: 3-64 of a-z, 0-9, "-" and "_", starting with a letter or digit. */
 export const CODE_PATTERN = /^[a-z0-9][a-z0-9_-]{2,63}$/;
@@ -106,7 +106,7 @@ export interface LinkListFilter {
 
 export function linkListWhere(actor: Principal, programId: string, filter: LinkListFilter = {}): Prisma.ReferralLinkWhereInput {
   return {
-    AND: [partnerRowFilter(actor), { programId }, filter.projectId ? { projectId: filter.projectId } : {}, filter.partnerId ? { partnerId: filter.partnerId } : {}],
+    AND: scopedRows(actor, programId, filter),
   };
 }
 

@@ -24,3 +24,8 @@ export function partnerScope(p: Principal, programId: string): string[] | null {
 }
 
 export { ownPartnerIds };
+
+/** The conditions every scoped referral list starts with: visible to the caller, in the program, maybe one project or partner. */
+export function scopedRows(p: Principal, programId: string, f: { projectId?: string | null; partnerId?: string | null }) {
+  return [partnerRowFilter(p), { programId }, f.projectId ? { projectId: f.projectId } : {}, f.partnerId ? { partnerId: f.partnerId } : {}];
+}
