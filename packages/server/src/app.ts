@@ -9,7 +9,10 @@ import { deliverOutbox, type Mailer } from "./domain/mail.js";
 import { openDatabase, type Database } from "./db/database.js";
 import { createEventBus, type EventBus } from "./events/bus.js";
 import { createRateLimiter, type RateLimiter } from "./http/rate-limit.js";
+import { createRedirectHandler } from "./http/redirect.js";
 import { createHttpServer, type HttpServer } from "./http/server.js";
+import { createClickRecorder, type ClickRecorder } from "./domain/referrals/clicks.js";
+import { uuidv7 } from "./domain/referrals/uuid.js";
 import { createLogMailer, createSmtpMailer } from "./mailers.js";
 
 const MAIL_POLL_MS = 1000;
@@ -23,6 +26,8 @@ export interface App {
   log: Logger;
   /** The admin key minted on first start (no ADMIN_API_KEY and none stored yet); null otherwise. */
   bootstrapAdminKey: string | null;
+  /** The group-committed click writer behind /r/<code>. */
+  clicks: ClickRecorder;
   /** Delivers due outbox mail now instead of at the next poll. */
   flushMail(): Promise<number>;
   close(): Promise<void>;
@@ -50,6 +55,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const redisSubscriber = redis?.duplicate();
   const events = createEventBus(redis && redisSubscriber ? createRedisEventTarget({ publishClient: redis, subscribeClient: redisSubscriber }) : undefined);
   const secrets = { session: await serverSecret(prisma, "session-signing") };
+  const clicks = createClickRecorder({ prisma, events, log, ipSalt: await serverSecret(prisma, "click-ip-salt"), newId: () => uuidv7() });
   const adminKey = await bootstrapAdminKey(prisma, config.adminApiKey);
   const mailer = options.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createLogMailer(log));
   const flushMail = () => deliverOutbox(prisma, mailer);
@@ -63,8 +69,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     secrets,
     log,
     graphiql: config.graphiql,
+    publicUrl: config.publicUrl,
     production: config.production,
     checkDatabase: async () => void (await prisma.$queryRaw`SELECT 1`),
+    redirect: createRedirectHandler({ recorder: clicks, log, trustedCountryHeader: config.trustedCountryHeader, trustedIpHeader: config.trustedIpHeader }),
   });
   const url = await http.listen(config.port, config.host);
   log.info({ url, graphql: `${url}/graphql`, database: database.target.kind, redis: Boolean(redis) }, "partnergraph listening");
@@ -77,12 +85,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     events,
     log,
     bootstrapAdminKey: adminKey,
+    clicks,
     flushMail,
     close: () =>
       (closing ??= (async () => {
         clearInterval(mailTimer);
         await http.close();
         await redisSubscriber?.quit();
+        await clicks.close(); // in-flight redirects have had their clicks written; drain anything queued
         await redis?.quit();
         if (!options.database) await database.close();
       })()),

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   PUBLIC_URL: optionalUrl(["http:", "https:"]),
   SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Partnergraph <no-reply@localhost>")),
+  TRUSTED_COUNTRY_HEADER: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name").optional()),
+  TRUSTED_IP_HEADER: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name").optional()),
 });
 
 export interface Config {
@@ -43,6 +45,10 @@ export interface Config {
   production: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Header a trusted proxy sets with the visitor's ISO country code; clicks record no country without it. */
+  trustedCountryHeader: string | undefined;
+  /** Header a trusted proxy sets with the visitor's IP (first address used); the socket address without it. */
+  trustedIpHeader: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -71,5 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production: e.NODE_ENV === "production",
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    trustedCountryHeader: e.TRUSTED_COUNTRY_HEADER,
+    trustedIpHeader: e.TRUSTED_IP_HEADER,
   };
 }

@@ -20,7 +20,43 @@ export type PointsEvent = {
   occurredAt: string;
 };
 
-export type DomainEvent = PartnerEvent | PointsEvent;
+/** A click on a referral link was committed (whatever its classification). */
+export type ClickRecordedEvent = {
+  type: "CLICK_RECORDED";
+  programId: string;
+  partnerId: string;
+  projectId: string;
+  linkId: string;
+  clickId: string;
+  status: "VALID" | "BOT" | "DUPLICATE" | "DISCARDED";
+  occurredAt: string;
+};
+
+/** A conversion was recorded (attributed, unattributed or discarded). */
+export type ConversionCreatedEvent = {
+  type: "CONVERSION_CREATED";
+  programId: string;
+  /** Absent when no partner was attributed. */
+  partnerId?: string;
+  projectId: string;
+  conversionId: string;
+  status: "ATTRIBUTED" | "UNATTRIBUTED" | "DISCARDED";
+  occurredAt: string;
+};
+
+/** A commission was created, or its amount or status changed. */
+export type CommissionChangedEvent = {
+  type: "COMMISSION_CHANGED";
+  programId: string;
+  partnerId: string;
+  projectId: string;
+  commissionId: string;
+  status: "PENDING" | "APPROVED" | "PAID" | "VOID" | "REVERSED";
+  change: "CREATED" | "AMOUNT_CHANGED" | "STATUS_CHANGED";
+  occurredAt: string;
+};
+
+export type DomainEvent = PartnerEvent | PointsEvent | ClickRecordedEvent | ConversionCreatedEvent | CommissionChangedEvent;
 
 type Topics = { program: [programId: string, event: DomainEvent] };
 type EventTargetLike = NonNullable<NonNullable<Parameters<typeof createPubSub>[0]>["eventTarget"]>;

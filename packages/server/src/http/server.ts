@@ -21,6 +21,7 @@ import type { Context } from "../schema/context.js";
 import { createMaskError } from "./errors.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { RECEIPT_POINTS_PATH, receiptPoints } from "./receipt-points.js";
+import { REDIRECT_PREFIX } from "./redirect.js";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -35,12 +36,16 @@ export interface HttpServerOptions {
   authenticator: Authenticator;
   log: Logger;
   graphiql: boolean;
+  /** The server's public base URL, for links handed out (PUBLIC_URL). */
+  publicUrl: string;
   /** Production hides field suggestions ("Did you mean …?") that would map the schema for an attacker. */
   production: boolean;
   rateLimiter: RateLimiter;
   secrets: LoginSecrets;
   /** Database liveness for /health. */
   checkDatabase: () => Promise<void>;
+  /** GET /r/<code>: the referral redirect. */
+  redirect: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
 }
 
 export interface HttpServer {
@@ -89,7 +94,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         res.setHeader("RateLimit-Remaining", budget.remaining);
         res.setHeader("RateLimit-Reset", budget.resetSeconds);
       }
-      return { ...deps, principal, requestId: id, log: log.child({ requestId: id }), secrets: options.secrets };
+      return { ...deps, principal, requestId: id, log: log.child({ requestId: id }), secrets: options.secrets, publicUrl: options.publicUrl };
     },
   });
 
@@ -104,6 +109,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health") return void health(res, options.checkDatabase);
     if (path === RECEIPT_POINTS_PATH) return void receiptPoints(req, res, { deps, authenticator, rateLimiter, log, requestId });
+    if (path?.startsWith(REDIRECT_PREFIX)) return void options.redirect(req, res, path);
     if (path === "/" && req.method === "GET") {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;

@@ -7,4 +7,6 @@ export interface Context extends Call {
   requestId: string;
   log: Logger;
   secrets: LoginSecrets;
+  /** The server's public base URL (PUBLIC_URL), e.g. for referral link URLs. */
+  publicUrl: string;
 }

@@ -2,6 +2,8 @@
 import { InvalidLoginCodeError } from "../domain/auth/login.js";
 import { ConflictError, ErrorCode, InsufficientPointsError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { NotConfiguredError } from "../domain/programs.js";
+import { InvalidTransitionError } from "../domain/referrals/commissions.js";
+import { CommissionLockedError } from "../domain/referrals/periods.js";
 import { builder } from "./builder.js";
 
 export const ErrorCodeEnum = builder.enumType("ErrorCode", {
@@ -70,6 +72,32 @@ builder.objectType(InsufficientPointsError, {
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof InsufficientPointsError,
   fields: (t) => ({ balance: t.exposeInt("balance"), requested: t.exposeInt("requested") }),
+});
+
+builder.objectType(CommissionLockedError, {
+  name: "CommissionLockedError",
+  description: "The write would create or change a commission in a locked period. Unlock it first (or write later).",
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof CommissionLockedError,
+  fields: (t) => ({ period: t.exposeString("period", { description: 'The locked calendar month, e.g. "2026-11".' }) }),
+});
+
+const CommissionStatusName = builder.enumType("CommissionStatus", {
+  description:
+    "PENDING → APPROVED → PAID; PENDING or APPROVED → VOID (a manager's decision); PENDING or APPROVED → REVERSED (a full refund, never asked for directly).",
+  values: ["PENDING", "APPROVED", "PAID", "VOID", "REVERSED"] as const,
+});
+export { CommissionStatusName as CommissionStatusEnum };
+
+builder.objectType(InvalidTransitionError, {
+  name: "InvalidTransitionError",
+  description: "The commission's status cannot change that way (see CommissionStatus). Nothing was written.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof InvalidTransitionError,
+  fields: (t) => ({
+    from: t.field({ type: CommissionStatusName, resolve: (e) => e.from }),
+    to: t.field({ type: CommissionStatusName, resolve: (e) => e.to }),
+  }),
 });
 
 /** The typed failures most writes can return. */

@@ -2,7 +2,20 @@ import { decodeGlobalID } from "@pothos/plugin-relay";
 import { ErrorCode, NotFoundError } from "../domain/errors.js";
 import { isUuid } from "../domain/values.js";
 
-type NodeType = "Program" | "Partner" | "PartnerCategory" | "RoleGrant" | "Campaign" | "Member" | "Purchase";
+type NodeType =
+  | "Program"
+  | "Partner"
+  | "PartnerCategory"
+  | "RoleGrant"
+  | "Campaign"
+  | "Member"
+  | "Purchase"
+  | "ReferralProject"
+  | "ReferralLink"
+  | "Click"
+  | "Conversion"
+  | "RewardRule"
+  | "Commission";
 
 /**
  * A Relay global ID → the row id, for one type. Malformed IDs and IDs of another type name nothing, so they

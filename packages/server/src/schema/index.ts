@@ -11,6 +11,8 @@ import "./accounts.js";
 import "./audit.js";
 import "./points-settings.js";
 import "./points.js";
+import "./referrals.js";
+import "./commissions.js";
 import "./subscriptions.js";
 
 builder.queryType({ authScopes: { authenticated: true } });

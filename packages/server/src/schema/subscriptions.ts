@@ -1,11 +1,10 @@
 import { filter, pipe } from "graphql-yoga";
 import { canSeeEvent } from "../domain/auth/principal.js";
 import { requireProgramVisible } from "../domain/programs.js";
-import type { DomainEvent } from "../events/bus.js";
+import type { DomainEvent, PartnerEvent } from "../events/bus.js";
 import { builder } from "./builder.js";
 import { rowId } from "./ids.js";
 
-type PartnerEvent = Extract<DomainEvent, { type: "PARTNER_CREATED" | "PARTNER_UPDATED" | "PARTNER_DELETED" }>;
 const isPartnerEvent = (e: DomainEvent): e is PartnerEvent => e.type.startsWith("PARTNER_");
 
 const PartnerEventType = builder.enumType("PartnerEventType", { values: ["PARTNER_CREATED", "PARTNER_UPDATED", "PARTNER_DELETED"] as const });

@@ -1,0 +1,233 @@
+// Clicks: classification and the group-committed writer behind /r/<code>. Every click is kept (VALID, BOT,
+// DUPLICATE or DISCARDED); the redirect answers only after its click is committed. One batch costs one
+// query to resolve its codes, one to find earlier clicks of its visitors, and one multi-row INSERT (plus the
+// click commissions, in the same transaction, when the project pays per click).
+import { createHmac } from "node:crypto";
+import type { Logger } from "pino";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { createGroupCommit, type GroupCommit } from "../../db/group-commit.js";
+import type { ClickRecordedEvent, CommissionChangedEvent, EventBus } from "../../events/bus.js";
+import { CODE_PATTERN } from "./links.js";
+import { holdPeriods, periodOf } from "./periods.js";
+import { earning, liveRules } from "./rules.js";
+
+export type ClickStatus = ClickRecordedEvent["status"];
+
+/** Known crawlers, link-preview fetchers, headless browsers and HTTP libraries (case-insensitive). */
+const BOT_USER_AGENT =
+  /^node$|bot\b|bot\/|crawl|spider|slurp|facebookexternalhit|facebookcatalog|meta-externalagent|embedly|quora link preview|skypeuripreview|whatsapp|telegram|slack|discord|pinterest|vkshare|redditbot|bitlybot|outbrain|nuzzel|flipboard|tumblr|w3c_validator|lighthouse|pagespeed|headlesschrome|phantomjs|puppeteer|playwright|python-requests|python-urllib|aiohttp|httpx|curl\/|wget|go-http-client|java\/|okhttp|libwww|apache-httpclient|node-fetch|axios|undici|scrapy|preview|monitor|uptime|pingdom|feedfetcher|mediapartners/i;
+
+/** Whether a request is a bot's: a known agent, no agent at all, a HEAD request, or a prefetch/preview. */
+export function isBotRequest(method: string, userAgent: string | null, purpose: string | null): boolean {
+  if (method === "HEAD") return true;
+  if (!userAgent || !userAgent.trim()) return true;
+  if (purpose && /prefetch|preview|prerender/i.test(purpose)) return true;
+  return BOT_USER_AGENT.test(userAgent);
+}
+
+/** A code as it appears in /r/<code>, or null when it cannot be one (never reaches the database). */
+export function normalizeCode(raw: string): string | null {
+  let code: string;
+  try {
+    code = decodeURIComponent(raw).toLowerCase();
+  } catch {
+    return null;
+  }
+  return CODE_PATTERN.test(code) ? code : null;
+}
+
+export interface ClickRequest {
+  code: string;
+  method: string;
+  ip: string;
+  userAgent: string | null;
+  referrer: string | null;
+  /** Sec-Purpose / Purpose / X-Purpose header. */
+  purpose: string | null;
+  country: string | null;
+  at: Date;
+}
+
+export type ClickResult = { found: false } | { found: true; clickId: string; destinationUrl: string; status: ClickStatus };
+
+export interface ClickRecorder {
+  record(request: ClickRequest): Promise<ClickResult>;
+  close(): Promise<void>;
+  readonly stats: GroupCommit<unknown, unknown>["stats"];
+}
+
+interface LinkRow {
+  id: string;
+  code: string;
+  programId: string;
+  projectId: string;
+  partnerId: string;
+  destinationUrl: string;
+  discarded: boolean;
+  dedupSeconds: number;
+  timezone: string | null;
+  currency: string;
+  clickRules: boolean;
+}
+
+interface ClickRow {
+  id: string;
+  programId: string;
+  projectId: string;
+  linkId: string;
+  partnerId: string;
+  status: ClickStatus;
+  ipHash: string;
+  visitorHash: string;
+  userAgent: string | null;
+  referrer: string | null;
+  country: string | null;
+  createdAt: Date;
+}
+
+export interface ClickRecorderOptions {
+  prisma: PrismaClient;
+  events: EventBus;
+  log: Logger;
+  /** Salt of the IP hashes (a server secret): raw IPs are never stored. */
+  ipSalt: Buffer;
+  /** Rows per INSERT at most. */
+  maxBatch?: number;
+  /** How long the first click of a batch waits for company. */
+  maxDelayMs?: number;
+  newId: () => string;
+}
+
+const MAX_TEXT = 512;
+const clip = (v: string | null) => (v ? v.slice(0, MAX_TEXT) : null);
+
+export function createClickRecorder(options: ClickRecorderOptions): ClickRecorder {
+  const { prisma, events, log, ipSalt } = options;
+  const hash = (text: string) => createHmac("sha256", ipSalt).update(text).digest("base64url");
+
+  async function write(requests: ClickRequest[]): Promise<ClickResult[]> {
+    const codes = [...new Set(requests.map((r) => r.code))];
+    const links = await prisma.$queryRaw<LinkRow[]>`
+      SELECT l.id, l.code, l."programId", l."projectId", l."partnerId", l."destinationUrl",
+             (pa.status <> 'ENABLED' OR pa."deletedAt" IS NOT NULL OR pr.status <> 'ACTIVE') AS discarded,
+             pr."clickDedupWindowSeconds" AS "dedupSeconds", pg.timezone, pr.currency,
+             EXISTS (SELECT 1 FROM "RewardRule" r WHERE r."projectId" = l."projectId" AND r.event = 'CLICK' AND r."deletedAt" IS NULL) AS "clickRules"
+      FROM "ReferralLink" l
+      JOIN "Partner" pa ON pa.id = l."partnerId"
+      JOIN "ReferralProject" pr ON pr.id = l."projectId"
+      JOIN "Program" pg ON pg.id = l."programId"
+      WHERE l.code = ANY(${codes}::text[])`;
+    const byCode = new Map(links.map((l) => [l.code, l]));
+
+    const rows: (ClickRow | null)[] = requests.map((r) => {
+      const link = byCode.get(r.code);
+      if (!link) return null;
+      const ipHash = hash(r.ip);
+      const status: ClickStatus = isBotRequest(r.method, r.userAgent, r.purpose) ? "BOT" : link.discarded ? "DISCARDED" : "VALID";
+      return {
+        id: options.newId(),
+        programId: link.programId,
+        projectId: link.projectId,
+        linkId: link.id,
+        partnerId: link.partnerId,
+        status,
+        ipHash,
+        visitorHash: hash(`${r.ip}\n${r.userAgent ?? ""}`),
+        userAgent: clip(r.userAgent),
+        referrer: clip(r.referrer),
+        country: r.country,
+        createdAt: r.at,
+      };
+    });
+    const linkOf = new Map(links.map((l) => [l.id, l]));
+    await markDuplicates(rows.filter((r): r is ClickRow => r?.status === "VALID"), linkOf);
+
+    const stored = rows.filter((r): r is ClickRow => r !== null);
+    const commissions = stored.length ? await insert(stored, linkOf) : [];
+
+    const occurredAt = new Date().toISOString();
+    for (const c of stored) {
+      events.publish({ type: "CLICK_RECORDED", programId: c.programId, partnerId: c.partnerId, projectId: c.projectId, linkId: c.linkId, clickId: c.id, status: c.status, occurredAt });
+    }
+    for (const e of commissions) events.publish(e);
+    return rows.map((row, i) => (row ? { found: true, clickId: row.id, status: row.status, destinationUrl: byCode.get(requests[i]!.code)!.destinationUrl } : { found: false }));
+  }
+
+  /**
+   * A click is a DUPLICATE when the same visitor (IP and user agent) made a VALID click on the same link
+   * within the project's dedup window before it: windows are fixed from the counted click, not sliding.
+   */
+  async function markDuplicates(candidates: ClickRow[], linkOf: Map<string, LinkRow>): Promise<void> {
+    const windowMs = (row: ClickRow) => linkOf.get(row.linkId)!.dedupSeconds * 1000;
+    const deduped = candidates.filter((r) => windowMs(r) > 0);
+    if (!deduped.length) return;
+    const since = new Date(Math.min(...deduped.map((r) => r.createdAt.getTime() - windowMs(r))));
+    const pairs = [...new Map(deduped.map((r) => [`${r.linkId} ${r.visitorHash}`, r])).values()];
+    // One index probe per visitor and link: Click(linkId, visitorHash, status, createdAt), newest VALID first.
+    const earlier = await prisma.$queryRaw<{ linkId: string; visitorHash: string; last: Date | null }[]>`
+      SELECT v."linkId", v."visitorHash",
+             (SELECT max(c."createdAt") FROM "Click" c
+               WHERE c."linkId" = v."linkId" AND c."visitorHash" = v."visitorHash" AND c.status = 'VALID' AND c."createdAt" >= ${since}) AS last
+      FROM unnest(${pairs.map((r) => r.linkId)}::uuid[], ${pairs.map((r) => r.visitorHash)}::text[]) AS v("linkId", "visitorHash")`;
+    const last = new Map<string, number>(earlier.flatMap((e) => (e.last ? [[`${e.linkId} ${e.visitorHash}`, new Date(e.last).getTime()] as [string, number]] : [])));
+    for (const row of deduped) {
+      const key = `${row.linkId} ${row.visitorHash}`;
+      const previous = last.get(key);
+      if (previous !== undefined && row.createdAt.getTime() - previous < windowMs(row)) row.status = "DUPLICATE";
+      else last.set(key, row.createdAt.getTime());
+    }
+  }
+
+  /** Writes the clicks, and their commissions when a project pays per click; returns the commission events. */
+  async function insert(stored: ClickRow[], linkOf: Map<string, LinkRow>): Promise<CommissionChangedEvent[]> {
+    const earning_ = stored.filter((c) => c.status === "VALID" && linkOf.get(c.linkId)!.clickRules && linkOf.get(c.linkId)!.timezone);
+    if (!earning_.length) {
+      await prisma.click.createMany({ data: stored });
+      return [];
+    }
+    return prisma.$transaction(async (tx) => {
+      await tx.click.createMany({ data: stored });
+      const rules = await liveRules(tx, [...new Set(earning_.map((c) => c.projectId))], ["CLICK"]);
+      const rows = earning_.flatMap((c) => {
+        const link = linkOf.get(c.linkId)!;
+        const earned = earning(rules.filter((r) => r.projectId === c.projectId), { event: "CLICK", partnerId: c.partnerId, currency: link.currency, occurredAt: c.createdAt });
+        if (!earned) return [];
+        return [{
+          id: options.newId(),
+          programId: c.programId,
+          projectId: c.projectId,
+          partnerId: c.partnerId,
+          kind: "EARNING" as const,
+          event: "CLICK" as const,
+          clickId: c.id,
+          ruleId: earned.ruleId,
+          sourceKey: `click:${c.id}`,
+          amount: earned.amount,
+          currency: link.currency,
+          period: periodOf(c.createdAt, link.timezone!),
+          earnedAt: c.createdAt,
+        }];
+      });
+      // The redirect cannot fail for a closed month: clicks in a locked period earn nothing now, and
+      // syncCommissions adds their commissions if the period is unlocked and synced.
+      const open: typeof rows = [];
+      for (const programId of new Set(rows.map((r) => r.programId))) {
+        const mine = rows.filter((r) => r.programId === programId);
+        const locked = await holdPeriods(tx, programId, mine.map((r) => r.period));
+        open.push(...mine.filter((r) => !locked.has(r.period)));
+      }
+      if (open.length) await tx.commission.createMany({ data: open, skipDuplicates: true });
+      const occurredAt = new Date().toISOString();
+      return open.map((r) => ({ type: "COMMISSION_CHANGED", programId: r.programId, partnerId: r.partnerId, projectId: r.projectId, commissionId: r.id, status: "PENDING", change: "CREATED", occurredAt }) as const);
+    });
+  }
+
+  const batcher = createGroupCommit<ClickRequest, ClickResult>({
+    write,
+    maxSize: options.maxBatch ?? 500,
+    maxDelayMs: options.maxDelayMs ?? 3,
+    onBatchError: (err, size) => log.warn({ err, size }, "click batch failed; writing its clicks one by one"),
+  });
+  return { record: (r) => batcher.add(r), close: () => batcher.close(), stats: batcher.stats };
+}
+

@@ -1,0 +1,159 @@
+// Reward rules: what a click, lead or sale earns. A rule is project-wide or one partner's own rate; a partner's
+// own rules for an event replace the project's for that event. When several rules apply, the highest amount
+// wins. The computation is pure (earning) so the live path and syncCommissions agree by construction.
+import { z } from "zod";
+import type { RewardRule } from "../../generated/prisma/client.js";
+import { audit } from "../audit.js";
+import { requireProgramManager } from "../auth/principal.js";
+import type { Call, Tx } from "../deps.js";
+import { ErrorCode, NotFoundError, ValidationError } from "../errors.js";
+import { Decimal, decimalString, parseInput, type Loose } from "../values.js";
+import { fitsMinorUnit, percentageOf } from "./money.js";
+import { managedProject } from "./projects.js";
+import { partnerRowFilter, partnerScope } from "./scope.js";
+
+export type RewardEvent = "CLICK" | "LEAD" | "SALE";
+export type RuleLike = Pick<RewardRule, "id" | "partnerId" | "event" | "type" | "flatAmount" | "percentage" | "maxRecurringMonths">;
+
+const RuleFields = z.object({
+  event: z.enum(["CLICK", "LEAD", "SALE"]),
+  type: z.enum(["FLAT", "PERCENTAGE"]),
+  flatAmount: decimalString(18, 4).nullish().transform((v) => v ?? null),
+  percentage: decimalString(7, 4)
+    .refine((v) => v.lte(100), "must be at most 100")
+    .nullish()
+    .transform((v) => v ?? null),
+  maxRecurringMonths: z.number().int().min(1, "must be at least 1").max(1200).nullish().transform((v) => v ?? null),
+});
+export type RuleInput = Loose<z.input<typeof RuleFields>>;
+
+/** Checks the combination of fields a rule needs, with the project's currency. */
+function checkRule(rule: z.output<typeof RuleFields>, currency: string): void {
+  const issues: { path: string; message: string }[] = [];
+  if (rule.type === "FLAT") {
+    if (!rule.flatAmount) issues.push({ path: "flatAmount", message: "is required for a FLAT rule" });
+    else if (!fitsMinorUnit(rule.flatAmount, currency)) issues.push({ path: "flatAmount", message: `must fit ${currency}'s minor unit` });
+    if (rule.percentage) issues.push({ path: "percentage", message: "is only for PERCENTAGE rules" });
+  } else {
+    if (!rule.percentage) issues.push({ path: "percentage", message: "is required for a PERCENTAGE rule" });
+    if (rule.flatAmount) issues.push({ path: "flatAmount", message: "is only for FLAT rules" });
+    if (rule.event !== "SALE") issues.push({ path: "type", message: "PERCENTAGE applies to SALE amounts only" });
+  }
+  if (rule.maxRecurringMonths !== null && rule.event !== "SALE") issues.push({ path: "maxRecurringMonths", message: "applies to SALE rules only" });
+  if (issues.length) throw new ValidationError(issues);
+}
+
+export async function createRewardRule(call: Call, projectId: string, partnerId: string | null, input: RuleInput): Promise<RewardRule> {
+  const data = parseInput(RuleFields, input);
+  return call.prisma.$transaction(async (tx) => {
+    const project = await managedProject(tx, call, projectId);
+    checkRule(data, project.currency);
+    if (partnerId) await requireMember(tx, project.id, partnerId);
+    const rule = await tx.rewardRule.create({ data: { ...data, programId: project.programId, projectId: project.id, partnerId } });
+    await audit(tx, call, { action: "rewardRule.create", targetType: "RewardRule", targetId: rule.id, programId: rule.programId, after: rule });
+    return rule;
+  });
+}
+
+export async function updateRewardRule(call: Call, ruleId: string, patch: RuleInput): Promise<RewardRule> {
+  const changes = parseInput(RuleFields.partial(), Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+  return call.prisma.$transaction(async (tx) => {
+    const before = await managedRule(tx, call, ruleId);
+    const project = await managedProject(tx, call, before.projectId);
+    const next = { event: before.event, type: before.type, flatAmount: before.flatAmount, percentage: before.percentage, maxRecurringMonths: before.maxRecurringMonths };
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined) Object.assign(next, { [key]: (changes as Record<string, unknown>)[key] ?? null });
+    checkRule(next, project.currency);
+    const after = await tx.rewardRule.update({ where: { id: before.id }, data: next });
+    await audit(tx, call, { action: "rewardRule.update", targetType: "RewardRule", targetId: after.id, programId: after.programId, before, after });
+    return after;
+  });
+}
+
+/** Deleted rules stop applying to new events (and to syncCommissions); commissions already made stay. */
+export async function deleteRewardRule(call: Call, ruleId: string): Promise<RewardRule> {
+  return call.prisma.$transaction(async (tx) => {
+    const before = await managedRule(tx, call, ruleId);
+    const after = await tx.rewardRule.update({ where: { id: before.id }, data: { deletedAt: new Date() } });
+    await audit(tx, call, { action: "rewardRule.delete", targetType: "RewardRule", targetId: after.id, programId: after.programId, before, after });
+    return after;
+  });
+}
+
+/** Live rules of a project the caller can see: a partner sees the project-wide rules and its own. */
+export function rewardRuleListWhere(call: Pick<Call, "principal">, project: { id: string; programId: string }, event?: RewardEvent | null) {
+  const partners = partnerScope(call.principal, project.programId);
+  return {
+    projectId: project.id,
+    deletedAt: null,
+    ...(event && { event }),
+    ...(partners && { OR: [{ partnerId: null }, { partnerId: { in: partners } }] }),
+  };
+}
+
+async function managedRule(tx: Tx, call: Call, ruleId: string): Promise<RewardRule> {
+  const rule = await tx.rewardRule.findFirst({ where: { id: ruleId, deletedAt: null, ...partnerRowFilter(call.principal) } });
+  if (!rule) throw new NotFoundError(ErrorCode.NOT_FOUND, "Reward rule not found");
+  requireProgramManager(call.principal, rule.programId);
+  return rule;
+}
+
+async function requireMember(tx: Tx, projectId: string, partnerId: string): Promise<void> {
+  const member = await tx.projectMembership.findFirst({ where: { projectId, partnerId, partner: { deletedAt: null } }, select: { id: true } });
+  if (!member) throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "The partner is not a member of this project");
+}
+
+// The computation ------------------------------------------------------------------------------------------
+
+export interface EarningInput {
+  event: RewardEvent;
+  partnerId: string;
+  currency: string;
+  /** SALE: the net amount (after refunds). */
+  amount?: Decimal | null;
+  /** SALE with a customer: when the customer was first attributed, for maxRecurringMonths. */
+  customerSince?: Date | null;
+  occurredAt: Date;
+}
+
+/** Whole calendar months from `since` until `at` (UTC calendar; a month is complete on the same day-of-month). */
+export function monthsBetween(since: Date, at: Date): number {
+  let months = (at.getUTCFullYear() - since.getUTCFullYear()) * 12 + (at.getUTCMonth() - since.getUTCMonth());
+  const sinceRest = since.getTime() - Date.UTC(since.getUTCFullYear(), since.getUTCMonth());
+  const atRest = at.getTime() - Date.UTC(at.getUTCFullYear(), at.getUTCMonth());
+  if (atRest < sinceRest) months--;
+  return months;
+}
+
+/** What one rule pays for the event, or null when it does not apply (wrong event, recurring limit passed). */
+function ruleAmount(rule: RuleLike, e: EarningInput): Decimal | null {
+  if (rule.event !== e.event) return null;
+  if (rule.maxRecurringMonths !== null && e.customerSince && monthsBetween(e.customerSince, e.occurredAt) >= rule.maxRecurringMonths) return null;
+  if (rule.type === "FLAT") return new Decimal(rule.flatAmount ?? 0);
+  if (!e.amount) return null;
+  return percentageOf(e.amount, new Decimal(rule.percentage ?? 0), e.currency);
+}
+
+/**
+ * The commission an event earns under a project's live rules: the partner's own rules for the event if it has
+ * any, else the project-wide ones; of those that apply, the highest amount (the earlier rule on a tie).
+ * Null when nothing applies or a SALE has nothing left after refunds.
+ */
+export function earning(rules: readonly RuleLike[], e: EarningInput): { amount: Decimal; ruleId: string } | null {
+  if (e.event === "SALE" && (!e.amount || e.amount.lte(0))) return null;
+  const forEvent = rules.filter((r) => r.event === e.event);
+  const own = forEvent.filter((r) => r.partnerId === e.partnerId);
+  const candidates = own.length ? own : forEvent.filter((r) => r.partnerId === null);
+  let best: { amount: Decimal; ruleId: string } | null = null;
+  for (const rule of candidates) {
+    const amount = ruleAmount(rule, e);
+    if (amount && amount.gt(0) && (!best || amount.gt(best.amount))) best = { amount, ruleId: rule.id };
+  }
+  return best;
+}
+
+/** The live rules of some projects for some events, in creation order. */
+export function liveRules(tx: Tx, projectIds: string[], events: RewardEvent[]) {
+  return tx.rewardRule.findMany({ where: { projectId: { in: projectIds }, event: { in: events }, deletedAt: null }, orderBy: { id: "asc" } });
+}
+
+export { Decimal };
