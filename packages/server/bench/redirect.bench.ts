@@ -1,11 +1,13 @@
 // Benchmark (not a test): /r/<code> throughput and latency under concurrent keep-alive load against PostgreSQL,
 // side by side in one run with a bare node:http server that only answers 302; prints the ratio, and checks that
-// every 302 has its stored click. Loopback only; bounded in requests and time. Run with `pnpm bench`.
+// every 302 has its stored click. The load comes from a worker thread, from many visitor addresses. Loopback
+// only; bounded in requests and time. Run with `pnpm bench`.
 //
 // DATABASE_URL: an existing database to use; default: a fresh database created on postgres://postgres@127.0.0.1:5432
 // and dropped afterwards. Skips (exit 0) with a message when PostgreSQL is not reachable.
 import { randomBytes } from "node:crypto";
-import { createServer, request, Agent, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
+import { Worker } from "node:worker_threads";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import pino from "pino";
@@ -26,38 +28,15 @@ interface Result {
   latencies: number[];
 }
 
-/** `total` GETs with at most `concurrency` in flight over keep-alive sockets; per-request latency in ms. */
-async function load(url: string, total: number, concurrency: number): Promise<Result> {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const latencies: number[] = [];
-  let redirects = 0;
-  let issued = 0;
-  const deadline = Date.now() + MAX_SECONDS * 1000;
-  const started = process.hrtime.bigint();
-  const one = () =>
-    new Promise<void>((resolve, reject) => {
-      const t0 = process.hrtime.bigint();
-      const req = request(url, { agent, headers: { "user-agent": UA } }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-          if (res.statusCode === 302) redirects++;
-          resolve();
-        });
-      });
-      req.on("error", reject);
-      req.end();
-    });
-  const worker = async () => {
-    while (issued < total && Date.now() < deadline) {
-      issued++;
-      await one();
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  agent.destroy();
-  return { requests: latencies.length, redirects, seconds, latencies: latencies.sort((a, b) => a - b) };
+/** Runs the load on a worker thread (bench/load-worker.mjs), so generator and server do not share a loop. */
+function load(url: string, total: number, concurrency: number): Promise<Result> {
+  const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), {
+    workerData: { url, total, concurrency, userAgent: UA, maxSeconds: MAX_SECONDS },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -91,7 +70,8 @@ async function main(): Promise<void> {
   }
 
   // LOG_LEVEL=warn: the per-request info log line is not what is measured here.
-  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", ADMIN_API_KEY: ADMIN_KEY, NODE_ENV: "production", LOG_LEVEL: "warn" });
+  // Many visitors, as behind a proxy: the load generator sends X-Forwarded-For, which the server trusts here.
+  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", ADMIN_API_KEY: ADMIN_KEY, NODE_ENV: "production", LOG_LEVEL: "warn", TRUSTED_IP_HEADER: "x-forwarded-for" });
   const app = await startApp(config, { log: pino({ level: "warn" }) });
   const bare: Server = createServer((_req, res) => res.writeHead(302, { location: "https://shop.example/landing?pg_click=x" }).end());
   await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));

@@ -35,6 +35,9 @@ function createClient(adapter: PrismaPg | PrismaPGlite, { onQuery }: OpenOptions
 
 async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, options: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle connection that drops (server restart, admin termination) must not crash the process: the pool
+  // replaces it, and queries in flight fail on their own.
+  pool.on("error", () => {});
   let migrations: MigrateResult;
   const client = await pool.connect();
   try {

@@ -182,11 +182,11 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
   async function insert(stored: ClickRow[], linkOf: Map<string, LinkRow>): Promise<CommissionChangedEvent[]> {
     const earning_ = stored.filter((c) => c.status === "VALID" && linkOf.get(c.linkId)!.clickRules && linkOf.get(c.linkId)!.timezone);
     if (!earning_.length) {
-      await prisma.click.createMany({ data: stored });
+      await insertClicks(prisma, stored);
       return [];
     }
     return prisma.$transaction(async (tx) => {
-      await tx.click.createMany({ data: stored });
+      await insertClicks(tx, stored);
       const rules = await liveRules(tx, [...new Set(earning_.map((c) => c.projectId))], ["CLICK"]);
       const rows = earning_.flatMap((c) => {
         const link = linkOf.get(c.linkId)!;
@@ -220,6 +220,17 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
       const occurredAt = new Date().toISOString();
       return open.map((r) => ({ type: "COMMISSION_CHANGED", programId: r.programId, partnerId: r.partnerId, projectId: r.projectId, commissionId: r.id, status: "PENDING", change: "CREATED", occurredAt }) as const);
     });
+  }
+
+  /** One INSERT of column arrays: several times cheaper per row than createMany's generated statement. */
+  async function insertClicks(db: Pick<PrismaClient, "$executeRaw">, rows: ClickRow[]): Promise<void> {
+    const col = <K extends keyof ClickRow>(k: K) => rows.map((r) => r[k]);
+    await db.$executeRaw`
+      INSERT INTO "Click" ("id", "programId", "projectId", "linkId", "partnerId", "status", "ipHash", "visitorHash", "userAgent", "referrer", "country", "createdAt")
+      SELECT * FROM unnest(
+        ${col("id")}::uuid[], ${col("programId")}::uuid[], ${col("projectId")}::uuid[], ${col("linkId")}::uuid[], ${col("partnerId")}::uuid[],
+        ${col("status")}::text[]::"ClickStatus"[], ${col("ipHash")}::text[], ${col("visitorHash")}::text[], ${col("userAgent")}::text[],
+        ${col("referrer")}::text[], ${col("country")}::char(2)[], ${col("createdAt")}::timestamptz[])`;
   }
 
   const batcher = createGroupCommit<ClickRequest, ClickResult>({
