@@ -4,8 +4,9 @@
 //
 // Cell values: ALLOWED (the call succeeded and, for reads, showed the target); for scoped lists ALL (every live
 // partner of A / every program / every member of A), OWN (exactly the programs the caller has a role in), SELF
-// (only the caller's own partner; for members, only the member its partner awarded points to), EMPTY (an empty
-// list); NULL (node answered null); otherwise the error code. A code comes from `extensions.code` of a GraphQL
+// (only the caller's own partner; for members, only the member its partner awarded points to; for referral rows,
+// projects and statistics, only its own partner's), EMPTY (an empty list, or statistics of nothing); NULL (node
+// answered null); otherwise the error code. A code comes from `extensions.code` of a GraphQL
 // error, or from the `code` of a typed failure a mutation returns (e.g. { __typename: "NotFoundError", code:
 // "PARTNER_NOT_FOUND" }): see `outcome`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +14,7 @@ import type { Mail } from "../src/domain/mail.js";
 import { createRateLimiter } from "../src/http/rate-limit.js";
 import { schema } from "../src/schema/index.js";
 import { ADMIN_KEY, createCategory, createPartner, createProgram, grantRole, login, startTestApp, type GqlResponse, type TestApp } from "./helpers.js";
+import { addToProject, click, createLink, createProject, createRule, lockPeriod, track } from "./referral-helpers.js";
 
 // Outcomes --------------------------------------------------------------------------------------------------
 
@@ -27,7 +29,8 @@ const F = "FORBIDDEN";
 const NF = "NOT_FOUND";
 const PNF = "PARTNER_NOT_FOUND";
 const IPP = "INSUFFICIENT_PARTNER_PERMISSIONS";
-type Outcome = typeof OK | typeof ALL | typeof OWN | typeof SELF | typeof EMPTY | typeof NULL | typeof U | typeof F | typeof NF | typeof PNF | typeof IPP;
+const VF = "VALIDATION_FAILED";
+type Outcome = typeof OK | typeof ALL | typeof OWN | typeof SELF | typeof EMPTY | typeof NULL | typeof U | typeof F | typeof NF | typeof PNF | typeof IPP | typeof VF;
 
 // Principals (columns) --------------------------------------------------------------------------------------
 
@@ -53,6 +56,10 @@ interface Principal {
 // Program A has partners A1, A2 and A3 (A3 disabled); program B has B1. "A" below means program A.
 // Members of A: M1, to whom A1 awarded points (a purchase through A1), and M2, to whom no partner did.
 // Reads come before writes: the points writes award through partners, which would widen what partners see.
+// Referrals in A: project P with members A1 (its default project) and A4 (a partner no principal acts as), project
+// Q without members; links L1 (A1's) and L4 (A4's), one click on L1 and two on L4; a project-wide SALE rule and
+// A1's and A4's own LEAD rules; one conversion through each link's code, each with its commission. A2 belongs to
+// no project. Staff of A hold no referral role: they see no referral rows, and management writes are FORBIDDEN.
 
 // prettier-ignore
 const MATRIX = {
@@ -108,6 +115,36 @@ const MATRIX = {
   "recordPurchase(member of A)":             [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
   // Each cell returns a fresh purchase made through A1 (for A2's key: not theirs); staff one the program made with no partner.
   "recordReturn(purchase in A)":             [U,       OK,   OK,   NF,    OK,      NF,      OK,          NF,          OK,           OK,    IPP],
+  // Referrals: reads (partners see their own rows; another program sees nothing), then writes on fresh targets.
+  "projects(programId: A)":                  [U,       ALL,  ALL,  EMPTY, ALL,     EMPTY,   SELF,        EMPTY,       SELF,         EMPTY, IPP],
+  "project(id: P)":                          [U,       OK,   OK,   NF,    OK,      NF,      OK,          NF,          OK,           NF,    IPP],
+  "referralLinks(programId: A)":             [U,       ALL,  ALL,  EMPTY, ALL,     EMPTY,   SELF,        EMPTY,       SELF,         EMPTY, IPP],
+  "referralLink(id: L1)":                    [U,       OK,   OK,   NF,    OK,      NF,      OK,          NF,          OK,           NF,    IPP],
+  "clicks(programId: A)":                    [U,       ALL,  ALL,  EMPTY, ALL,     EMPTY,   SELF,        EMPTY,       SELF,         EMPTY, IPP],
+  "conversions(programId: A)":               [U,       ALL,  ALL,  EMPTY, ALL,     EMPTY,   SELF,        EMPTY,       SELF,         EMPTY, IPP],
+  "commissions(programId: A)":               [U,       ALL,  ALL,  EMPTY, ALL,     EMPTY,   SELF,        EMPTY,       SELF,         EMPTY, IPP],
+  "rewardRules(projectId: P)":               [U,       ALL,  ALL,  NF,    ALL,     NF,      SELF,        NF,          SELF,         NF,    IPP],
+  "commissionLockStatus(A)":                 [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
+  "referralStats(programId: A)":             [U,       ALL,  ALL,  NF,    ALL,     NF,      SELF,        EMPTY,       SELF,         EMPTY, IPP],
+  "referralStats(A, partnerId: A1)":         [U,       OK,   OK,   NF,    OK,      NF,      OK,          VF,          OK,           VF,    IPP],
+  "topPartners(projectId: P)":               [U,       OK,   OK,   NF,    OK,      NF,      IPP,         NF,          IPP,          NF,    IPP],
+  "createProject(in A)":                     [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  // Each project, rule, conversion and commission cell gets a fresh one of A; fresh projects have A1 (not A2) as a member.
+  "updateProject(of A)":                     [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "addPartnerToProject(of A)":               [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "removePartnerFromProject(A1, of A)":      [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "createReferralLink(for A1)":              [U,       OK,   OK,   PNF,   OK,      PNF,     OK,          PNF,         OK,           PNF,   IPP],
+  "trackConversion(in P)":                   [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "refundConversion(A1's)":                  [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "createRewardRule(in project of A)":       [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  // A project-wide rule of a project A1 belongs to: A1 reads it in rewardRules, so it is told it may not change it.
+  "updateRewardRule(project-wide)":          [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "deleteRewardRule(project-wide)":          [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "setCommissionStatus(A1's, APPROVED)":     [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  // Every period cell uses a fresh month far ahead, so no lock blocks another cell's commissions.
+  "lockCommissionPeriod(A)":                 [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "unlockCommissionPeriod(A)":               [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "syncCommissions(A)":                      [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
 } satisfies Record<string, Cells>;
 
 type OperationName = keyof typeof MATRIX;
@@ -133,6 +170,15 @@ let M2: { id: string; externalId: string };
 let campaignA: string;
 /** What the fixture purchase through A1 awarded M1: M1's balance, which no cell may change. */
 let m1Balance: number;
+let A4: { id: string };
+/** Referral projects of A: P (A1 and A4 are members), Q (no members). */
+let P: string;
+let Q: string;
+let L1: { id: string; code: string };
+let L4: { id: string; code: string };
+let RULES: { projectWide: string; ofA1: string; ofA4: string };
+/** The fixture conversion through L1 and its commission (10% of 50). */
+let C1: { id: string; commissionId: string };
 const principals = {} as Record<PrincipalName, Principal>;
 let serial = 0;
 const unique = (what: string) => `${what}-${++serial}`;
@@ -175,6 +221,23 @@ beforeAll(async () => {
   });
   m1Balance = purchase.totalPointsAwarded;
   expect(m1Balance, "the fixture purchase awards points, so A1 has awarded points to M1").toBeGreaterThan(0);
+
+  // Referral fixtures in A (see the matrix): every number the scoped reads expect is made here.
+  A4 = await createPartner(app, A.id, { name: "A4", externalId: "A4-EXT" });
+  P = (await createProject(app, A.id, { name: "Fixture project", slug: "fixture" })).id;
+  Q = (await createProject(app, A.id, { name: "Project without A1", slug: "without-a1" })).id;
+  await addToProject(app, P, A1.id, true);
+  await addToProject(app, P, A4.id, true);
+  L1 = await createLink(app, A1.id);
+  L4 = await createLink(app, A4.id);
+  for (const code of [L1.code, L4.code, L4.code]) expect((await click(app, code)).status, "the fixture clicks redirect").toBe(302);
+  RULES = {
+    projectWide: await newRule({ projectId: P, event: "SALE", type: "PERCENTAGE", percentage: "10" }),
+    ofA1: await newRule({ projectId: P, partnerId: A1.id, event: "LEAD", type: "FLAT", flatAmount: "1" }),
+    ofA4: await newRule({ projectId: P, partnerId: A4.id, event: "LEAD", type: "FLAT", flatAmount: "1" }),
+  };
+  C1 = await newConversion("fixture-of-A1", L1.code, "50");
+  await newConversion("fixture-of-A4", L4.code, "30");
 
   const person = async (name: PrincipalName, email: string, home: "A" | "B", managesA: boolean, ownPartnerId?: string): Promise<Principal> => ({
     name,
@@ -303,6 +366,69 @@ const partnerWrite = (field: string, inputType: string, input: (partnerId: strin
 const programWrite = (field: string, inputType: string, input: (p: Principal) => Record<string, unknown>): Operation => ({
   field: `Mutation.${field}`,
   call: (p) => ask(p, field, MUTATION(field, inputType), { input: input(p) }),
+});
+
+/** A fresh referral project of A with A1 (not its default project) as a member. */
+async function newProject(label: string): Promise<string> {
+  const { id } = await createProject(app, A.id, { name: unique(label), slug: unique("project").toLowerCase() });
+  await addToProject(app, id, A1.id);
+  return id;
+}
+
+/** A reward rule made as admin; its id. */
+async function newRule(input: Record<string, unknown>): Promise<string> {
+  const result = await createRule(app, input);
+  if (result?.__typename !== "CreateRewardRulePayload") throw new Error(`createRewardRule failed: ${JSON.stringify(result)}`);
+  return result.rule.id as string;
+}
+
+/** A fresh sale in P tracked with A's secret key through a link's code (attributed to its partner), and its PENDING commission. */
+async function newConversion(label: string, code: string, amount = "20"): Promise<{ id: string; commissionId: string }> {
+  const result = await track(app, { projectId: P, type: "SALE", externalId: unique(label), code, amount }, A.secretKey);
+  if (result?.__typename !== "TrackConversionPayload" || result.conversion.status !== "ATTRIBUTED" || result.conversion.commissions.length !== 1) {
+    throw new Error(`trackConversion did not attribute an earning sale: ${JSON.stringify(result)}`);
+  }
+  return { id: result.conversion.id as string, commissionId: result.conversion.commissions[0].id as string };
+}
+
+let months = 0;
+/** A month no other cell uses (from 2040-01 on): locking it blocks nothing anyone writes. */
+const freshPeriod = () => `${2040 + Math.floor(months / 12)}-${String((months++ % 12) + 1).padStart(2, "0")}`;
+/** A month no cell locks, for commissionLockStatus. */
+const OPEN_PERIOD = "2030-06";
+
+/** Around now: every fixture click, conversion and commission lies inside. */
+const aroundNow = () => ({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() });
+
+/** A partner-scoped referral list of A: ALL (rows of A1 and of A4), SELF (some rows, all of the caller's partner), EMPTY. */
+const partnerRows = (p: Principal, partnerOf: (node: any) => string | undefined) => (c: { totalCount: number; nodes: any[] }) => {
+  const seen = c.nodes.map(partnerOf);
+  if (c.totalCount !== seen.length) return `COUNT ${c.totalCount} FOR ${seen.length} NODES`;
+  if (seen.includes(A1.id) && seen.includes(A4.id)) return ALL;
+  if (seen.length > 0 && seen.every((id) => id === p.ownPartnerId)) return SELF;
+  return seen.length === 0 ? EMPTY : `SEES ${JSON.stringify(seen)}`;
+};
+
+/** A referral list of program A whose rows name a partner (selected by `partner`, read back by `partnerOf`). */
+const referralList = (field: string, partner: string, partnerOf: (node: any) => string | undefined): Operation => ({
+  field: `Query.${field}`,
+  call: (p) => ask(p, field, `query ($p: ID!) { ${field}(programId: $p, first: 100) { totalCount nodes { ${partner} } } }`, { p: A.id }, partnerRows(p, partnerOf)),
+});
+
+const STATS = /* GraphQL */ `query ($i: ReferralStatsInput!) { referralStats(input: $i) { totals { rawClicks conversions } } }`;
+
+/** The fixture's numbers: ALL (A1's click and conversion, A4's two clicks and conversion), SELF (A1's alone), EMPTY. */
+const statsOf = (p: Principal) => (s: { totals: { rawClicks: number; conversions: number } }) => {
+  const { rawClicks, conversions } = s.totals;
+  if (rawClicks === 3 && conversions === 2) return ALL;
+  if (rawClicks === 1 && conversions === 1 && p.ownPartnerId === A1.id) return SELF;
+  return rawClicks === 0 && conversions === 0 ? EMPTY : `GOT ${JSON.stringify(s.totals)}`;
+};
+
+/** A write on a fresh object of A made by `target` (as admin), with the input `input` builds from it. */
+const freshWrite = <T>(field: string, inputType: string, target: (p: Principal) => Promise<T>, input: (t: T, p: Principal) => Record<string, unknown>): Operation => ({
+  field: `Mutation.${field}`,
+  call: async (p) => ask(p, field, MUTATION(field, inputType), { input: input(await target(p), p) }),
 });
 
 /** Subscribes over SSE; ALLOWED once the server holds a live subscription, else the error the stream reports. */
@@ -582,6 +708,122 @@ const OPERATIONS = {
       });
     },
   },
+  "projects(programId: A)": {
+    field: "Query.projects",
+    call: (p) =>
+      ask(p, "projects", `query ($p: ID!) { projects(programId: $p, first: 100) { totalCount nodes { id } } }`, { p: A.id }, (c) => {
+        const seen = ids(c);
+        if (c.totalCount !== seen.length) return `COUNT ${c.totalCount} FOR ${seen.length} NODES`;
+        if (seen.includes(P) && seen.includes(Q)) return ALL;
+        if (seen.length === 1 && seen[0] === P && p.ownPartnerId === A1.id) return SELF;
+        return seen.length === 0 ? EMPTY : `SEES ${JSON.stringify(seen)}`;
+      }),
+  },
+  "project(id: P)": {
+    field: "Query.project",
+    call: (p) => ask(p, "project", `query ($id: ID!) { project(id: $id) { id } }`, { id: P }, showing((v) => v?.id === P)),
+  },
+  "referralLinks(programId: A)": referralList("referralLinks", "partner { id }", (n) => n.partner?.id),
+  "referralLink(id: L1)": {
+    field: "Query.referralLink",
+    call: (p) => ask(p, "referralLink", `query ($id: ID!) { referralLink(id: $id) { id } }`, { id: L1.id }, showing((v) => v?.id === L1.id)),
+  },
+  "clicks(programId: A)": referralList("clicks", "link { partner { id } }", (n) => n.link?.partner?.id),
+  "conversions(programId: A)": referralList("conversions", "partner { id }", (n) => n.partner?.id),
+  "commissions(programId: A)": referralList("commissions", "partner { id }", (n) => n.partner?.id),
+  "rewardRules(projectId: P)": {
+    field: "Query.rewardRules",
+    call: (p) =>
+      ask(p, "rewardRules", `query ($p: ID!) { rewardRules(projectId: $p, first: 100) { totalCount nodes { id } } }`, { p: P }, (c) => {
+        const seen = ids(c);
+        if (c.totalCount !== seen.length) return `COUNT ${c.totalCount} FOR ${seen.length} NODES`;
+        if ([RULES.projectWide, RULES.ofA1, RULES.ofA4].every((id) => seen.includes(id))) return ALL;
+        const own = p.ownPartnerId === A1.id ? RULES.ofA1 : undefined;
+        if (own && seen.length === 2 && seen.includes(RULES.projectWide) && seen.includes(own)) return SELF;
+        return seen.length === 0 ? EMPTY : `SEES ${JSON.stringify(seen)}`;
+      }),
+  },
+  "commissionLockStatus(A)": {
+    field: "Query.commissionLockStatus",
+    call: (p) =>
+      ask(
+        p,
+        "commissionLockStatus",
+        `query ($p: ID!, $m: String!) { commissionLockStatus(programId: $p, period: $m) { period locked } }`,
+        { p: A.id, m: OPEN_PERIOD },
+        showing((s) => s.period === OPEN_PERIOD && s.locked === false),
+      ),
+  },
+  "referralStats(programId: A)": {
+    field: "Query.referralStats",
+    call: (p) => ask(p, "referralStats", STATS, { i: { programId: A.id, ...aroundNow(), interval: "DAY" } }, statsOf(p)),
+  },
+  "referralStats(A, partnerId: A1)": {
+    field: "Query.referralStats",
+    call: (p) =>
+      ask(p, "referralStats", STATS, { i: { programId: A.id, partnerId: A1.id, ...aroundNow(), interval: "DAY" } }, showing((s) => s.totals.rawClicks === 1 && s.totals.conversions === 1)),
+  },
+  "topPartners(projectId: P)": {
+    field: "Query.topPartners",
+    call: (p) =>
+      ask(p, "topPartners", `query ($i: TopPartnersInput!) { topPartners(input: $i) { partner { id } } }`, { i: { projectId: P, ...aroundNow() } }, (rows) => {
+        const seen = rows.map((r: any) => r.partner?.id);
+        return seen.includes(A1.id) && seen.includes(A4.id) ? OK : `GOT ${JSON.stringify(rows)}`;
+      }),
+  },
+  "createProject(in A)": programWrite("createProject", "CreateProjectInput", (p) => ({ programId: A.id, name: unique(`Project by ${p.name}`), slug: unique("created").toLowerCase() })),
+  "updateProject(of A)": freshWrite("updateProject", "UpdateProjectInput", (p) => newProject(`To update for ${p.name}`), (projectId, p) => ({ projectId, name: unique(`Renamed by ${p.name}`) })),
+  "addPartnerToProject(of A)": freshWrite(
+    "addPartnerToProject",
+    "ProjectMembershipInput",
+    async (p) => ({ projectId: await newProject(`To join for ${p.name}`), partnerId: (await createPartner(app, A.id, { name: unique(`Joiner for ${p.name}`) })).id }),
+    (membership) => membership,
+  ),
+  "removePartnerFromProject(A1, of A)": freshWrite(
+    "removePartnerFromProject",
+    "RemoveProjectMembershipInput",
+    (p) => newProject(`To leave for ${p.name}`),
+    (projectId) => ({ projectId, partnerId: A1.id }),
+  ),
+  "createReferralLink(for A1)": programWrite("createReferralLink", "CreateReferralLinkInput", () => ({ partnerId: A1.id, destinationUrl: "https://shop.example/landing" })),
+  "trackConversion(in P)": programWrite("trackConversion", "TrackConversionInput", (p) => ({ projectId: P, type: "SALE", externalId: unique(`tracked-by-${p.name}`), code: L1.code, amount: "10" })),
+  "refundConversion(A1's)": freshWrite("refundConversion", "RefundConversionInput", (p) => newConversion(`to-refund-for-${p.name}`, L1.code), (c) => ({ conversionId: c.id, amount: "5" })),
+  "createRewardRule(in project of A)": freshWrite(
+    "createRewardRule",
+    "CreateRewardRuleInput",
+    (p) => newProject(`Rules for ${p.name}`),
+    (projectId) => ({ projectId, event: "LEAD", type: "FLAT", flatAmount: "1" }),
+  ),
+  "updateRewardRule(project-wide)": freshWrite(
+    "updateRewardRule",
+    "UpdateRewardRuleInput",
+    async (p) => newRule({ projectId: await newProject(`Rule to update for ${p.name}`), event: "LEAD", type: "FLAT", flatAmount: "1" }),
+    (ruleId) => ({ ruleId, flatAmount: "2" }),
+  ),
+  "deleteRewardRule(project-wide)": freshWrite(
+    "deleteRewardRule",
+    "DeleteRewardRuleInput",
+    async (p) => newRule({ projectId: await newProject(`Rule to delete for ${p.name}`), event: "LEAD", type: "FLAT", flatAmount: "1" }),
+    (ruleId) => ({ ruleId }),
+  ),
+  "setCommissionStatus(A1's, APPROVED)": freshWrite(
+    "setCommissionStatus",
+    "SetCommissionStatusInput",
+    (p) => newConversion(`to-approve-for-${p.name}`, L1.code),
+    (c) => ({ commissionId: c.commissionId, status: "APPROVED" }),
+  ),
+  "lockCommissionPeriod(A)": programWrite("lockCommissionPeriod", "CommissionPeriodInput", () => ({ programId: A.id, period: freshPeriod() })),
+  "unlockCommissionPeriod(A)": freshWrite(
+    "unlockCommissionPeriod",
+    "CommissionPeriodInput",
+    async () => {
+      const period = freshPeriod();
+      expect((await lockPeriod(app, A.id, period)).status.locked).toBe(true);
+      return period;
+    },
+    (period) => ({ programId: A.id, period }),
+  ),
+  "syncCommissions(A)": programWrite("syncCommissions", "CommissionPeriodInput", () => ({ programId: A.id, period: freshPeriod() })),
 } satisfies Record<OperationName, Operation>;
 
 // The tests --------------------------------------------------------------------------------------------------
@@ -623,6 +865,11 @@ describe(`authorization matrix (${SIZE})`, () => {
     expect(m1.data.member).toEqual({ balance: m1Balance });
     const campaign = await app.gql(`query ($id: ID!) { node(id: $id) { ... on Campaign { title } } }`, { id: campaignA });
     expect(campaign.data.node.title).toMatch(/^Fixture campaign-/);
+    const referral = await app.gql(
+      `query ($p: ID!, $a1: ID!, $c: ID!) { project(id: $p) { name status } partner(id: $a1) { defaultProject { id } } node(id: $c) { ... on Commission { status amount { amount } } } }`,
+      { p: P, a1: A1.id, c: C1.commissionId },
+    );
+    expect(referral.data).toEqual({ project: { name: "Fixture project", status: "ACTIVE" }, partner: { defaultProject: { id: P } }, node: { status: "PENDING", amount: { amount: "5" } } });
     for (const p of [principals.partnerA1Key, principals.partnerA2Key, principals.partnerUserA1, principals.managerA, principals.staffA]) {
       expect((await app.gql(`{ viewer { kind } }`, {}, p.key)).errors, p.name).toBeUndefined();
     }

@@ -267,7 +267,11 @@ describe("reward rules", () => {
     const big = await track(app, { projectId: project.id, type: "SALE", externalId: "b", clickId: c.clickId, amount: "45.50" });
     expect(big.conversion.commissions[0].amount.amount).toBe("4.55");
 
-    await createRule(app, { projectId: project.id, partnerId: partner.id, event: "SALE", type: "PERCENTAGE", percentage: "2" });
+    const partnerRule = await createRule(app, { projectId: project.id, partnerId: partner.id, event: "SALE", type: "PERCENTAGE", percentage: "2" });
+    // A partner's own rule is a node its managers (and the partner) can fetch by id.
+    const node = await app.gql(`query ($id: ID!) { node(id: $id) { ... on RewardRule { percentage partner { id } } } }`, { id: partnerRule.rule.id });
+    expect(node.errors).toBeUndefined();
+    expect(node.data.node).toEqual({ percentage: "2", partner: { id: partner.id } });
     const own = await track(app, { projectId: project.id, type: "SALE", externalId: "c", clickId: c.clickId, amount: "100" });
     expect(own.conversion.commissions[0].amount.amount).toBe("2");
     const other = await createPartner(app, program.id, { name: "B" });

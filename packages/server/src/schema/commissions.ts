@@ -17,7 +17,8 @@ import { COMMISSION_ROUNDING } from "../domain/referrals/money.js";
 import { CommissionLockedError } from "../domain/referrals/periods.js";
 import { visibleProject } from "../domain/referrals/projects.js";
 import { createRewardRule, deleteRewardRule, rewardRuleListWhere, updateRewardRule } from "../domain/referrals/rules.js";
-import { partnerRowFilter } from "../domain/referrals/scope.js";
+import { isAdmin } from "../domain/auth/principal.js";
+import { partnerRowFilter, projectFilter } from "../domain/referrals/scope.js";
 import { isUuid, type Decimal } from "../domain/values.js";
 import type { Commission, Conversion, RewardRule } from "../generated/prisma/client.js";
 import { AttributionSource, CommissionKind, ConversionStatus, ConversionType, RewardEvent, RewardType } from "../generated/prisma/enums.js";
@@ -45,6 +46,7 @@ const CommissionKindEnum = builder.enumType(CommissionKind, { name: "CommissionK
 const money = (amount: Decimal | string, currency: string) => ({ amount, currency });
 
 const ConversionRef = builder.prismaNode("Conversion", {
+  nullable: true,
   id: { field: "id" },
   description: "A lead or sale reported by the program, attributed to a partner when a click, code or returning customer names one.",
   findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),
@@ -67,6 +69,7 @@ const ConversionRef = builder.prismaNode("Conversion", {
 });
 
 const CommissionRef = builder.prismaNode("Commission", {
+  nullable: true,
   id: { field: "id" },
   description: "What a partner earned for one click, lead or sale (or a negative clawback of it), in a calendar month of the program's time zone.",
   findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),
@@ -94,10 +97,13 @@ const CommissionRef = builder.prismaNode("Commission", {
 
 /** A partner sees project-wide rules and its own; managers every rule of their programs. */
 function partnerRowFilterOrProject(ctx: { principal: Parameters<typeof partnerRowFilter>[0] }) {
-  return { OR: [partnerRowFilter(ctx.principal), { partnerId: null, project: { members: { some: partnerRowFilter(ctx.principal) } } }] };
+  // Admins see every rule: an `OR` holding an empty filter would match nothing in Prisma, so none is built.
+  if (isAdmin(ctx.principal)) return {};
+  return { OR: [partnerRowFilter(ctx.principal), { partnerId: null, project: projectFilter(ctx.principal) }] };
 }
 
 const RewardRuleRef = builder.prismaNode("RewardRule", {
+  nullable: true,
   id: { field: "id" },
   description:
     "What an event earns in a project. A partner's own rules for an event replace the project-wide ones for that partner; when several rules apply, the one giving the highest amount wins (the oldest on a tie).",

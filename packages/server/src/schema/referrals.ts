@@ -25,6 +25,7 @@ export const ClickStatusEnum = builder.enumType(ClickStatus, {
 });
 
 export const ProjectRef = builder.prismaNode("ReferralProject", {
+  nullable: true,
   id: { field: "id" },
   name: "ReferralProject",
   description: "A program's referral project: links, clicks, conversions, reward rules and commissions in one currency.",
@@ -59,6 +60,7 @@ export const ProjectRef = builder.prismaNode("ReferralProject", {
 export const ProjectConnection = builder.connectionObject({ type: ProjectRef, name: "ReferralProjectConnection" }, { name: "ReferralProjectEdge" });
 
 export const LinkRef = builder.prismaNode("ReferralLink", {
+  nullable: true,
   id: { field: "id" },
   description: "A partner's tracked link: `url` redirects to `destinationUrl` and records a click.",
   findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),
@@ -73,6 +75,7 @@ export const LinkRef = builder.prismaNode("ReferralLink", {
 });
 
 export const ClickRef = builder.prismaNode("Click", {
+  nullable: true,
   id: { field: "id" },
   description: "One request to a referral link, with its classification. The visitor's IP is kept only as a salted hash, never in the API.",
   findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),

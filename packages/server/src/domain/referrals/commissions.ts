@@ -10,7 +10,7 @@ import { requireProgramVisible, requireConfigured, requireProgram } from "../pro
 import { Decimal, parseInput } from "../values.js";
 import { lockPeriodExclusively, periodBounds, periodText, requireOpenPeriods } from "./periods.js";
 import { earning, liveRules, type RuleLike } from "./rules.js";
-import { partnerRowFilter, scopedRows } from "./scope.js";
+import { programRowFilter, scopedRows } from "./scope.js";
 import { uuidv7 } from "./uuid.js";
 
 /** The transitions a caller may ask for. REVERSED is reached only through refunds. */
@@ -38,7 +38,7 @@ export function commissionEvent(c: Commission, change: CommissionChangedEvent["c
 
 export async function setCommissionStatus(call: Call, commissionId: string, to: CommissionStatus): Promise<Commission> {
   const after = await call.prisma.$transaction(async (tx) => {
-    const before = await tx.commission.findFirst({ where: { id: commissionId, ...partnerRowFilter(call.principal) } });
+    const before = await tx.commission.findFirst({ where: { id: commissionId, ...programRowFilter(call.principal) } });
     if (!before) throw new NotFoundError(ErrorCode.NOT_FOUND, "Commission not found");
     requireProgramManager(call.principal, before.programId);
     if (!TRANSITIONS[before.status].includes(to)) throw new InvalidTransitionError(before.status, to);

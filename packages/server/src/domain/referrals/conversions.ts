@@ -19,7 +19,7 @@ import { fitsMinorUnit, sum, ZERO } from "./money.js";
 import { holdPeriods, periodOf, requireOpenPeriods } from "./periods.js";
 import { managedProject } from "./projects.js";
 import { earning, liveRules } from "./rules.js";
-import { partnerRowFilter, scopedRows } from "./scope.js";
+import { programRowFilter, scopedRows } from "./scope.js";
 import { uuidv7 } from "./uuid.js";
 
 const DAY_MS = 86_400_000;
@@ -278,7 +278,7 @@ async function followRefund(tx: Tx, conversion: Conversion): Promise<CommissionC
 // Reads --------------------------------------------------------------------------------------------------
 
 async function managedConversion(tx: Tx, call: Call, id: string): Promise<Conversion> {
-  const conversion = await tx.conversion.findFirst({ where: { id, ...partnerRowFilter(call.principal) } });
+  const conversion = await tx.conversion.findFirst({ where: { id, ...programRowFilter(call.principal) } });
   if (!conversion) throw new NotFoundError(ErrorCode.NOT_FOUND, "Conversion not found");
   requireProgramManager(call.principal, conversion.programId);
   return conversion;

@@ -10,7 +10,7 @@ import { requirePartner } from "../partners.js";
 import { isUniqueViolation } from "../prisma-errors.js";
 import { requireConfigured, requireProgram } from "../programs.js";
 import { currencyCode, name, parseInput, type Loose } from "../values.js";
-import { projectFilter } from "./scope.js";
+import { programRowFilter, projectFilter } from "./scope.js";
 
 const slug = z
   .string()
@@ -127,9 +127,9 @@ export async function visibleProject(tx: Tx, call: Pick<Call, "principal">, proj
   return requireProject(await tx.referralProject.findFirst({ where: projectByIdWhere(call.principal, projectId) }));
 }
 
-/** A project the caller may manage: NOT_FOUND when invisible, a permission error for its partners. */
+/** A project the caller may manage: a permission error for the program's partners and staff, else NOT_FOUND. */
 export async function managedProject(tx: Tx, call: Pick<Call, "principal">, projectId: string): Promise<ReferralProject> {
-  const project = await visibleProject(tx, call, projectId);
+  const project = requireProject(await tx.referralProject.findFirst({ where: { id: projectId, ...programRowFilter(call.principal) } }));
   requireProgramManager(call.principal, project.programId);
   return project;
 }

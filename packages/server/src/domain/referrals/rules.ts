@@ -10,7 +10,7 @@ import { ErrorCode, NotFoundError, ValidationError } from "../errors.js";
 import { Decimal, decimalString, parseInput, type Loose } from "../values.js";
 import { fitsMinorUnit, percentageOf } from "./money.js";
 import { managedProject } from "./projects.js";
-import { partnerRowFilter, partnerScope } from "./scope.js";
+import { partnerScope, programRowFilter } from "./scope.js";
 
 export type RewardEvent = "CLICK" | "LEAD" | "SALE";
 export type RuleLike = Pick<RewardRule, "id" | "partnerId" | "event" | "type" | "flatAmount" | "percentage" | "maxRecurringMonths">;
@@ -91,7 +91,7 @@ export function rewardRuleListWhere(call: Pick<Call, "principal">, project: { id
 }
 
 async function managedRule(tx: Tx, call: Call, ruleId: string): Promise<RewardRule> {
-  const rule = await tx.rewardRule.findFirst({ where: { id: ruleId, deletedAt: null, ...partnerRowFilter(call.principal) } });
+  const rule = await tx.rewardRule.findFirst({ where: { id: ruleId, deletedAt: null, ...programRowFilter(call.principal) } });
   if (!rule) throw new NotFoundError(ErrorCode.NOT_FOUND, "Reward rule not found");
   requireProgramManager(call.principal, rule.programId);
   return rule;

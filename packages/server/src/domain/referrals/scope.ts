@@ -1,12 +1,22 @@
 // Who sees which referral rows: a program's managers see everything of the program; a partner (key or user)
 // only the rows that name it. Another program's rows do not exist for the caller.
-import { isAdmin, managedProgramIds, ownPartnerIds, requireAuthenticated, type Principal } from "../auth/principal.js";
+import { isAdmin, managedProgramIds, memberProgramIds, ownPartnerIds, requireAuthenticated, type Principal } from "../auth/principal.js";
 
 /** Row filter for rows carrying programId and partnerId (links, clicks, conversions, commissions, rules). */
 export function partnerRowFilter(p: Principal) {
   requireAuthenticated(p);
   if (isAdmin(p)) return {};
   return { OR: [{ programId: { in: managedProgramIds(p) } }, { partnerId: { in: ownPartnerIds(p) } }] };
+}
+
+/**
+ * Rows of every program the caller has any role in. Writes find their target with this, then check the role:
+ * so a program's partners and staff learn they may not (INSUFFICIENT_PARTNER_PERMISSIONS, FORBIDDEN) while
+ * strangers still get NOT_FOUND.
+ */
+export function programRowFilter(p: Principal): { programId?: { in: string[] } } {
+  requireAuthenticated(p);
+  return isAdmin(p) ? {} : { programId: { in: memberProgramIds(p) } };
 }
 
 /** Row filter for projects: managers see their program's; a partner the projects it belongs to. */
