@@ -1,8 +1,10 @@
 // Live analytics subscriptions over real HTTP: graphql-ws for each field, SSE for one; partners receive only their
 // own events, managers all of their program's, other programs NOT_FOUND.
+import { decodeGlobalID } from "@pothos/plugin-relay";
 import { createClient, type Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { LIVE_QUEUE_LIMIT } from "../src/schema/live.js";
 import { ADMIN_KEY, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
 import { addToProject, BROWSER, click, createLink, createProject, createRule, mutation, track } from "./referral-helpers.js";
 
@@ -144,6 +146,25 @@ describe("live subscriptions over graphql-ws", () => {
     }
     const invalid = await live(ADMIN_KEY, "pointsAwarded", { projectId: project.id }).next();
     expect(invalid.value?.errors?.[0]?.extensions?.code).toBe("VALIDATION_FAILED");
+  });
+});
+
+describe("a subscriber that falls behind", () => {
+  it("is ended with SUBSCRIBER_TOO_SLOW once more than LIVE_QUEUE_LIMIT events wait, and unsubscribed", async () => {
+    await idle();
+    const events = live(ADMIN_KEY, "conversionCreated");
+    await waitForSubscribers(1);
+    // Published in one tick, faster than any consumer can take them: the first is taken, the rest queue up.
+    const programId = decodeGlobalID(program.id).id;
+    for (let i = 0; i < LIVE_QUEUE_LIMIT + 2; i++) {
+      app.events.publish({ type: "CONVERSION_CREATED", programId, projectId: "p", conversionId: "00000000-0000-7000-8000-000000000000", status: "UNATTRIBUTED", occurredAt: new Date().toISOString() });
+    }
+    expect(app.events.listenerCount()).toBe(0);
+    const results = [];
+    for await (const r of events) results.push(r);
+    expect(results[0]?.data?.conversionCreated).toMatchObject({ status: "UNATTRIBUTED", conversion: null });
+    expect(results.at(-1)?.errors?.[0]?.extensions?.code).toBe("SUBSCRIBER_TOO_SLOW");
+    expect(results.length).toBeLessThan(LIVE_QUEUE_LIMIT);
   });
 });
 
