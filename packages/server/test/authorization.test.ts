@@ -93,6 +93,11 @@ const MATRIX = {
   "requestLoginCode":                        [OK,      OK,   OK,   OK,    OK,      OK,      OK,          OK,          OK,           OK,    IPP],
   "verifyLoginCode":                         [OK,      OK,   OK,   OK,    OK,      OK,      OK,          OK,          OK,           OK,    IPP],
   "partnerChanged(programId: A)":            [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
+  // Live analytics: anyone with a role in A may subscribe (partners then receive only their own events; staff none).
+  "conversionCreated(filter: A)":            [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
+  "clickRecorded(filter: A)":                [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
+  "commissionChanged(filter: A)":            [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
+  "pointsAwarded(filter: A)":                [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
   // Points: configuration and billing reads (the program's managers), then members, quotes and campaigns.
   "pointsMultipliers(programId: A)":         [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
   "skuExclusions(programId: A)":             [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
@@ -432,18 +437,19 @@ const freshWrite = <T>(field: string, inputType: string, target: (p: Principal) 
 });
 
 /** Subscribes over SSE; ALLOWED once the server holds a live subscription, else the error the stream reports. */
-async function subscribe(p: Principal, programId: string): Promise<string> {
+async function subscribe(p: Principal, programId: string, field = "partnerChanged"): Promise<string> {
+  const query = field === "partnerChanged" ? `subscription ($p: ID!) { partnerChanged(programId: $p) { type } }` : `subscription ($p: ID!) { ${field}(filter: { programId: $p }) { occurredAt } }`;
   const before = app.events.listenerCount();
   const abort = new AbortController();
   const res = await fetch(app.graphqlUrl, {
     method: "POST",
     signal: abort.signal,
     headers: { "content-type": "application/json", accept: "text/event-stream", ...(p.key ? { authorization: `Bearer ${p.key}` } : {}) },
-    body: JSON.stringify({ query: `subscription ($p: ID!) { partnerChanged(programId: $p) { type } }`, variables: { p: programId } }),
+    body: JSON.stringify({ query, variables: { p: programId } }),
   });
   try {
     if (!res.headers.get("content-type")?.includes("text/event-stream")) {
-      return outcome((await res.json()) as GqlResponse<Record<string, any>>, "partnerChanged");
+      return outcome((await res.json()) as GqlResponse<Record<string, any>>, field);
     }
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -460,7 +466,7 @@ async function subscribe(p: Principal, programId: string): Promise<string> {
     for (;;) {
       if (app.events.listenerCount() > before) return OK;
       const next = /event: next\ndata: (.*)\n/.exec(text);
-      if (next) return outcome(JSON.parse(next[1]!) as GqlResponse<Record<string, any>>, "partnerChanged");
+      if (next) return outcome(JSON.parse(next[1]!) as GqlResponse<Record<string, any>>, field);
       if (ended) return `STREAM ENDED: ${text}`;
       if (Date.now() > deadline) return `NO OUTCOME WITHIN 5s: ${text}`;
       await new Promise((r) => setTimeout(r, 10));
@@ -594,6 +600,10 @@ const OPERATIONS = {
     },
   },
   "partnerChanged(programId: A)": { field: "Subscription.partnerChanged", call: (p) => subscribe(p, A.id) },
+  "conversionCreated(filter: A)": { field: "Subscription.conversionCreated", call: (p) => subscribe(p, A.id, "conversionCreated") },
+  "clickRecorded(filter: A)": { field: "Subscription.clickRecorded", call: (p) => subscribe(p, A.id, "clickRecorded") },
+  "commissionChanged(filter: A)": { field: "Subscription.commissionChanged", call: (p) => subscribe(p, A.id, "commissionChanged") },
+  "pointsAwarded(filter: A)": { field: "Subscription.pointsAwarded", call: (p) => subscribe(p, A.id, "pointsAwarded") },
   "pointsMultipliers(programId: A)": {
     field: "Query.pointsMultipliers",
     call: (p) =>

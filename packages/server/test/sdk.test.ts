@@ -123,6 +123,22 @@ describe("SDK", () => {
     await watcher.close();
   });
 
+  it("streams live analytics (conversionCreated) with typed payloads", async () => {
+    const { program } = await newProgram();
+    const project = (await admin.CreateProject({ input: { programId: program.id, name: "Live", slug: "live" } })).createProject;
+    if (project.__typename !== "CreateProjectPayload") throw new Error("createProject failed");
+    const watcher = createClient({ url: app.graphqlUrl, apiKey: ADMIN_KEY, webSocketImpl: WebSocket });
+    const listening = app.events.listenerCount();
+    const events = watcher.ConversionCreated({ filter: { programId: program.id } })[Symbol.asyncIterator]();
+    const first = events.next();
+    while (app.events.listenerCount() <= listening) await new Promise((r) => setTimeout(r, 10));
+    await admin.TrackConversion({ input: { projectId: project.project.id, type: "SALE", externalId: "sdk-live", amount: "9.99" } });
+    const { value } = await first;
+    expect(value?.conversionCreated).toMatchObject({ status: "UNATTRIBUTED", conversion: { externalId: "sdk-live" } });
+    await events.return!();
+    await watcher.close();
+  });
+
   it("return() cancels a subscription that has received nothing yet", async () => {
     const { program } = await newProgram();
     const watcher = createClient({ url: app.graphqlUrl, apiKey: ADMIN_KEY, webSocketImpl: WebSocket });

@@ -16,6 +16,7 @@ export const ErrorCode = {
   COMMISSION_LOCKED: "COMMISSION_LOCKED",
   INVALID_TRANSITION: "INVALID_TRANSITION",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
+  SUBSCRIBER_TOO_SLOW: "SUBSCRIBER_TOO_SLOW",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -90,5 +91,13 @@ export class InsufficientPointsError extends AppError {
     readonly requested: number,
   ) {
     super(ErrorCode.INSUFFICIENT_POINTS, `The balance is ${balance} points; ${requested} requested`);
+  }
+}
+
+/** A subscriber fell so far behind its events that its bounded queue overflowed; the subscription ends. */
+export class SubscriberTooSlowError extends AppError {
+  override name = "SubscriberTooSlowError";
+  constructor(limit: number) {
+    super(ErrorCode.SUBSCRIBER_TOO_SLOW, `More than ${limit} events were waiting to be sent; the subscription was ended. Resubscribe and reconcile with a query.`);
   }
 }

@@ -1,6 +1,7 @@
 // Typed pub/sub for domain events, published after commit. In-memory by default; the transport is an
 // EventTarget, so a Redis-backed one (REDIS_URL) drops in without touching publishers or subscribers.
 import { createPubSub } from "graphql-yoga";
+import { boundedIterator, type Overflowed } from "./bounded.js";
 
 export type PartnerEvent = {
   type: "PARTNER_CREATED" | "PARTNER_UPDATED" | "PARTNER_DELETED";
@@ -65,6 +66,11 @@ export interface EventBus {
   publish(event: DomainEvent): void;
   /** Every event of one program, from now on. */
   subscribe(programId: string): AsyncIterable<DomainEvent>;
+  /**
+   * Like subscribe, with a queue of at most `limit` undelivered events: a consumer that falls further behind
+   * gets OVERFLOWED and the subscription ends (see bounded.ts).
+   */
+  subscribeBounded(programId: string, limit: number): AsyncIterableIterator<DomainEvent | Overflowed>;
   /** Live subscriptions on this instance (for metrics, and for tests to know a subscriber is listening). */
   listenerCount(): number;
 }
@@ -86,6 +92,14 @@ export function createEventBus(eventTarget: EventTargetLike = new EventTarget() 
   return {
     publish: (event) => pubsub.publish("program", event.programId, event),
     subscribe: (programId) => pubsub.subscribe("program", programId),
+    subscribeBounded: (programId, limit) =>
+      boundedIterator<DomainEvent>((push) => {
+        // The topic and CustomEvent detail are what createPubSub uses, so publish() above reaches this too.
+        const topic = `program:${programId}`;
+        const listener = (event: Event) => push((event as CustomEvent<DomainEvent>).detail);
+        counted.addEventListener(topic, listener);
+        return () => counted.removeEventListener(topic, listener);
+      }, limit),
     listenerCount: () => listeners,
   };
 }

@@ -22,6 +22,7 @@ import { createMaskError } from "./errors.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { RECEIPT_POINTS_PATH, receiptPoints } from "./receipt-points.js";
 import { REDIRECT_PREFIX } from "./redirect.js";
+import { dropIfTooSlow, MAX_SOCKET_BUFFER_BYTES } from "./slow-sockets.js";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -46,6 +47,8 @@ export interface HttpServerOptions {
   checkDatabase: () => Promise<void>;
   /** GET /r/<code>: the referral redirect. */
   redirect: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
+  /** Unsent bytes a WebSocket may hold before it is closed with 1013 (default 1 MiB). */
+  maxSocketBufferBytes?: number;
 }
 
 export interface HttpServer {
@@ -133,6 +136,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
           throw error;
         }
       },
+      // Before each event is sent: a connection that is not reading its events is dropped, not buffered.
+      onNext: (ctx) => void dropIfTooSlow(ctx.extra.socket, options.maxSocketBufferBytes ?? MAX_SOCKET_BUFFER_BYTES),
       onSubscribe: async (ctx, _id, params) => {
         const enveloped = yoga.getEnveloped({
           ...ctx,

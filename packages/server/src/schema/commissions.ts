@@ -28,7 +28,7 @@ import { optionalRowId, rowId } from "./ids.js";
 import { Money } from "./scalars.js";
 
 const ConversionTypeEnum = builder.enumType(ConversionType, { name: "ConversionType" });
-const ConversionStatusEnum = builder.enumType(ConversionStatus, {
+export const ConversionStatusEnum = builder.enumType(ConversionStatus, {
   name: "ConversionStatus",
   description: "ATTRIBUTED: to an enabled partner, earns. UNATTRIBUTED: no valid click, code or customer named a partner. DISCARDED: the partner was disabled or deleted; recorded, earns nothing.",
 });

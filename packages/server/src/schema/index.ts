@@ -14,6 +14,7 @@ import "./points.js";
 import "./referrals.js";
 import "./commissions.js";
 import "./subscriptions.js";
+import "./live.js";
 
 builder.queryType({ authScopes: { authenticated: true } });
 builder.mutationType({ authScopes: { authenticated: true } });
