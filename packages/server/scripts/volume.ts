@@ -88,7 +88,7 @@ export async function seedVolume(databaseUrl: string, options: Partial<VolumeOpt
     const partnerIds = links.rows.map((r) => r.partnerId);
 
     // Clicks: evenly over [now - days, now) in time order (UUIDv7-shaped ids, as the redirect mints them), with
-    // a daily rhythm, a skewed choice of link (a few partners get most traffic), 82% VALID, 12% DUPLICATE, 6% BOT.
+    // a skewed choice of link (a few partners get most traffic), 82% VALID, 12% DUPLICATE, 6% BOT.
     const t0 = performance.now();
     const spanMs = o.days * 86_400_000;
     const end = Date.now();
@@ -117,11 +117,11 @@ export async function seedVolume(databaseUrl: string, options: Partial<VolumeOpt
     await db.query(
       `INSERT INTO "Conversion" (id, "programId", "projectId", type, "externalId", "customerExternalId", status, "attributedVia", "partnerId", "linkId", "clickId",
                                  amount, "refundedAmount", currency, "occurredAt", fingerprint, "createdAt", "updatedAt")
-       SELECT gen_random_uuid(), c."programId", c."projectId", (CASE WHEN c.r < 0.8 THEN 'SALE' ELSE 'LEAD' END)::"ConversionType", 'vol-' || c.id,
+       SELECT gen_random_uuid(), c."programId", c."projectId", (CASE WHEN c.n % 5 <> 0 THEN 'SALE' ELSE 'LEAD' END)::"ConversionType", 'vol-' || c.id,
               'cust-' || c.n, 'ATTRIBUTED', 'CLICK', c."partnerId", c."linkId", c.id,
-              CASE WHEN c.r < 0.8 THEN round((10 + random() * 190)::numeric, 2) END, 0, 'EUR',
+              CASE WHEN c.n % 5 <> 0 THEN round((10 + random() * 190)::numeric, 2) END, 0, 'EUR',
               least(c."createdAt" + random() * interval '1 day', now()), md5(c.id::text), now(), now()
-       FROM (SELECT *, random() AS r, row_number() OVER () AS n FROM "Click" WHERE "projectId" = $1 AND status = 'VALID' ORDER BY random() LIMIT $2) c`,
+       FROM (SELECT *, row_number() OVER () AS n FROM "Click" WHERE "projectId" = $1 AND status = 'VALID' ORDER BY random() LIMIT $2) c`,
       [projectId, o.conversions],
     );
     // Commissions: one earning per conversion (10% of a sale, 2 EUR a lead), mostly approved or paid once old.
