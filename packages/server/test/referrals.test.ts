@@ -451,6 +451,22 @@ describe("analytics", () => {
     expect(topAsPartner.errors?.[0]?.extensions?.code).toBe("INSUFFICIENT_PARTNER_PERMISSIONS");
   });
 
+  it("bucket in time zones a quarter hour off UTC exactly (rows are counted per 15-minute UTC slot first)", async () => {
+    const { program, project, link } = await setup();
+    const programRow = rowId(program.id);
+    await app.database.prisma.program.update({ where: { id: programRow }, data: { timezone: "Asia/Kathmandu" } }); // UTC+05:45
+    const ids = [(await click(app, link.code)).clickId, (await click(app, link.code)).clickId, (await click(app, link.code)).clickId];
+    const at = ["2026-03-01T18:14:59.999Z", "2026-03-01T18:15:00.000Z", "2026-03-01T18:29:59.999Z"]; // 23:59:59.999, 00:00, 00:14:59.999 local
+    for (const [i, id] of ids.entries()) await app.database.prisma.click.update({ where: { id: id! }, data: { createdAt: new Date(at[i]!) } });
+    const Q = `query ($i: ReferralStatsInput!) { referralStats(input: $i) { buckets { start values { rawClicks } } } }`;
+    const counts = async (interval: string, from: string, to: string) => {
+      const res = await app.gql(Q, { i: { programId: program.id, projectId: project.id, from, to, interval } });
+      return Object.fromEntries(res.data.referralStats.buckets.filter((b: any) => b.values.rawClicks).map((b: any) => [b.start, b.values.rawClicks]));
+    };
+    expect(await counts("DAY", "2026-02-27T00:00:00Z", "2026-03-04T00:00:00Z")).toEqual({ "2026-02-28T18:15:00.000Z": 1, "2026-03-01T18:15:00.000Z": 2 });
+    expect(await counts("HOUR", "2026-03-01T12:00:00Z", "2026-03-02T00:00:00Z")).toEqual({ "2026-03-01T17:15:00.000Z": 1, "2026-03-01T18:15:00.000Z": 2 });
+  });
+
   it("let a program manager user manage projects and a partner user create its own links", async () => {
     const program = await createProgram(app);
     const partner = await createPartner(app, program.id);
