@@ -98,6 +98,7 @@ const MATRIX = {
   "clickRecorded(filter: A)":                [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
   "commissionChanged(filter: A)":            [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
   "pointsAwarded(filter: A)":                [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
+  "liveStats(filter: A)":                    [U,       OK,   OK,   NF,    OK,      NF,      OK,          OK,          OK,           OK,    IPP],
   // Points: configuration and billing reads (the program's managers), then members, quotes and campaigns.
   "pointsMultipliers(programId: A)":         [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
   "skuExclusions(programId: A)":             [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
@@ -438,7 +439,8 @@ const freshWrite = <T>(field: string, inputType: string, target: (p: Principal) 
 
 /** Subscribes over SSE; ALLOWED once the server holds a live subscription, else the error the stream reports. */
 async function subscribe(p: Principal, programId: string, field = "partnerChanged"): Promise<string> {
-  const query = field === "partnerChanged" ? `subscription ($p: ID!) { partnerChanged(programId: $p) { type } }` : `subscription ($p: ID!) { ${field}(filter: { programId: $p }) { occurredAt } }`;
+  const selection = field === "liveStats" ? "to" : "occurredAt";
+  const query = field === "partnerChanged" ? `subscription ($p: ID!) { partnerChanged(programId: $p) { type } }` : `subscription ($p: ID!) { ${field}(filter: { programId: $p }) { ${selection} } }`;
   const before = app.events.listenerCount();
   const abort = new AbortController();
   const res = await fetch(app.graphqlUrl, {
@@ -604,6 +606,7 @@ const OPERATIONS = {
   "clickRecorded(filter: A)": { field: "Subscription.clickRecorded", call: (p) => subscribe(p, A.id, "clickRecorded") },
   "commissionChanged(filter: A)": { field: "Subscription.commissionChanged", call: (p) => subscribe(p, A.id, "commissionChanged") },
   "pointsAwarded(filter: A)": { field: "Subscription.pointsAwarded", call: (p) => subscribe(p, A.id, "pointsAwarded") },
+  "liveStats(filter: A)": { field: "Subscription.liveStats", call: (p) => subscribe(p, A.id, "liveStats") },
   "pointsMultipliers(programId: A)": {
     field: "Query.pointsMultipliers",
     call: (p) =>

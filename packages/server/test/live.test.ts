@@ -4,7 +4,7 @@ import { decodeGlobalID } from "@pothos/plugin-relay";
 import { createClient, type Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { LIVE_QUEUE_LIMIT } from "../src/schema/live.js";
+import { LIVE_QUEUE_LIMIT, LIVE_STATS_HEARTBEAT_MS, liveStatsStreams } from "../src/schema/live.js";
 import { ADMIN_KEY, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
 import { addToProject, BROWSER, click, createLink, createProject, createRule, mutation, track } from "./referral-helpers.js";
 
@@ -187,5 +187,111 @@ describe("live subscriptions over SSE", () => {
     const data = JSON.parse(/data: (.*)/.exec(text.slice(text.indexOf("event: next")))![1]!);
     expect(data.data.conversionCreated).toMatchObject({ status: "ATTRIBUTED", conversion: { externalId: `a1-${n}`, partner: { id: A1.id } } });
     abort.abort();
+  });
+});
+
+describe("liveStats over graphql-ws", () => {
+  const STATS = `subscription ($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }`;
+  const stats = (key: string, filter: Record<string, unknown> = {}, windowMinutes?: number) =>
+    ws(key).iterate<Record<string, any>>({ query: STATS, variables: { f: { programId: program.id, ...filter }, ...(windowMinutes === undefined ? {} : { w: windowMinutes }) } });
+  type Stats = AsyncIterableIterator<{ data?: Record<string, any> | null; errors?: readonly any[] }>;
+  const snapshot = async (it: Stats) => {
+    const r = (await it.next()).value;
+    expect(r?.errors).toBeUndefined();
+    return r!.data!.liveStats;
+  };
+  /** Snapshots until one satisfies `ok` (each arrives within the 2 s coalescing window after an event). */
+  async function until(it: Stats, ok: (s: any) => boolean) {
+    const deadline = Date.now() + 6_000;
+    for (;;) {
+      const s = await snapshot(it);
+      if (ok(s)) return s;
+      if (Date.now() > deadline) throw new Error(`no matching snapshot: ${JSON.stringify(s)}`);
+    }
+  }
+
+  it("pushes a snapshot at once, then one counting a new click within a few seconds", async () => {
+    const before = await idle();
+    const it = stats(program.secretKey, {}, 30);
+    const first = await snapshot(it);
+    expect(first).toMatchObject({ windowMinutes: 30, values: { rawClicks: expect.any(Number) } });
+    expect(new Date(first.to).getTime() - new Date(first.from).getTime()).toBe(30 * 60_000);
+    await waitForSubscribers(before + 1);
+    const started = Date.now();
+    await click(app, links.A1.code, { userAgent: `${BROWSER} stats/1` });
+    const next = await until(it, (s) => s.values.rawClicks === first.values.rawClicks + 1);
+    expect(next.values.uniqueClicks).toBe(first.values.uniqueClicks + 1);
+    expect(Date.now() - started).toBeLessThan(4_000);
+    await it.return?.();
+  });
+
+  it("counts sales, revenue, commissions and points of the window", async () => {
+    const before = await idle();
+    const it = stats(program.secretKey);
+    const first = await snapshot(it);
+    await waitForSubscribers(before + 1);
+    await causeEvents();
+    const next = await until(it, (s) => s.values.sales === first.values.sales + 2 && s.pointsAwarded > first.pointsAwarded);
+    expect(next.values.rawClicks).toBe(first.values.rawClicks + 2);
+    expect(next.values.revenue).toEqual([{ currency: expect.any(String), amount: expect.anything() }]);
+    expect(Number(next.values.commissions[0].amount)).toBe(Number(first.values.commissions[0]?.amount ?? 0) + 10);
+    await it.return?.();
+    // A project filter counts no points: they belong to no project.
+    const byProject = stats(program.secretKey, { projectId: project.id });
+    expect(await snapshot(byProject)).toMatchObject({ pointsAwarded: 0, pointsReturned: 0, values: { rawClicks: next.values.rawClicks } });
+    await byProject.return?.();
+  });
+
+  it("gives a partner only its own numbers", async () => {
+    const before = await idle();
+    const asA1 = stats(A1.apiKey);
+    const asManager = stats(program.secretKey);
+    const own = await snapshot(asA1);
+    const all = await snapshot(asManager);
+    const managerOnlyA1 = stats(program.secretKey, { partnerId: A1.id });
+    expect((await snapshot(managerOnlyA1)).values).toEqual(own.values);
+    await managerOnlyA1.return?.();
+    expect(all.values.rawClicks).toBeGreaterThan(own.values.rawClicks);
+    await waitForSubscribers(before + 2);
+    await click(app, links.A2.code, { userAgent: `${BROWSER} stats/2` });
+    await click(app, links.A1.code, { userAgent: `${BROWSER} stats/2` });
+    expect((await until(asManager, (s) => s.values.rawClicks === all.values.rawClicks + 2)).values.rawClicks).toBe(all.values.rawClicks + 2);
+    const next = await until(asA1, (s) => s.values.rawClicks !== own.values.rawClicks);
+    expect(next.values.rawClicks).toBe(own.values.rawClicks + 1);
+    const foreign = await stats(A1.apiKey, { partnerId: A2.id }).next();
+    expect(foreign.value?.errors?.[0]?.extensions?.code).toBe("VALIDATION_FAILED");
+    await asA1.return?.();
+    await asManager.return?.();
+  });
+
+  it("refuses another program's caller with NOT_FOUND, and a window outside 1–1440 minutes", async () => {
+    const other = await createProgram(app);
+    expect((await stats(other.secretKey).next()).value?.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    for (const w of [0, 1441]) expect((await stats(ADMIN_KEY, {}, w).next()).value?.errors?.[0]?.extensions?.code, `${w}`).toBe("VALIDATION_FAILED");
+  });
+
+  it("sends a heartbeat snapshot without events", { timeout: LIVE_STATS_HEARTBEAT_MS + 10_000 }, async () => {
+    await idle();
+    const it = stats(ADMIN_KEY);
+    await snapshot(it);
+    const started = Date.now();
+    const beat = await snapshot(it);
+    expect(Date.now() - started).toBeGreaterThan(LIVE_STATS_HEARTBEAT_MS - 1_000);
+    expect(beat.values).toBeDefined();
+    await it.return?.();
+  });
+
+  it("stops its timers and leaves the bus once unsubscribed", async () => {
+    const before = await idle();
+    const streams = liveStatsStreams();
+    const it = stats(ADMIN_KEY);
+    await snapshot(it);
+    await waitForSubscribers(before + 1);
+    expect(liveStatsStreams()).toBe(streams + 1);
+    await it.return?.();
+    expect(await idle()).toBe(0);
+    const deadline = Date.now() + 5_000;
+    while (liveStatsStreams() > streams && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(liveStatsStreams()).toBe(streams);
   });
 });

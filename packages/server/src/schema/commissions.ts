@@ -156,7 +156,7 @@ const SyncReportRef = builder.objectRef<SyncReport>("SyncCommissionsPayload").im
 
 const StatsIntervalEnum = builder.enumType("StatsInterval", { values: ["HOUR", "DAY", "WEEK", "MONTH"] as const, description: "Buckets in the program's time zone; weeks start on Monday." });
 
-const StatsValuesRef = builder.objectRef<StatsRow>("ReferralStatsValues").implement({
+export const StatsValuesRef = builder.objectRef<StatsRow>("ReferralStatsValues").implement({
   fields: (t) => ({
     rawClicks: t.exposeInt("rawClicks", { description: "Every recorded click: VALID, BOT, DUPLICATE and DISCARDED." }),
     uniqueClicks: t.exposeInt("uniqueClicks", { description: "VALID clicks." }),

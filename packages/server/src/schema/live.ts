@@ -7,7 +7,8 @@ import { requireProgramVisible } from "../domain/programs.js";
 import { OVERFLOWED, type Overflowed } from "../events/bounded.js";
 import type { ClickRecordedEvent, CommissionChangedEvent, ConversionCreatedEvent, DomainEvent, PointsEvent } from "../events/bus.js";
 import { builder } from "./builder.js";
-import { ConversionStatusEnum } from "./commissions.js";
+import { checkWindow, liveStatsScope, liveStatsSnapshot, type LiveStatsSnapshot } from "../domain/referrals/live-stats.js";
+import { ConversionStatusEnum, StatsValuesRef } from "./commissions.js";
 import type { Context } from "./context.js";
 import { CommissionStatusEnum } from "./errors.js";
 import { optionalRowId, rowId } from "./ids.js";
@@ -102,6 +103,121 @@ const PointsEventRef = builder.objectRef<PointsEvent>("PointsEvent").implement({
   }),
 });
 
+// liveStats ----------------------------------------------------------------------------------------------
+
+/** liveStats pushes at most once per this many ms after events, and at least once per LIVE_STATS_HEARTBEAT_MS. */
+export const LIVE_STATS_COALESCE_MS = 2_000;
+export const LIVE_STATS_HEARTBEAT_MS = 10_000;
+let openStatsStreams = 0;
+/** liveStats streams whose timers are live on this instance (tests: 0 once every subscription ended). */
+export const liveStatsStreams = () => openStatsStreams;
+
+const LiveStatsRef = builder.objectRef<LiveStatsSnapshot>("LiveStats").implement({
+  description: "Rolling counters of the last windowMinutes, as of `to`.",
+  fields: (t) => ({
+    from: t.expose("from", { type: "DateTime" }),
+    to: t.expose("to", { type: "DateTime" }),
+    windowMinutes: t.exposeInt("windowMinutes"),
+    values: t.field({ type: StatsValuesRef, description: "Clicks, leads, sales, revenue and commissions of the window, as referralStats counts them.", resolve: (s) => s }),
+    pointsAwarded: t.exposeInt("pointsAwarded", { description: "Points awarded for purchases in the window; 0 when filtered by project (points belong to no project)." }),
+    pointsReturned: t.exposeInt("pointsReturned", { description: "Points taken back for returns in the window; 0 when filtered by project." }),
+  }),
+});
+
+const STATS_EVENTS = new Set<DomainEvent["type"]>(["CLICK_RECORDED", "CONVERSION_CREATED", "COMMISSION_CHANGED", "POINTS_AWARDED", "POINTS_RETURNED"]);
+
+/**
+ * A snapshot at once, then one after relevant events (coalesced: at most one per LIVE_STATS_COALESCE_MS) and a
+ * heartbeat after LIVE_STATS_HEARTBEAT_MS without one. Authorized (and the partner pinned) once, like referralStats.
+ */
+async function liveStatsStream(ctx: Context, filter: LiveFilterInput, windowMinutes: number): Promise<AsyncIterableIterator<LiveStatsSnapshot>> {
+  checkWindow(windowMinutes);
+  const scope = await liveStatsScope(ctx, {
+    programId: rowId(filter.programId, "Program"),
+    projectId: optionalRowId(filter.projectId, "ReferralProject"),
+    partnerId: optionalRowId(filter.partnerId, "Partner"),
+  });
+  const source = ctx.events.subscribeBounded(scope.programId, LIVE_QUEUE_LIMIT);
+  const relevant = (e: DomainEvent) =>
+    STATS_EVENTS.has(e.type) &&
+    canSeeEvent(ctx.principal, e) &&
+    (!scope.projectId || ("projectId" in e && e.projectId === scope.projectId)) &&
+    (!scope.partnerId || e.partnerId === scope.partnerId);
+
+  let first = true;
+  let done = false;
+  let overflowed = false;
+  let dirty = false;
+  let lastPush = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let wake = null as (() => void) | null;
+  openStatsStreams++;
+
+  const stop = () => {
+    if (done) return;
+    done = true;
+    openStatsStreams--;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    wake?.();
+    void source.return?.();
+  };
+  // Drain the bus eagerly: events only mark the snapshot stale, so the queue never grows.
+  void (async () => {
+    for (;;) {
+      const r = await source.next();
+      if (done) return;
+      if (r.done) return stop();
+      if (r.value === OVERFLOWED) {
+        overflowed = true;
+        return stop();
+      }
+      if (relevant(r.value)) {
+        dirty = true;
+        wake?.();
+      }
+    }
+  })();
+  const due = () =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        const since = Date.now() - lastPush;
+        const wait = done ? 0 : dirty ? LIVE_STATS_COALESCE_MS - since : LIVE_STATS_HEARTBEAT_MS - since;
+        if (wait <= 0) {
+          wake = null;
+          return resolve();
+        }
+        timer = setTimeout(check, wait);
+      };
+      wake = check;
+      check();
+    });
+
+  const iterator: AsyncIterableIterator<LiveStatsSnapshot> = {
+    async next() {
+      if (!first) await due();
+      if (overflowed) throw new SubscriberTooSlowError(LIVE_QUEUE_LIMIT);
+      if (done) return { value: undefined, done: true };
+      first = false;
+      dirty = false;
+      lastPush = Date.now();
+      return { value: await liveStatsSnapshot(ctx, scope, windowMinutes), done: false };
+    },
+    async return() {
+      stop();
+      return { value: undefined, done: true };
+    },
+    async throw(error?: unknown) {
+      stop();
+      throw error;
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
+
 /**
  * The caller's stream of one kind of event: NOT_FOUND unless it has a role in the program; then only events it
  * may see (canSeeEvent: partners their own) that match the filter, through a bounded queue.
@@ -144,6 +260,14 @@ const kind =
 builder.subscriptionFields((t) => {
   const filterArg = { filter: t.arg({ type: LiveFilter, required: true }) };
   return {
+    liveStats: t.field({
+      type: LiveStatsRef,
+      description:
+        "Rolling counters of the last windowMinutes (1–1440) for a program, project or partner: a snapshot at once, after events (at most one per 2 s) and every 10 s. Scoped like referralStats: a partner gets only its own.",
+      args: { ...filterArg, windowMinutes: t.arg.int({ required: false, defaultValue: 60 }) },
+      subscribe: (_root, args, ctx) => liveStatsStream(ctx, args.filter, args.windowMinutes ?? 60),
+      resolve: (s: LiveStatsSnapshot) => s,
+    }),
     conversionCreated: t.field({
       type: ConversionCreatedRef,
       description: "Conversions of a program as they are recorded. Managers receive all; a partner only its own.",

@@ -63,6 +63,42 @@ const empty = (): StatsRow => ({ rawClicks: 0, uniqueClicks: 0, conversions: 0, 
 /** A partner gets only its own numbers; naming another partner is NOT_FOUND-like emptiness, never theirs. */
 export async function referralStats(call: Call, q: StatsQuery): Promise<Stats> {
   const range = parseInput(Range, { from: q.from, to: q.to, interval: q.interval });
+  const scope = await statsScope(call, q);
+  const { tz } = scope;
+  const unit = range.interval.toLowerCase();
+  const series = call.prisma.$queryRaw<{ start: Date }[]>`
+      SELECT (g AT TIME ZONE ${tz}) AS start
+      FROM generate_series(date_trunc(${unit}, ${range.from}::timestamptz AT TIME ZONE ${tz}), ${range.to}::timestamptz AT TIME ZONE ${tz} - interval '1 millisecond', (${`1 ${unit}`})::interval) g`;
+  const bucket = (time: string) => Prisma.sql`(date_trunc(${unit}, ${Prisma.raw(`"${time}"`)} AT TIME ZONE ${tz}) AT TIME ZONE ${tz})`;
+  const starts = series.then((rows) => rows.map((s) => new Date(s.start)));
+  const buckets = await bucketedStats(call, scope, range.from, range.to, starts, bucket);
+  const totals = empty();
+  for (const b of buckets) {
+    totals.rawClicks += b.rawClicks;
+    totals.uniqueClicks += b.uniqueClicks;
+    totals.conversions += b.conversions;
+    totals.leads += b.leads;
+    totals.sales += b.sales;
+    for (const m of b.revenue) addMoney(totals.revenue, m.currency, m.amount);
+    for (const m of b.commissions) addMoney(totals.commissions, m.currency, m.amount);
+  }
+  return { buckets, totals };
+}
+
+/** Who and what a statistics query may count: authorized like referralStats, the partner pinned for partners. */
+export interface StatsScope {
+  programId: string;
+  projectId: string | null;
+  /** The one partner counted, or null for the whole program / project. */
+  partnerId: string | null;
+  tz: string;
+}
+
+/**
+ * Authorizes a statistics query: NOT_FOUND unless the caller has a role in the program; the project must be a
+ * visible project of the program; a partner is limited to its own numbers (naming another is VALIDATION_FAILED).
+ */
+export async function statsScope(call: Call, q: Pick<StatsQuery, "programId" | "projectId" | "partnerId">): Promise<StatsScope> {
   await requireProgramVisible(call, q.programId);
   if (q.projectId) {
     const project = await visibleProject(call.prisma, call, q.projectId);
@@ -72,21 +108,28 @@ export async function referralStats(call: Call, q: StatsQuery): Promise<Stats> {
   const partnerId = scope ? (q.partnerId && scope.includes(q.partnerId) ? q.partnerId : (scope[0] ?? "00000000-0000-0000-0000-000000000000")) : (q.partnerId ?? null);
   if (scope && q.partnerId && !scope.includes(q.partnerId)) throw new ValidationError([{ path: "partnerId", message: "partners see only their own statistics" }]);
   const program = requireConfigured(requireProgram(await call.prisma.program.findUnique({ where: { id: q.programId } })));
-  const tz = program.timezone;
-  const unit = range.interval.toLowerCase();
-  // A project (checked above to be the program's) implies the program: naming only the project lets the Click
+  return { programId: q.programId, projectId: q.projectId ?? null, partnerId, tz: program.timezone };
+}
+
+/** The SQL condition of a scope over [from, to) on the row's `time` column. */
+export function scopeWhere(scope: StatsScope, time: string, from: Date, to: Date): Prisma.Sql {
+  // A project (checked to be the program's) implies the program: naming only the project lets the Click
   // query be an index-only scan of Click(projectId, createdAt, status, partnerId).
-  const where = (time: string) =>
-    Prisma.sql`${q.projectId ? Prisma.sql`"projectId" = ${q.projectId}::uuid` : Prisma.sql`"programId" = ${q.programId}::uuid`}
-      AND ${Prisma.raw(`"${time}"`)} >= ${range.from} AND ${Prisma.raw(`"${time}"`)} < ${range.to}
-      ${partnerId ? Prisma.sql`AND "partnerId" = ${partnerId}::uuid` : Prisma.empty}`;
-  const bucket = (time: string) => Prisma.sql`(date_trunc(${unit}, ${Prisma.raw(`"${time}"`)} AT TIME ZONE ${tz}) AT TIME ZONE ${tz})`;
+  return Prisma.sql`${scope.projectId ? Prisma.sql`"projectId" = ${scope.projectId}::uuid` : Prisma.sql`"programId" = ${scope.programId}::uuid`}
+      AND ${Prisma.raw(`"${time}"`)} >= ${from} AND ${Prisma.raw(`"${time}"`)} < ${to}
+      ${scope.partnerId ? Prisma.sql`AND "partnerId" = ${scope.partnerId}::uuid` : Prisma.empty}`;
+}
+
+/**
+ * The analytics query set: clicks, conversions and commissions in [from, to), counted per 15-minute slot and
+ * then per bucket (`bucket` maps the slot column to a bucket start among `starts`). One query per table.
+ */
+export async function bucketedStats(call: Call, scope: StatsScope, from: Date, to: Date, starts: Date[] | Promise<Date[]>, bucket: (time: string) => Prisma.Sql): Promise<StatsBucket[]> {
+  const where = (time: string) => scopeWhere(scope, time, from, to);
   const slot = (time: string) => Prisma.sql`date_bin('15 minutes', ${Prisma.raw(`"${time}"`)}, timestamptz '2000-01-01 00:00:00+00')`;
 
   const [series, clicks, conversions, commissions] = await Promise.all([
-    call.prisma.$queryRaw<{ start: Date }[]>`
-      SELECT (g AT TIME ZONE ${tz}) AS start
-      FROM generate_series(date_trunc(${unit}, ${range.from}::timestamptz AT TIME ZONE ${tz}), ${range.to}::timestamptz AT TIME ZONE ${tz} - interval '1 millisecond', (${`1 ${unit}`})::interval) g`,
+    starts,
     call.prisma.$queryRaw<{ start: Date; raw: number; uniq: number }[]>`
       SELECT ${bucket("slot")} AS start, sum(raw)::int AS raw, sum(uniq)::int AS uniq
       FROM (SELECT ${slot("createdAt")} AS slot, count(*) AS raw, count(*) FILTER (WHERE status = 'VALID') AS uniq
@@ -105,7 +148,7 @@ export async function referralStats(call: Call, q: StatsQuery): Promise<Stats> {
       GROUP BY 1, 2`,
   ]);
 
-  const buckets = new Map<number, StatsBucket>(series.map((s) => [new Date(s.start).getTime(), { start: new Date(s.start), ...empty() }]));
+  const buckets = new Map<number, StatsBucket>(series.map((s) => [s.getTime(), { start: s, ...empty() }]));
   const at = (start: Date) => buckets.get(new Date(start).getTime());
   for (const c of clicks) {
     const b = at(c.start);
@@ -123,18 +166,7 @@ export async function referralStats(call: Call, q: StatsQuery): Promise<Stats> {
     const b = at(c.start);
     if (b) addMoney(b.commissions, c.currency, new Decimal(c.amount));
   }
-  const list = [...buckets.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
-  const totals = empty();
-  for (const b of list) {
-    totals.rawClicks += b.rawClicks;
-    totals.uniqueClicks += b.uniqueClicks;
-    totals.conversions += b.conversions;
-    totals.leads += b.leads;
-    totals.sales += b.sales;
-    for (const m of b.revenue) addMoney(totals.revenue, m.currency, m.amount);
-    for (const m of b.commissions) addMoney(totals.commissions, m.currency, m.amount);
-  }
-  return { buckets: list, totals };
+  return [...buckets.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
 function addMoney(list: Money[], currency: string, amount: Decimal): void {
