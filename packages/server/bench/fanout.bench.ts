@@ -11,11 +11,10 @@
 // afterwards. REDIS_URL: default redis://127.0.0.1:6379. Skips (exit 0) when either is not reachable.
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { createClient, type Client } from "graphql-ws";
 import { Redis } from "ioredis";
 import pg from "pg";
 import pino from "pino";
-import WebSocket from "ws";
+import { Worker } from "node:worker_threads";
 import { startApp, type App } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { createRateLimiter, TIERS } from "../src/http/rate-limit.js";
@@ -30,6 +29,7 @@ const BIG = { perHour: 10_000_000, perMinute: 1_000_000 };
 const bigTiers = Object.fromEntries(Object.keys(TIERS).map((t) => [t, BIG])) as Record<keyof typeof TIERS, typeof BIG>;
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
+const epoch = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function gql(base: string, key: string, query: string, variables: Record<string, unknown>) {
@@ -51,40 +51,25 @@ async function part(label: string, apps: App[], sendTo: App): Promise<void> {
   const project = await gql(base, ADMIN_KEY, `mutation ($i: CreateProjectInput!) { createProject(input: $i) { ... on CreateProjectPayload { project { id } } } }`, { i: { programId, name: "Fanout", slug: `fanout-${randomBytes(3).toString("hex")}` } });
   const projectId = project.project.id as string;
 
-  // Sockets spread round-robin over the instances; subscriptions spread evenly over the sockets.
+  // Sockets spread round-robin over the instances, subscriptions evenly over the sockets, all on a worker thread.
   const sockets = Math.min(SOCKETS, SUBSCRIBERS);
-  const clients: Client[] = [];
-  const receipts: Map<string, number>[] = []; // per subscriber: externalId -> receipt time
-  const errors: string[] = [];
   const before = apps.map((a) => a.events.listenerCount());
-  for (let s = 0; s < sockets; s++) {
-    const app = apps[s % apps.length]!;
-    clients.push(createClient({ url: `${app.url.replace("http", "ws")}/graphql`, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${ADMIN_KEY}` } }));
-  }
-  for (let i = 0; i < SUBSCRIBERS; i++) {
-    const seen = new Map<string, number>();
-    receipts.push(seen);
-    clients[i % sockets]!.subscribe<{ conversionCreated: { conversion: { externalId: string } | null } }>(
-      { query: SUBSCRIPTION, variables: { f: { programId } } },
-      {
-        next: (r) => {
-          const id = r.data?.conversionCreated.conversion?.externalId;
-          if (id) seen.set(id, performance.now());
-          else errors.push(JSON.stringify(r));
-        },
-        error: (e) => errors.push(String(e instanceof Error ? e.message : JSON.stringify(e))),
-        complete: () => {},
-      },
-    );
-  }
+  const urls = Array.from({ length: sockets }, (_, s) => `${apps[s % apps.length]!.url.replace("http", "ws")}/graphql`);
+  const worker = new Worker(new URL("./fanout-worker.mjs", import.meta.url), { workerData: { urls, subscribers: SUBSCRIBERS, programId, adminKey: ADMIN_KEY, query: SUBSCRIPTION } });
+  const ask = <T>(message: string) => new Promise<T>((resolve) => worker.once("message", resolve).postMessage(message));
+  const dispose = async () => {
+    await ask("dispose");
+    await worker.terminate();
+  };
   // Live once every subscription holds a listener on the bus of its instance.
   const perApp = apps.map((_, k) => Array.from({ length: SUBSCRIBERS }, (_, i) => i).filter((i) => (i % sockets) % apps.length === k).length);
   const t0 = performance.now();
   while (apps.some((a, k) => a.events.listenerCount() - before[k]! < perApp[k]!)) {
-    if (Date.now() > deadline || errors.length) {
-      console.log(`${label}: subscribers never all live (${apps.map((a, k) => a.events.listenerCount() - before[k]!).join("+")} of ${SUBSCRIBERS}); errors: ${errors.slice(0, 3).join("; ")}`);
+    const state = await ask<{ errorCount: number; errors: string[] }>("count");
+    if (Date.now() > deadline || state.errorCount) {
+      console.log(`${label}: subscribers never all live (${apps.map((a, k) => a.events.listenerCount() - before[k]!).join("+")} of ${SUBSCRIBERS}); errors: ${state.errors.join("; ")}`);
       process.exitCode = 1;
-      await Promise.all(clients.map((c) => c.dispose()));
+      await dispose();
       return;
     }
     await sleep(20);
@@ -97,13 +82,13 @@ async function part(label: string, apps: App[], sendTo: App): Promise<void> {
   const inflight: Promise<void>[] = [];
   let failed = 0;
   for (let n = 0; n < CONVERSIONS && Date.now() < deadline; n++) {
-    const sent = performance.now();
+    const sent = epoch();
     const externalId = `fanout-${n}-${sent.toFixed(3)}`;
     sentAt.set(externalId, sent);
     inflight.push(
       gql(sendTo.url, secretKey, TRACK, { i: { projectId, type: "SALE", externalId, amount: "10.00" } }).then(
         (r) => {
-          if (r.created) committedAt.set(externalId, performance.now());
+          if (r.created) committedAt.set(externalId, epoch());
           else failed++;
         },
         (e: unknown) => {
@@ -117,35 +102,41 @@ async function part(label: string, apps: App[], sendTo: App): Promise<void> {
   await Promise.all(inflight);
   const firstCommit = Math.min(...committedAt.values());
   const expected = committedAt.size * SUBSCRIBERS;
-  const count = () => receipts.reduce((sum, seen) => sum + [...seen.keys()].filter((id) => committedAt.has(id)).length, 0);
-  while (count() < expected && Date.now() < deadline && errors.length === 0) await sleep(50);
-  const delivered = count();
-  const lastReceipt = Math.max(0, ...receipts.map((seen) => Math.max(0, ...seen.values())));
-
+  let progress = { count: 0, errorCount: 0, errors: [] as string[] };
+  for (;;) {
+    progress = await ask<typeof progress>("count");
+    if (progress.count >= expected || Date.now() > deadline || progress.errorCount) break;
+    await sleep(50);
+  }
+  const collected = await ask<{ receipts: [number, string, number][]; errorCount: number; errors: string[] }>("collect");
+  const errors = collected.errors;
+  const seen = new Set<string>();
   const fromCommit: number[] = [];
   const fromSend: number[] = [];
   let early = 0;
-  for (const seen of receipts) {
-    for (const [id, at] of seen) {
-      const commit = committedAt.get(id);
-      if (commit === undefined) continue;
-      const ms = at - commit;
-      if (ms < 0) early++;
-      fromCommit.push(ms);
-      fromSend.push(at - sentAt.get(id)!);
-    }
+  let lastReceipt = 0;
+  for (const [subscriber, id, at] of collected.receipts) {
+    const commit = committedAt.get(id);
+    if (commit === undefined) continue;
+    seen.add(`${subscriber}/${id}`);
+    lastReceipt = Math.max(lastReceipt, at);
+    const ms = at - commit;
+    if (ms < 0) early++;
+    fromCommit.push(ms);
+    fromSend.push(at - sentAt.get(id)!);
   }
+  const delivered = seen.size;
   fromCommit.sort((x, y) => x - y);
   fromSend.sort((x, y) => x - y);
   const lost = expected - delivered;
   console.log(`${label}: conversions committed ${committedAt.size} of ${CONVERSIONS} (failed ${failed}), sent to ${sendTo === apps[0] ? "the instance" : "instance B"}`);
-  console.log(`${label}: delivered ${delivered} of ${expected} expected (${committedAt.size} × ${SUBSCRIBERS}); lost events (not delivered by the ${PART_SECONDS} s deadline): ${lost}; ${(delivered / ((lastReceipt - firstCommit) / 1000)).toFixed(0)} deliveries/s${errors.length ? `; subscription errors: ${errors.length} (${errors[0]})` : ""}`);
+  console.log(`${label}: delivered ${delivered} of ${expected} expected (${committedAt.size} × ${SUBSCRIBERS}); lost events (not delivered by the ${PART_SECONDS} s deadline): ${lost}; ${(delivered / ((lastReceipt - firstCommit) / 1000)).toFixed(0)} deliveries/s${collected.errorCount ? `; subscription errors: ${collected.errorCount} (${errors[0]})` : ""}`);
   console.log(
     `${label}: latency response→receipt p50 ${pct(fromCommit, 50).toFixed(1)} ms  p99 ${pct(fromCommit, 99).toFixed(1)} ms  max ${pct(fromCommit, 100).toFixed(1)} ms` +
       `  (${early} receipts arrived before the mutation's response);  send→receipt p50 ${pct(fromSend, 50).toFixed(1)} ms  p99 ${pct(fromSend, 99).toFixed(1)} ms`,
   );
-  if (lost !== 0 || failed !== 0 || errors.length) process.exitCode = 1;
-  await Promise.all(clients.map((c) => c.dispose()));
+  if (lost !== 0 || failed !== 0 || collected.errorCount) process.exitCode = 1;
+  await dispose();
 }
 
 async function main(): Promise<void> {
