@@ -1,5 +1,6 @@
 // Typed pub/sub for domain events, published after commit. In-memory by default; the transport is an
 // EventTarget, so a Redis-backed one (REDIS_URL) drops in without touching publishers or subscribers.
+import { setMaxListeners } from "node:events";
 import { createPubSub } from "graphql-yoga";
 import { boundedIterator, type Overflowed } from "./bounded.js";
 
@@ -75,7 +76,7 @@ export interface EventBus {
   listenerCount(): number;
 }
 
-export function createEventBus(eventTarget: EventTargetLike = new EventTarget() as EventTargetLike): EventBus {
+export function createEventBus(eventTarget: EventTargetLike = unboundedEventTarget()): EventBus {
   let listeners = 0;
   const counted: EventTargetLike = {
     addEventListener: (type, listener, options) => {
@@ -102,4 +103,11 @@ export function createEventBus(eventTarget: EventTargetLike = new EventTarget() 
       }, limit),
     listenerCount: () => listeners,
   };
+}
+
+/** Many dashboards listen to one program: Node's default warning at 11 listeners per topic is noise here. */
+function unboundedEventTarget(): EventTargetLike {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target as EventTargetLike;
 }
