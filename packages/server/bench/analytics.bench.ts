@@ -8,10 +8,10 @@
 // DATABASE_URL: an existing database to seed into (a new program each run); default: a fresh database created on
 // postgres://postgres@127.0.0.1:5432 and dropped afterwards. Skips (exit 0) when PostgreSQL is not reachable.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import pino from "pino";
 import { startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { benchDatabase } from "./bench-database.js";
 import { seedVolume } from "../scripts/volume.js";
 
 const VOLUME = Number(process.env.VOLUME ?? 200_000);
@@ -22,30 +22,10 @@ const ADMIN_KEY = `pga_bench-${randomBytes(12).toString("hex")}`;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function main(): Promise<void> {
-  const adminUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  let databaseUrl = process.env.DATABASE_URL;
-  let drop: (() => Promise<void>) | undefined;
-  if (!databaseUrl) {
-    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-    try {
-      await admin.connect();
-    } catch (error) {
-      console.log(`analytics bench skipped: PostgreSQL is not reachable at ${adminUrl} (${(error as Error).message}). Set DATABASE_URL to run it.`);
-      return;
-    }
-    const name = `pg_bench_${randomBytes(5).toString("hex")}`;
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    drop = async () => {
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
-    };
-  }
+  const database = await benchDatabase("analytics");
+  if (!database) return;
+  const databaseUrl = database.url;
+  const drop = database.drop;
   try {
     const seeded = await seedVolume(databaseUrl, { clicks: VOLUME, conversions: Math.max(1, Math.floor(VOLUME / 20)), log: () => {} });
     console.log(
@@ -89,7 +69,7 @@ async function main(): Promise<void> {
       await app.close();
     }
   } finally {
-    await drop?.();
+    await drop();
   }
 }
 

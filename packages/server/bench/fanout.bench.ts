@@ -12,11 +12,11 @@
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
-import pg from "pg";
 import pino from "pino";
 import { Worker } from "node:worker_threads";
 import { startApp, type App } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { benchDatabase } from "./bench-database.js";
 import { createRateLimiter, TIERS } from "../src/http/rate-limit.js";
 
 const SUBSCRIBERS = Number(process.env.FANOUT_SUBSCRIBERS ?? 1_000);
@@ -140,7 +140,6 @@ async function part(label: string, apps: App[], sendTo: App): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const adminUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
   const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
   probe.on("error", () => {});
@@ -153,29 +152,10 @@ async function main(): Promise<void> {
   } finally {
     probe.disconnect();
   }
-  let databaseUrl = process.env.DATABASE_URL;
-  let drop: (() => Promise<void>) | undefined;
-  if (!databaseUrl) {
-    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-    try {
-      await admin.connect();
-    } catch (error) {
-      console.log(`fanout bench skipped: PostgreSQL is not reachable at ${adminUrl} (${(error as Error).message}). Set DATABASE_URL to run it.`);
-      return;
-    }
-    const name = `pg_bench_${randomBytes(5).toString("hex")}`;
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    drop = async () => {
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
-    };
-  }
+  const database = await benchDatabase("fanout");
+  if (!database) return;
+  const databaseUrl = database.url;
+  const drop = database.drop;
 
   console.log(`fanout bench: ${SUBSCRIBERS} conversionCreated subscribers on ${Math.min(SOCKETS, SUBSCRIBERS)} sockets, ${CONVERSIONS} conversions ${PACE_MS} ms apart, PostgreSQL + Redis, loopback`);
   const env = { DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", ADMIN_API_KEY: ADMIN_KEY, NODE_ENV: "production", LOG_LEVEL: "warn" };
@@ -195,7 +175,7 @@ async function main(): Promise<void> {
     await part("(b) two instances over Redis", [a, b], b);
   } finally {
     await Promise.all(apps.map((app) => app.close()));
-    await drop?.();
+    await drop();
   }
 }
 

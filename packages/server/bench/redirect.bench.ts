@@ -9,10 +9,10 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { Worker } from "node:worker_threads";
 import type { AddressInfo } from "node:net";
-import pg from "pg";
 import pino from "pino";
 import { startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { benchDatabase } from "./bench-database.js";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
@@ -44,30 +44,10 @@ const row = (name: string, r: Result) =>
   `${name.padEnd(22)} ${String(r.requests).padStart(7)} req  ${(r.requests / r.seconds).toFixed(0).padStart(7)} req/s  p50 ${pct(r.latencies, 50).toFixed(2).padStart(6)} ms  p99 ${pct(r.latencies, 99).toFixed(2).padStart(7)} ms`;
 
 async function main(): Promise<void> {
-  const adminUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  let databaseUrl = process.env.DATABASE_URL;
-  let drop: (() => Promise<void>) | undefined;
-  if (!databaseUrl) {
-    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-    try {
-      await admin.connect();
-    } catch (error) {
-      console.log(`redirect bench skipped: PostgreSQL is not reachable at ${adminUrl} (${(error as Error).message}). Set DATABASE_URL to run it.`);
-      return;
-    }
-    const name = `pg_bench_${randomBytes(5).toString("hex")}`;
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    drop = async () => {
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
-    };
-  }
+  const database = await benchDatabase("redirect");
+  if (!database) return;
+  const databaseUrl = database.url;
+  const drop = database.drop;
 
   // LOG_LEVEL=warn: the per-request info log line is not what is measured here.
   // Many visitors, as behind a proxy: the load generator sends X-Forwarded-For, which the server trusts here.
@@ -107,7 +87,7 @@ async function main(): Promise<void> {
   } finally {
     await new Promise<void>((resolve) => bare.close(() => resolve()));
     await app.close();
-    await drop?.();
+    await drop();
   }
 }
 
