@@ -233,8 +233,13 @@ export type DeleteRewardRuleInput = {
 
 /** Stable codes for every failure a client can act on; also sent as `extensions.code` on GraphQL errors. */
 export type ErrorCode =
+  | 'CARD_INACTIVE'
   | 'COMMISSION_LOCKED'
   | 'CONFLICT'
+  | 'COUPON_ALREADY_USED'
+  | 'COUPON_CANCELLED'
+  | 'COUPON_EXPIRED'
+  | 'DAILY_LIMIT_REACHED'
   | 'FORBIDDEN'
   | 'INSUFFICIENT_PARTNER_PERMISSIONS'
   | 'INSUFFICIENT_POINTS'
@@ -243,9 +248,16 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'NOT_CONFIGURED'
   | 'NOT_FOUND'
+  | 'OUT_OF_STOCK'
   | 'PARTNER_NOT_FOUND'
+  | 'PLAY_LIMIT_REACHED'
+  | 'QR_ALREADY_USED'
+  | 'QR_EXPIRED'
+  | 'QR_INVALID'
   | 'QUERY_TOO_COMPLEX'
   | 'QUOTA_EXCEEDED'
+  | 'REWARD_UNAVAILABLE'
+  | 'STORE_ACCESS_DENIED'
   | 'SUBSCRIBER_TOO_SLOW'
   | 'UNAUTHENTICATED'
   | 'VALIDATION_FAILED';
@@ -273,7 +285,10 @@ export type LedgerEntryType =
   | 'RETURN';
 
 export type LedgerSource =
+  | 'GAME'
+  | 'IMPORT'
   | 'MANUAL'
+  | 'MEMBER'
   | 'PARTNER'
   | 'PURCHASE'
   | 'STAFF';
@@ -641,6 +656,8 @@ type ErrorFields_InvalidLoginCodeError_Fragment = { __typename: 'InvalidLoginCod
 
 type ErrorFields_InvalidTransitionError_Fragment = { __typename: 'InvalidTransitionError', code: ErrorCode, message: string };
 
+type ErrorFields_LoyaltyRuleError_Fragment = { __typename: 'LoyaltyRuleError', code: ErrorCode, message: string };
+
 type ErrorFields_NotConfiguredError_Fragment = { __typename: 'NotConfiguredError', missing: Array<string>, code: ErrorCode, message: string };
 
 type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
@@ -653,6 +670,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_InsufficientPointsError_Fragment
   | ErrorFields_InvalidLoginCodeError_Fragment
   | ErrorFields_InvalidTransitionError_Fragment
+  | ErrorFields_LoyaltyRuleError_Fragment
   | ErrorFields_NotConfiguredError_Fragment
   | ErrorFields_NotFoundError_Fragment
   | ErrorFields_ValidationError_Fragment
@@ -1272,6 +1290,8 @@ type ReferralErrorFields_InvalidLoginCodeError_Fragment = { __typename: 'Invalid
 
 type ReferralErrorFields_InvalidTransitionError_Fragment = { __typename: 'InvalidTransitionError', from: CommissionStatus, to: CommissionStatus, code: ErrorCode, message: string };
 
+type ReferralErrorFields_LoyaltyRuleError_Fragment = { __typename: 'LoyaltyRuleError', code: ErrorCode, message: string };
+
 type ReferralErrorFields_NotConfiguredError_Fragment = { __typename: 'NotConfiguredError', missing: Array<string>, code: ErrorCode, message: string };
 
 type ReferralErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
@@ -1284,6 +1304,7 @@ export type ReferralErrorFieldsFragment =
   | ReferralErrorFields_InsufficientPointsError_Fragment
   | ReferralErrorFields_InvalidLoginCodeError_Fragment
   | ReferralErrorFields_InvalidTransitionError_Fragment
+  | ReferralErrorFields_LoyaltyRuleError_Fragment
   | ReferralErrorFields_NotConfiguredError_Fragment
   | ReferralErrorFields_NotFoundError_Fragment
   | ReferralErrorFields_ValidationError_Fragment
@@ -1907,5 +1928,5 @@ export function getSdk<C>(requester: Requester<C>) {
 }
 export type Sdk = ReturnType<typeof getSdk>;
 /** The schema's types that implement `interface Error`: the typed failures in mutation results. */
-export const ERROR_TYPENAMES = ["CommissionLockedError", "ConflictError", "InsufficientPointsError", "InvalidLoginCodeError", "InvalidTransitionError", "NotConfiguredError", "NotFoundError", "ValidationError"] as const;
+export const ERROR_TYPENAMES = ["CommissionLockedError", "ConflictError", "InsufficientPointsError", "InvalidLoginCodeError", "InvalidTransitionError", "LoyaltyRuleError", "NotConfiguredError", "NotFoundError", "ValidationError"] as const;
 export type ErrorTypename = (typeof ERROR_TYPENAMES)[number];

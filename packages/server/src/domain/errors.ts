@@ -17,6 +17,18 @@ export const ErrorCode = {
   INVALID_TRANSITION: "INVALID_TRANSITION",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
   SUBSCRIBER_TOO_SLOW: "SUBSCRIBER_TOO_SLOW",
+  STORE_ACCESS_DENIED: "STORE_ACCESS_DENIED",
+  QR_INVALID: "QR_INVALID",
+  QR_EXPIRED: "QR_EXPIRED",
+  QR_ALREADY_USED: "QR_ALREADY_USED",
+  DAILY_LIMIT_REACHED: "DAILY_LIMIT_REACHED",
+  PLAY_LIMIT_REACHED: "PLAY_LIMIT_REACHED",
+  OUT_OF_STOCK: "OUT_OF_STOCK",
+  REWARD_UNAVAILABLE: "REWARD_UNAVAILABLE",
+  CARD_INACTIVE: "CARD_INACTIVE",
+  COUPON_EXPIRED: "COUPON_EXPIRED",
+  COUPON_ALREADY_USED: "COUPON_ALREADY_USED",
+  COUPON_CANCELLED: "COUPON_CANCELLED",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -65,7 +77,11 @@ export class NotFoundError extends AppError {
 export class AuthError extends AppError {
   override name = "AuthError";
   constructor(
-    code: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN | typeof ErrorCode.INSUFFICIENT_PARTNER_PERMISSIONS,
+    code:
+      | typeof ErrorCode.UNAUTHENTICATED
+      | typeof ErrorCode.FORBIDDEN
+      | typeof ErrorCode.INSUFFICIENT_PARTNER_PERMISSIONS
+      | typeof ErrorCode.STORE_ACCESS_DENIED,
     message: string,
   ) {
     super(code, message);
@@ -99,5 +115,31 @@ export class SubscriberTooSlowError extends AppError {
   override name = "SubscriberTooSlowError";
   constructor(limit: number) {
     super(ErrorCode.SUBSCRIBER_TOO_SLOW, `More than ${limit} events were waiting to be sent; the subscription was ended. Resubscribe and reconcile with a query.`);
+  }
+}
+
+/** Codes a loyalty rule refuses with (QR, limits, stock, coupons, cards); all are typed results. */
+export type LoyaltyRuleCode =
+  | typeof ErrorCode.QR_INVALID
+  | typeof ErrorCode.QR_EXPIRED
+  | typeof ErrorCode.QR_ALREADY_USED
+  | typeof ErrorCode.DAILY_LIMIT_REACHED
+  | typeof ErrorCode.PLAY_LIMIT_REACHED
+  | typeof ErrorCode.OUT_OF_STOCK
+  | typeof ErrorCode.REWARD_UNAVAILABLE
+  | typeof ErrorCode.CARD_INACTIVE
+  | typeof ErrorCode.COUPON_EXPIRED
+  | typeof ErrorCode.COUPON_ALREADY_USED
+  | typeof ErrorCode.COUPON_CANCELLED;
+
+/** A loyalty rule refused the action; nothing was written. `retryAt` says when a limit resets. */
+export class LoyaltyRuleError extends AppError {
+  override name = "LoyaltyRuleError";
+  constructor(
+    code: LoyaltyRuleCode,
+    message: string,
+    readonly retryAt: Date | null = null,
+  ) {
+    super(code, message);
   }
 }

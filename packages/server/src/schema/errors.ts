@@ -1,6 +1,6 @@
 // Expected failures as typed results: mutations return these in their result unions.
 import { InvalidLoginCodeError } from "../domain/auth/login.js";
-import { ConflictError, ErrorCode, InsufficientPointsError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { ConflictError, ErrorCode, InsufficientPointsError, LoyaltyRuleError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { NotConfiguredError } from "../domain/programs.js";
 import { InvalidTransitionError } from "../domain/referrals/commissions.js";
 import { CommissionLockedError } from "../domain/referrals/periods.js";
@@ -97,6 +97,17 @@ builder.objectType(InvalidTransitionError, {
   fields: (t) => ({
     from: t.field({ type: CommissionStatusName, resolve: (e) => e.from }),
     to: t.field({ type: CommissionStatusName, resolve: (e) => e.to }),
+  }),
+});
+
+builder.objectType(LoyaltyRuleError, {
+  name: "LoyaltyRuleError",
+  description:
+    "A loyalty rule refused the action (QR_INVALID, QR_EXPIRED, QR_ALREADY_USED, DAILY_LIMIT_REACHED, PLAY_LIMIT_REACHED, OUT_OF_STOCK, REWARD_UNAVAILABLE, CARD_INACTIVE, COUPON_EXPIRED, COUPON_ALREADY_USED, COUPON_CANCELLED). Nothing was written.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof LoyaltyRuleError,
+  fields: (t) => ({
+    retryAt: t.expose("retryAt", { type: "DateTime", nullable: true, description: "When a daily or play limit resets." }),
   }),
 });
 

@@ -202,15 +202,21 @@ export const MemberRefType = builder.prismaNode("Member", {
     email: t.exposeString("email", { nullable: true }),
     balance: t.loadable({
       type: "Int",
-      description: "The sum of the ledger.",
+      description: "The program's points: the sum of its ledger.",
       load: async (ids: string[], ctx) => {
-        const sums = await ctx.prisma.ledgerEntry.groupBy({ by: ["memberId"], where: { memberId: { in: ids } }, _sum: { points: true } });
+        const sums = await ctx.prisma.ledgerEntry.groupBy({ by: ["memberId"], where: { memberId: { in: ids }, cardId: null }, _sum: { points: true } });
         const byId = new Map(sums.map((s) => [s.memberId, s._sum.points ?? 0]));
         return ids.map((id) => byId.get(id) ?? 0);
       },
       resolve: (m) => m.id,
     }),
-    ledger: t.relatedConnection("ledger", { cursor: "id", complexity: connectionComplexity, totalCount: true, query: { orderBy: { id: "desc" } }, description: "Newest first." }),
+    ledger: t.relatedConnection("ledger", {
+      cursor: "id",
+      complexity: connectionComplexity,
+      totalCount: true,
+      query: { where: { cardId: null }, orderBy: { id: "desc" } },
+      description: "The program's points, newest first (card balances are on the member's cards).",
+    }),
     purchases: t.relatedConnection("purchases", { cursor: "id", complexity: connectionComplexity, totalCount: true, query: { orderBy: { id: "desc" } } }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),

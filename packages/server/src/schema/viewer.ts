@@ -13,7 +13,9 @@ const ViewerKind = builder.enumType("ViewerKind", {
 
 const KINDS = { adminKey: "ADMIN_KEY", programKey: "PROGRAM_KEY", partnerKey: "PARTNER_KEY", user: "USER" } as const;
 
-const ViewerRole = builder.objectRef<Grant>("ViewerRole").implement({
+type RoleGrant = Exclude<Grant, { role: "MEMBER" }>;
+
+const ViewerRole = builder.objectRef<RoleGrant>("ViewerRole").implement({
   fields: (t) => ({
     role: t.field({ type: RoleEnum, resolve: (g) => g.role }),
     program: t.prismaField({
@@ -33,7 +35,7 @@ const Viewer = builder.objectRef<Authenticated>("Viewer").implement({
   description: "The caller, as the server authenticated it.",
   fields: (t) => ({
     kind: t.field({ type: ViewerKind, resolve: (p) => KINDS[p.kind] }),
-    roles: t.field({ type: [ViewerRole], description: "What the credential may do. A disabled partner's role is absent.", resolve: (p) => p.grants }),
+    roles: t.field({ type: [ViewerRole], description: "What the credential may do. A disabled partner's role is absent.", resolve: (p) => p.grants.filter((g): g is RoleGrant => g.role !== "MEMBER") }),
     user: t.prismaField({
       type: "User",
       nullable: true,

@@ -23,22 +23,40 @@ export function createAuthenticator(prisma: PrismaClient, options: { adminApiKey
   async function fromSession(token: string): Promise<Principal> {
     const claims = verifySessionToken(options.sessionSecret, token);
     if (!claims) throw invalid("Invalid or expired session; log in again");
+    const liveClubs = { status: "ACTIVE" as const, partner: { status: "ENABLED" as const, deletedAt: null } };
     const session = await prisma.session.findUnique({
       where: { id: claims.sessionId },
-      include: { user: { include: { roleGrants: { include: { partner: { select: { status: true, deletedAt: true } } } } } } },
+      include: {
+        user: {
+          include: {
+            roleGrants: { include: { partner: { select: { status: true, deletedAt: true } } } },
+            clubs: { where: { club: liveClubs }, select: { clubId: true, programId: true, role: true, club: { select: { partnerId: true } } } },
+          },
+        },
+      },
     });
     if (!session || session.revokedAt || session.expiresAt <= new Date()) throw invalid("Invalid or expired session; log in again");
     if (stale(session.lastUsedAt)) await prisma.session.update({ where: { id: session.id }, data: { lastUsedAt: new Date() } });
-    const grants = session.user.roleGrants.flatMap((g): Grant[] => {
+    const { user } = session;
+    const clubsIn = (programId: string) =>
+      user.clubs.filter((c) => c.programId === programId).map((c) => ({ clubId: c.clubId, partnerId: c.club.partnerId, manager: c.role === "CLUB_MANAGER" }));
+    const grants = user.roleGrants.flatMap((g): Grant[] => {
       if (g.role === "ADMIN") return ADMIN;
       if (!g.programId) return [];
       if (g.role === "PROGRAM_MANAGER") return [{ role: "PROGRAM_MANAGER", programId: g.programId }];
-      if (g.role === "STAFF") return [{ role: "STAFF", programId: g.programId }];
+      if (g.role === "STAFF") return [{ role: "STAFF", programId: g.programId, clubs: clubsIn(g.programId) }];
       // A partner user's role lapses while the partner is disabled or deleted.
       if (!g.partnerId || !g.partner || g.partner.deletedAt || g.partner.status !== "ENABLED") return [];
       return [{ role: "PARTNER_USER", programId: g.programId, partnerId: g.partnerId }];
     });
-    return { kind: "user", id: session.userId, sessionId: session.id, email: session.user.email, grants };
+    // Working in a club makes a staff member of its program even without a program-wide STAFF grant.
+    for (const programId of new Set(user.clubs.map((c) => c.programId))) {
+      if (!grants.some((g) => g.role === "STAFF" && g.programId === programId)) grants.push({ role: "STAFF", programId, clubs: clubsIn(programId) });
+    }
+    // The session proved the email: its owner is every member with that email.
+    const members = await prisma.member.findMany({ where: { email: user.email }, select: { id: true, programId: true } });
+    for (const m of members) grants.push({ role: "MEMBER", programId: m.programId, memberId: m.id });
+    return { kind: "user", id: session.userId, sessionId: session.id, email: user.email, grants };
   }
 
   async function fromKey(credential: string): Promise<Principal> {

@@ -2,11 +2,24 @@
 // scoped by them before it touches data. One place for the rules: GraphQL, REST and subscriptions use these.
 import { AuthError, ErrorCode, NotFoundError } from "../errors.js";
 
+/** A club a staff member works in, and whether they manage it. */
+export interface ClubAccess {
+  clubId: string;
+  partnerId: string;
+  manager: boolean;
+}
+
 export type Grant =
   | { role: "ADMIN" }
   | { role: "PROGRAM_MANAGER"; programId: string }
   | { role: "PARTNER_USER"; programId: string; partnerId: string }
-  | { role: "STAFF"; programId: string };
+  /** Works in a program's clubs: acts only on cards of these (active clubs of enabled partners). */
+  | { role: "STAFF"; programId: string; clubs: ClubAccess[] }
+  /**
+   * A program's member (customer) whose email the session proved: acts on their own cards, coupons and games.
+   * Not a role in the program: it never counts for program-level access.
+   */
+  | { role: "MEMBER"; programId: string; memberId: string };
 
 export type Principal =
   | { kind: "anonymous"; grants: [] }
@@ -39,9 +52,19 @@ export function ownPartnerIds(p: Principal): string[] {
   return p.grants.flatMap((g) => (g.role === "PARTNER_USER" ? [g.partnerId] : []));
 }
 
-/** Programs the caller has any role in. */
+/** Programs the caller has a role in (manager, partner, staff; being a member is not a role). */
 export function memberProgramIds(p: Principal): string[] {
-  return [...new Set(p.grants.flatMap((g) => ("programId" in g ? [g.programId] : [])))];
+  return [...new Set(p.grants.flatMap((g) => ("programId" in g && g.role !== "MEMBER" ? [g.programId] : [])))];
+}
+
+/** The clubs the caller works in, in one program. */
+export function staffClubs(p: Principal, programId: string): ClubAccess[] {
+  return p.grants.flatMap((g) => (g.role === "STAFF" && g.programId === programId ? g.clubs : []));
+}
+
+/** The members the caller is (a customer's own session). */
+export function ownMemberIds(p: Principal): string[] {
+  return p.grants.flatMap((g) => (g.role === "MEMBER" ? [g.memberId] : []));
 }
 
 export function requireAdmin(p: Principal): void {

@@ -71,9 +71,12 @@ export async function memberForWrite(tx: Tx, call: Call, programId: string, ref:
   return requireMember(await tx.member.findFirst({ where }));
 }
 
-/** The balance: always the sum of the ledger. */
-export async function balanceOf(tx: Pick<Tx, "ledgerEntry">, memberId: string): Promise<number> {
-  const { _sum } = await tx.ledgerEntry.aggregate({ where: { memberId }, _sum: { points: true } });
+/**
+ * The balance: always the sum of the ledger. Without a card, the program's points; with one, that loyalty
+ * card's points (or that stamp card's stamps).
+ */
+export async function balanceOf(tx: Pick<Tx, "ledgerEntry">, memberId: string, cardId: string | null = null): Promise<number> {
+  const { _sum } = await tx.ledgerEntry.aggregate({ where: { memberId, cardId }, _sum: { points: true } });
   return _sum.points ?? 0;
 }
 
