@@ -1,5 +1,6 @@
 // One HTTP port: GraphQL over HTTP and SSE (yoga), GraphQL over WebSocket (graphql-ws, through yoga's
-// envelop pipeline so auth, masking and limits apply), and /health.
+// envelop pipeline so auth, masking and limits apply), /health, and the REST routes (/r/<code>, POST
+// /receipt/points, GET /export/*.csv).
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,6 +20,7 @@ import { AppError } from "../domain/errors.js";
 import { schema } from "../schema/index.js";
 import type { Context } from "../schema/context.js";
 import { createMaskError } from "./errors.js";
+import { EXPORT_PREFIX, exportCsv } from "./export.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { RECEIPT_POINTS_PATH, receiptPoints } from "./receipt-points.js";
 import { REDIRECT_PREFIX } from "./redirect.js";
@@ -113,6 +115,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     if (path === "/health") return void health(res, options.checkDatabase);
     if (path === RECEIPT_POINTS_PATH) return void receiptPoints(req, res, { deps, authenticator, rateLimiter, log, requestId });
     if (path?.startsWith(REDIRECT_PREFIX)) return void options.redirect(req, res, path);
+    if (path?.startsWith(EXPORT_PREFIX)) return void exportCsv(req, res, path, { deps, authenticator, rateLimiter, log, requestId });
     if (path === "/" && req.method === "GET") {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;
