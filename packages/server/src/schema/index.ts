@@ -15,6 +15,7 @@ import "./referrals.js";
 import "./commissions.js";
 import "./subscriptions.js";
 import "./live.js";
+import "./loyalty-import.js";
 
 builder.queryType({ authScopes: { authenticated: true } });
 builder.mutationType({ authScopes: { authenticated: true } });

@@ -27,35 +27,31 @@ export function csvRecords(records: CsvCell[][]): string {
   });
 }
 
-/** A CSV syntax error and the physical line it was found on (1 = the header). */
-export class CsvSyntaxError extends Error {
-  override name = "CsvSyntaxError";
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export interface CsvTable {
-  /** The header row as written (trimmed). */
+  /** The header row as written (trimmed); empty for an empty file. */
   header: string[];
   /** Each data record with the line it starts on. */
   rows: { line: number; cells: string[] }[];
+  /** A syntax error that ended the reading (an unclosed quote, text after a closing quote): rows holds those before it. */
+  syntaxError: { line: number; message: string } | null;
 }
+
+const SYNTAX_MESSAGES: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: "a quoted field starts here and is never closed",
+  CSV_INVALID_CLOSING_QUOTE: "a closing quote must be followed by a comma or the end of the line (write a quote inside a quoted field as \"\")",
+};
 
 /**
  * Parses CSV text with a header row. Blank lines are skipped and a UTF-8 byte order mark is ignored; a record
  * with more or fewer fields than the header is still returned (the caller reports it against its line).
- * Stops after `maxRecords` data records plus one (so the caller can tell "too many"). Throws CsvSyntaxError (an
- * unclosed quote, text after a closing quote) with the line its record starts on.
+ * Stops after `maxRecords` data records plus one (so the caller can tell "too many").
  */
 export function parseCsv(text: string, maxRecords: number): CsvTable {
   const bytes = Buffer.from(text, "utf8");
   const lines = new LineIndex(bytes);
   const records: { cells: string[]; start: number }[] = [];
   let end = 0; // byte offset after the last complete record
+  let failure: string | null = null;
   try {
     parse(bytes, {
       bom: true,
@@ -73,15 +69,16 @@ export function parseCsv(text: string, maxRecords: number): CsvTable {
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // csv-parse counts lines its own way (and an unclosed quote at the end of the text): say where the record starts.
-    throw new CsvSyntaxError(lines.lineAt(end), error.message.replace(/^[^:]*: /, "").replace(/ at line \d+/, ""));
+    failure = SYNTAX_MESSAGES[error.code] ?? error.message.replace(/^[^:]*: /, "").replace(/ at line \d+/, "");
   }
   const [first, ...rest] = records;
+  const rows = rest.map((r) => ({ line: lines.lineAt(r.start), cells: r.cells }));
   return {
     header: (first?.cells ?? []).map((h) => h.trim()),
-    rows: rest.map((r) => ({ line: lines.lineAt(r.start), cells: r.cells })),
+    rows,
+    syntaxError: failure === null ? null : { line: lines.lineAt(end), message: failure },
   };
 }
-
 /** Line numbers (1-based) of byte offsets; CRLF, LF and CR each end a line; blank lines before a record are skipped. */
 class LineIndex {
   constructor(private readonly bytes: Buffer) {}

@@ -44,11 +44,27 @@ const ProductInput = z.object({ sku: text(200), brand: text(200).nullish().trans
 export async function upsertProducts(call: Call, programId: string, products: Loose<z.input<typeof ProductInput>>[]) {
   requireProgramManager(call.principal, programId);
   const rows = parseInput(z.array(ProductInput).min(1, "give at least one product").max(10_000, "at most 10,000 products per call"), products);
-  return writeConfig(call, programId, "points.upsertProducts", { count: rows.length }, async (tx) => {
-    for (const row of rows) {
-      await tx.product.upsert({ where: { programId_sku: { programId, sku: row.sku } }, create: { programId, ...row }, update: row });
-    }
-  });
+  return writeConfig(call, programId, "points.upsertProducts", { count: rows.length }, (tx) => saveProducts(tx, programId, rows));
+}
+
+export interface ProductRow {
+  sku: string;
+  brand: string | null;
+  category: string | null;
+}
+
+/** Inserts or replaces catalogue rows by SKU, a few thousand per statement. The caller bumps the config version (bumpPointsConfig). */
+export async function saveProducts(tx: Tx, programId: string, products: ProductRow[]): Promise<void> {
+  // One statement cannot change a row twice: a SKU listed again replaces its earlier row, as one-by-one upserts did.
+  const rows = [...new Map(products.map((p) => [p.sku, p])).values()];
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    await tx.$executeRaw`
+      INSERT INTO "Product" ("programId", "sku", "brand", "category", "updatedAt")
+      SELECT ${programId}::uuid, t.sku, t.brand, t.category, now()
+      FROM unnest(${chunk.map((r) => r.sku)}::text[], ${chunk.map((r) => r.brand)}::text[], ${chunk.map((r) => r.category)}::text[]) AS t(sku, brand, category)
+      ON CONFLICT ("programId", "sku") DO UPDATE SET "brand" = EXCLUDED."brand", "category" = EXCLUDED."category", "updatedAt" = now()`;
+  }
 }
 
 /** Adds SKUs to and removes SKUs from the exclusion list. */
@@ -128,10 +144,15 @@ async function writeConfig(call: Call, programId: string, action: string, after:
   return call.prisma.$transaction(async (tx) => {
     requireProgram(await tx.program.findUnique({ where: { id: programId }, select: { id: true } }));
     await write(tx);
-    const program = await tx.program.update({ where: { id: programId }, data: { pointsConfigVersion: { increment: 1 } } });
+    const program = await bumpPointsConfig(tx, programId);
     await audit(tx, call, { action, targetType: "Program", targetId: programId, programId, after });
     return program;
   });
+}
+
+/** After a change to what the engine prices with, in its transaction: a new config version makes every instance rebuild its engine. */
+export function bumpPointsConfig(tx: Tx, programId: string) {
+  return tx.program.update({ where: { id: programId }, data: { pointsConfigVersion: { increment: 1 } } });
 }
 
 function withoutNulls<T extends object>(input: T): T {

@@ -1,0 +1,221 @@
+// Bulk CSV imports through GraphQL: every bad row reported with its line and nothing applied, dry runs, limits,
+// re-imports that apply nothing twice, and who may import.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Mail } from "../src/domain/mail.js";
+import { ADMIN_KEY, createPartner, createProgram, grantRole, login, startTestApp, type TestApp } from "./helpers.js";
+
+let app: TestApp;
+const mailbox: Mail[] = [];
+beforeAll(async () => {
+  app = await startTestApp({}, { mailbox });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const REPORT = `__typename ... on ImportReport { rowsRead changes applied unchanged dryRun rejected { line column code message } } ... on Error { code message } ... on ValidationError { issues { path message } }`;
+const importing = (field: string, inputType: string) => `mutation ($input: ${inputType}!) { ${field}(input: $input) { ${REPORT} } }`;
+const IMPORT_MEMBERS = importing("importMembers", "ImportMembersInput");
+const IMPORT_TRANSACTIONS = importing("importTransactions", "ImportTransactionsInput");
+const IMPORT_PRODUCTS = importing("importProducts", "ImportProductsInput");
+
+async function run(query: string, field: string, programId: string, csv: string, options: { dryRun?: boolean; key?: string | null } = {}) {
+  const res = await app.gql(query, { input: { programId, csv, ...(options.dryRun !== undefined && { dryRun: options.dryRun }) } }, options.key === undefined ? ADMIN_KEY : options.key);
+  if (res.errors) return { errors: res.errors };
+  return res.data[field];
+}
+const members = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) => run(IMPORT_MEMBERS, "importMembers", programId, csv, options);
+const transactions = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) => run(IMPORT_TRANSACTIONS, "importTransactions", programId, csv, options);
+const products = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) => run(IMPORT_PRODUCTS, "importProducts", programId, csv, options);
+
+const MEMBER = `query ($p: ID!, $e: String!) { memberByExternalId(programId: $p, externalId: $e) { id email balance ledger(first: 50) { nodes { type source points note createdAt } } } }`;
+const member = async (programId: string, externalId: string) => (await app.gql(MEMBER, { p: programId, e: externalId })).data?.memberByExternalId;
+const memberCount = async (programId: string) => (await app.gql(`query ($p: ID!) { members(programId: $p, first: 1) { totalCount } }`, { p: programId })).data.members.totalCount as number;
+
+/** A refusal's code: a GraphQL error's extensions.code, or a typed failure's code. */
+const codeOf = (result: any): string => result.errors?.[0]?.extensions?.code ?? result.code ?? result.__typename;
+
+const report = (r: Partial<{ rowsRead: number; changes: number; applied: number; unchanged: number; dryRun: boolean; rejected: unknown[] }>) => ({
+  __typename: "ImportReport",
+  rowsRead: 0,
+  changes: 0,
+  applied: 0,
+  unchanged: 0,
+  dryRun: false,
+  rejected: [],
+  ...r,
+});
+
+describe("importMembers", () => {
+  it("creates and updates members; a second import of the same file applies nothing", async () => {
+    const program = await createProgram(app);
+    const csv = 'externalId,email,name\r\nC-1,Ann@Example.com,Ann\r\nC-2,,"Doe, John"\r\n"C-3","bob@example.com","Bob ""the builder"""\r\n';
+    expect(await members(program.id, csv)).toEqual(report({ rowsRead: 3, changes: 3, applied: 3 }));
+    expect(await member(program.id, "C-1")).toMatchObject({ email: "ann@example.com" });
+    expect(await members(program.id, csv)).toEqual(report({ rowsRead: 3, unchanged: 3 }));
+
+    // A column left out keeps the stored value; an empty cell clears it.
+    expect(await members(program.id, "externalId,email\nC-1,\nC-2,new@example.com\nC-4,four@example.com\n")).toEqual(report({ rowsRead: 3, changes: 3, applied: 3 }));
+    expect((await member(program.id, "C-1")).email).toBeNull();
+    expect((await member(program.id, "C-2")).email).toBe("new@example.com");
+    expect(await memberCount(program.id)).toBe(4);
+  });
+
+  it("reports every bad row with its line and column, and applies nothing", async () => {
+    const program = await createProgram(app);
+    const csv = [
+      "externalId,email,nickname,email", // line 1: an unknown and a duplicate column
+      "OK-1,ok@example.com,x,", // 2: fine
+      ",no-id@example.com,x,", // 3: externalId empty
+      "OK-2,not-an-email,x,", // 4
+      "OK-1,again@example.com,x,", // 5: duplicate of line 2
+      "TOO,FEW", // 6
+      "",
+      `"${"L".repeat(201)}",,x,`, // 8: too long
+      'OK-3,"unclosed,x,', // 9: the quote never closes
+      "OK-4,,x,",
+    ].join("\n");
+    const result = await members(program.id, csv);
+    expect(result).toEqual(
+      report({
+        rowsRead: 6,
+        changes: 1, // OK-1 alone would be written
+        rejected: [
+          { line: 1, column: "nickname", code: "UNKNOWN_COLUMN", message: expect.stringContaining('"nickname" is not a column') },
+          { line: 1, column: "email", code: "DUPLICATE_COLUMN", message: '"email" is named twice' },
+          { line: 3, column: "externalId", code: "REQUIRED", message: "externalId is required" },
+          { line: 4, column: "email", code: "INVALID_VALUE", message: 'email "not-an-email" is not an email address' },
+          { line: 5, column: "externalId", code: "DUPLICATE_ROW", message: 'repeats externalId "OK-1" of line 2' },
+          { line: 6, column: null, code: "FIELD_COUNT", message: "has 2 fields; the header has 4" },
+          { line: 8, column: "externalId", code: "INVALID_VALUE", message: "externalId must be at most 200 characters" },
+          { line: 9, column: null, code: "CSV_SYNTAX", message: expect.stringContaining("never closed") },
+        ],
+      }),
+    );
+    expect(await memberCount(program.id)).toBe(0);
+  });
+
+  it("validates without writing on a dry run", async () => {
+    const program = await createProgram(app);
+    expect(await members(program.id, "externalId\nD-1\nD-2\n", { dryRun: true })).toEqual(report({ rowsRead: 2, changes: 2, dryRun: true }));
+    expect(await memberCount(program.id)).toBe(0);
+  });
+
+  it("refuses files beyond the limits and files without a header", async () => {
+    const program = await createProgram(app);
+    const tooMany = `externalId\n${Array.from({ length: 50_001 }, (_, i) => `M${i}`).join("\n")}`;
+    expect(await members(program.id, tooMany)).toMatchObject({ __typename: "ValidationError", code: "VALIDATION_FAILED", issues: [{ path: "csv", message: expect.stringContaining("more than 50000 rows") }] });
+    const tooBig = `externalId,name\n${`X,${"n".repeat(1000)}\n`.repeat(5300)}`;
+    expect(await members(program.id, tooBig)).toMatchObject({ __typename: "ValidationError", issues: [{ path: "csv", message: expect.stringContaining("the limit is 5242880") }] });
+    expect(await members(program.id, "")).toMatchObject({ __typename: "ValidationError", issues: [{ path: "csv", message: expect.stringContaining("is empty") }] });
+    expect(await members(program.id, "email\nx@example.com\n")).toEqual(
+      report({ rowsRead: 1, rejected: [{ line: 1, column: "externalId", code: "MISSING_COLUMN", message: 'the required column "externalId" is missing' }] }),
+    );
+  });
+});
+
+describe("importTransactions", () => {
+  it("imports program points by sign with their dates, once per externalId", async () => {
+    const program = await createProgram(app, { timezone: "Europe/Vilnius" });
+    await members(program.id, "externalId\nT-1\nT-2\n");
+    const csv = ["externalId,memberExternalId,points,occurredAt,note", "X-1,T-1,100,2025-03-01T10:00:00+02:00,Welcome", "X-2,T-1,-30,2025-03-02,Spent", "X-3,T-2,5,2025-03-03T00:00:00Z,"].join("\n");
+    expect(await transactions(program.id, csv)).toEqual(report({ rowsRead: 3, changes: 3, applied: 3 }));
+    const t1 = await member(program.id, "T-1");
+    expect(t1.balance).toBe(70);
+    expect(t1.ledger.nodes).toEqual(
+      expect.arrayContaining([
+        { type: "EARN", source: "IMPORT", points: 100, note: "Welcome", createdAt: "2025-03-01T08:00:00.000Z" },
+        // A date is the start of that day in the program's time zone (Vilnius, UTC+2 in March).
+        { type: "REDEEM", source: "IMPORT", points: -30, note: "Spent", createdAt: "2025-03-01T22:00:00.000Z" },
+      ]),
+    );
+    // The same file again: nothing twice. The same key with other values: a conflict, and nothing applied.
+    expect(await transactions(program.id, csv)).toEqual(report({ rowsRead: 3, unchanged: 3 }));
+    const changed = ["externalId,memberExternalId,points,occurredAt", "X-1,T-1,101,2025-03-01T10:00:00+02:00", "X-4,T-2,1,2025-03-04"].join("\n");
+    expect(await transactions(program.id, changed)).toEqual(
+      report({ rowsRead: 2, changes: 1, rejected: [{ line: 2, column: "externalId", code: "CONFLICT", message: 'externalId "X-1" was imported before with other values' }] }),
+    );
+    expect((await member(program.id, "T-2")).balance).toBe(5);
+  });
+
+  it("reports bad numbers, dates, unknown members and cards, duplicates and overdrawn balances; applies nothing", async () => {
+    const program = await createProgram(app);
+    await members(program.id, "externalId\nB-1\nB-2\n");
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    const csv = [
+      "externalId,memberExternalId,points,occurredAt,cardId,note",
+      "R-1,B-1,10,2025-01-01,,fine",
+      "R-2,B-1,ten,2025-01-01,,",
+      "R-3,B-1,0,2025-01-01,,",
+      "R-4,B-1,1.5,2025-01-01,,",
+      "R-5,NOBODY,1,2025-01-01,,",
+      "R-6,B-1,1,2025-02-30,,",
+      `R-7,B-1,1,${future},,`,
+      "R-8,B-1,1,yesterday,,",
+      "R-1,B-2,1,2025-01-01,,",
+      "R-9,B-1,1,2025-01-01,not-a-card,",
+      "R-10,B-2,-5,2025-01-02,,overdraws",
+      "R-11,B-1,,2025-01-01,,",
+    ].join("\n");
+    const result = await transactions(program.id, csv);
+    expect(result.rejected.map((r: any) => [r.line, r.column, r.code])).toEqual([
+      [3, "points", "INVALID_VALUE"],
+      [4, "points", "INVALID_VALUE"],
+      [5, "points", "INVALID_VALUE"],
+      [6, "memberExternalId", "UNKNOWN_MEMBER"],
+      [7, "occurredAt", "INVALID_VALUE"],
+      [8, "occurredAt", "INVALID_VALUE"],
+      [9, "occurredAt", "INVALID_VALUE"],
+      [10, "externalId", "DUPLICATE_ROW"],
+      [11, "cardId", "UNKNOWN_CARD"],
+      [12, "points", "INSUFFICIENT_BALANCE"],
+      [13, "points", "REQUIRED"],
+    ]);
+    expect(result).toMatchObject({ rowsRead: 12, changes: 1, applied: 0 });
+    expect(result.rejected.find((r: any) => r.line === 12).message).toBe(`member "B-2"'s points balance is 0; with this file's rows it would be -5`);
+    expect((await member(program.id, "B-1")).balance).toBe(0);
+  });
+});
+
+describe("importProducts", () => {
+  it("adds and replaces catalogue products, and BRAND campaigns see them", async () => {
+    const program = await createProgram(app);
+    expect(await products(program.id, "sku,brand,category\nSKU-1,Acme,Coffee\nSKU-2,,Tea\n")).toEqual(report({ rowsRead: 2, changes: 2, applied: 2 }));
+    expect(await products(program.id, "sku,brand,category\nSKU-1,Acme,Coffee\nSKU-2,,Tea\n")).toEqual(report({ rowsRead: 2, unchanged: 2 }));
+    expect(await products(program.id, "SKU,Brand\nSKU-2,Zeta\nSKU-2,Other\n")).toEqual(
+      report({ rowsRead: 2, changes: 1, rejected: [{ line: 3, column: "sku", code: "DUPLICATE_ROW", message: 'repeats sku "SKU-2" of line 2' }] }),
+    );
+    expect(await products(program.id, "sku,brand\nSKU-2,Zeta\n")).toEqual(report({ rowsRead: 1, changes: 1, applied: 1 }));
+    const listed = await app.gql(`query ($p: ID!) { products(programId: $p, first: 10) { nodes { sku brand category } } }`, { p: program.id });
+    expect(listed.data.products.nodes).toEqual([
+      { sku: "SKU-1", brand: "Acme", category: "Coffee" },
+      { sku: "SKU-2", brand: "Zeta", category: "Tea" },
+    ]);
+    // The engine prices with the new catalogue: a BRAND campaign on Zeta doubles SKU-2.
+    await app.gql(`mutation ($i: CreateCampaignInput!) { createCampaign(input: $i) { __typename } }`, {
+      i: { programId: program.id, type: "BRAND", title: "Zeta week", multiplier: "2", startsAt: "2020-01-01T00:00:00Z", brands: ["Zeta"] },
+    });
+    const quote = await app.gql(`query ($p: ID!, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) { totalPointsAwarded } }`, {
+      p: program.id,
+      b: { datePurchased: "2026-01-05T10:00:00Z", items: [{ sku: "SKU-2", price: "10", quantity: 1 }] },
+    });
+    expect(quote.data.potentialPoints.totalPointsAwarded).toBe(40);
+  });
+});
+
+describe("who may import", () => {
+  it("lets the program's managers and key import; partners, staff and strangers are refused", async () => {
+    const program = await createProgram(app);
+    const other = await createProgram(app);
+    const partner = await createPartner(app, program.id, { name: "Importer Partner" });
+    await grantRole(app, { email: "import-staff@example.com", role: "STAFF", programId: program.id });
+    const staff = await login(app, mailbox, "import-staff@example.com");
+    const csv = "externalId\nW-1\n";
+    expect((await members(program.id, csv, { key: program.secretKey })).applied).toBe(1);
+    expect(codeOf(await members(program.id, csv, { key: partner.apiKey }))).toBe("INSUFFICIENT_PARTNER_PERMISSIONS");
+    expect(codeOf(await transactions(program.id, csv, { key: staff }))).toBe("FORBIDDEN");
+    expect(codeOf(await products(program.id, "sku\nS\n", { key: other.secretKey }))).toBe("NOT_FOUND");
+    expect(codeOf(await products(program.id, "sku\nS\n", { key: null }))).toBe("UNAUTHENTICATED");
+    expect(await memberCount(program.id)).toBe(1);
+  });
+});
