@@ -151,6 +151,10 @@ const MATRIX = {
   "lockCommissionPeriod(A)":                 [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
   "unlockCommissionPeriod(A)":               [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
   "syncCommissions(A)":                      [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  // Bulk imports: the program's managers and keys; each allowed cell imports one fresh row (a fresh member's points).
+  "importMembers(A)":                        [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "importTransactions(A)":                   [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  "importProducts(A)":                       [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
 } satisfies Record<string, Cells>;
 
 type OperationName = keyof typeof MATRIX;
@@ -435,6 +439,15 @@ const statsOf = (p: Principal) => (s: { totals: { rawClicks: number; conversions
 const freshWrite = <T>(field: string, inputType: string, target: (p: Principal) => Promise<T>, input: (t: T, p: Principal) => Record<string, unknown>): Operation => ({
   field: `Mutation.${field}`,
   call: async (p) => ask(p, field, MUTATION(field, inputType), { input: input(await target(p), p) }),
+});
+
+/** A CSV import into A; ALLOWED only when its one row was applied. */
+const importWrite = (field: string, inputType: string, csv: (p: Principal) => Promise<string>): Operation => ({
+  field: `Mutation.${field}`,
+  call: async (p) =>
+    ask(p, field, MUTATION(field, inputType, "... on ImportReport { applied rejected { message } }"), { input: { programId: A.id, csv: await csv(p) } }, (r) =>
+      r.applied === 1 ? OK : `GOT ${JSON.stringify(r)}`,
+    ),
 });
 
 /** Subscribes over SSE; ALLOWED once the server holds a live subscription, else the error the stream reports. */
@@ -837,6 +850,12 @@ const OPERATIONS = {
     (period) => ({ programId: A.id, period }),
   ),
   "syncCommissions(A)": programWrite("syncCommissions", "CommissionPeriodInput", () => ({ programId: A.id, period: freshPeriod() })),
+  "importMembers(A)": importWrite("importMembers", "ImportMembersInput", async (p) => `externalId,name\n${unique(`imported-by-${p.name}`)},Imported`),
+  "importTransactions(A)": importWrite("importTransactions", "ImportTransactionsInput", async (p) => {
+    const member = p.managesA ? await newMember(`import-target-${p.name}`) : M2;
+    return `externalId,memberExternalId,points,occurredAt\n${unique(`tx-by-${p.name}`)},${member.externalId},5,2025-01-01`;
+  }),
+  "importProducts(A)": importWrite("importProducts", "ImportProductsInput", async (p) => `sku,brand\n${unique(`SKU-by-${p.name}`)},Acme`),
 } satisfies Record<OperationName, Operation>;
 
 // The tests --------------------------------------------------------------------------------------------------
