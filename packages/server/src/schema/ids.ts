@@ -15,7 +15,9 @@ type NodeType =
   | "Click"
   | "Conversion"
   | "RewardRule"
-  | "Commission";
+  | "Commission"
+  | "Club"
+  | "Card";
 
 /**
  * A Relay global ID → the row id, for one type. Malformed IDs and IDs of another type name nothing, so they
