@@ -16,8 +16,8 @@ type NodeType =
   | "Conversion"
   | "RewardRule"
   | "Commission"
-  | "Card"
-  | "Club";
+  | "Club"
+  | "Card";
 
 /**
  * A Relay global ID → the row id, for one type. Malformed IDs and IDs of another type name nothing, so they

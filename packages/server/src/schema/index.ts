@@ -16,6 +16,8 @@ import "./commissions.js";
 import "./subscriptions.js";
 import "./live.js";
 import "./loyalty-import.js";
+import "./loyalty-clubs.js";
+import "./loyalty-cards.js";
 
 builder.queryType({ authScopes: { authenticated: true } });
 builder.mutationType({ authScopes: { authenticated: true } });
