@@ -157,6 +157,8 @@ const MATRIX = {
   "importMembers(A)":                        [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
   "importTransactions(A)":                   [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
   "importProducts(A)":                       [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  // Staff imports also for the partner into its own clubs: A2 names A1's club, which reads as unknown (UNKNOWN_CLUB).
+  "importStaff(into A1's club)":             [U,       OK,   OK,   NF,    OK,      NF,      OK,          NF,          OK,           F,     IPP],
   // Loyalty: A1 and A4 each have a club and a PUBLIC loyalty card in it (staffA works in no club). Owners manage
   // them (the program's managers and the partner); another partner lacks permission, program staff are refused.
   "clubs(programId: A)":                     [U,       ALL,  ALL,  EMPTY, ALL,     EMPTY,   SELF,        EMPTY,       SELF,         EMPTY, IPP],
@@ -464,12 +466,12 @@ const freshWrite = <T>(field: string, inputType: string, target: (p: Principal) 
   call: async (p) => ask(p, field, MUTATION(field, inputType), { input: input(await target(p), p) }),
 });
 
-/** A CSV import into A; ALLOWED only when its one row was applied. */
+/** A CSV import into A; ALLOWED only when its one row was applied, NOT_FOUND when it names a club the caller cannot see. */
 const importWrite = (field: string, inputType: string, csv: (p: Principal) => Promise<string>): Operation => ({
   field: `Mutation.${field}`,
   call: async (p) =>
-    ask(p, field, MUTATION(field, inputType, "... on ImportReport { applied rejected { message } }"), { input: { programId: A.id, csv: await csv(p) } }, (r) =>
-      r.applied === 1 ? OK : `GOT ${JSON.stringify(r)}`,
+    ask(p, field, MUTATION(field, inputType, "... on ImportReport { applied rejected { code message } }"), { input: { programId: A.id, csv: await csv(p) } }, (r) =>
+      r.applied === 1 ? OK : r.applied === 0 && r.rejected.length === 1 && r.rejected[0].code === "UNKNOWN_CLUB" ? NF : `GOT ${JSON.stringify(r)}`,
     ),
 });
 
@@ -896,6 +898,7 @@ const OPERATIONS = {
     return `externalId,memberExternalId,points,occurredAt\n${unique(`tx-by-${p.name}`)},${member.externalId},5,2025-01-01`;
   }),
   "importProducts(A)": importWrite("importProducts", "ImportProductsInput", async (p) => `sku,brand\n${unique(`SKU-by-${p.name}`)},Acme`),
+  "importStaff(into A1's club)": importWrite("importStaff", "ImportStaffInput", async (p) => `email,club\n${unique(`imported-staff-${p.name}`).toLowerCase()}@a.example,${LOYALTY.clubA1}`),
   "clubs(programId: A)": {
     field: "Query.clubs",
     call: (p) => loyaltyList(p, "clubs", `query ($p: ID!) { clubs(programId: $p, first: 100) { totalCount nodes { id } } }`, { a1: LOYALTY.clubA1, a4: LOYALTY.clubA4 }),

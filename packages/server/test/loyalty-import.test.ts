@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
 import { ADMIN_KEY, createPartner, createProgram, grantRole, login, startTestApp, type TestApp } from "./helpers.js";
+import { createClub, loyaltyWorld, tag } from "./loyalty-helpers.js";
 
 let app: TestApp;
 const mailbox: Mail[] = [];
@@ -18,6 +19,7 @@ const importing = (field: string, inputType: string) => `mutation ($input: ${inp
 const IMPORT_MEMBERS = importing("importMembers", "ImportMembersInput");
 const IMPORT_TRANSACTIONS = importing("importTransactions", "ImportTransactionsInput");
 const IMPORT_PRODUCTS = importing("importProducts", "ImportProductsInput");
+const IMPORT_STAFF = importing("importStaff", "ImportStaffInput");
 
 async function run(query: string, field: string, programId: string, csv: string, options: { dryRun?: boolean; key?: string | null } = {}) {
   const res = await app.gql(query, { input: { programId, csv, ...(options.dryRun !== undefined && { dryRun: options.dryRun }) } }, options.key === undefined ? ADMIN_KEY : options.key);
@@ -26,6 +28,7 @@ async function run(query: string, field: string, programId: string, csv: string,
 }
 const members = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) => run(IMPORT_MEMBERS, "importMembers", programId, csv, options);
 const transactions = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) => run(IMPORT_TRANSACTIONS, "importTransactions", programId, csv, options);
+const staffImport = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) => run(IMPORT_STAFF, "importStaff", programId, csv, options);
 const products = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) => run(IMPORT_PRODUCTS, "importProducts", programId, csv, options);
 
 const MEMBER = `query ($p: ID!, $e: String!) { memberByExternalId(programId: $p, externalId: $e) { id email balance ledger(first: 50) { nodes { type source points note createdAt } } } }`;
@@ -174,6 +177,122 @@ describe("importTransactions", () => {
     expect(result).toMatchObject({ rowsRead: 12, changes: 1, applied: 0 });
     expect(result.rejected.find((r: any) => r.line === 12).message).toBe(`member "B-2"'s points balance is 0; with this file's rows it would be -5`);
     expect((await member(program.id, "B-1")).balance).toBe(0);
+  });
+});
+
+describe("importTransactions on cards", () => {
+  it("writes card points and stamps with IMPORTED activities, follows the card, and never overdraws a card", async () => {
+    const world = await loyaltyWorld(app, mailbox);
+    const { program, loyaltyCard, stampCard } = world;
+    await members(program.id, "externalId\nCARD-1\nCARD-2\n");
+    const csv = [
+      "externalId,memberExternalId,points,cardId,occurredAt",
+      `K-1,CARD-1,40,${loyaltyCard.id},2025-06-01T09:00:00Z`,
+      `K-2,CARD-1,-15,${loyaltyCard.id},2025-06-02T09:00:00Z`,
+      `K-3,CARD-1,3,${stampCard.id},2025-06-03T09:00:00Z`,
+      "K-4,CARD-2,7,,2025-06-03T09:00:00Z",
+    ].join("\n");
+    expect(await transactions(program.id, csv)).toEqual(report({ rowsRead: 4, changes: 4, applied: 4 }));
+    expect((await member(program.id, "CARD-1")).balance).toBe(0); // card entries are not program points
+    expect((await member(program.id, "CARD-2")).balance).toBe(7);
+    const followers = async (cardId: string) => {
+      const res = await fetch(`${app.url}/export/members.csv?${new URLSearchParams({ programId: program.id, cardId })}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+      return (await res.text()).trim().split("\r\n");
+    };
+    expect((await followers(loyaltyCard.id)).map((l) => l.split(",").slice(1, 2).concat(l.split(",").slice(-2)))).toEqual([
+      ["externalId", "followedAt", "points"],
+      ["CARD-1", "2025-06-01T09:00:00.000Z", "25"],
+    ]);
+    expect((await followers(stampCard.id))[1]!.endsWith(",3")).toBe(true);
+    const history = await app.gql(`query ($p: ID!) { auditLog(programId: $p, first: 50) { nodes { action } } }`, { p: program.id });
+    expect(history.data.auditLog.nodes.map((n: any) => n.action)).toContain("import.transactions");
+
+    // A card balance may never go below zero, whatever the program allows for its own points.
+    const overdraw = await transactions(program.id, `externalId,memberExternalId,points,cardId,occurredAt\nK-5,CARD-1,-26,${loyaltyCard.id},2025-06-04`);
+    expect(overdraw.rejected).toEqual([
+      { line: 2, column: "points", code: "INSUFFICIENT_BALANCE", message: `member "CARD-1"'s card balance is 25; with this file's rows it would be -1` },
+    ]);
+    // A card of another program is unknown.
+    const elsewhere = await loyaltyWorld(app, mailbox);
+    const foreign = await transactions(program.id, `externalId,memberExternalId,points,cardId,occurredAt\nK-6,CARD-1,1,${elsewhere.loyaltyCard.id},2025-06-04`);
+    expect(foreign.rejected).toEqual([{ line: 2, column: "cardId", code: "UNKNOWN_CARD", message: expect.stringContaining("is not a card of this program") }]);
+  });
+});
+
+describe("importStaff", () => {
+  const STAFF = `query ($c: ID!) { node(id: $c) { ... on Club { staff(first: 50) { nodes { email role } } } } }`;
+  const staffOf = async (clubId: string) => ((await app.gql(STAFF, { c: clubId })).data.node.staff.nodes as { email: string; role: string }[]).sort((a, b) => a.email.localeCompare(b.email));
+
+  it("adds people to clubs by club name or id, changes roles, and applies a file once", async () => {
+    const world = await loyaltyWorld(app, mailbox);
+    const [oldTown, riverside] = world.clubs;
+    const t = tag();
+    const csv = [`email,club,role`, `ana-${t}@example.com,Old Town,`, `Ben-${t}@Example.com,${riverside.id},club_manager`, `ana-${t}@example.com,Riverside,STAFF`].join("\n");
+    expect(await staffImport(world.program.id, csv, { key: world.partner.apiKey })).toEqual(report({ rowsRead: 3, changes: 3, applied: 3 }));
+    expect(await staffImport(world.program.id, csv, { key: world.partner.apiKey })).toEqual(report({ rowsRead: 3, unchanged: 3 }));
+    expect((await staffOf(riverside.id)).filter((s) => s.email.endsWith(`${t}@example.com`))).toEqual([
+      { email: `ana-${t}@example.com`, role: "STAFF" },
+      { email: `ben-${t}@example.com`, role: "CLUB_MANAGER" },
+    ]);
+    expect((await staffOf(oldTown.id)).map((s) => s.email)).toContain(`ana-${t}@example.com`);
+    // The imported person logs in and works in both clubs.
+    const ana = await login(app, mailbox, `ana-${t}@example.com`);
+    const clubs = await app.gql(`query ($p: ID!) { clubs(programId: $p, first: 10) { totalCount } }`, { p: world.program.id }, ana);
+    expect(clubs.data.clubs.totalCount).toBe(2);
+    // A promotion is a change.
+    expect(await staffImport(world.program.id, `email,club,role\nana-${t}@example.com,Old Town,CLUB_MANAGER`)).toEqual(report({ rowsRead: 1, changes: 1, applied: 1 }));
+  });
+
+  it("reports unknown, foreign and ambiguous clubs, bad roles and emails, and duplicates; applies nothing", async () => {
+    const world = await loyaltyWorld(app, mailbox);
+    const rival = await createPartner(app, world.program.id, { name: `Rival ${tag()}` });
+    await createClub(app, rival.id, "Old Town"); // the same name as the world's first club, at another partner
+    const rivalClub = await createClub(app, rival.id, "Harbour");
+    const t = tag();
+    const csv = [
+      "email,club,role",
+      `ok-${t}@example.com,Riverside,STAFF`,
+      `not-an-email,Riverside,STAFF`,
+      `x-${t}@example.com,Nowhere,STAFF`,
+      `y-${t}@example.com,Riverside,OWNER`,
+      `ok-${t}@example.com,Riverside,CLUB_MANAGER`,
+      `z-${t}@example.com,,STAFF`,
+      `w-${t}@example.com,${rivalClub.id},STAFF`,
+    ].join("\n");
+    // The partner sees only its own clubs: the rival's club is unknown to it, "Old Town" is not ambiguous.
+    const asPartner = await staffImport(world.program.id, `${csv}\nv-${t}@example.com,Old Town,STAFF`, { key: world.partner.apiKey });
+    expect(asPartner.rejected.map((r: any) => [r.line, r.column, r.code])).toEqual([
+      [3, "email", "INVALID_VALUE"],
+      [4, "club", "UNKNOWN_CLUB"],
+      [5, "role", "INVALID_VALUE"],
+      [6, "email", "DUPLICATE_ROW"],
+      [7, "club", "REQUIRED"],
+      [8, "club", "UNKNOWN_CLUB"],
+    ]);
+    expect(asPartner).toMatchObject({ rowsRead: 8, changes: 2, applied: 0 });
+    // The program's key sees every partner's clubs: "Old Town" is then ambiguous.
+    const asProgram = await staffImport(world.program.id, `email,club\nv-${t}@example.com,Old Town`, { key: world.program.secretKey });
+    expect(asProgram.rejected).toEqual([{ line: 2, column: "club", code: "AMBIGUOUS_CLUB", message: '2 partners have a club named "Old Town": give the club\'s id' }]);
+    expect((await staffOf(world.clubs[1].id)).map((s) => s.email)).not.toContain(`ok-${t}@example.com`);
+  });
+
+  it("lets a club manager import STAFF into its own clubs only; staff and strangers are refused", async () => {
+    const world = await loyaltyWorld(app, mailbox);
+    const t = tag();
+    const asManager = await staffImport(
+      world.program.id,
+      ["email,club,role", `c-${t}@example.com,Old Town,STAFF`, `d-${t}@example.com,Old Town,CLUB_MANAGER`, `e-${t}@example.com,Riverside,STAFF`].join("\n"),
+      { key: world.manager.token },
+    );
+    expect(asManager.rejected.map((r: any) => [r.line, r.column, r.code])).toEqual([
+      [3, "role", "NOT_ALLOWED"],
+      [4, "club", "UNKNOWN_CLUB"],
+    ]);
+    expect((await staffImport(world.program.id, `email,club\nc-${t}@example.com,Old Town`, { key: world.manager.token })).applied).toBe(1);
+    expect(codeOf(await staffImport(world.program.id, `email,club\nf-${t}@example.com,Old Town`, { key: world.staff.token }))).toBe("FORBIDDEN");
+    const stranger = await loyaltyWorld(app, mailbox);
+    expect(codeOf(await staffImport(world.program.id, `email,club\nf-${t}@example.com,Old Town`, { key: stranger.partner.apiKey }))).toBe("NOT_FOUND");
+    expect(codeOf(await staffImport(world.program.id, `email,club\nf-${t}@example.com,Old Town`, { key: world.member.token }))).toBe("NOT_FOUND");
   });
 });
 

@@ -1,8 +1,9 @@
-// Bulk CSV imports: members, historical transactions, products (and staff, in loyalty-import-staff). Thin:
+// Bulk CSV imports: members, historical transactions, products and club staff. Thin:
 // decode ids, call the domain, return its report.
 import { ImportIssueCode, IMPORT_LIMITS, type ImportInput, type ImportRejection, type ImportReport } from "../domain/loyalty/import.js";
 import { importMembers } from "../domain/loyalty/import-members.js";
 import { importProducts } from "../domain/loyalty/import-products.js";
+import { importStaff } from "../domain/loyalty/import-staff.js";
 import { importTransactions } from "../domain/loyalty/import-transactions.js";
 import type { Call } from "../domain/deps.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
@@ -11,7 +12,7 @@ import { rowId } from "./ids.js";
 
 const ImportIssueCodeEnum = builder.enumType("ImportIssueCode", {
   description:
-    "Why an import row was rejected. CSV_SYNTAX: malformed CSV from that line on (nothing after it was read). MISSING_COLUMN, UNKNOWN_COLUMN, DUPLICATE_COLUMN: the header (line 1). FIELD_COUNT: more or fewer fields than the header. REQUIRED: an empty required value. INVALID_VALUE: a malformed or out-of-range value. DUPLICATE_ROW: the row repeats an earlier row's key. UNKNOWN_MEMBER, UNKNOWN_CARD, UNKNOWN_CLUB: the reference names nothing the caller may use. AMBIGUOUS_CLUB: several partners have a club of that name (use its id). CONFLICT: the key was imported before with other values. INSUFFICIENT_BALANCE: the rows would take a balance below zero.",
+    "Why an import row was rejected. CSV_SYNTAX: malformed CSV from that line on (nothing after it was read). MISSING_COLUMN, UNKNOWN_COLUMN, DUPLICATE_COLUMN: the header (line 1). FIELD_COUNT: more or fewer fields than the header. REQUIRED: an empty required value. INVALID_VALUE: a malformed or out-of-range value. DUPLICATE_ROW: the row repeats an earlier row's key. UNKNOWN_MEMBER, UNKNOWN_CARD, UNKNOWN_CLUB: the reference names nothing the caller may use. AMBIGUOUS_CLUB: several partners have a club of that name (use its id). NOT_ALLOWED: the caller may not make that change (a club manager giving or changing the CLUB_MANAGER role). CONFLICT: the key was imported before with other values. INSUFFICIENT_BALANCE: the rows would take a balance below zero.",
   values: Object.values(ImportIssueCode),
 });
 
@@ -63,6 +64,13 @@ const ImportTransactionsInput = builder.inputType("ImportTransactionsInput", {
 const ImportProductsInput = builder.inputType("ImportProductsInput", {
   fields: (t) => importFields(t, "sku (required, unique within the file), brand, category. Adds or replaces catalogue products (a column left out keeps the stored value, an empty cell clears it)."),
 });
+const ImportStaffInput = builder.inputType("ImportStaffInput", {
+  fields: (t) =>
+    importFields(
+      t,
+      "email (required), club (required: the club's name, or its id as the API shows it), role (STAFF or CLUB_MANAGER; empty: STAFF); one row per person and club. Adds the person to the club (creating their account: they log in with an emailed code) or changes their role there. A club whose staff the caller does not manage reads as UNKNOWN_CLUB.",
+    ),
+});
 
 const errors = (union: string) => ({ types: [ValidationError, NotFoundError], directResult: true as const, union: { name: union } });
 const run = (importer: (call: Call, input: ImportInput) => Promise<ImportReport>) => (_root: unknown, args: { input: { programId: string; csv: string; dryRun?: boolean | null } }, ctx: Call) =>
@@ -89,5 +97,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ImportProductsInput, required: true }) },
     errors: errors("ImportProductsResult"),
     resolve: run(importProducts),
+  }),
+  importStaff: t.field({
+    type: ImportReportRef,
+    description:
+      "Bulk-add people to clubs, or change their role, from CSV. The program's managers and keys for every club of the program; a partner (its key or users) for its own clubs; a club manager for the clubs it manages, STAFF only.",
+    args: { input: t.arg({ type: ImportStaffInput, required: true }) },
+    errors: errors("ImportStaffResult"),
+    resolve: run(importStaff),
   }),
 }));

@@ -1,13 +1,11 @@
 // importMembers: creates members by externalId and updates the email and name of existing ones. A column the
 // file leaves out keeps the stored value; an empty cell clears it.
-import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.js";
+import { email } from "../auth/login.js";
 import { requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { inChunks, RowChecker, runImport, type ImportInput, type ImportKind, type ImportReport } from "./import.js";
 import { uuidv7 } from "../referrals/uuid.js";
-
-const email = z.string().toLowerCase().pipe(z.email());
 
 interface MemberRow {
   externalId: string;

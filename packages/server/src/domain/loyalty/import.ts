@@ -37,6 +37,8 @@ export const ImportIssueCode = {
   UNKNOWN_CLUB: "UNKNOWN_CLUB",
   /** A club name that several of the program's partners use: name the club by id. */
   AMBIGUOUS_CLUB: "AMBIGUOUS_CLUB",
+  /** The caller may not make this change (e.g. a club manager adding a club manager). */
+  NOT_ALLOWED: "NOT_ALLOWED",
   /** The row's key was imported before with other values. */
   CONFLICT: "CONFLICT",
   /** The rows would take a balance below zero. */
