@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
 import { EXPORT_BATCH_SIZE } from "../src/domain/loyalty/export.js";
 import { ADMIN_KEY, createPartner, createProgram, grantRole, login, startTestApp, type TestApp } from "./helpers.js";
+import { createLoyaltyCard, createClub, loyaltyWorld } from "./loyalty-helpers.js";
 
 let app: TestApp;
 const mailbox: Mail[] = [];
@@ -113,6 +114,67 @@ describe("transactions.csv", () => {
     ]);
     const ranged = table((await download("transactions.csv", { programId: program.id, from: "2025-01-02T00:00:00Z", to: "2025-01-03T02:00:00+02:00" })).text);
     expect(ranged.rows.map((r) => r.externalId)).toEqual(["J-2"]);
+  });
+});
+
+describe("a card's export", () => {
+  it("is the card's followers and ledger, for its partner (key and users) and the program; other partners, staff and strangers are refused", async () => {
+    const world = await loyaltyWorld(app, mailbox);
+    const { program, partner, loyaltyCard, stampCard } = world;
+    await importCsv("importMembers", program.id, "externalId,name\nF-1,First\nF-2,Second\nF-3,Program only\n");
+    await importCsv(
+      "importTransactions",
+      program.id,
+      [
+        "externalId,memberExternalId,points,cardId,occurredAt",
+        `C-1,F-1,12,${loyaltyCard.id},2025-05-01T10:00:00Z`,
+        `C-2,F-2,8,${loyaltyCard.id},2025-05-02T10:00:00Z`,
+        `C-3,F-2,-3,${loyaltyCard.id},2025-05-03T10:00:00Z`,
+        `C-4,F-1,2,${stampCard.id},2025-05-03T10:00:00Z`,
+        "C-5,F-3,100,,2025-05-03T10:00:00Z",
+      ].join("\n"),
+    );
+    await grantRole(app, { email: `owner-${partner.id.slice(0, 6).toLowerCase()}@example.com`, role: "PARTNER_USER", programId: program.id, partnerId: partner.id });
+    const partnerUser = await login(app, mailbox, `owner-${partner.id.slice(0, 6).toLowerCase()}@example.com`);
+    const q = { programId: program.id, cardId: loyaltyCard.id };
+
+    for (const key of [partner.apiKey, partnerUser, program.secretKey]) {
+      const followers = table((await download("members.csv", q, key)).text);
+      expect(followers.header).toEqual(["memberId", "externalId", "email", "name", "createdAt", "followedAt", "points"]);
+      expect(followers.rows.map((r) => [r.externalId, r.followedAt, r.points])).toEqual([
+        ["F-1", "2025-05-01T10:00:00.000Z", "12"],
+        ["F-2", "2025-05-02T10:00:00.000Z", "5"],
+      ]);
+      const ledger = table((await download("transactions.csv", q, key)).text);
+      expect(ledger.rows.map((r) => [r.externalId, r.cardId, r.points, r.source, r.partnerId])).toEqual([
+        ["C-1", loyaltyCard.id, "12", "IMPORT", ""],
+        ["C-2", loyaltyCard.id, "8", "IMPORT", ""],
+        ["C-3", loyaltyCard.id, "-3", "IMPORT", ""],
+      ]);
+    }
+    // A stamp card counts stamps.
+    const stamps = table((await download("members.csv", { programId: program.id, cardId: stampCard.id }, partner.apiKey)).text);
+    expect(stamps.header.at(-1)).toBe("stamps");
+    expect(stamps.rows.map((r) => [r.externalId, r.stamps])).toEqual([["F-1", "2"]]);
+
+    const rival = await createPartner(app, program.id, { name: "Rival" });
+    const rivalCard = await createLoyaltyCard(app, [(await createClub(app, rival.id)).id]);
+    const elsewhere = await loyaltyWorld(app, mailbox);
+    const refusals: [Record<string, string>, string | null, number, string][] = [
+      [q, rival.apiKey, 403, "INSUFFICIENT_PARTNER_PERMISSIONS"],
+      [{ programId: program.id, cardId: rivalCard.id }, partner.apiKey, 403, "INSUFFICIENT_PARTNER_PERMISSIONS"],
+      [q, world.staff.token, 403, "FORBIDDEN"],
+      [q, world.manager.token, 403, "FORBIDDEN"],
+      [q, world.member.token, 404, "NOT_FOUND"],
+      [q, elsewhere.partner.apiKey, 404, "NOT_FOUND"],
+      [q, elsewhere.program.secretKey, 404, "NOT_FOUND"],
+      [{ programId: program.id, cardId: elsewhere.loyaltyCard.id }, program.secretKey, 404, "NOT_FOUND"],
+      [{ programId: elsewhere.program.id, cardId: loyaltyCard.id }, partner.apiKey, 404, "NOT_FOUND"],
+    ];
+    for (const [params, key, status, code] of refusals) {
+      const res = await download("transactions.csv", params, key);
+      expect({ params, status: res.status, code: res.json?.error?.code }).toEqual({ params, status, code });
+    }
   });
 });
 

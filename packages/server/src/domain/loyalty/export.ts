@@ -45,11 +45,7 @@ export async function exportScope(call: Call, q: ExportQuery): Promise<ExportSco
     return { programId: q.programId, card: null, ...range };
   }
   const card = await call.prisma.card.findFirst({ where: { id: q.cardId, programId: q.programId }, select: { id: true, type: true, partnerId: true, programId: true } });
-  if (!card) {
-    // Only someone who could see the program's cards learns that this one is not among them.
-    if (!canManageProgram(p, q.programId) && !p.grants.some((g) => g.role === "PARTNER_USER" && g.programId === q.programId)) throw new NotFoundError(ErrorCode.NOT_FOUND, "Not found");
-    throw new NotFoundError(ErrorCode.NOT_FOUND, "Card not found in this program");
-  }
+  if (!card) throw new NotFoundError(ErrorCode.NOT_FOUND, "Card not found in this program");
   requireOwner(p, card);
   return { programId: q.programId, card: { id: card.id, type: card.type, partnerId: card.partnerId }, ...range };
 }
