@@ -15,7 +15,14 @@ type NodeType =
   | "Click"
   | "Conversion"
   | "RewardRule"
-  | "Commission";
+  | "Commission"
+  | "Club"
+  | "Card"
+  | "Reward"
+  | "Redemption"
+  | "Coupon"
+  | "Game"
+  | "GamePlay";
 
 /**
  * A Relay global ID → the row id, for one type. Malformed IDs and IDs of another type name nothing, so they

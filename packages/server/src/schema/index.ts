@@ -15,6 +15,9 @@ import "./referrals.js";
 import "./commissions.js";
 import "./subscriptions.js";
 import "./live.js";
+import "./loyalty-coupons.js";
+import "./loyalty-rewards.js";
+import "./loyalty-games.js";
 
 builder.queryType({ authScopes: { authenticated: true } });
 builder.mutationType({ authScopes: { authenticated: true } });

@@ -109,6 +109,6 @@ export function rewardReadWhere(p: Principal, now: Date = new Date()): Prisma.Re
   return { OR: [{ card: workCardWhere(p) }, { AND: [{ card: followedCardWhere(p) }, availableRewardWhere(now)] }] };
 }
 
-export function rewardListWhere(p: Principal, cardId: string, onlyAvailable = false): Prisma.RewardWhereInput {
-  return { AND: [rewardReadWhere(p), { cardId }, onlyAvailable ? availableRewardWhere() : {}] };
+export function rewardListWhere(p: Principal, cardId: string | undefined, onlyAvailable = false): Prisma.RewardWhereInput {
+  return { AND: [rewardReadWhere(p), cardId ? { cardId } : {}, onlyAvailable ? availableRewardWhere() : {}] };
 }
