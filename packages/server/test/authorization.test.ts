@@ -14,6 +14,7 @@ import type { Mail } from "../src/domain/mail.js";
 import { createRateLimiter } from "../src/http/rate-limit.js";
 import { schema } from "../src/schema/index.js";
 import { ADMIN_KEY, createCategory, createPartner, createProgram, grantRole, login, startTestApp, type GqlResponse, type TestApp } from "./helpers.js";
+import { addClubStaff, createClub, createLoyaltyCard } from "./loyalty-helpers.js";
 import { addToProject, click, createLink, createProject, createRule, lockPeriod, track } from "./referral-helpers.js";
 
 // Outcomes --------------------------------------------------------------------------------------------------
@@ -30,7 +31,8 @@ const NF = "NOT_FOUND";
 const PNF = "PARTNER_NOT_FOUND";
 const IPP = "INSUFFICIENT_PARTNER_PERMISSIONS";
 const VF = "VALIDATION_FAILED";
-type Outcome = typeof OK | typeof ALL | typeof OWN | typeof SELF | typeof EMPTY | typeof NULL | typeof U | typeof F | typeof NF | typeof PNF | typeof IPP | typeof VF;
+const SAD = "STORE_ACCESS_DENIED";
+type Outcome = typeof OK | typeof ALL | typeof OWN | typeof SELF | typeof EMPTY | typeof NULL | typeof U | typeof F | typeof NF | typeof PNF | typeof IPP | typeof VF | typeof SAD;
 
 // Principals (columns) --------------------------------------------------------------------------------------
 
@@ -151,6 +153,21 @@ const MATRIX = {
   "lockCommissionPeriod(A)":                 [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
   "unlockCommissionPeriod(A)":               [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
   "syncCommissions(A)":                      [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
+  // Loyalty: A1 and A4 each have a club and a PUBLIC loyalty card in it (staffA works in no club). Owners manage
+  // them (the program's managers and the partner); another partner lacks permission, program staff are refused.
+  "clubs(programId: A)":                     [U,       ALL,  ALL,  EMPTY, ALL,     EMPTY,   SELF,        EMPTY,       SELF,         EMPTY, IPP],
+  "cards(filter: A)":                        [U,       ALL,  ALL,  EMPTY, ALL,     EMPTY,   SELF,        EMPTY,       SELF,         EMPTY, IPP],
+  "publicCards(programId: A)":               [U,       ALL,  ALL,  ALL,   ALL,     ALL,     ALL,         ALL,         ALL,          ALL,   IPP],
+  "createClub(for A1)":                      [U,       OK,   OK,   PNF,   OK,      PNF,     OK,          IPP,         OK,           F,     IPP],
+  // Every club, staff and card write acts on a fresh club or card of A1.
+  "updateClub(A1's)":                        [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           F,     IPP],
+  "addClubStaff(club of A1)":                [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           SAD,   IPP],
+  "updateClubStaff(club of A1)":             [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           SAD,   IPP],
+  "removeClubStaff(club of A1)":             [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           SAD,   IPP],
+  "createLoyaltyCard(club of A1)":           [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           F,     IPP],
+  "createStampCard(club of A1)":             [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           F,     IPP],
+  "updateCard(A1's)":                        [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           F,     IPP],
+  "setCardClubs(A1's)":                      [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           F,     IPP],
 } satisfies Record<string, Cells>;
 
 type OperationName = keyof typeof MATRIX;
@@ -183,6 +200,8 @@ let Q: string;
 let L1: { id: string; code: string };
 let L4: { id: string; code: string };
 let RULES: { projectWide: string; ofA1: string; ofA4: string };
+/** Loyalty in A: a club and a PUBLIC loyalty card of A1, and of A4. */
+let LOYALTY: { clubA1: string; clubA4: string; cardA1: string; cardA4: string };
 /** The fixture conversion through L1 and its commission (10% of 50). */
 let C1: { id: string; commissionId: string };
 const principals = {} as Record<PrincipalName, Principal>;
@@ -244,6 +263,10 @@ beforeAll(async () => {
   };
   C1 = await newConversion("fixture-of-A1", L1.code, "50");
   await newConversion("fixture-of-A4", L4.code, "30");
+
+  const clubA1 = (await createClub(app, A1.id, "A1 club")).id;
+  const clubA4 = (await createClub(app, A4.id, "A4 club")).id;
+  LOYALTY = { clubA1, clubA4, cardA1: (await createLoyaltyCard(app, [clubA1])).id, cardA4: (await createLoyaltyCard(app, [clubA4])).id };
 
   const person = async (name: PrincipalName, email: string, home: "A" | "B", managesA: boolean, ownPartnerId?: string): Promise<Principal> => ({
     name,
@@ -479,6 +502,23 @@ async function subscribe(p: Principal, programId: string, field = "partnerChange
     const deadline = Date.now() + 5_000;
     while (app.events.listenerCount() > before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** A loyalty list of A: ALL (A1's and A4's rows), SELF (A1's, not A4's, for A1 itself), EMPTY. */
+const loyaltyList = (p: Principal, field: string, query: string, expected: { a1: string; a4: string }) =>
+  ask(p, field, query, { p: A.id }, (c: { totalCount: number; nodes: { id: string }[] }) => {
+    const seen = ids(c);
+    if (c.totalCount !== seen.length) return `COUNT ${c.totalCount} FOR ${seen.length} NODES`;
+    if (seen.includes(expected.a1) && seen.includes(expected.a4)) return ALL;
+    if (seen.includes(expected.a1) && !seen.includes(expected.a4) && p.ownPartnerId === A1.id) return SELF;
+    return seen.length === 0 ? EMPTY : `SEES ${JSON.stringify(seen)}`;
+  });
+
+/** A fresh club of A1 (with a STAFF member when `staff` is given). */
+async function newClub(label: string, staff?: string): Promise<string> {
+  const id = (await createClub(app, A1.id, unique(label))).id;
+  if (staff) await addClubStaff(app, id, staff);
+  return id;
 }
 
 // How each row is called -------------------------------------------------------------------------------------
@@ -837,6 +877,53 @@ const OPERATIONS = {
     (period) => ({ programId: A.id, period }),
   ),
   "syncCommissions(A)": programWrite("syncCommissions", "CommissionPeriodInput", () => ({ programId: A.id, period: freshPeriod() })),
+  "clubs(programId: A)": {
+    field: "Query.clubs",
+    call: (p) => loyaltyList(p, "clubs", `query ($p: ID!) { clubs(programId: $p, first: 100) { totalCount nodes { id } } }`, { a1: LOYALTY.clubA1, a4: LOYALTY.clubA4 }),
+  },
+  "cards(filter: A)": {
+    field: "Query.cards",
+    call: (p) => loyaltyList(p, "cards", `query ($p: ID!) { cards(filter: { programId: $p }, first: 100) { totalCount nodes { id } } }`, { a1: LOYALTY.cardA1, a4: LOYALTY.cardA4 }),
+  },
+  "publicCards(programId: A)": {
+    field: "Query.publicCards",
+    call: (p) => loyaltyList(p, "publicCards", `query ($p: ID!) { publicCards(programId: $p, first: 100) { totalCount nodes { id } } }`, { a1: LOYALTY.cardA1, a4: LOYALTY.cardA4 }),
+  },
+  "createClub(for A1)": programWrite("createClub", "CreateClubInput", (p) => ({ partner: { id: A1.id }, name: unique(`Club by ${p.name}`) })),
+  "updateClub(A1's)": freshWrite("updateClub", "UpdateClubInput", (p) => newClub(`Club to update for ${p.name}`), (id, p) => ({ id, name: unique(`Renamed by ${p.name}`) })),
+  "addClubStaff(club of A1)": freshWrite("addClubStaff", "ClubStaffInput", (p) => newClub(`Club to staff for ${p.name}`), (clubId, p) => ({ clubId, email: `${unique(`hired-by-${p.name}`)}@a.example`.toLowerCase(), role: "STAFF" })),
+  "updateClubStaff(club of A1)": freshWrite(
+    "updateClubStaff",
+    "ClubStaffInput",
+    async (p) => {
+      const email = `${unique(`promoted-for-${p.name}`)}@a.example`.toLowerCase();
+      return { email, clubId: await newClub(`Club to promote in for ${p.name}`, email) };
+    },
+    (target) => ({ ...target, role: "CLUB_MANAGER" }),
+  ),
+  "removeClubStaff(club of A1)": freshWrite(
+    "removeClubStaff",
+    "RemoveClubStaffInput",
+    async (p) => {
+      const email = `${unique(`removed-for-${p.name}`)}@a.example`.toLowerCase();
+      return { email, clubId: await newClub(`Club to leave for ${p.name}`, email) };
+    },
+    (target) => target,
+  ),
+  "createLoyaltyCard(club of A1)": programWrite("createLoyaltyCard", "CreateLoyaltyCardInput", (p) => ({ clubIds: [LOYALTY.clubA1], design: { name: unique(`Card by ${p.name}`) }, visibility: "QR_ONLY" })),
+  "createStampCard(club of A1)": programWrite("createStampCard", "CreateStampCardInput", (p) => ({ clubIds: [LOYALTY.clubA1], design: { name: unique(`Stamps by ${p.name}`) }, stampsRequired: 5, visibility: "QR_ONLY" })),
+  "updateCard(A1's)": freshWrite(
+    "updateCard",
+    "UpdateCardInput",
+    async () => (await createLoyaltyCard(app, [LOYALTY.clubA1], { visibility: "QR_ONLY" })).id,
+    (cardId, p) => ({ cardId, design: { name: unique(`Renamed by ${p.name}`) } }),
+  ),
+  "setCardClubs(A1's)": freshWrite(
+    "setCardClubs",
+    "SetCardClubsInput",
+    async (p) => ({ cardId: (await createLoyaltyCard(app, [LOYALTY.clubA1], { visibility: "QR_ONLY" })).id, clubId: await newClub(`Club to carry for ${p.name}`) }),
+    ({ cardId, clubId }) => ({ cardId, clubIds: [clubId] }),
+  ),
 } satisfies Record<OperationName, Operation>;
 
 // The tests --------------------------------------------------------------------------------------------------

@@ -54,7 +54,7 @@ const GrantRoleInput = builder.inputType("GrantRoleInput", {
 const RevokeRoleInput = builder.inputType("RevokeRoleInput", { fields: (t) => ({ id: t.id({ required: true }) }) });
 
 const RequestLoginCodePayload = builder.objectRef<{ expiresAt: Date }>("RequestLoginCodePayload").implement({
-  description: "Sent if the email has an account (the answer is the same either way, so accounts cannot be discovered).",
+  description: "Sent if the email has an account or belongs to a program's member (the answer is the same either way, so accounts cannot be discovered).",
   fields: (t) => ({ expiresAt: t.expose("expiresAt", { type: "DateTime", description: "When the code stops working." }) }),
 });
 const LoginPayload = builder.objectRef<{ token: string; expiresAt: Date; user: User }>("LoginPayload").implement({

@@ -15,6 +15,8 @@ import "./referrals.js";
 import "./commissions.js";
 import "./subscriptions.js";
 import "./live.js";
+import "./loyalty-clubs.js";
+import "./loyalty-cards.js";
 import "./loyalty-coupons.js";
 import "./loyalty-rewards.js";
 import "./loyalty-games.js";

@@ -1,7 +1,7 @@
 // Games on cards: Game, GamePrize and GamePlay types, Card.games and partnerGames, and the writes (createGame,
 // updateGame, playGame).
 import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { workCardWhere } from "../domain/loyalty/card-scope.js";
+import { cardWorkFilter } from "../domain/loyalty/scope.js";
 import { createGame, gameReadWhere, partnerGamesWhere, playGame, updateGame, type PlayResult } from "../domain/loyalty/games.js";
 import { ownMemberIds } from "../domain/auth/principal.js";
 import type { Game } from "../generated/prisma/client.js";
@@ -73,7 +73,7 @@ export const GamePlayRef = builder.prismaNode("GamePlay", {
   id: { field: "id" },
   nullable: true,
   description: "One play of a game by a member, and what it won (as the prize was when drawn).",
-  findUnique: (id, ctx) => ({ id, OR: [{ game: { card: workCardWhere(ctx.principal) } }, { memberId: { in: ownMemberIds(ctx.principal) } }] }),
+  findUnique: (id, ctx) => ({ id, OR: [{ game: { card: cardWorkFilter(ctx.principal) } }, { memberId: { in: ownMemberIds(ctx.principal) } }] }),
   fields: (t) => ({
     game: t.relation("game"),
     member: t.relation("member"),

@@ -2,7 +2,7 @@
 // (createReward, updateReward, redeemReward).
 import { ConflictError, InsufficientPointsError, LoyaltyRuleError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { unavailability } from "../domain/loyalty/availability.js";
-import { workCardWhere } from "../domain/loyalty/card-scope.js";
+import { cardWorkFilter } from "../domain/loyalty/scope.js";
 import { redeemReward, type RedeemResult } from "../domain/loyalty/redemptions.js";
 import { createReward, rewardListWhere, rewardReadWhere, updateReward } from "../domain/loyalty/rewards.js";
 import type { Reward } from "../generated/prisma/client.js";
@@ -77,7 +77,7 @@ export const RedemptionRef = builder.prismaNode("Redemption", {
   id: { field: "id" },
   nullable: true,
   description: "A member's redemption of a reward: what it cost and the coupon it issued.",
-  findUnique: (id, ctx) => ({ id, card: workCardWhere(ctx.principal) }),
+  findUnique: (id, ctx) => ({ id, card: cardWorkFilter(ctx.principal) }),
   fields: (t) => ({
     reward: t.relation("reward"),
     card: t.relation("card"),

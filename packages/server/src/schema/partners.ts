@@ -88,13 +88,13 @@ const ExternalPartnerId = builder.inputType("ExternalPartnerId", {
   fields: (t) => ({ programId: t.id({ required: true }), externalId: t.string({ required: true }) }),
 });
 
-const PartnerRefInput = builder.inputType("PartnerRef", {
+export const PartnerRefInput = builder.inputType("PartnerRef", {
   isOneOf: true,
   description: "Names a partner by its global ID, or by your own external ID within a program: exactly one of the two.",
   fields: (t) => ({ id: t.id(), external: t.field({ type: ExternalPartnerId }) }),
 });
 
-function partnerRef(ref: { id?: string | null; external?: { programId: string; externalId: string } | null }): DomainPartnerRef {
+export function partnerRef(ref: { id?: string | null; external?: { programId: string; externalId: string } | null }): DomainPartnerRef {
   if (ref.id) return { id: rowId(ref.id, "Partner", ErrorCode.PARTNER_NOT_FOUND) };
   if (ref.external) return { programId: rowId(ref.external.programId, "Program"), externalId: ref.external.externalId };
   throw new ValidationError([{ path: "partner", message: "give id or external" }]);

@@ -1,10 +1,11 @@
 // Passwordless login: a 6-digit code by email (valid 10 minutes, single use, at most 5 attempts, at most
-// 5 requests per email per hour), exchanged for a signed, expiring, revocable session token.
+// 5 requests per email per hour), exchanged for a signed, expiring, revocable session token. Accounts and
+// members (a program's customers, known by email) may log in; a member's account is created at first login.
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { User } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
-import type { Call } from "../deps.js";
+import type { Call, Tx } from "../deps.js";
 import { AppError, AuthError, ErrorCode, QuotaExceededError } from "../errors.js";
 import { enqueueMail } from "../mail.js";
 import { parseInput } from "../values.js";
@@ -44,9 +45,8 @@ export async function requestLoginCode(call: Call, secrets: LoginSecrets, input:
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const expiresAt = new Date(now + LOGIN_CODE_TTL_MS);
   await call.prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { email: address }, select: { id: true } });
     await tx.loginCode.create({ data: { email: address, codeHash: codeHash(secrets, address, code), expiresAt } });
-    if (user) {
+    if (await canLogIn(tx, address)) {
       await enqueueMail(tx, {
         to: address,
         subject: `Your Partnergraph login code: ${code}`,
@@ -78,8 +78,9 @@ export async function verifyLoginCode(
 
   return call.prisma.$transaction(async (tx) => {
     const consumed = await tx.loginCode.updateMany({ where: { id: candidate.id, consumedAt: null }, data: { consumedAt: new Date() } });
-    const user = await tx.user.findUnique({ where: { email: address } });
-    if (consumed.count !== 1 || !user) throw new InvalidLoginCodeError();
+    if (consumed.count !== 1 || !(await canLogIn(tx, address))) throw new InvalidLoginCodeError();
+    // A member's first login creates their account: the code proved they own the email.
+    const user = await tx.user.upsert({ where: { email: address }, create: { email: address }, update: {} });
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
     const session = await tx.session.create({ data: { userId: user.id, expiresAt } });
     const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
@@ -97,6 +98,12 @@ export async function logout(call: Call): Promise<void> {
     await tx.session.updateMany({ where: { id: p.sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
     await audit(tx, call, { action: "user.logout", targetType: "Session", targetId: p.sessionId, programId: null });
   });
+}
+
+/** Who may log in: people with an account, and members of any program (a program's customers, by email). */
+async function canLogIn(tx: Tx, address: string): Promise<boolean> {
+  if (await tx.user.findUnique({ where: { email: address }, select: { id: true } })) return true;
+  return (await tx.member.findFirst({ where: { email: address }, select: { id: true } })) !== null;
 }
 
 function codeHash(secrets: LoginSecrets, address: string, code: string): string {

@@ -2,26 +2,12 @@
 // (owners and the staff of a club carrying the card) or collects on (members following it), and the member a
 // member-side action is for.
 import type { Card, Member, Prisma } from "../../generated/prisma/client.js";
-import { isAdmin, managedProgramIds, ownMemberIds, ownPartnerIds, requireAuthenticated, type Principal } from "../auth/principal.js";
+import { ownMemberIds, requireAuthenticated, type Principal } from "../auth/principal.js";
 import { actorOf } from "../audit.js";
 import type { Tx } from "../deps.js";
 import { ErrorCode, NotFoundError, ValidationError } from "../errors.js";
 import type { MemberRef } from "../points/members.js";
 import { isOwner, requireMemberActor } from "./access.js";
-
-/** Cards the caller owns (admins, the program's managers, the owning partner) or works on as staff. */
-export function workCardWhere(p: Principal): Prisma.CardWhereInput {
-  requireAuthenticated(p);
-  if (isAdmin(p)) return {};
-  const clubIds = p.grants.flatMap((g) => (g.role === "STAFF" ? g.clubs.map((c) => c.clubId) : []));
-  return {
-    OR: [
-      { programId: { in: managedProgramIds(p) } },
-      { partnerId: { in: ownPartnerIds(p) } },
-      ...(clubIds.length ? [{ clubs: { some: { clubId: { in: clubIds } } } }] : []),
-    ],
-  };
-}
 
 /** Cards one of the caller's members follows. */
 export function followedCardWhere(p: Principal): Prisma.CardWhereInput {

@@ -10,7 +10,8 @@ import { ErrorCode, LoyaltyRuleError, ValidationError } from "../errors.js";
 import { parseInput } from "../values.js";
 import { requireCardStaff, requireOwner } from "./access.js";
 import { runIdempotent } from "./actions.js";
-import { activityActor, requireFound, workCardWhere, type CardWithClubs } from "./card-scope.js";
+import { activityActor, requireFound, type CardWithClubs } from "./card-scope.js";
+import { cardWorkFilter } from "./scope.js";
 import { couponExpiry, couponStatus, newCouponCode, normalizeCouponCode } from "./coupon-codes.js";
 
 /** Where issued coupons come from: a reward (its title and validity) of a card, won or redeemed by a member. */
@@ -170,7 +171,7 @@ export async function cancelCoupon(call: Call, couponId: string): Promise<Coupon
 
 /** Coupons the caller may see: those of cards they own or work on, and their own (as a member). */
 export function couponReadWhere(p: Principal): Prisma.CouponWhereInput {
-  return { OR: [{ card: workCardWhere(p) }, { memberId: { in: ownMemberIds(p) } }] };
+  return { OR: [{ card: cardWorkFilter(p) }, { memberId: { in: ownMemberIds(p) } }] };
 }
 
 /** Coupons in a status as clients see it (EXPIRED is an ISSUED coupon past its expiresAt). */

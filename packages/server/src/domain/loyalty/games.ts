@@ -14,7 +14,8 @@ import { requireProgram } from "../programs.js";
 import { name, optionalText, parseInput, type Loose } from "../values.js";
 import { requireOwner } from "./access.js";
 import { unavailability } from "./availability.js";
-import { actingMember, activityActor, follows, followedCardWhere, requireFound, workCardWhere } from "./card-scope.js";
+import { actingMember, activityActor, follows, followedCardWhere, requireFound } from "./card-scope.js";
+import { cardWorkFilter } from "./scope.js";
 import { issueCoupons } from "./coupons.js";
 import { cryptoRandom, drawPrize, type RandomSource } from "./draw.js";
 import { currentPeriod } from "./periods.js";
@@ -259,7 +260,7 @@ async function lockedRewards(tx: Tx, prizes: GamePrize[]): Promise<Map<string, R
 export function gameReadWhere(p: Principal, now: Date = new Date()): Prisma.GameWhereInput {
   return {
     OR: [
-      { card: workCardWhere(p) },
+      { card: cardWorkFilter(p) },
       {
         card: { AND: [followedCardWhere(p), { status: "ACTIVE", partner: { status: "ENABLED", deletedAt: null } }] },
         status: "ACTIVE",

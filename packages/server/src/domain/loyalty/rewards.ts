@@ -10,7 +10,8 @@ import { ValidationError, type ValidationIssue } from "../errors.js";
 import { name, optionalText, parseInput, type Loose } from "../values.js";
 import { requireOwner } from "./access.js";
 import { availableRewardWhere } from "./availability.js";
-import { followedCardWhere, requireFound, workCardWhere } from "./card-scope.js";
+import { followedCardWhere, requireFound } from "./card-scope.js";
+import { cardWorkFilter } from "./scope.js";
 
 const count = (what: string) => z.number().int(`${what} must be a whole number`);
 
@@ -106,7 +107,7 @@ export async function suspendPartnerRewards(tx: Tx, partner: { id: string; statu
 
 /** Rewards the caller may see: all of the cards they work on; the available ones of cards they follow. */
 export function rewardReadWhere(p: Principal, now: Date = new Date()): Prisma.RewardWhereInput {
-  return { OR: [{ card: workCardWhere(p) }, { AND: [{ card: followedCardWhere(p) }, availableRewardWhere(now)] }] };
+  return { OR: [{ card: cardWorkFilter(p) }, { AND: [{ card: followedCardWhere(p) }, availableRewardWhere(now)] }] };
 }
 
 export function rewardListWhere(p: Principal, cardId: string | undefined, onlyAvailable = false): Prisma.RewardWhereInput {
