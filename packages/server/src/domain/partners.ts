@@ -7,6 +7,7 @@ import { generateKey } from "./auth/keys.js";
 import { partnerFilter, requireProgramManager, type Principal } from "./auth/principal.js";
 import type { Call, Tx } from "./deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "./errors.js";
+import { suspendPartnerRewards } from "./loyalty/rewards.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 import { requireConfigured, requireProgram } from "./programs.js";
 import { Decimal, decimalString, name, optionalText, parseInput, type Loose } from "./values.js";
@@ -77,14 +78,15 @@ export async function updatePartner(call: Call, ref: PartnerRef, patch: UpdatePa
 }
 
 /**
- * Disable: the partner's keys and sessions stop authorizing partner actions (checked at authentication).
- * Enable: it works again.
+ * Disable: the partner's keys and sessions stop authorizing partner actions (checked at authentication), its
+ * cards' rewards are suspended and its games cannot be played. Enable: it works again, rewards included.
  */
 export async function setPartnerStatus(call: Call, ref: PartnerRef, status: PartnerStatus): Promise<Partner> {
   const partner = await call.prisma.$transaction(async (tx) => {
     const before = await managedPartner(tx, call, ref);
     if (before.status === status) return before;
     const after = await tx.partner.update({ where: { id: before.id }, data: { status } });
+    await suspendPartnerRewards(tx, after);
     await audit(tx, call, { action: status === "ENABLED" ? "partner.enable" : "partner.disable", targetType: "Partner", targetId: after.id, programId: after.programId, before, after });
     return after;
   });
@@ -93,8 +95,8 @@ export async function setPartnerStatus(call: Call, ref: PartnerRef, status: Part
 }
 
 /**
- * Delete cannot be undone: the partner leaves every list and lookup and its keys stop working, while its
- * history stays for billing and audit. Its external id is released for reuse.
+ * Delete cannot be undone: the partner leaves every list and lookup, its keys stop working and its rewards stay
+ * suspended, while its history stays for billing and audit. Its external id is released for reuse.
  */
 export async function deletePartner(call: Call, ref: PartnerRef): Promise<Partner> {
   const partner = await call.prisma.$transaction(async (tx) => {
@@ -105,6 +107,7 @@ export async function deletePartner(call: Call, ref: PartnerRef): Promise<Partne
       data: { deletedAt: now, deletedExternalId: before.externalId, externalId: null },
     });
     await tx.apiKey.updateMany({ where: { partnerId: before.id, revokedAt: null }, data: { revokedAt: now } });
+    await suspendPartnerRewards(tx, after);
     await audit(tx, call, { action: "partner.delete", targetType: "Partner", targetId: after.id, programId: after.programId, before, after });
     return after;
   });

@@ -17,7 +17,12 @@ type NodeType =
   | "RewardRule"
   | "Commission"
   | "Club"
-  | "Card";
+  | "Card"
+  | "Reward"
+  | "Redemption"
+  | "Coupon"
+  | "Game"
+  | "GamePlay";
 
 /**
  * A Relay global ID → the row id, for one type. Malformed IDs and IDs of another type name nothing, so they

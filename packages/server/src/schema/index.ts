@@ -18,6 +18,9 @@ import "./live.js";
 import "./loyalty-import.js";
 import "./loyalty-clubs.js";
 import "./loyalty-cards.js";
+import "./loyalty-coupons.js";
+import "./loyalty-rewards.js";
+import "./loyalty-games.js";
 
 builder.queryType({ authScopes: { authenticated: true } });
 builder.mutationType({ authScopes: { authenticated: true } });

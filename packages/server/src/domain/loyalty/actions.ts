@@ -1,12 +1,11 @@
 // Staff actions (award points, add stamps, redeem a reward) are idempotent on a client-supplied key and
 // limited per day. The key and the request's hash live on the action's Activity row, written in the action's
 // own transaction: a retry finds it and gets the original result; the same key with another request is a
-// CONFLICT; two racing first tries meet at the unique index and the loser replays the winner.
+// CONFLICT; of two racing first tries, the loser replays the winner.
 import { createHash } from "node:crypto";
 import type { Activity, ActivityType } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../deps.js";
 import { ConflictError, ErrorCode, LoyaltyRuleError } from "../errors.js";
-import { isUniqueViolation } from "../prisma-errors.js";
 
 /** The activity types that count as staff actions for daily limits. */
 export const STAFF_ACTION_TYPES: ActivityType[] = ["POINTS_AWARDED", "STAMPS_ADDED", "REWARD_REDEEMED"];
@@ -37,7 +36,8 @@ export async function runIdempotent<T>(
   try {
     return { result: await call.prisma.$transaction((tx) => run(tx, { idempotencyKey: key.idempotencyKey, requestHash: hash })), replayed: false };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    // A racing first try of the same request may have committed meanwhile: its result wins, whether this try
+    // met it at the unique index or failed on something the winner used up first (its QR payload, the stock).
     const raced = await earlier();
     if (!raced) throw error;
     return raced;

@@ -1,0 +1,115 @@
+// Rewards on a card: created and changed by the card's owners; seen by owners and the staff of the card's
+// clubs (all of them, with an `available` flag) and by members following the card (only what they can redeem
+// now). A disabled or deleted partner's rewards are suspended (see suspendPartnerRewards).
+import { z } from "zod";
+import type { Prisma, Reward } from "../../generated/prisma/client.js";
+import { audit } from "../audit.js";
+import type { Principal } from "../auth/principal.js";
+import type { Call, Tx } from "../deps.js";
+import { ValidationError, type ValidationIssue } from "../errors.js";
+import { name, optionalText, parseInput, type Loose } from "../values.js";
+import { requireOwner } from "./access.js";
+import { availableRewardWhere } from "./availability.js";
+import { followedCardWhere, requireFound } from "./card-scope.js";
+import { cardWorkFilter } from "./scope.js";
+
+const count = (what: string) => z.number().int(`${what} must be a whole number`);
+
+const RewardFields = {
+  title: name,
+  description: optionalText(2000),
+  kind: z.enum(["COUPON", "INSTANT"]),
+  pointsCost: count("points").min(1, "must be at least 1").max(1_000_000_000, "is too large").nullish().transform((v) => v ?? null),
+  stock: count("stock").min(0, "must not be negative").max(1_000_000_000, "is too large").nullish().transform((v) => v ?? null),
+  startsAt: z.date().nullish().transform((v) => v ?? null),
+  endsAt: z.date().nullish().transform((v) => v ?? null),
+  couponValidityDays: count("days").min(1, "must be at least 1 day (leave it out for the card's default)").max(3650, "must be at most 3650 days").nullish().transform((v) => v ?? null),
+  status: z.enum(["ACTIVE", "INACTIVE"]),
+};
+const CreateRewardInput = z.object({
+  ...RewardFields,
+  kind: RewardFields.kind.nullish().transform((v) => v ?? "COUPON"),
+  status: RewardFields.status.nullish().transform((v) => v ?? "ACTIVE"),
+});
+const UpdateRewardInput = z.object({
+  title: RewardFields.title.optional(),
+  description: RewardFields.description.optional(),
+  kind: RewardFields.kind.optional(),
+  pointsCost: RewardFields.pointsCost.optional(),
+  stock: RewardFields.stock.optional(),
+  startsAt: RewardFields.startsAt.optional(),
+  endsAt: RewardFields.endsAt.optional(),
+  couponValidityDays: RewardFields.couponValidityDays.optional(),
+  status: RewardFields.status.optional(),
+});
+export type CreateRewardInput = Loose<z.input<typeof CreateRewardInput>>;
+export type UpdateRewardInput = Loose<z.input<typeof UpdateRewardInput>>;
+
+type RewardShape = Pick<Reward, "kind" | "pointsCost" | "startsAt" | "endsAt" | "couponValidityDays">;
+
+/** The rules between fields, checked on the reward as it would be after the write. */
+async function checkShape(tx: Tx, card: { type: "LOYALTY" | "STAMP" }, reward: RewardShape, rewardId: string | null): Promise<void> {
+  const issues: ValidationIssue[] = [];
+  if (card.type === "LOYALTY" && reward.pointsCost === null) issues.push({ path: "pointsCost", message: "is required on a LOYALTY card" });
+  if (card.type === "STAMP" && reward.pointsCost !== null) issues.push({ path: "pointsCost", message: "must be left out on a STAMP card (a full card pays)" });
+  if (reward.startsAt && reward.endsAt && reward.endsAt <= reward.startsAt) issues.push({ path: "endsAt", message: "must be after startsAt" });
+  if (reward.kind === "INSTANT" && reward.couponValidityDays !== null) issues.push({ path: "couponValidityDays", message: "only COUPON rewards issue coupons" });
+  if (reward.kind === "INSTANT" && rewardId && (await tx.gamePrize.count({ where: { rewardId } }))) {
+    issues.push({ path: "kind", message: "games give this reward's coupons as prizes: change those games first" });
+  }
+  if (issues.length) throw new ValidationError(issues);
+}
+
+/** Whether a partner is live (enabled and not deleted): a dead partner's rewards are suspended. */
+const isLive = (partner: { status: string; deletedAt: Date | null }) => partner.status === "ENABLED" && partner.deletedAt === null;
+
+export async function createReward(call: Call, cardId: string, input: CreateRewardInput): Promise<Reward> {
+  const data = parseInput(CreateRewardInput, input);
+  return call.prisma.$transaction(async (tx) => {
+    const card = requireFound(await tx.card.findUnique({ where: { id: cardId }, include: { partner: { select: { status: true, deletedAt: true } } } }), "Card");
+    requireOwner(call.principal, card);
+    await checkShape(tx, card, data, null);
+    const reward = await tx.reward.create({
+      data: { ...data, cardId, programId: card.programId, suspendedAt: isLive(card.partner) ? null : new Date() },
+    });
+    await audit(tx, call, { action: "reward.create", targetType: "Reward", targetId: reward.id, programId: reward.programId, after: reward });
+    return reward;
+  });
+}
+
+/** Changes the fields present. Stock is set, not adjusted: redemptions after this write take from the new value. */
+export async function updateReward(call: Call, rewardId: string, patch: UpdateRewardInput): Promise<Reward> {
+  const data = parseInput(UpdateRewardInput, patch);
+  return call.prisma.$transaction(async (tx) => {
+    const before = requireFound(await tx.reward.findUnique({ where: { id: rewardId }, include: { card: true } }), "Reward");
+    requireOwner(call.principal, before.card);
+    await checkShape(tx, before.card, { ...before, ...data }, rewardId);
+    const { card: _card, ...old } = before;
+    const after = await tx.reward.update({ where: { id: rewardId }, data });
+    await audit(tx, call, { action: "reward.update", targetType: "Reward", targetId: rewardId, programId: after.programId, before: old, after });
+    return after;
+  });
+}
+
+/**
+ * Suspends (or, for a live partner again, restores) every reward of a partner's cards, in the transaction that
+ * disables, deletes or enables the partner. Deleted partners stay suspended.
+ */
+export async function suspendPartnerRewards(tx: Tx, partner: { id: string; status: string; deletedAt: Date | null }): Promise<number> {
+  const where = { card: { partnerId: partner.id } };
+  const { count } = isLive(partner)
+    ? await tx.reward.updateMany({ where: { ...where, suspendedAt: { not: null } }, data: { suspendedAt: null } })
+    : await tx.reward.updateMany({ where: { ...where, suspendedAt: null }, data: { suspendedAt: new Date() } });
+  return count;
+}
+
+// Reads --------------------------------------------------------------------------------------------------
+
+/** Rewards the caller may see: all of the cards they work on; the available ones of cards they follow. */
+export function rewardReadWhere(p: Principal, now: Date = new Date()): Prisma.RewardWhereInput {
+  return { OR: [{ card: cardWorkFilter(p) }, { AND: [{ card: followedCardWhere(p) }, availableRewardWhere(now)] }] };
+}
+
+export function rewardListWhere(p: Principal, cardId: string | undefined, onlyAvailable = false): Prisma.RewardWhereInput {
+  return { AND: [rewardReadWhere(p), cardId ? { cardId } : {}, onlyAvailable ? availableRewardWhere() : {}] };
+}

@@ -1,0 +1,55 @@
+// Fixtures and calls for reward, coupon and game tests, all through the public API.
+import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import { ADMIN_KEY, type TestApp } from "./helpers.js";
+import { expectPayload, mutate } from "./loyalty-helpers.js";
+
+export const COUPON_FIELDS = "id code title status issuedAt expiresAt redeemedAt redeemedClub { id } cancelledAt card { id } reward { id } game { id } member { id }";
+export const REWARD_FIELDS = "id title kind pointsCost cost stock startsAt endsAt status suspendedAt couponValidityDays effectiveCouponValidityDays available";
+const ERRORS = "... on LoyaltyRuleError { retryAt } ... on InsufficientPointsError { balance requested } ... on ConflictError { path }";
+
+export async function createReward(app: TestApp, cardId: string, input: Record<string, unknown> = {}, key: string = ADMIN_KEY): Promise<{ id: string } & Record<string, any>> {
+  const r = await expectPayload(app, "createReward", "CreateRewardInput", "CreateRewardPayload", `reward { ${REWARD_FIELDS} }`, { cardId, title: "Free coffee", ...input }, key);
+  return r.reward;
+}
+
+export const createRewardCall = (app: TestApp, input: Record<string, unknown>, key: string = ADMIN_KEY) =>
+  mutate(app, "createReward", "CreateRewardInput", `... on CreateRewardPayload { reward { ${REWARD_FIELDS} } }`, input, key);
+
+export const updateReward = (app: TestApp, input: Record<string, unknown>, key: string = ADMIN_KEY) =>
+  mutate(app, "updateReward", "UpdateRewardInput", `... on UpdateRewardPayload { reward { ${REWARD_FIELDS} } }`, input, key);
+
+/** redeemReward with a fresh idempotency key unless one is given. */
+export const redeem = (app: TestApp, input: Record<string, unknown>, key: string | null) =>
+  mutate(
+    app,
+    "redeemReward",
+    "RedeemRewardInput",
+    `... on RedeemRewardPayload { balance replayed redemption { id cost club { id } member { id } reward { id } coupon { id } } coupon { ${COUPON_FIELDS} } } ${ERRORS}`,
+    { idempotencyKey: randomUUID(), ...input },
+    key,
+  );
+
+export const redeemCoupon = (app: TestApp, input: Record<string, unknown>, key: string | null) =>
+  mutate(app, "redeemCoupon", "RedeemCouponInput", `... on RedeemCouponPayload { replayed coupon { ${COUPON_FIELDS} } } ${ERRORS}`, input, key);
+
+export const cancelCoupon = (app: TestApp, couponId: string, key: string | null = ADMIN_KEY) =>
+  mutate(app, "cancelCoupon", "CancelCouponInput", `... on CancelCouponPayload { coupon { ${COUPON_FIELDS} } } ${ERRORS}`, { couponId }, key);
+
+/** A card's rewards as the caller sees them (ids and availability), or the error code. */
+export async function rewardsOf(app: TestApp, cardId: string, key: string | null, onlyAvailable?: boolean): Promise<{ id: string; available: boolean; suspendedAt: string | null }[] | string> {
+  const res = await app.gql(`query ($c: ID!, $o: Boolean) { rewards(cardId: $c, onlyAvailable: $o, first: 50) { totalCount nodes { id available suspendedAt } } }`, { c: cardId, o: onlyAvailable }, key);
+  if (res.errors?.length) return String(res.errors[0]!.extensions?.code);
+  expect(res.data.rewards.totalCount).toBe(res.data.rewards.nodes.length);
+  return res.data.rewards.nodes;
+}
+
+/** Ledger entries of a member's card balance, oldest first (read straight from the database: what the API wrote). */
+export async function cardLedger(app: TestApp, memberId: string, cardId: string) {
+  return app.database.prisma.ledgerEntry.findMany({ where: { memberId: rowOf(memberId), cardId: rowOf(cardId) }, orderBy: { id: "asc" } });
+}
+
+/** The row id inside a Relay global id. */
+export function rowOf(globalId: string): string {
+  return Buffer.from(globalId, "base64").toString("utf8").split(":").slice(1).join(":");
+}

@@ -1,0 +1,164 @@
+// Rewards and redemptions through the public API: who manages and sees rewards, the partner disable/delete
+// cascade, redemption at the counter and by the member, balances and stock under concurrency, stamp cards.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Mail } from "../src/domain/mail.js";
+import { ADMIN_KEY, createPartner, startTestApp, type TestApp } from "./helpers.js";
+import { addClubStaff, createClub, createLoyaltyCard, loggedInMember, loyaltyWorld, tag, type LoyaltyWorld } from "./loyalty-helpers.js";
+import { login } from "./helpers.js";
+import { createReward, createRewardCall, redeem, rewardsOf, rowOf, updateReward } from "./loyalty-reward-helpers.js";
+
+let app: TestApp;
+const mailbox: Mail[] = [];
+let w: LoyaltyWorld;
+
+beforeAll(async () => {
+  app = await startTestApp({}, { mailbox });
+  w = await loyaltyWorld(app, mailbox, { loyalty: { couponValidityDays: 30 } });
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const setPartnerStatus = async (partnerId: string, status: "ENABLED" | "DISABLED") => {
+  const res = await app.gql(`mutation ($id: ID!, $s: PartnerStatus!) { setPartnerStatus(input: { partner: { id: $id }, status: $s }) { __typename } }`, { id: partnerId, s: status });
+  expect(res.data.setPartnerStatus.__typename).toBe("SetPartnerStatusPayload");
+};
+
+describe("managing rewards", () => {
+  it("needs points on a loyalty card and none on a stamp card, and a coherent window", async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ cardId: w.loyaltyCard.id, title: "No cost" }, "pointsCost"],
+      [{ cardId: w.stampCard.id, title: "Priced stamps", pointsCost: 10 }, "pointsCost"],
+      [{ cardId: w.loyaltyCard.id, title: "Backwards", pointsCost: 10, startsAt: "2026-02-01T00:00:00Z", endsAt: "2026-01-01T00:00:00Z" }, "endsAt"],
+      [{ cardId: w.loyaltyCard.id, title: "Instant coupon", pointsCost: 10, kind: "INSTANT", couponValidityDays: 3 }, "couponValidityDays"],
+      [{ cardId: w.loyaltyCard.id, title: "Negative stock", pointsCost: 10, stock: -1 }, "stock"],
+      [{ cardId: w.loyaltyCard.id, title: "Zero days", pointsCost: 10, couponValidityDays: 0 }, "couponValidityDays"],
+      [{ cardId: w.loyaltyCard.id, title: "Free", pointsCost: 0 }, "pointsCost"],
+      [{ cardId: w.loyaltyCard.id, title: " ", pointsCost: 10 }, "title"],
+    ];
+    for (const [input, path] of cases) {
+      const { result } = await createRewardCall(app, input);
+      expect(result?.__typename, JSON.stringify(input)).toBe("ValidationError");
+      expect(result?.issues.map((i: { path: string }) => i.path)).toContain(path);
+    }
+    const stamp = await createReward(app, w.stampCard.id, { title: "Free cake" });
+    expect(stamp).toMatchObject({ kind: "COUPON", pointsCost: null, cost: 5, stock: null, status: "ACTIVE", available: true, effectiveCouponValidityDays: null });
+  });
+
+  it("is for the card's owners: staff are refused, other partners lack permission, strangers find nothing", async () => {
+    const input = { cardId: w.loyaltyCard.id, title: "Muffin", pointsCost: 50 };
+    expect((await createRewardCall(app, input, w.partner.apiKey)).result?.__typename).toBe("CreateRewardPayload");
+    expect((await createRewardCall(app, input, w.program.secretKey)).result?.__typename).toBe("CreateRewardPayload");
+    expect((await createRewardCall(app, input, w.staff.token)).code).toBe("FORBIDDEN");
+    expect((await createRewardCall(app, input, w.manager.token)).code).toBe("FORBIDDEN");
+    const other = await createPartner(app, w.program.id, { name: `Other ${tag()}` });
+    expect((await createRewardCall(app, input, other.apiKey)).code).toBe("INSUFFICIENT_PARTNER_PERMISSIONS");
+    const elsewhere = await loyaltyWorld(app, mailbox);
+    expect((await createRewardCall(app, input, elsewhere.program.secretKey)).code).toBe("NOT_FOUND");
+    expect((await createRewardCall(app, input, w.member.token)).code).toBe("NOT_FOUND");
+    expect((await createRewardCall(app, input, null)).code).toBe("UNAUTHENTICATED");
+    expect((await createRewardCall(app, { ...input, cardId: "not-an-id" })).code).toBe("NOT_FOUND");
+
+    const reward = await createReward(app, w.loyaltyCard.id, { title: "Bagel", pointsCost: 80 });
+    expect((await updateReward(app, { rewardId: reward.id, stock: 3 }, w.staff.token)).code).toBe("FORBIDDEN");
+    expect((await updateReward(app, { rewardId: reward.id, stock: 3 }, other.apiKey)).code).toBe("INSUFFICIENT_PARTNER_PERMISSIONS");
+    const updated = await updateReward(app, { rewardId: reward.id, stock: 3, couponValidityDays: 2 }, w.partner.apiKey);
+    expect(updated.result?.reward).toMatchObject({ stock: 3, couponValidityDays: 2, effectiveCouponValidityDays: 2, pointsCost: 80 });
+    const cleared = await updateReward(app, { rewardId: reward.id, couponValidityDays: null, stock: null });
+    expect(cleared.result?.reward).toMatchObject({ stock: null, couponValidityDays: null, effectiveCouponValidityDays: 30 });
+    expect((await updateReward(app, { rewardId: reward.id, pointsCost: null })).result?.__typename).toBe("ValidationError");
+  });
+
+  it("shows owners and the staff of the card's clubs every reward; staff of other clubs nothing", async () => {
+    const card = await createLoyaltyCard(app, [w.clubs[1].id]);
+    const active = await createReward(app, card.id, { title: "Active", pointsCost: 10 });
+    const inactive = await createReward(app, card.id, { title: "Inactive", pointsCost: 10, status: "INACTIVE" });
+    const soldOut = await createReward(app, card.id, { title: "Sold out", pointsCost: 10, stock: 0 });
+    const later = await createReward(app, card.id, { title: "Later", pointsCost: 10, startsAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const all = [active.id, inactive.id, soldOut.id, later.id];
+
+    const seen = await rewardsOf(app, card.id, w.partner.apiKey);
+    expect(Array.isArray(seen) && seen.map((r) => r.id)).toEqual(all);
+    expect(Array.isArray(seen) && seen.map((r) => r.available)).toEqual([true, false, false, false]);
+    expect(Array.isArray(seen) && (await rewardsOf(app, card.id, w.partner.apiKey, true) as { id: string }[]).map((r) => r.id)).toEqual([active.id]);
+
+    // clubs[1] carries the card; w.staff works in clubs[0] only.
+    const riverside = `riverside-${tag()}@example.com`;
+    await addClubStaff(app, w.clubs[1].id, riverside);
+    expect(((await rewardsOf(app, card.id, await login(app, mailbox, riverside))) as { id: string }[]).map((r) => r.id)).toEqual(all);
+    expect(await rewardsOf(app, card.id, w.staff.token)).toEqual([]);
+    // A member who does not follow the card sees nothing either.
+    expect(await rewardsOf(app, card.id, w.member.token)).toEqual([]);
+  });
+});
+
+describe("a partner's disable and delete", () => {
+  it("suspends its rewards in the same write, and enabling lifts the suspension", async () => {
+    const world = await loyaltyWorld(app, mailbox);
+    const coupon = await createReward(app, world.loyaltyCard.id, { title: "Coffee", pointsCost: 10 });
+    const stamp = await createReward(app, world.stampCard.id, { title: "Cake" });
+    const available = async () => ((await rewardsOf(app, world.loyaltyCard.id, ADMIN_KEY)) as { available: boolean; suspendedAt: string | null }[])[0]!;
+
+    await setPartnerStatus(world.partner.id, "DISABLED");
+    expect(await available()).toMatchObject({ available: false, suspendedAt: expect.any(String) });
+    // A reward added while the partner is disabled starts suspended.
+    const added = await createReward(app, world.loyaltyCard.id, { title: "Added while disabled", pointsCost: 10 });
+    expect(added).toMatchObject({ available: false, suspendedAt: expect.any(String) });
+    // Suspended rewards cannot be redeemed, whoever asks (the member's own redemption here: no staff of a disabled partner can act).
+    const refused = await redeem(app, { rewardId: coupon.id, memberExternalId: world.member.externalId }, world.program.secretKey);
+    expect(refused.result).toMatchObject({ __typename: "LoyaltyRuleError", code: "REWARD_UNAVAILABLE" });
+    const audit = await app.gql(`query ($p: ID!) { auditLog(programId: $p, filter: { action: "partner.disable" }) { totalCount } }`, { p: world.program.id });
+    expect(audit.data.auditLog.totalCount).toBe(1);
+
+    await setPartnerStatus(world.partner.id, "ENABLED");
+    expect(await available()).toMatchObject({ available: true, suspendedAt: null });
+    const stampRow = ((await rewardsOf(app, world.stampCard.id, ADMIN_KEY)) as { id: string; available: boolean }[]).find((r) => r.id === stamp.id);
+    expect(stampRow?.available).toBe(true);
+    // Lifted for the reward added while disabled too; past the suspension, the balance decides.
+    const afterEnable = await redeem(app, { rewardId: added.id, memberExternalId: world.member.externalId }, world.program.secretKey);
+    expect(afterEnable.result).toMatchObject({ __typename: "InsufficientPointsError", balance: 0, requested: 10 });
+
+    await app.gql(`mutation ($id: ID!) { deletePartner(input: { partner: { id: $id } }) { __typename } }`, { id: world.partner.id });
+    const rows = await app.database.prisma.reward.findMany({ where: { card: { partnerId: rowOf(world.partner.id) } } });
+    expect(rows.length).toBe(3);
+    expect(rows.every((r) => r.suspendedAt !== null)).toBe(true);
+    // Deleted partners stay suspended: enabling is refused (the partner is gone), nothing is lifted.
+    const enable = await app.gql(`mutation ($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: ENABLED }) { __typename ... on Error { code } } }`, { id: world.partner.id });
+    expect(enable.data?.setPartnerStatus?.code ?? enable.errors?.[0]?.extensions?.code).toBe("PARTNER_NOT_FOUND");
+  });
+});
+
+describe("a member's own redemption", () => {
+  it("is for COUPON rewards: INSTANT rewards are handed over by staff", async () => {
+    const instant = await createReward(app, w.loyaltyCard.id, { title: "Cookie", pointsCost: 1, kind: "INSTANT" });
+    const res = await redeem(app, { rewardId: instant.id }, w.member.token);
+    expect(res.result).toMatchObject({ __typename: "ValidationError", code: "VALIDATION_FAILED" });
+    expect(res.result?.issues[0].path).toBe("qr");
+  });
+
+  it("is for the member themselves: another member of the program cannot redeem for them", async () => {
+    const reward = await createReward(app, w.loyaltyCard.id, { title: "Tea", pointsCost: 1 });
+    const other = await loggedInMember(app, mailbox, w.program.id);
+    const res = await redeem(app, { rewardId: reward.id, memberId: w.member.id }, other.token);
+    expect(res.result).toMatchObject({ __typename: "NotFoundError" });
+    // Program staff cannot either (without a QR they are not acting at the counter).
+    expect((await redeem(app, { rewardId: reward.id, memberId: w.member.id }, w.staff.token)).result).toMatchObject({ __typename: "NotFoundError" });
+    // Their own: past the checks, the balance is what is missing.
+    expect((await redeem(app, { rewardId: reward.id }, w.member.token)).result).toMatchObject({ __typename: "InsufficientPointsError", balance: 0, requested: 1 });
+  });
+});
+
+describe("staff of another club", () => {
+  it("are refused with STORE_ACCESS_DENIED", async () => {
+    const club = await createClub(app, (await createPartner(app, w.program.id, { name: `Neighbour ${tag()}` })).id);
+    const email = `neighbour-${tag()}@example.com`;
+    await addClubStaff(app, club.id, email);
+    const token = await login(app, mailbox, email);
+    const reward = await createReward(app, w.loyaltyCard.id, { title: "Scone", pointsCost: 1 });
+    // The QR is checked after the club: any payload shows the refusal.
+    const res = await redeem(app, { rewardId: reward.id, qr: "pgq1.x.y" }, token);
+    expect(res.code).toBe("STORE_ACCESS_DENIED");
+    expect(res.result ?? null).toBeNull();
+  });
+});
