@@ -6,6 +6,7 @@ import type { Mail } from "../src/domain/mail.js";
 import { EXPORT_BATCH_SIZE } from "../src/domain/loyalty/export.js";
 import { ADMIN_KEY, createPartner, createProgram, grantRole, login, startTestApp, type TestApp } from "./helpers.js";
 import { createLoyaltyCard, createClub, loyaltyWorld } from "./loyalty-helpers.js";
+import { createReward, redeem } from "./loyalty-reward-helpers.js";
 
 let app: TestApp;
 const mailbox: Mail[] = [];
@@ -175,6 +176,33 @@ describe("a card's export", () => {
       const res = await download("transactions.csv", params, key);
       expect({ params, status: res.status, code: res.json?.error?.code }).toEqual({ params, status, code });
     }
+  });
+});
+
+describe("redemptions.csv", () => {
+  it("lists redemptions with their reward, club and coupon, per card or program, within a range", async () => {
+    const world = await loyaltyWorld(app, mailbox);
+    const { program, partner, loyaltyCard, clubs } = world;
+    await importCsv("importMembers", program.id, "externalId\nR-1\n");
+    await importCsv("importTransactions", program.id, `externalId,memberExternalId,points,cardId,occurredAt\nP-1,R-1,100,${loyaltyCard.id},2025-01-01`);
+    const coupon = await createReward(app, loyaltyCard.id, { title: "=1+1 free coffee", pointsCost: 30, couponValidityDays: 10 });
+    const cookie = await createReward(app, loyaltyCard.id, { title: "Cookie", pointsCost: 5 });
+    const first = await redeem(app, { rewardId: coupon.id, memberExternalId: "R-1", clubId: clubs[1].id }, program.secretKey);
+    expect(first.result?.__typename, JSON.stringify(first.res)).toBe("RedeemRewardPayload");
+    const second = await redeem(app, { rewardId: cookie.id, memberExternalId: "R-1" }, program.secretKey);
+    expect(second.result?.__typename, JSON.stringify(second.res)).toBe("RedeemRewardPayload");
+
+    const res = await download("redemptions.csv", { programId: program.id, cardId: loyaltyCard.id }, partner.apiKey);
+    const { header, rows } = table(res.text);
+    expect(header).toEqual(["redemptionId", "createdAt", "memberId", "memberExternalId", "cardId", "clubId", "rewardId", "rewardTitle", "cost", "couponCode", "couponStatus", "couponExpiresAt", "couponRedeemedAt"]);
+    expect(rows.map((r) => [r.redemptionId, r.memberExternalId, r.cardId, r.clubId, r.rewardId, r.rewardTitle, r.cost, r.couponCode, r.couponStatus, r.couponRedeemedAt])).toEqual([
+      [first.result!.redemption.id, "R-1", loyaltyCard.id, clubs[1].id, coupon.id, "'=1+1 free coffee", "30", first.result!.coupon.code, "ISSUED", ""],
+      [second.result!.redemption.id, "R-1", loyaltyCard.id, "", cookie.id, "Cookie", "5", second.result!.coupon.code, "ISSUED", ""],
+    ]);
+    expect(rows[0]!.couponExpiresAt).toBe(first.result!.coupon.expiresAt);
+    expect(table((await download("redemptions.csv", { programId: program.id })).text).rows).toHaveLength(2);
+    const future = table((await download("redemptions.csv", { programId: program.id, from: new Date(Date.now() + 60_000).toISOString() })).text);
+    expect(future.rows).toEqual([]);
   });
 });
 

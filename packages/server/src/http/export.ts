@@ -11,8 +11,8 @@ import type { Authenticator } from "../domain/auth/authenticate.js";
 import type { Deps } from "../domain/deps.js";
 import { AppError, ErrorCode, QuotaExceededError, ValidationError, type ValidationIssue } from "../domain/errors.js";
 import { csvRecords, type CsvCell } from "../domain/loyalty/csv.js";
+import { couponStatus } from "../domain/loyalty/coupon-codes.js";
 import {
-  couponStatus,
   exportScope,
   memberBatches,
   redemptionBatches,

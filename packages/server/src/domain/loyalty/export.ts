@@ -176,8 +176,3 @@ export function redemptionBatches(deps: Deps, scope: ExportScope): AsyncGenerato
     }),
   );
 }
-
-/** A coupon's status as the API shows it: an ISSUED coupon past its expiry reads EXPIRED (never stored). */
-export function couponStatus(coupon: { status: string; expiresAt: Date | null }, now = new Date()): string {
-  return coupon.status === "ISSUED" && coupon.expiresAt && coupon.expiresAt <= now ? "EXPIRED" : coupon.status;
-}
