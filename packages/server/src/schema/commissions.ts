@@ -154,7 +154,7 @@ const SyncReportRef = builder.objectRef<SyncReport>("SyncCommissionsPayload").im
 
 // Analytics ----------------------------------------------------------------------------------------------
 
-const StatsIntervalEnum = builder.enumType("StatsInterval", { values: ["HOUR", "DAY", "WEEK", "MONTH"] as const, description: "Buckets in the program's time zone; weeks start on Monday." });
+export const StatsIntervalEnum = builder.enumType("StatsInterval", { values: ["HOUR", "DAY", "WEEK", "MONTH"] as const, description: "Buckets in the program's time zone; weeks start on Monday." });
 
 export const StatsValuesRef = builder.objectRef<StatsRow>("ReferralStatsValues").implement({
   fields: (t) => ({

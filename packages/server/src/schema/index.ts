@@ -16,6 +16,7 @@ import "./commissions.js";
 import "./subscriptions.js";
 import "./live.js";
 import "./loyalty-import.js";
+import "./loyalty-analytics.js";
 import "./loyalty-clubs.js";
 import "./loyalty-cards.js";
 import "./loyalty-coupons.js";
