@@ -12,7 +12,7 @@ import { Prisma, type Reward } from "../../generated/prisma/client.js";
 import { canManageProgram, requireAuthenticated, staffClubs } from "../auth/principal.js";
 import type { Call } from "../deps.js";
 import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
-import { bucketing, column, slot, StatsRange, type StatsInterval } from "../time-buckets.js";
+import { bucketing, column, slot, StatsRange, type Bucketing, type StatsInterval } from "../time-buckets.js";
 import { parseInput } from "../values.js";
 
 export interface LoyaltyStatsQuery {
@@ -121,34 +121,35 @@ export async function loyaltyStatsScope(call: Call, q: Pick<LoyaltyStatsQuery, "
   };
 }
 
-export async function loyaltyStats(call: Call, q: LoyaltyStatsQuery): Promise<LoyaltyStats> {
-  const range = parseInput(StatsRange, { from: q.from, to: q.to, interval: q.interval });
-  const top = q.topRewards ?? 5;
-  if (!Number.isInteger(top) || top < 1 || top > 50) throw new ValidationError([{ path: "topRewards", message: "must be between 1 and 50" }]);
-  const scope = await loyaltyStatsScope(call, q);
-  const { starts, bucket } = bucketing(call.prisma, scope.tz, range);
+/** The statements behind loyaltyStats (exported for the benchmark's EXPLAIN): one per table, plus popular rewards. */
+export function loyaltyStatsStatements(scope: LoyaltyScope, range: StatsRange, top: number, bucket: Bucketing["bucket"]) {
   const cards = [...scope.loyaltyCardIds, ...scope.stampCardIds];
   const clubs = scope.clubIds;
   const inRange = (time: Prisma.Sql) => Prisma.sql`${time} >= ${range.from} AND ${time} < ${range.to}`;
   const uuids = (ids: string[]) => Prisma.sql`${ids}::uuid[]`;
   const bySlot = Prisma.sql`${bucket(Prisma.sql`s.slot`)}`;
 
-  // Activity: views and follows per slot and member, then per bucket; GROUPING SETS adds the range's total
-  // (distinct members over the whole range are not the sum of the buckets').
-  const activity = call.prisma.$queryRaw<{ start: Date | null; views: number; follows: number; active: number }[]>`
-    SELECT b.start, coalesce(sum(b.views), 0)::int AS views, coalesce(sum(b.follows), 0)::int AS follows, count(DISTINCT b."memberId")::int AS active
-    FROM (
-      SELECT ${bySlot} AS start, s."memberId", s.views, s.follows
-      FROM (
-        SELECT ${slot(column("createdAt"))} AS slot, "memberId", count(*) FILTER (WHERE "type" = 'CARD_VIEW') AS views, count(*) FILTER (WHERE "type" = 'FOLLOW') AS follows
-        FROM "Activity"
-        WHERE ${clubs ? Prisma.sql`"clubId" = ANY(${uuids(clubs)}) AND "cardId" = ANY(${uuids(cards)})` : Prisma.sql`"cardId" = ANY(${uuids(cards)})`} AND ${inRange(column("createdAt"))}
-        GROUP BY 1, 2
-      ) s
-    ) b
-    GROUP BY GROUPING SETS ((b.start), ())`;
+  // Activity: each row's 15-minute slot; views and follows counted per slot, and only the slots moved into the
+  // time zone and bucketed; active members as distinct (bucket, member) pairs (hashed, not sorted). The last
+  // row (start null) is the range's total: distinct members over the whole range, not the sum of the buckets'.
+  const activity = Prisma.sql`
+    WITH a AS MATERIALIZED (
+      SELECT ${slot(column("createdAt"))} AS slot, "memberId", "type"
+      FROM "Activity"
+      WHERE ${clubs ? Prisma.sql`"clubId" = ANY(${uuids(clubs)}) AND "cardId" = ANY(${uuids(cards)})` : Prisma.sql`"cardId" = ANY(${uuids(cards)})`} AND ${inRange(column("createdAt"))}
+    ), b AS MATERIALIZED (
+      SELECT s.slot, ${bySlot} AS start, s.views, s.follows
+      FROM (SELECT slot, count(*) FILTER (WHERE "type" = 'CARD_VIEW') AS views, count(*) FILTER (WHERE "type" = 'FOLLOW') AS follows FROM a GROUP BY slot) s
+    ), m AS (
+      SELECT DISTINCT b.start, a."memberId" FROM a JOIN b ON b.slot = a.slot WHERE a."memberId" IS NOT NULL
+    )
+    SELECT c.start, c.views, c.follows, coalesce(d.active, 0) AS active
+    FROM (SELECT start, sum(views)::int AS views, sum(follows)::int AS follows FROM b GROUP BY start) c
+    LEFT JOIN (SELECT start, count(*)::int AS active FROM m GROUP BY start) d ON d.start = c.start
+    UNION ALL
+    SELECT NULL, coalesce(sum(views), 0)::int, coalesce(sum(follows), 0)::int, (SELECT count(*)::int FROM (SELECT DISTINCT "memberId" FROM a WHERE "memberId" IS NOT NULL) x) FROM b`;
 
-  const ledger = call.prisma.$queryRaw<{ start: Date; issued: number; redeemed: number; stamps: number }[]>`
+  const ledger = Prisma.sql`
     SELECT ${bySlot} AS start, sum(s.issued)::int AS issued, sum(s.redeemed)::int AS redeemed, sum(s.stamps)::int AS stamps
     FROM (
       SELECT ${slot(Prisma.sql`l."createdAt"`)} AS slot,
@@ -163,14 +164,30 @@ export async function loyaltyStats(call: Call, q: LoyaltyStatsQuery): Promise<Lo
     GROUP BY 1`;
 
   const redemptionWhere = Prisma.sql`"cardId" = ANY(${uuids(cards)}) AND ${inRange(column("createdAt"))} ${clubs ? Prisma.sql`AND "clubId" = ANY(${uuids(clubs)})` : Prisma.empty}`;
-  const redemptions = call.prisma.$queryRaw<{ start: Date; n: number }[]>`
+  const redemptions = Prisma.sql`
     SELECT ${bySlot} AS start, sum(s.n)::int AS n
     FROM (SELECT ${slot(column("createdAt"))} AS slot, count(*) AS n FROM "Redemption" WHERE ${redemptionWhere} GROUP BY 1) s
     GROUP BY 1`;
-  const popular = call.prisma.$queryRaw<{ rewardId: string; n: number }[]>`
+  const popular = Prisma.sql`
     SELECT "rewardId", count(*)::int AS n FROM "Redemption" WHERE ${redemptionWhere} GROUP BY 1 ORDER BY n DESC, "rewardId" LIMIT ${top}`;
+  return { activity, ledger, redemptions, popular };
+}
 
-  const [series, activityRows, ledgerRows, redemptionRows, popularRows] = await Promise.all([starts, activity, ledger, redemptions, popular]);
+export async function loyaltyStats(call: Call, q: LoyaltyStatsQuery): Promise<LoyaltyStats> {
+  const range = parseInput(StatsRange, { from: q.from, to: q.to, interval: q.interval });
+  const top = q.topRewards ?? 5;
+  if (!Number.isInteger(top) || top < 1 || top > 50) throw new ValidationError([{ path: "topRewards", message: "must be between 1 and 50" }]);
+  const scope = await loyaltyStatsScope(call, q);
+  const { starts, bucket } = bucketing(call.prisma, scope.tz, range);
+  const sql = loyaltyStatsStatements(scope, range, top, bucket);
+  const [series, activityRows, ledgerRows, redemptionRows, popularRows] = await Promise.all([
+    starts,
+    call.prisma.$queryRaw<{ start: Date | null; views: number; follows: number; active: number }[]>(sql.activity),
+    call.prisma.$queryRaw<{ start: Date; issued: number; redeemed: number; stamps: number }[]>(sql.ledger),
+    call.prisma.$queryRaw<{ start: Date; n: number }[]>(sql.redemptions),
+    call.prisma.$queryRaw<{ rewardId: string; n: number }[]>(sql.popular),
+  ]);
+  const clubs = scope.clubIds;
 
   const perCard = clubs === null; // views and follows are card figures
   const empty = (): LoyaltyStatsValues => ({
