@@ -343,6 +343,7 @@ export type DeleteRewardRuleInput = {
 
 /** Stable codes for every failure a client can act on; also sent as `extensions.code` on GraphQL errors. */
 export type ErrorCode =
+  | 'CARD_FULL'
   | 'CARD_INACTIVE'
   | 'COMMISSION_LOCKED'
   | 'CONFLICT'
@@ -854,6 +855,8 @@ export type ErrorFieldsFragment =
   | ErrorFields_ValidationError_Fragment
 ;
 
+type NodeFields_Activity_Fragment = { __typename: 'Activity', id: string };
+
 type NodeFields_Campaign_Fragment = { __typename: 'Campaign', id: string };
 
 type NodeFields_Card_Fragment = { __typename: 'Card', id: string };
@@ -885,6 +888,7 @@ type NodeFields_RewardRule_Fragment = { __typename: 'RewardRule', id: string };
 type NodeFields_RoleGrant_Fragment = { __typename: 'RoleGrant', id: string };
 
 export type NodeFieldsFragment =
+  | NodeFields_Activity_Fragment
   | NodeFields_Campaign_Fragment
   | NodeFields_Card_Fragment
   | NodeFields_Click_Fragment
@@ -1539,6 +1543,7 @@ export type NodeQueryVariables = Exact<{
 
 
 export type NodeQuery = { node:
+    | { __typename: 'Activity', id: string }
     | { __typename: 'Campaign', id: string }
     | { __typename: 'Card', id: string }
     | { __typename: 'Click', id: string }
@@ -1562,6 +1567,7 @@ export type NodesQueryVariables = Exact<{
 
 
 export type NodesQuery = { nodes: Array<
+    | { __typename: 'Activity', id: string }
     | { __typename: 'Campaign', id: string }
     | { __typename: 'Card', id: string }
     | { __typename: 'Click', id: string }

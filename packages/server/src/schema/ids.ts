@@ -17,7 +17,8 @@ type NodeType =
   | "RewardRule"
   | "Commission"
   | "Club"
-  | "Card";
+  | "Card"
+  | "Activity";
 
 /**
  * A Relay global ID → the row id, for one type. Malformed IDs and IDs of another type name nothing, so they

@@ -17,6 +17,8 @@ import "./subscriptions.js";
 import "./live.js";
 import "./loyalty-clubs.js";
 import "./loyalty-cards.js";
+import "./loyalty-members.js";
+import "./loyalty-actions.js";
 
 builder.queryType({ authScopes: { authenticated: true } });
 builder.mutationType({ authScopes: { authenticated: true } });

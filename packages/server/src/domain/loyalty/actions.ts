@@ -1,12 +1,12 @@
 // Staff actions (award points, add stamps, redeem a reward) are idempotent on a client-supplied key and
 // limited per day. The key and the request's hash live on the action's Activity row, written in the action's
 // own transaction: a retry finds it and gets the original result; the same key with another request is a
-// CONFLICT; two racing first tries meet at the unique index and the loser replays the winner.
+// CONFLICT; when two first tries race, the loser (failing on the unique index or on a rule the winner's effect
+// now breaks) replays the winner.
 import { createHash } from "node:crypto";
 import type { Activity, ActivityType } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../deps.js";
 import { ConflictError, ErrorCode, LoyaltyRuleError } from "../errors.js";
-import { isUniqueViolation } from "../prisma-errors.js";
 
 /** The activity types that count as staff actions for daily limits. */
 export const STAFF_ACTION_TYPES: ActivityType[] = ["POINTS_AWARDED", "STAMPS_ADDED", "REWARD_REDEEMED"];
@@ -37,7 +37,8 @@ export async function runIdempotent<T>(
   try {
     return { result: await call.prisma.$transaction((tx) => run(tx, { idempotencyKey: key.idempotencyKey, requestHash: hash })), replayed: false };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    // A concurrent first try with the same key may have won: it committed first, so this run failed (on the
+    // unique index, or on a rule the winner's effect now breaks, e.g. the QR it used up). Replay the winner.
     const raced = await earlier();
     if (!raced) throw error;
     return raced;
