@@ -22,7 +22,8 @@ type NodeType =
   | "Redemption"
   | "Coupon"
   | "Game"
-  | "GamePlay";
+  | "GamePlay"
+  | "Activity";
 
 /**
  * A Relay global ID → the row id, for one type. Malformed IDs and IDs of another type name nothing, so they

@@ -22,6 +22,8 @@ import "./loyalty-cards.js";
 import "./loyalty-coupons.js";
 import "./loyalty-rewards.js";
 import "./loyalty-games.js";
+import "./loyalty-members.js";
+import "./loyalty-actions.js";
 
 builder.queryType({ authScopes: { authenticated: true } });
 builder.mutationType({ authScopes: { authenticated: true } });
