@@ -4,7 +4,8 @@
 // file imported again writes nothing twice, and a key imported before with other values is a CONFLICT.
 // Entries are source IMPORT, type EARN (positive) or REDEEM (negative), dated when they happened, never billed
 // to a partner. A card entry also gets its IMPORTED activity (the member's card history and the analytics) and
-// makes the member a follower of the card if they were not (dated at their first imported entry).
+// makes the member a follower of the card if they were not (with its FOLLOW activity, dated at their first
+// imported entry on the card).
 import { parseInstant } from "@partnergraph/points";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { actorOf } from "../audit.js";
@@ -199,7 +200,11 @@ async function writeEntries(tx: Tx, call: Call, programId: string, rows: (Transa
       createdAt: t.occurredAt,
     });
   }
+  // New follows get their FOLLOW activity, as every follow does (followCard, a staff award to a non-follower).
+  const followed = await inChunks([...follows.values()], (chunk) => tx.cardFollow.createManyAndReturn({ data: chunk, skipDuplicates: true }));
+  for (const f of followed) {
+    activities.push({ id: uuidv7(), programId, partnerId: cards.get(f.cardId)!.partnerId, cardId: f.cardId, memberId: f.memberId, type: "FOLLOW", ...actor, createdAt: f.followedAt });
+  }
   await inChunks(activities, async (chunk) => [await tx.activity.createMany({ data: chunk })]);
   await inChunks(entries, async (chunk) => [await tx.ledgerEntry.createMany({ data: chunk })]);
-  await inChunks([...follows.values()], async (chunk) => [await tx.cardFollow.createMany({ data: chunk, skipDuplicates: true })]);
 }
