@@ -159,6 +159,9 @@ const MATRIX = {
   "importProducts(A)":                       [U,       OK,   OK,   NF,    OK,      NF,      IPP,         IPP,         IPP,          F,     IPP],
   // Staff imports also for the partner into its own clubs: A2 names A1's club, which reads as unknown (UNKNOWN_CLUB).
   "importStaff(into A1's club)":             [U,       OK,   OK,   NF,    OK,      NF,      OK,          NF,          OK,           F,     IPP],
+  // Loyalty analytics: a partner gets its own cards' figures (A2 has none); staffA works in no club.
+  "loyaltyStats(programId: A)":              [U,       ALL,  ALL,  NF,    ALL,     NF,      SELF,        EMPTY,       SELF,         SAD,   IPP],
+  "loyaltyStats(A, clubId: A1's club)":      [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           SAD,   IPP],
   // Loyalty: A1 and A4 each have a club and a PUBLIC loyalty card in it (staffA works in no club). Owners manage
   // them (the program's managers and the partner); another partner lacks permission, program staff are refused.
   "clubs(programId: A)":                     [U,       ALL,  ALL,  EMPTY, ALL,     EMPTY,   SELF,        EMPTY,       SELF,         EMPTY, IPP],
@@ -288,6 +291,8 @@ beforeAll(async () => {
     cardA4: (await createLoyaltyCard(app, [clubA4])).id,
     stampsA1: (await createStampCard(app, [clubA1], { visibility: "QR_ONLY" })).id,
   };
+  // Two views of A1's card and one of A4's, so that loyaltyStats tells the whole program from either partner.
+  for (const cardId of [LOYALTY.cardA1, LOYALTY.cardA1, LOYALTY.cardA4]) await adminMutation("recordCardView", "RecordCardViewInput", "RecordCardViewPayload", "card { id }", { cardId });
 
   const person = async (name: PrincipalName, email: string, home: "A" | "B", managesA: boolean, ownPartnerId?: string): Promise<Principal> => ({
     name,
@@ -480,6 +485,8 @@ const freshWrite = <T>(field: string, inputType: string, target: (p: Principal) 
   field: `Mutation.${field}`,
   call: async (p) => ask(p, field, MUTATION(field, inputType), { input: input(await target(p), p) }),
 });
+
+const LOYALTY_STATS = /* GraphQL */ `query ($i: LoyaltyStatsInput!) { loyaltyStats(input: $i) { totals { cardViews newFollowers pointsIssued stampsCollected activeMembers redemptions } } }`;
 
 /** A CSV import into A; ALLOWED only when its one row was applied, NOT_FOUND when it names a club the caller cannot see. */
 const importWrite = (field: string, inputType: string, csv: (p: Principal) => Promise<string>): Operation => ({
@@ -926,6 +933,23 @@ const OPERATIONS = {
     return `externalId,memberExternalId,points,occurredAt\n${unique(`tx-by-${p.name}`)},${member.externalId},5,2025-01-01`;
   }),
   "importProducts(A)": importWrite("importProducts", "ImportProductsInput", async (p) => `sku,brand\n${unique(`SKU-by-${p.name}`)},Acme`),
+  "loyaltyStats(programId: A)": {
+    field: "Query.loyaltyStats",
+    call: async (p) => {
+      const totals = async (scope: Record<string, string>) => JSON.stringify((await app.gql(LOYALTY_STATS, { i: { ...scope, ...aroundNow(), interval: "DAY" } })).data.loyaltyStats.totals);
+      const [all, a1, a4] = [await totals({ programId: A.id }), await totals({ partnerId: A1.id }), await totals({ partnerId: A4.id })];
+      const none = JSON.stringify({ cardViews: 0, newFollowers: 0, pointsIssued: 0, stampsCollected: 0, activeMembers: 0, redemptions: 0 });
+      return ask(p, "loyaltyStats", LOYALTY_STATS, { i: { programId: A.id, ...aroundNow(), interval: "DAY" } }, (s) => {
+        const seen = JSON.stringify(s.totals);
+        if (a1 === none || a4 === none || a1 === a4) return `FIXTURE ${a1} ${a4}`;
+        return seen === all ? ALL : seen === a1 && p.ownPartnerId === A1.id ? SELF : seen === none ? EMPTY : `GOT ${seen}`;
+      });
+    },
+  },
+  "loyaltyStats(A, clubId: A1's club)": {
+    field: "Query.loyaltyStats",
+    call: (p) => ask(p, "loyaltyStats", LOYALTY_STATS, { i: { programId: A.id, clubId: LOYALTY.clubA1, ...aroundNow(), interval: "DAY" } }, (s) => (s.totals.cardViews === null ? OK : `GOT ${JSON.stringify(s.totals)}`)),
+  },
   "importStaff(into A1's club)": importWrite("importStaff", "ImportStaffInput", async (p) => `email,club\n${unique(`imported-staff-${p.name}`).toLowerCase()}@a.example,${LOYALTY.clubA1}`),
   "clubs(programId: A)": {
     field: "Query.clubs",
