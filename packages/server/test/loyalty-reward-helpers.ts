@@ -13,10 +13,10 @@ export async function createReward(app: TestApp, cardId: string, input: Record<s
   return r.reward;
 }
 
-export const createRewardCall = (app: TestApp, input: Record<string, unknown>, key: string = ADMIN_KEY) =>
+export const createRewardCall = (app: TestApp, input: Record<string, unknown>, key: string | null = ADMIN_KEY) =>
   mutate(app, "createReward", "CreateRewardInput", `... on CreateRewardPayload { reward { ${REWARD_FIELDS} } }`, input, key);
 
-export const updateReward = (app: TestApp, input: Record<string, unknown>, key: string = ADMIN_KEY) =>
+export const updateReward = (app: TestApp, input: Record<string, unknown>, key: string | null = ADMIN_KEY) =>
   mutate(app, "updateReward", "UpdateRewardInput", `... on UpdateRewardPayload { reward { ${REWARD_FIELDS} } }`, input, key);
 
 /** redeemReward with a fresh idempotency key unless one is given. */

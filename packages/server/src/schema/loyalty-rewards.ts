@@ -10,6 +10,8 @@ import { RewardKind, RewardStatus } from "../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "./builder.js";
 import { WRITE_ERRORS } from "./errors.js";
 import { optionalRowId, rowId } from "./ids.js";
+import { ClubRef } from "./loyalty-clubs.js";
+import { visibleClubs } from "./loyalty-clubs-loader.js";
 import { CouponRef } from "./loyalty-coupons.js";
 import { memberInput, memberRefOf } from "./loyalty-member-ref.js";
 
@@ -82,12 +84,12 @@ export const RedemptionRef = builder.prismaNode("Redemption", {
     reward: t.relation("reward"),
     card: t.relation("card"),
     member: t.relation("member"),
-    club: t.prismaField({
-      type: "Club",
+    club: t.loadable({
+      type: ClubRef,
       nullable: true,
-      description: "The club it happened in (null for a member's own redemption).",
-      select: { clubId: true },
-      resolve: (query, r, _a, ctx) => (r.clubId ? ctx.prisma.club.findUnique({ ...query, where: { id: r.clubId } }) : null),
+      description: "The club it happened in, when the caller may see clubs (null for a member's own redemption).",
+      load: (ids: string[], ctx) => visibleClubs(ctx, ids),
+      resolve: (r) => r.clubId,
     }),
     cost: t.exposeInt("cost", { description: "Points (LOYALTY) or stamps (STAMP) taken from the card balance." }),
     coupon: t.relation("coupon", { nullable: true, description: "The coupon issued (COUPON rewards)." }),

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Coupon, Game, GamePlay, GamePrize, Prisma, Reward } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
-import type { Principal } from "../auth/principal.js";
+import { isAdmin, memberProgramIds, type Principal } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { ConflictError, ErrorCode, LoyaltyRuleError, NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
 import { isUniqueViolation } from "../prisma-errors.js";
@@ -273,7 +273,8 @@ export function gameReadWhere(p: Principal, now: Date = new Date()): Prisma.Game
 /** A partner's games, for its owners (the partner itself, the program's managers). */
 export async function partnerGamesWhere(call: Pick<Call, "prisma" | "principal">, partnerId: string): Promise<Prisma.GameWhereInput> {
   const partner = await call.prisma.partner.findFirst({ where: { id: partnerId, deletedAt: null }, select: { programId: true } });
-  if (!partner) throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found");
+  // Like every partner lookup: callers without a role in its program learn nothing of it.
+  if (!partner || !(isAdmin(call.principal) || memberProgramIds(call.principal).includes(partner.programId))) throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found");
   requireOwner(call.principal, { programId: partner.programId, partnerId });
   return { card: { partnerId } };
 }
