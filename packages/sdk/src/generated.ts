@@ -399,6 +399,7 @@ export type DeleteRewardRuleInput = {
 
 /** Stable codes for every failure a client can act on; also sent as `extensions.code` on GraphQL errors. */
 export type ErrorCode =
+  | 'CARD_FULL'
   | 'CARD_INACTIVE'
   | 'COMMISSION_LOCKED'
   | 'CONFLICT'
@@ -428,6 +429,11 @@ export type ErrorCode =
   | 'SUBSCRIBER_TOO_SLOW'
   | 'UNAUTHENTICATED'
   | 'VALIDATION_FAILED';
+
+export type ExternalMemberId = {
+  externalId: string;
+  programId: string;
+};
 
 export type ExternalPartnerId = {
   externalId: string;
@@ -491,6 +497,11 @@ export type LiveFilter = {
   projectId?: string | null | undefined;
 };
 
+/** Names a member by global ID, or by the program's own customer id: exactly one of the two. */
+export type MemberRef =
+  {   external: ExternalMemberId; id?: never; }
+  |  { external?: never;   id: string; };
+
 export type MultiplierEntryInput = {
   code: number;
   /** "0" means no points. */
@@ -532,10 +543,8 @@ export type PlayGameInput = {
   gameId: string;
   /** A retry with the same key returns the original play. */
   idempotencyKey: string;
-  /** The member, by the program's own customer id. */
-  memberExternalId?: string | null | undefined;
-  /** The member, by global ID (or give memberExternalId); a member's own session may leave both out. */
-  memberId?: string | null | undefined;
+  /** Managers and the card's partner: play for this member. A member's own login leaves it out. */
+  member?: MemberRef | null | undefined;
 };
 
 /** A calendar day, week (Monday to Sunday) or month in the program's time zone. */
@@ -635,10 +644,8 @@ export type RedeemRewardInput = {
   clubId?: string | null | undefined;
   /** A retry with the same key returns the original redemption; another request with it is a CONFLICT. */
   idempotencyKey: string;
-  /** The member, by the program's own customer id. */
-  memberExternalId?: string | null | undefined;
-  /** The member, by global ID (or give memberExternalId); a member's own session may leave both out. */
-  memberId?: string | null | undefined;
+  /** Without qr: the member it is for (managers, the card's partner); a member's own login leaves it out. */
+  member?: MemberRef | null | undefined;
   /** The member's QR payload, as scanned (usable once per action kind). */
   qr?: string | null | undefined;
   rewardId: string;
@@ -1025,6 +1032,8 @@ export type ErrorFieldsFragment =
   | ErrorFields_ValidationError_Fragment
 ;
 
+type NodeFields_Activity_Fragment = { __typename: 'Activity', id: string };
+
 type NodeFields_Campaign_Fragment = { __typename: 'Campaign', id: string };
 
 type NodeFields_Card_Fragment = { __typename: 'Card', id: string };
@@ -1066,6 +1075,7 @@ type NodeFields_RewardRule_Fragment = { __typename: 'RewardRule', id: string };
 type NodeFields_RoleGrant_Fragment = { __typename: 'RoleGrant', id: string };
 
 export type NodeFieldsFragment =
+  | NodeFields_Activity_Fragment
   | NodeFields_Campaign_Fragment
   | NodeFields_Card_Fragment
   | NodeFields_Click_Fragment
@@ -1956,6 +1966,7 @@ export type NodeQueryVariables = Exact<{
 
 
 export type NodeQuery = { node:
+    | { __typename: 'Activity', id: string }
     | { __typename: 'Campaign', id: string }
     | { __typename: 'Card', id: string }
     | { __typename: 'Click', id: string }
@@ -1984,6 +1995,7 @@ export type NodesQueryVariables = Exact<{
 
 
 export type NodesQuery = { nodes: Array<
+    | { __typename: 'Activity', id: string }
     | { __typename: 'Campaign', id: string }
     | { __typename: 'Card', id: string }
     | { __typename: 'Click', id: string }

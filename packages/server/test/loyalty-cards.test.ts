@@ -2,15 +2,15 @@
 // and who sees which card (owners everything, staff their clubs' cards, members public cards).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
-import { ADMIN_KEY, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
-import { createClub, createLoyaltyCard, createStampCard, loyaltyWorld, mutate, tag, type LoyaltyWorld } from "./loyalty-helpers.js";
+import { ADMIN_KEY, createPartner, createProgram, type TestApp } from "./helpers.js";
+import { createClub, createLoyaltyCard, createStampCard, loyaltyWorld, mutate, tag, type LoyaltyWorld, startLoyaltyApp } from "./loyalty-helpers.js";
 
 let app: TestApp;
 const mailbox: Mail[] = [];
 let w: LoyaltyWorld;
 
 beforeAll(async () => {
-  app = await startTestApp({}, { mailbox });
+  app = await startLoyaltyApp(mailbox);
   w = await loyaltyWorld(app, mailbox);
 });
 afterAll(async () => {

@@ -2,15 +2,15 @@
 // access follows staff rows, club status and the partner's status.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
-import { ADMIN_KEY, createPartner, createProgram, grantRole, login, startTestApp, type TestApp } from "./helpers.js";
-import { addClubStaff, createClub, loyaltyWorld, mutate, tag, type LoyaltyWorld } from "./loyalty-helpers.js";
+import { ADMIN_KEY, createPartner, createProgram, grantRole, login, type TestApp } from "./helpers.js";
+import { addClubStaff, createClub, loyaltyWorld, mutate, tag, type LoyaltyWorld, startLoyaltyApp } from "./loyalty-helpers.js";
 
 let app: TestApp;
 const mailbox: Mail[] = [];
 let w: LoyaltyWorld;
 
 beforeAll(async () => {
-  app = await startTestApp({}, { mailbox });
+  app = await startLoyaltyApp(mailbox);
   w = await loyaltyWorld(app, mailbox);
 });
 afterAll(async () => {

@@ -4,9 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
-import { ADMIN_KEY, createPartner, login, startTestApp, type TestApp } from "./helpers.js";
-import { addClubStaff, createClub, createLoyaltyCard, loggedInMember, loyaltyWorld, tag, type LoyaltyMember, type LoyaltyWorld } from "./loyalty-helpers.js";
-import { awardPoints, cancelCoupon, COUPON_FIELDS, createReward, follow, memberQr, redeem, redeemCoupon, rowOf, updateReward } from "./loyalty-reward-helpers.js";
+import { ADMIN_KEY, createPartner, login, type TestApp } from "./helpers.js";
+import { addClubStaff, createClub, createLoyaltyCard, loggedInMember, loyaltyWorld, memberQr, startLoyaltyApp, tag, type LoyaltyMember, type LoyaltyWorld } from "./loyalty-helpers.js";
+import { cancelCoupon, COUPON_FIELDS, createReward, fund, redeem, redeemCoupon, rowOf, updateReward } from "./loyalty-reward-helpers.js";
 
 let app: TestApp;
 const mailbox: Mail[] = [];
@@ -14,9 +14,9 @@ let w: LoyaltyWorld;
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  app = await startTestApp({}, { mailbox });
+  app = await startLoyaltyApp(mailbox);
   w = await loyaltyWorld(app, mailbox, { loyalty: { couponValidityDays: 30 } });
-  await awardPoints(app, w, w.member, 10_000);
+  await fund(app, w, w.member, 10_000);
 });
 
 afterAll(async () => {
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 /** A coupon of the member's, redeemed from their balance by staff at the counter (clubs[0]). */
 async function issue(rewardId: string, member: LoyaltyMember = w.member): Promise<Record<string, any>> {
-  const res = await redeem(app, { rewardId, qr: await memberQr(app, member) }, w.staff.token);
+  const res = await redeem(app, { rewardId, qr: await memberQr(app, member, w.program.id) }, w.staff.token);
   if (res.result?.__typename !== "RedeemRewardPayload") throw new Error(`redeemReward failed: ${JSON.stringify(res.res)}`);
   return res.result.coupon;
 }
@@ -47,7 +47,7 @@ describe("validity", () => {
     expect(own).toMatchObject({ title: "Own validity", status: "ISSUED", code: expect.stringMatching(/^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/) });
 
     const unlimitedCard = await createLoyaltyCard(app, [w.clubs[0].id]);
-    await awardPoints(app, w, w.member, 100, unlimitedCard.id);
+    await fund(app, w, w.member, 100, unlimitedCard.id);
     const unlimited = await issue((await createReward(app, unlimitedCard.id, { title: "Forever", pointsCost: 10 })).id);
     expect(unlimited.expiresAt).toBeNull();
     // Changing the reward's validity later does not change coupons already issued (expiresAt is fixed at issue).
@@ -155,7 +155,7 @@ describe("cancellation", () => {
 describe("who sees coupons", () => {
   it("the member their own; owners and club staff their cards'; others nothing", async () => {
     const member = await loggedInMember(app, mailbox, w.program.id);
-    await awardPoints(app, w, member, 100);
+    await fund(app, w, member, 100);
     const coupon = await issue((await createReward(app, w.loyaltyCard.id, { title: "Visible", pointsCost: 10 })).id, member);
     const list = (key: string) =>
       app.gql(`query ($p: ID!, $m: ID!) { coupons(filter: { programId: $p, memberId: $m }) { totalCount nodes { id } } }`, { p: w.program.id, m: member.id }, key);

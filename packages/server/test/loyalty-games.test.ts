@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
-import { ADMIN_KEY, createPartner, startTestApp, type TestApp } from "./helpers.js";
-import { createLoyaltyCard, loggedInMember, loyaltyWorld, mutate, tag, type LoyaltyMember, type LoyaltyWorld } from "./loyalty-helpers.js";
+import { ADMIN_KEY, createPartner, type TestApp } from "./helpers.js";
+import { createLoyaltyCard, loggedInMember, loyaltyWorld, mutate, startLoyaltyApp, tag, type LoyaltyWorld } from "./loyalty-helpers.js";
 import { cardLedger, COUPON_FIELDS, createReward, follow, rowOf } from "./loyalty-reward-helpers.js";
 
 let app: TestApp;
@@ -13,7 +13,7 @@ const mailbox: Mail[] = [];
 let w: LoyaltyWorld;
 
 beforeAll(async () => {
-  app = await startTestApp({}, { mailbox });
+  app = await startLoyaltyApp(mailbox);
   w = await loyaltyWorld(app, mailbox, { loyalty: { couponValidityDays: 14 } });
   await follow(app, w.member, w.loyaltyCard.id);
   await follow(app, w.member, w.stampCard.id);
@@ -91,15 +91,15 @@ describe("playing", () => {
     const card = await createLoyaltyCard(app, [w.clubs[0].id]);
     const game = await createGame(card.id, { playLimit: 10, prizes: [points(3)] });
     expect((await play(game.id, w.member.token)).result?.__typename).toBe("NotFoundError");
-    expect((await play(game.id, w.staff.token, { memberId: w.member.id })).result?.__typename).toBe("NotFoundError");
+    expect((await play(game.id, w.staff.token, { member: { id: w.member.id } })).result?.__typename).toBe("NotFoundError");
     await follow(app, w.member, card.id);
     const own = await play(game.id, w.member.token);
     expect(own.result).toMatchObject({ __typename: "PlayGamePayload", replayed: false, play: { prizeType: "POINTS", prizeLabel: "3 points", points: 3, coupons: [] } });
-    expect((await play(game.id, w.partner.apiKey, { memberId: w.member.id })).result?.__typename).toBe("PlayGamePayload");
-    expect((await play(game.id, w.program.secretKey, { memberExternalId: w.member.externalId })).result?.__typename).toBe("PlayGamePayload");
+    expect((await play(game.id, w.partner.apiKey, { member: { id: w.member.id } })).result?.__typename).toBe("PlayGamePayload");
+    expect((await play(game.id, w.program.secretKey, { member: { external: { programId: w.program.id, externalId: w.member.externalId } } })).result?.__typename).toBe("PlayGamePayload");
     expect((await play(game.id, w.partner.apiKey)).result).toMatchObject({ __typename: "ValidationError" });
     const stranger = await loggedInMember(app, mailbox, w.program.id);
-    expect((await play(game.id, stranger.token, { memberId: w.member.id })).result?.__typename).toBe("NotFoundError");
+    expect((await play(game.id, stranger.token, { member: { id: w.member.id } })).result?.__typename).toBe("NotFoundError");
     expect((await play(game.id, stranger.token)).result?.__typename).toBe("NotFoundError");
 
     // Each win went to the card balance through the ledger (source GAME), with a GAME_PLAYED activity.

@@ -2,7 +2,14 @@
 // and a club manager logged in, a loyalty card and a stamp card, and a member with their own session.
 import { randomBytes } from "node:crypto";
 import type { Mail } from "../src/domain/mail.js";
-import { ADMIN_KEY, createPartner, createProgram, login, type TestApp } from "./helpers.js";
+import { createRateLimiter } from "../src/http/rate-limit.js";
+import { ADMIN_KEY, createPartner, createProgram, login, startTestApp, type TestApp } from "./helpers.js";
+
+/** A test app whose rate limits do not get in the way of many logins and counter actions. */
+export function startLoyaltyApp(mailbox: Mail[]): Promise<TestApp> {
+  const generous = { perHour: 100_000, perMinute: 100_000 };
+  return startTestApp({}, { mailbox, rateLimiter: createRateLimiter(undefined, { admin: generous, apiCredential: generous, partnerSession: generous, anonymous: generous }) });
+}
 
 export interface Session {
   email: string;
@@ -110,4 +117,23 @@ export async function loyaltyWorld(app: TestApp, mailbox: Mail[], options: World
     stampCard: await createStampCard(app, clubIds, options.stamp),
     member: await loggedInMember(app, mailbox, program.id, `member-${t}@example.com`),
   };
+}
+
+/** A fresh QR payload from the member's own session. */
+export async function memberQr(app: TestApp, member: Pick<LoyaltyMember, "token">, programId: string): Promise<string> {
+  const r = await expectPayload(app, "memberQr", "MemberQrInput", "MemberQrPayload", "payload expiresAt", { programId }, member.token);
+  return r.payload as string;
+}
+
+const ACTION_ERRORS = "... on ConflictError { path } ... on LoyaltyRuleError { retryAt }";
+export const AWARD_SELECTION = `... on AwardPointsPayload { pointsAwarded balance replayed activity { id type points amount club { id } } member { id } card { id } } ${ACTION_ERRORS}`;
+export const STAMPS_SELECTION = `... on AddStampsPayload { stampsRequested stampsAdded completedCard replayed progress { stampsRequired current fullCards completed } activity { id type points } } ${ACTION_ERRORS}`;
+
+/** awardPoints with a fresh idempotency key unless one is given; returns the result (payload or typed error) and code. */
+export function awardPoints(app: TestApp, key: string, input: { cardId: string; qr: string; idempotencyKey?: string; [k: string]: unknown }) {
+  return mutate(app, "awardPoints", "AwardPointsInput", AWARD_SELECTION, { idempotencyKey: `award-${tag()}`, ...input }, key);
+}
+
+export function addStamps(app: TestApp, key: string, input: { cardId: string; qr: string; idempotencyKey?: string; [k: string]: unknown }) {
+  return mutate(app, "addStamps", "AddStampsInput", STAMPS_SELECTION, { idempotencyKey: `stamps-${tag()}`, ...input }, key);
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { ADMIN_KEY, type TestApp } from "./helpers.js";
-import { expectPayload, mutate, type LoyaltyMember, type LoyaltyWorld } from "./loyalty-helpers.js";
+import { addStamps, awardPoints, expectPayload, memberQr, mutate, type LoyaltyMember, type LoyaltyWorld } from "./loyalty-helpers.js";
 
 export const COUPON_FIELDS = "id code title status issuedAt expiresAt redeemedAt redeemedClub { id } cancelledAt card { id } reward { id } game { id } member { id }";
 export const REWARD_FIELDS = "id title kind pointsCost cost stock startsAt endsAt status suspendedAt couponValidityDays effectiveCouponValidityDays available";
@@ -59,19 +59,15 @@ export async function follow(app: TestApp, member: LoyaltyMember, cardId: string
   await expectPayload(app, "followCard", "FollowCardInput", "FollowCardPayload", "created", { cardId }, member.token);
 }
 
-/** A fresh QR payload for the member (asked for by the admin, naming the member). */
-export async function memberQr(app: TestApp, member: LoyaltyMember): Promise<string> {
-  const r = await expectPayload(app, "memberQr", "MemberQrInput", "MemberQrPayload", "payload", { member: { id: member.id } }, ADMIN_KEY);
-  return r.payload as string;
-}
-
-/** Staff of clubs[0] award points on a loyalty card (the world's, unless another is named) by scanning a fresh QR. */
-export async function awardPoints(app: TestApp, w: LoyaltyWorld, member: LoyaltyMember, points: number, cardId = w.loyaltyCard.id): Promise<number> {
-  const r = await expectPayload(app, "awardPoints", "AwardPointsInput", "AwardPointsPayload", "balance", { cardId, qr: await memberQr(app, member), idempotencyKey: randomUUID(), points }, w.staff.token);
-  return r.balance as number;
+/** Staff of clubs[0] award points on a loyalty card (the world's, unless another is named); the balance after. */
+export async function fund(app: TestApp, w: LoyaltyWorld, member: LoyaltyMember, points: number, cardId = w.loyaltyCard.id): Promise<number> {
+  const { res, result } = await awardPoints(app, w.staff.token, { cardId, qr: await memberQr(app, member, w.program.id), points });
+  if (result?.__typename !== "AwardPointsPayload") throw new Error(`awardPoints failed: ${JSON.stringify(res)}`);
+  return result.balance as number;
 }
 
 /** Staff of clubs[0] add stamps on the world's stamp card. */
-export async function addStamps(app: TestApp, w: LoyaltyWorld, member: LoyaltyMember, stamps: number, cardId = w.stampCard.id): Promise<void> {
-  await expectPayload(app, "addStamps", "AddStampsInput", "AddStampsPayload", "stampsAdded", { cardId, qr: await memberQr(app, member), idempotencyKey: randomUUID(), stamps }, w.staff.token);
+export async function stamp(app: TestApp, w: LoyaltyWorld, member: LoyaltyMember, stamps: number): Promise<void> {
+  const { res, result } = await addStamps(app, w.staff.token, { cardId: w.stampCard.id, qr: await memberQr(app, member, w.program.id), stamps });
+  if (result?.__typename !== "AddStampsPayload") throw new Error(`addStamps failed: ${JSON.stringify(res)}`);
 }

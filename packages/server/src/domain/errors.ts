@@ -27,6 +27,7 @@ export const ErrorCode = {
   OUT_OF_STOCK: "OUT_OF_STOCK",
   REWARD_UNAVAILABLE: "REWARD_UNAVAILABLE",
   CARD_INACTIVE: "CARD_INACTIVE",
+  CARD_FULL: "CARD_FULL",
   COUPON_EXPIRED: "COUPON_EXPIRED",
   COUPON_ALREADY_USED: "COUPON_ALREADY_USED",
   COUPON_CANCELLED: "COUPON_CANCELLED",
@@ -130,6 +131,7 @@ export type LoyaltyRuleCode =
   | typeof ErrorCode.OUT_OF_STOCK
   | typeof ErrorCode.REWARD_UNAVAILABLE
   | typeof ErrorCode.CARD_INACTIVE
+  | typeof ErrorCode.CARD_FULL
   | typeof ErrorCode.COUPON_EXPIRED
   | typeof ErrorCode.COUPON_ALREADY_USED
   | typeof ErrorCode.COUPON_CANCELLED;

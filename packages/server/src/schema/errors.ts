@@ -103,7 +103,7 @@ builder.objectType(InvalidTransitionError, {
 builder.objectType(LoyaltyRuleError, {
   name: "LoyaltyRuleError",
   description:
-    "A loyalty rule refused the action (QR_INVALID, QR_EXPIRED, QR_ALREADY_USED, DAILY_LIMIT_REACHED, PLAY_LIMIT_REACHED, GAME_UNAVAILABLE, OUT_OF_STOCK, REWARD_UNAVAILABLE, CARD_INACTIVE, COUPON_EXPIRED, COUPON_ALREADY_USED, COUPON_CANCELLED). Nothing was written.",
+    "A loyalty rule refused the action (QR_INVALID, QR_EXPIRED, QR_ALREADY_USED, DAILY_LIMIT_REACHED, PLAY_LIMIT_REACHED, GAME_UNAVAILABLE, OUT_OF_STOCK, REWARD_UNAVAILABLE, CARD_INACTIVE, CARD_FULL (a HOLD stamp card's full card waits to be redeemed), COUPON_EXPIRED, COUPON_ALREADY_USED, COUPON_CANCELLED). Nothing was written.",
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof LoyaltyRuleError,
   fields: (t) => ({

@@ -18,6 +18,7 @@ type NodeType =
   | "Commission"
   | "Club"
   | "Card"
+  | "Activity"
   | "Reward"
   | "Redemption"
   | "Coupon"

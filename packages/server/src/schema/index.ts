@@ -17,6 +17,8 @@ import "./subscriptions.js";
 import "./live.js";
 import "./loyalty-clubs.js";
 import "./loyalty-cards.js";
+import "./loyalty-members.js";
+import "./loyalty-actions.js";
 import "./loyalty-coupons.js";
 import "./loyalty-rewards.js";
 import "./loyalty-games.js";

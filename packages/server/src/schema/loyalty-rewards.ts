@@ -13,7 +13,7 @@ import { optionalRowId, rowId } from "./ids.js";
 import { ClubRef } from "./loyalty-clubs.js";
 import { visibleClubs } from "./loyalty-clubs-loader.js";
 import { CouponRef } from "./loyalty-coupons.js";
-import { memberInput, memberRefOf } from "./loyalty-member-ref.js";
+import { memberRef, MemberRefInput } from "./loyalty-members.js";
 
 export const RewardKindEnum = builder.enumType(RewardKind, {
   name: "RewardKind",
@@ -164,7 +164,7 @@ const RedeemRewardInput = builder.inputType("RedeemRewardInput", {
     qr: t.string({ description: "The member's QR payload, as scanned (usable once per action kind)." }),
     clubId: t.id({ description: "The club it happens in; needed by staff working in several clubs that carry the card." }),
     idempotencyKey: t.string({ required: true, description: "A retry with the same key returns the original redemption; another request with it is a CONFLICT." }),
-    ...memberInput(t),
+    member: t.field({ type: MemberRefInput, description: "Without qr: the member it is for (managers, the card's partner); a member's own login leaves it out." }),
   }),
 });
 
@@ -215,7 +215,7 @@ builder.mutationFields((t) => ({
         qr: input.qr,
         clubId: optionalRowId(input.clubId, "Club"),
         idempotencyKey: input.idempotencyKey,
-        member: memberRefOf(input),
+        member: memberRef(input.member),
       }),
   }),
 }));

@@ -1,4 +1,4 @@
-import type { Authenticated, Grant } from "../domain/auth/principal.js";
+import { ownMemberIds, type Authenticated, type Grant } from "../domain/auth/principal.js";
 import { builder } from "./builder.js";
 import { RoleEnum } from "./accounts.js";
 
@@ -40,6 +40,11 @@ const Viewer = builder.objectRef<Authenticated>("Viewer").implement({
       type: "User",
       nullable: true,
       resolve: (query, p, _args, ctx) => (p.kind === "user" ? ctx.prisma.user.findUnique({ ...query, where: { id: p.id } }) : null),
+    }),
+    members: t.prismaField({
+      type: ["Member"],
+      description: "The members (a program's customers) this login is: every member whose email is the session's, oldest first.",
+      resolve: (query, p, _args, ctx) => ctx.prisma.member.findMany({ ...query, where: { id: { in: ownMemberIds(p) } }, orderBy: { id: "asc" } }),
     }),
     program: t.prismaField({
       type: "Program",

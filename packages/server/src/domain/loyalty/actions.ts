@@ -1,7 +1,8 @@
 // Staff actions (award points, add stamps, redeem a reward) are idempotent on a client-supplied key and
 // limited per day. The key and the request's hash live on the action's Activity row, written in the action's
 // own transaction: a retry finds it and gets the original result; the same key with another request is a
-// CONFLICT; of two racing first tries, the loser replays the winner.
+// CONFLICT; when two first tries race, the loser (failing on the unique index or on a rule the winner's effect
+// now breaks) replays the winner.
 import { createHash } from "node:crypto";
 import type { Activity, ActivityType } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../deps.js";
@@ -36,8 +37,8 @@ export async function runIdempotent<T>(
   try {
     return { result: await call.prisma.$transaction((tx) => run(tx, { idempotencyKey: key.idempotencyKey, requestHash: hash })), replayed: false };
   } catch (error) {
-    // A racing first try of the same request may have committed meanwhile: its result wins, whether this try
-    // met it at the unique index or failed on something the winner used up first (its QR payload, the stock).
+    // A concurrent first try with the same key may have won: it committed first, so this run failed (on the
+    // unique index, or on a rule the winner's effect now breaks, e.g. the QR it used up). Replay the winner.
     const raced = await earlier();
     if (!raced) throw error;
     return raced;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Member, Prisma } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
-import { canManageProgram, isAdmin, managedProgramIds, memberProgramIds, requireAuthenticated, requireProgramManager, type Principal } from "../auth/principal.js";
+import { canManageProgram, isAdmin, managedProgramIds, memberProgramIds, ownMemberIds, requireAuthenticated, requireProgramManager, type Principal } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "../errors.js";
 import { isUniqueViolation } from "../prisma-errors.js";
@@ -40,7 +40,7 @@ export async function createMember(call: Call, programId: string, input: Loose<z
 
 /**
  * Members a principal may see: managers their program's; staff their program's (they serve members at the
- * counter); partners only members they have awarded points to.
+ * counter); partners only members they have awarded points to; a member's own session itself.
  */
 export function memberFilter(p: Principal): Prisma.MemberWhereInput {
   requireAuthenticated(p);
@@ -51,6 +51,7 @@ export function memberFilter(p: Principal): Prisma.MemberWhereInput {
     OR: [
       { programId: { in: [...managedProgramIds(p), ...staffPrograms] } },
       ...(partnerIds.length ? [{ ledger: { some: { partnerId: { in: partnerIds } } } }] : []),
+      ...(ownMemberIds(p).length ? [{ id: { in: ownMemberIds(p) } }] : []),
     ],
   };
 }
