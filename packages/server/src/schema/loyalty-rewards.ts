@@ -1,5 +1,6 @@
 // Rewards and redemptions: the Reward and Redemption types, Card.rewards and `rewards`, and the writes
 // (createReward, updateReward, redeemReward).
+import { ownMemberIds } from "../domain/auth/principal.js";
 import { ConflictError, InsufficientPointsError, LoyaltyRuleError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { unavailability } from "../domain/loyalty/availability.js";
 import { cardWorkFilter } from "../domain/loyalty/scope.js";
@@ -79,7 +80,7 @@ export const RedemptionRef = builder.prismaNode("Redemption", {
   id: { field: "id" },
   nullable: true,
   description: "A member's redemption of a reward: what it cost and the coupon it issued.",
-  findUnique: (id, ctx) => ({ id, card: cardWorkFilter(ctx.principal) }),
+  findUnique: (id, ctx) => ({ id, OR: [{ card: cardWorkFilter(ctx.principal) }, { memberId: { in: ownMemberIds(ctx.principal) } }] }),
   fields: (t) => ({
     reward: t.relation("reward"),
     card: t.relation("card"),

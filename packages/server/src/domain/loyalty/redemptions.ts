@@ -17,7 +17,7 @@ import { requireFound } from "./card-scope.js";
 import { issueCoupons } from "./coupons.js";
 import { actorFor, isLive } from "./follows.js";
 import { actingMember } from "./members.js";
-import { actionCard, runStaffAction, type ActionCard, type ActionScope } from "./staff-action.js";
+import { runStaffAction, type ActionCard, type ActionScope } from "./staff-action.js";
 
 const RedeemInput = z.object({
   idempotencyKey: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
@@ -64,7 +64,12 @@ export async function redeemReward(call: Call, secret: Buffer, input: RedeemRewa
   }
 
   // Without a QR: a member's own redemption of a COUPON reward (or a manager's or the card's partner's for them).
-  const card = await actionCard(call, reward.cardId);
+  // Not actionCard: a member has no role in the program, and the reward's card is theirs to redeem on.
+  const found = await call.prisma.card.findUniqueOrThrow({
+    where: { id: reward.cardId },
+    include: { clubs: { select: { clubId: true } }, partner: { select: { status: true, deletedAt: true } }, program: { select: { timezone: true, roundingMode: true } } },
+  });
+  const card: ActionCard = { ...found, clubIds: found.clubs.map((c) => c.clubId) };
   const member = await actingMember(call.prisma, call.principal, input.member, { programId: card.programId, card });
   if (reward.kind === "INSTANT") throw new ValidationError([{ path: "qr", message: "INSTANT rewards are handed over at the counter: staff redeem them by scanning the member's QR" }]);
   if (input.clubId && !card.clubIds.includes(input.clubId)) throw new ValidationError([{ path: "clubId", message: "is not one of the card's clubs" }]);
