@@ -6,7 +6,8 @@ import { addStamps, awardPoints, expectPayload, memberQr, mutate, type LoyaltyMe
 
 export const COUPON_FIELDS = "id code title status issuedAt expiresAt redeemedAt redeemedClub { id } cancelledAt card { id } reward { id } game { id } member { id }";
 export const REWARD_FIELDS = "id title kind pointsCost cost stock startsAt endsAt status suspendedAt couponValidityDays effectiveCouponValidityDays available";
-const ERRORS = "... on LoyaltyRuleError { retryAt } ... on InsufficientPointsError { balance requested } ... on ConflictError { path }";
+const RULE = "... on LoyaltyRuleError { retryAt }";
+const ERRORS = `${RULE} ... on InsufficientPointsError { balance requested } ... on ConflictError { path }`;
 
 export async function createReward(app: TestApp, cardId: string, input: Record<string, unknown> = {}, key: string = ADMIN_KEY): Promise<{ id: string } & Record<string, any>> {
   const r = await expectPayload(app, "createReward", "CreateRewardInput", "CreateRewardPayload", `reward { ${REWARD_FIELDS} }`, { cardId, title: "Free coffee", ...input }, key);
@@ -31,10 +32,10 @@ export const redeem = (app: TestApp, input: Record<string, unknown>, key: string
   );
 
 export const redeemCoupon = (app: TestApp, input: Record<string, unknown>, key: string | null) =>
-  mutate(app, "redeemCoupon", "RedeemCouponInput", `... on RedeemCouponPayload { replayed coupon { ${COUPON_FIELDS} } } ${ERRORS}`, input, key);
+  mutate(app, "redeemCoupon", "RedeemCouponInput", `... on RedeemCouponPayload { replayed coupon { ${COUPON_FIELDS} } } ${RULE} ... on ConflictError { path }`, input, key);
 
 export const cancelCoupon = (app: TestApp, couponId: string, key: string | null = ADMIN_KEY) =>
-  mutate(app, "cancelCoupon", "CancelCouponInput", `... on CancelCouponPayload { coupon { ${COUPON_FIELDS} } } ${ERRORS}`, { couponId }, key);
+  mutate(app, "cancelCoupon", "CancelCouponInput", `... on CancelCouponPayload { coupon { ${COUPON_FIELDS} } } ${RULE}`, { couponId }, key);
 
 /** A card's rewards as the caller sees them (ids and availability), or the error code. */
 export async function rewardsOf(app: TestApp, cardId: string, key: string | null, onlyAvailable?: boolean): Promise<{ id: string; available: boolean; suspendedAt: string | null }[] | string> {

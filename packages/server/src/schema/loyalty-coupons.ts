@@ -123,7 +123,7 @@ builder.mutationFields((t) => ({
     type: CancelCouponPayload,
     description: "Withdraw an issued (or expired) coupon (the card's owners). Points spent on it are not returned. Cancelling twice changes nothing; a redeemed coupon is COUPON_ALREADY_USED.",
     args: { input: t.arg({ type: CancelCouponInput, required: true }) },
-    errors: { types: [NotFoundError, LoyaltyRuleError], directResult: true, union: { name: "CancelCouponResult" } },
+    errors: { types: [ValidationError, NotFoundError, LoyaltyRuleError], directResult: true, union: { name: "CancelCouponResult" } },
     resolve: async (_r, { input }, ctx) => ({ coupon: await cancelCoupon(ctx, rowId(input.couponId, "Coupon")) }),
   }),
 }));
