@@ -14,7 +14,7 @@ import type { Mail } from "../src/domain/mail.js";
 import { createRateLimiter } from "../src/http/rate-limit.js";
 import { schema } from "../src/schema/index.js";
 import { ADMIN_KEY, createCategory, createPartner, createProgram, grantRole, login, startTestApp, type GqlResponse, type TestApp } from "./helpers.js";
-import { addClubStaff, createClub, createLoyaltyCard } from "./loyalty-helpers.js";
+import { addClubStaff, createClub, createLoyaltyCard, createStampCard } from "./loyalty-helpers.js";
 import { addToProject, click, createLink, createProject, createRule, lockPeriod, track } from "./referral-helpers.js";
 
 // Outcomes --------------------------------------------------------------------------------------------------
@@ -168,6 +168,15 @@ const MATRIX = {
   "createStampCard(club of A1)":             [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           F,     IPP],
   "updateCard(A1's)":                        [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           F,     IPP],
   "setCardClubs(A1's)":                      [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           F,     IPP],
+  // Acting for a fresh member of A on A1's cards: the program's managers and the card's partner (members act for
+  // themselves, tested in loyalty-members.test.ts). Anyone who may see the (PUBLIC) card records a view of it.
+  "followCard(A1's, for a member of A)":     [U,       OK,   OK,   NF,    OK,      NF,      OK,          NF,          OK,           NF,    IPP],
+  "unfollowCard(A1's, for a member of A)":   [U,       OK,   OK,   NF,    OK,      NF,      OK,          NF,          OK,           NF,    IPP],
+  "recordCardView(A1's)":                    [U,       OK,   OK,   OK,    OK,      OK,      OK,          OK,          OK,           OK,    IPP],
+  "memberQr(for a member of A)":             [U,       OK,   OK,   NF,    OK,      NF,      NF,          NF,          NF,           NF,    IPP],
+  // Counter actions with a fresh member's QR: owners may act in any of the card's clubs; staffA works in none.
+  "awardPoints(A1's card)":                  [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           SAD,   IPP],
+  "addStamps(A1's card)":                    [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           SAD,   IPP],
 } satisfies Record<string, Cells>;
 
 type OperationName = keyof typeof MATRIX;
@@ -200,8 +209,8 @@ let Q: string;
 let L1: { id: string; code: string };
 let L4: { id: string; code: string };
 let RULES: { projectWide: string; ofA1: string; ofA4: string };
-/** Loyalty in A: a club and a PUBLIC loyalty card of A1, and of A4. */
-let LOYALTY: { clubA1: string; clubA4: string; cardA1: string; cardA4: string };
+/** Loyalty in A: a club and a PUBLIC loyalty card of A1, and of A4; a stamp card of A1. */
+let LOYALTY: { clubA1: string; clubA4: string; cardA1: string; cardA4: string; stampsA1: string };
 /** The fixture conversion through L1 and its commission (10% of 50). */
 let C1: { id: string; commissionId: string };
 const principals = {} as Record<PrincipalName, Principal>;
@@ -266,7 +275,13 @@ beforeAll(async () => {
 
   const clubA1 = (await createClub(app, A1.id, "A1 club")).id;
   const clubA4 = (await createClub(app, A4.id, "A4 club")).id;
-  LOYALTY = { clubA1, clubA4, cardA1: (await createLoyaltyCard(app, [clubA1])).id, cardA4: (await createLoyaltyCard(app, [clubA4])).id };
+  LOYALTY = {
+    clubA1,
+    clubA4,
+    cardA1: (await createLoyaltyCard(app, [clubA1])).id,
+    cardA4: (await createLoyaltyCard(app, [clubA4])).id,
+    stampsA1: (await createStampCard(app, [clubA1], { visibility: "QR_ONLY" })).id,
+  };
 
   const person = async (name: PrincipalName, email: string, home: "A" | "B", managesA: boolean, ownPartnerId?: string): Promise<Principal> => ({
     name,
@@ -513,6 +528,19 @@ const loyaltyList = (p: Principal, field: string, query: string, expected: { a1:
     if (seen.includes(expected.a1) && !seen.includes(expected.a4) && p.ownPartnerId === A1.id) return SELF;
     return seen.length === 0 ? EMPTY : `SEES ${JSON.stringify(seen)}`;
   });
+
+/** A fresh member of A with a QR payload (issued by the admin acting for them). */
+async function newMemberQr(label: string): Promise<string> {
+  const member = await newMember(label);
+  return (await adminMutation("memberQr", "MemberQrInput", "MemberQrPayload", "payload", { member: { id: member.id } })).payload as string;
+}
+
+/** A fresh member of A following A1's loyalty card. */
+async function newFollower(label: string): Promise<string> {
+  const member = await newMember(label);
+  await adminMutation("followCard", "FollowCardInput", "FollowCardPayload", "created", { cardId: LOYALTY.cardA1, member: { id: member.id } });
+  return member.id;
+}
 
 /** A fresh club of A1 (with a STAFF member when `staff` is given). */
 async function newClub(label: string, staff?: string): Promise<string> {
@@ -924,6 +952,12 @@ const OPERATIONS = {
     async (p) => ({ cardId: (await createLoyaltyCard(app, [LOYALTY.clubA1], { visibility: "QR_ONLY" })).id, clubId: await newClub(`Club to carry for ${p.name}`) }),
     ({ cardId, clubId }) => ({ cardId, clubIds: [clubId] }),
   ),
+  "followCard(A1's, for a member of A)": freshWrite("followCard", "FollowCardInput", (p) => newMember(`follower-for-${p.name}`), (m) => ({ cardId: LOYALTY.cardA1, member: { id: m.id } })),
+  "unfollowCard(A1's, for a member of A)": freshWrite("unfollowCard", "UnfollowCardInput", (p) => newFollower(`leaver-for-${p.name}`), (id) => ({ cardId: LOYALTY.cardA1, member: { id } })),
+  "recordCardView(A1's)": programWrite("recordCardView", "RecordCardViewInput", () => ({ cardId: LOYALTY.cardA1 })),
+  "memberQr(for a member of A)": freshWrite("memberQr", "MemberQrInput", (p) => newMember(`qr-for-${p.name}`), (m) => ({ member: { id: m.id } })),
+  "awardPoints(A1's card)": freshWrite("awardPoints", "AwardPointsInput", (p) => newMemberQr(`awarded-by-${p.name}`), (qr, p) => ({ cardId: LOYALTY.cardA1, qr, points: 5, idempotencyKey: unique(`award-by-${p.name}`) })),
+  "addStamps(A1's card)": freshWrite("addStamps", "AddStampsInput", (p) => newMemberQr(`stamped-by-${p.name}`), (qr, p) => ({ cardId: LOYALTY.stampsA1, qr, stamps: 1, idempotencyKey: unique(`stamps-by-${p.name}`) })),
 } satisfies Record<OperationName, Operation>;
 
 // The tests --------------------------------------------------------------------------------------------------

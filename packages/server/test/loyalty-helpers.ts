@@ -1,14 +1,15 @@
 // Fixtures for loyalty tests, all through the public API: a configured program with a partner, its clubs, staff
 // and a club manager logged in, a loyalty card and a stamp card, and a member with their own session.
 import { randomBytes } from "node:crypto";
+import type { OpenOptions } from "../src/db/database.js";
 import type { Mail } from "../src/domain/mail.js";
 import { createRateLimiter } from "../src/http/rate-limit.js";
 import { ADMIN_KEY, createPartner, createProgram, login, startTestApp, type TestApp } from "./helpers.js";
 
 /** A test app whose rate limits do not get in the way of many logins and counter actions. */
-export function startLoyaltyApp(mailbox: Mail[]): Promise<TestApp> {
+export function startLoyaltyApp(mailbox: Mail[], options: OpenOptions = {}): Promise<TestApp> {
   const generous = { perHour: 100_000, perMinute: 100_000 };
-  return startTestApp({}, { mailbox, rateLimiter: createRateLimiter(undefined, { admin: generous, apiCredential: generous, partnerSession: generous, anonymous: generous }) });
+  return startTestApp({}, { ...options, mailbox, rateLimiter: createRateLimiter(undefined, { admin: generous, apiCredential: generous, partnerSession: generous, anonymous: generous }) });
 }
 
 export interface Session {

@@ -159,14 +159,14 @@ builder.mutationFields((t) => ({
     type: UnfollowCardPayload,
     description: "Stop following a card. The balance stays (following again shows it).",
     args: { input: t.arg({ type: MemberCardInput("UnfollowCardInput"), required: true }) },
-    errors: { types: [NotFoundError], directResult: true, union: { name: "UnfollowCardResult" } },
+    errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: "UnfollowCardResult" } },
     resolve: (_r, { input }, ctx) => unfollowCard(ctx, { cardId: rowId(input.cardId, "Card"), member: memberRef(input.member) }),
   }),
   recordCardView: t.field({
     type: RecordCardViewPayload,
     description: "Record that a card was viewed (analytics), as the caller's own member of the card's program when it is one, or for a named member.",
     args: { input: t.arg({ type: MemberCardInput("RecordCardViewInput"), required: true }) },
-    errors: { types: [NotFoundError], directResult: true, union: { name: "RecordCardViewResult" } },
+    errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: "RecordCardViewResult" } },
     resolve: async (_r, { input }, ctx) => ({ card: await recordCardView(ctx, { cardId: rowId(input.cardId, "Card"), member: memberRef(input.member) }) }),
   }),
   memberQr: t.field({

@@ -40,7 +40,8 @@ export async function createMember(call: Call, programId: string, input: Loose<z
 
 /**
  * Members a principal may see: managers their program's; staff their program's (they serve members at the
- * counter); partners only members they have awarded points to; a member's own session itself.
+ * counter); partners only members they have awarded points to or who follow their cards; a member's own
+ * session itself.
  */
 export function memberFilter(p: Principal): Prisma.MemberWhereInput {
   requireAuthenticated(p);
@@ -50,7 +51,7 @@ export function memberFilter(p: Principal): Prisma.MemberWhereInput {
   return {
     OR: [
       { programId: { in: [...managedProgramIds(p), ...staffPrograms] } },
-      ...(partnerIds.length ? [{ ledger: { some: { partnerId: { in: partnerIds } } } }] : []),
+      ...(partnerIds.length ? [{ ledger: { some: { partnerId: { in: partnerIds } } } }, { follows: { some: { card: { partnerId: { in: partnerIds } } } } }] : []),
       ...(ownMemberIds(p).length ? [{ id: { in: ownMemberIds(p) } }] : []),
     ],
   };
