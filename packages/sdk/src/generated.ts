@@ -567,7 +567,7 @@ export type ImportStaffInput = {
 };
 
 export type ImportTransactionsInput = {
-  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: externalId (required: the row's own id, unique within the file and kept as the entry's idempotency key, so importing a file again writes nothing twice), memberExternalId (required: an existing member), points (required: a non-zero whole number, signed; stamps on a STAMP card), cardId (a card of the program; empty: the program's points), occurredAt (required: ISO 8601 with an offset, or a date YYYY-MM-DD meaning the start of that day in the program's time zone; not in the future), note. Entries are written with source IMPORT, type EARN (positive) or REDEEM (negative), dated occurredAt, never billed to a partner; a card entry also records an IMPORTED activity and makes the member a follower of the card. A file may not leave a balance below zero (card balances never; program points unless the program allows negative balances), judged on the final sum per member and card. */
+  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: externalId (required: the row's own id, unique within the file and kept as the entry's idempotency key, so importing a file again writes nothing twice), memberExternalId (required: an existing member), points (required: a non-zero whole number, signed; stamps on a STAMP card), cardId (a card of the program; empty: the program's points), occurredAt (required: ISO 8601 with an offset, or a date YYYY-MM-DD meaning the start of that day in the program's time zone; not in the future), note. Entries are written with source IMPORT, type EARN (positive) or REDEEM (negative), dated occurredAt, never billed to a partner; a card entry also records an IMPORTED activity and makes the member a follower of the card if they were not (dated at their first imported entry on it). A file may not leave a balance below zero (card balances never; program points unless the program allows negative balances), judged on the final sum per member and card. */
   csv: string;
   /** Check every row and report, writing nothing (default false). */
   dryRun?: boolean | null | undefined;
@@ -669,10 +669,8 @@ export type PlayGameInput = {
   gameId: string;
   /** A retry with the same key returns the original play. */
   idempotencyKey: string;
-  /** The member, by the program's own customer id. */
-  memberExternalId?: string | null | undefined;
-  /** The member, by global ID (or give memberExternalId); a member's own session may leave both out. */
-  memberId?: string | null | undefined;
+  /** Managers and the card's partner: play for this member. A member's own login leaves it out. */
+  member?: MemberRef | null | undefined;
 };
 
 /** A calendar day, week (Monday to Sunday) or month in the program's time zone. */
@@ -778,10 +776,8 @@ export type RedeemRewardInput = {
   clubId?: string | null | undefined;
   /** A retry with the same key returns the original redemption; another request with it is a CONFLICT. */
   idempotencyKey: string;
-  /** The member, by the program's own customer id. */
-  memberExternalId?: string | null | undefined;
-  /** The member, by global ID (or give memberExternalId); a member's own session may leave both out. */
-  memberId?: string | null | undefined;
+  /** Without qr: the member it is for (managers, the card's partner); a member's own login leaves it out. */
+  member?: MemberRef | null | undefined;
   /** The member's QR payload, as scanned (usable once per action kind). */
   qr?: string | null | undefined;
   rewardId: string;
@@ -1631,6 +1627,7 @@ export type CancelCouponMutation = { cancelCoupon:
     | { __typename: 'CancelCouponPayload', coupon: { id: string, code: string, title: string, status: CouponStatus, issuedAt: string, expiresAt: string | null, redeemedAt: string | null, cancelledAt: string | null, redeemedClub: { id: string } | null, card: { id: string }, reward: { id: string } | null, game: { id: string } | null, member: { id: string } } }
     | { __typename: 'LoyaltyRuleError', retryAt: string | null, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ path: string, message: string }> }
    };
 
 export type GameFieldsFragment = { id: string, type: GameType, title: string, description: string | null, status: GameStatus, playLimit: number, playPeriod: PlayPeriod, startsAt: string | null, endsAt: string | null, createdAt: string, updatedAt: string, card: { id: string }, prizes: Array<{ position: number, type: PrizeType, label: string, weight: number, points: number | null, couponCount: number, reward: { id: string, title: string } | null }> };

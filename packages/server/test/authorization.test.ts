@@ -186,6 +186,20 @@ const MATRIX = {
   // Counter actions with a fresh member's QR: owners may act in any of the card's clubs; staffA works in none.
   "awardPoints(A1's card)":                  [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           SAD,   IPP],
   "addStamps(A1's card)":                    [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           SAD,   IPP],
+  // Rewards, coupons and games on A1's and A4's loyalty cards (see REDEEM): owners manage them; staffA works in no club.
+  "rewards(cardId: A1's card)":              [U,       OK,   OK,   EMPTY, OK,      EMPTY,   OK,          EMPTY,       OK,           EMPTY, IPP],
+  "coupons(filter: A)":                      [U,       ALL,  ALL,  EMPTY, ALL,     EMPTY,   SELF,        EMPTY,       SELF,         EMPTY, IPP],
+  "partnerGames(A1)":                        [U,       OK,   OK,   PNF,   OK,      PNF,     OK,          IPP,         OK,           F,     IPP],
+  "createReward(on A1's card)":              [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           F,     IPP],
+  "updateReward(A1's)":                      [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           F,     IPP],
+  // At the counter with a fresh QR of the coupon holder, who has points to spare; each coupon cell gets a fresh coupon.
+  "redeemReward(A1's, with a QR)":           [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           SAD,   IPP],
+  "redeemCoupon(A1's)":                      [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           SAD,   IPP],
+  "cancelCoupon(A1's)":                      [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           F,     IPP],
+  "createGame(on A1's card)":                [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           F,     IPP],
+  "updateGame(A1's)":                        [U,       OK,   OK,   NF,    OK,      NF,      OK,          IPP,         OK,           F,     IPP],
+  // Playing for the coupon holder (who follows A1's card): the program's managers and the card's partner.
+  "playGame(A1's, for a member of A)":       [U,       OK,   OK,   NF,    OK,      NF,      OK,          NF,          OK,           NF,    IPP],
 } satisfies Record<string, Cells>;
 
 type OperationName = keyof typeof MATRIX;
@@ -220,6 +234,8 @@ let L4: { id: string; code: string };
 let RULES: { projectWide: string; ofA1: string; ofA4: string };
 /** Loyalty in A: a club and a PUBLIC loyalty card of A1, and of A4; a stamp card of A1. */
 let LOYALTY: { clubA1: string; clubA4: string; cardA1: string; cardA4: string; stampsA1: string };
+/** Redemption fixtures (see redemptionFixtures). */
+let REDEEM: { member: string; rewardA1: string; rewardA4: string; couponA1: string; couponA4: string; gameA1: string };
 /** The fixture conversion through L1 and its commission (10% of 50). */
 let C1: { id: string; commissionId: string };
 const principals = {} as Record<PrincipalName, Principal>;
@@ -555,6 +571,41 @@ const loyaltyList = (p: Principal, field: string, query: string, expected: { a1:
 async function newMemberQr(label: string): Promise<string> {
   const member = await newMember(label);
   return (await adminMutation("memberQr", "MemberQrInput", "MemberQrPayload", "payload", { member: { id: member.id } })).payload as string;
+}
+
+let redemptionsMade: Promise<void> | undefined;
+/**
+ * Made on first use (after the members row, which counts A's members): a member following A1's and A4's cards
+ * with points on both; a COUPON reward on each card (costing 1 point), a coupon of each for that member, and a
+ * game on A1's card.
+ */
+function redemptionFixtures(): Promise<void> {
+  redemptionsMade ??= (async () => {
+    const holder = (await newMember("coupon-holder")).id;
+    for (const cardId of [LOYALTY.cardA1, LOYALTY.cardA4]) {
+      await adminMutation("awardPoints", "AwardPointsInput", "AwardPointsPayload", "balance", { cardId, qr: await qrOf(holder), points: 1_000_000, idempotencyKey: unique("fund") });
+    }
+    const reward = async (cardId: string) => (await adminMutation("createReward", "CreateRewardInput", "CreateRewardPayload", "reward { id }", { cardId, title: unique("Reward"), pointsCost: 1 })).reward.id as string;
+    const game = await adminMutation("createGame", "CreateGameInput", "CreateGamePayload", "game { id }", { cardId: LOYALTY.cardA1, title: "Wheel", playLimit: 1000, playPeriod: "DAY", prizes: [{ type: "NOTHING", label: "Nothing", weight: 1 }] });
+    REDEEM = { member: holder, rewardA1: await reward(LOYALTY.cardA1), rewardA4: await reward(LOYALTY.cardA4), couponA1: "", couponA4: "", gameA1: game.game.id };
+    REDEEM.couponA1 = (await newCoupon("fixture", REDEEM.rewardA1)).id;
+    REDEEM.couponA4 = (await newCoupon("fixture", REDEEM.rewardA4)).id;
+  })();
+  return redemptionsMade;
+}
+
+/** An operation that needs the redemption fixtures. */
+const withRedemptions = (op: Operation): Operation => ({ field: op.field, call: async (p) => (await redemptionFixtures(), op.call(p)) });
+
+/** A fresh QR payload of a member of A (issued by the admin acting for them). */
+async function qrOf(memberId: string): Promise<string> {
+  return (await adminMutation("memberQr", "MemberQrInput", "MemberQrPayload", "payload", { member: { id: memberId } })).payload as string;
+}
+
+/** A fresh coupon of the redemption fixtures' member, redeemed (as admin, at the counter) from a reward of A1's card unless another is named. */
+async function newCoupon(label: string, rewardId = REDEEM.rewardA1): Promise<{ id: string; code: string }> {
+  const input = { rewardId, qr: await qrOf(REDEEM.member), idempotencyKey: unique(`coupon-${label}`) };
+  return (await adminMutation("redeemReward", "RedeemRewardInput", "RedeemRewardPayload", "coupon { id code }", input)).coupon;
 }
 
 /** A fresh member of A following A1's loyalty card. */
@@ -1004,7 +1055,50 @@ const OPERATIONS = {
   "memberQr(for a member of A)": freshWrite("memberQr", "MemberQrInput", (p) => newMember(`qr-for-${p.name}`), (m) => ({ member: { id: m.id } })),
   "awardPoints(A1's card)": freshWrite("awardPoints", "AwardPointsInput", (p) => newMemberQr(`awarded-by-${p.name}`), (qr, p) => ({ cardId: LOYALTY.cardA1, qr, points: 5, idempotencyKey: unique(`award-by-${p.name}`) })),
   "addStamps(A1's card)": freshWrite("addStamps", "AddStampsInput", (p) => newMemberQr(`stamped-by-${p.name}`), (qr, p) => ({ cardId: LOYALTY.stampsA1, qr, stamps: 1, idempotencyKey: unique(`stamps-by-${p.name}`) })),
+  ...redemptionOperations(),
 } satisfies Record<OperationName, Operation>;
+
+/** The rewards, coupons and games rows, each run after the redemption fixtures exist. */
+function redemptionOperations() {
+  const ops = {
+    "rewards(cardId: A1's card)": {
+      field: "Query.rewards",
+      call: (p) =>
+        ask(p, "rewards", `query ($c: ID!) { rewards(cardId: $c, first: 100) { totalCount nodes { id } } }`, { c: LOYALTY.cardA1 }, (c) =>
+          c.totalCount === 0 ? EMPTY : ids(c).includes(REDEEM.rewardA1) ? OK : `SEES ${JSON.stringify(ids(c))}`,
+        ),
+    },
+    "coupons(filter: A)": {
+      field: "Query.coupons",
+      call: (p) => loyaltyList(p, "coupons", `query ($p: ID!) { coupons(filter: { programId: $p }, first: 100) { totalCount nodes { id } } }`, { a1: REDEEM.couponA1, a4: REDEEM.couponA4 }),
+    },
+    "partnerGames(A1)": {
+      field: "Query.partnerGames",
+      call: (p) =>
+        ask(p, "partnerGames", `query ($p: ID!) { partnerGames(partnerId: $p, first: 100) { totalCount nodes { id } } }`, { p: A1.id }, showing((c) => ids(c).includes(REDEEM.gameA1))),
+    },
+    "createReward(on A1's card)": programWrite("createReward", "CreateRewardInput", (p) => ({ cardId: LOYALTY.cardA1, title: unique(`Reward by ${p.name}`), pointsCost: 10 })),
+    "updateReward(A1's)": freshWrite(
+      "updateReward",
+      "UpdateRewardInput",
+      async (p) => (await adminMutation("createReward", "CreateRewardInput", "CreateRewardPayload", "reward { id }", { cardId: LOYALTY.cardA1, title: unique(`To update for ${p.name}`), pointsCost: 10 })).reward.id as string,
+      (rewardId, p) => ({ rewardId, title: unique(`Updated by ${p.name}`) }),
+    ),
+    "redeemReward(A1's, with a QR)": freshWrite("redeemReward", "RedeemRewardInput", () => qrOf(REDEEM.member), (qr, p) => ({ rewardId: REDEEM.rewardA1, qr, idempotencyKey: unique(`redeem-by-${p.name}`) })),
+    "redeemCoupon(A1's)": freshWrite("redeemCoupon", "RedeemCouponInput", (p) => newCoupon(`to-redeem-for-${p.name}`), (coupon) => ({ code: coupon.code })),
+    "cancelCoupon(A1's)": freshWrite("cancelCoupon", "CancelCouponInput", (p) => newCoupon(`to-cancel-for-${p.name}`), (coupon) => ({ couponId: coupon.id })),
+    "createGame(on A1's card)": programWrite("createGame", "CreateGameInput", (p) => ({ cardId: LOYALTY.cardA1, title: unique(`Game by ${p.name}`), playLimit: 1, playPeriod: "WEEK", prizes: [{ type: "POINTS", label: "1 point", weight: 1, points: 1 }] })),
+    "updateGame(A1's)": freshWrite(
+      "updateGame",
+      "UpdateGameInput",
+      async (p) =>
+        (await adminMutation("createGame", "CreateGameInput", "CreateGamePayload", "game { id }", { cardId: LOYALTY.cardA1, title: unique(`To update for ${p.name}`), playLimit: 1, playPeriod: "DAY", prizes: [{ type: "NOTHING", label: "Nothing", weight: 1 }] })).game.id as string,
+      (gameId, p) => ({ gameId, title: unique(`Updated by ${p.name}`) }),
+    ),
+    "playGame(A1's, for a member of A)": programWrite("playGame", "PlayGameInput", (p) => ({ gameId: REDEEM.gameA1, idempotencyKey: unique(`play-by-${p.name}`), member: { id: REDEEM.member } })),
+  } satisfies Record<string, Operation>;
+  return Object.fromEntries(Object.entries(ops).map(([name, op]) => [name, withRedemptions(op)])) as Record<keyof typeof ops, Operation>;
+}
 
 // The tests --------------------------------------------------------------------------------------------------
 

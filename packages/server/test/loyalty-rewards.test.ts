@@ -1,18 +1,18 @@
 // Rewards and redemptions through the public API: who manages and sees rewards, the partner disable/delete
 // cascade, redemption at the counter and by the member, balances and stock under concurrency, stamp cards.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
-import { ADMIN_KEY, createPartner, startTestApp, type TestApp } from "./helpers.js";
-import { addClubStaff, createClub, createLoyaltyCard, loggedInMember, loyaltyWorld, tag, type LoyaltyWorld } from "./loyalty-helpers.js";
-import { login } from "./helpers.js";
-import { createReward, createRewardCall, redeem, rewardsOf, rowOf, updateReward } from "./loyalty-reward-helpers.js";
+import { ADMIN_KEY, createPartner, login, type TestApp } from "./helpers.js";
+import { addClubStaff, createClub, createLoyaltyCard, loggedInMember, loyaltyWorld, memberQr, startLoyaltyApp, tag, type LoyaltyWorld } from "./loyalty-helpers.js";
+import { cardLedger, createReward, createRewardCall, follow, fund, redeem, rewardsOf, rowOf, stamp, updateReward } from "./loyalty-reward-helpers.js";
 
 let app: TestApp;
 const mailbox: Mail[] = [];
 let w: LoyaltyWorld;
 
 beforeAll(async () => {
-  app = await startTestApp({}, { mailbox });
+  app = await startLoyaltyApp(mailbox);
   w = await loyaltyWorld(app, mailbox, { loyalty: { couponValidityDays: 30 } });
 });
 
@@ -106,7 +106,7 @@ describe("a partner's disable and delete", () => {
     const added = await createReward(app, world.loyaltyCard.id, { title: "Added while disabled", pointsCost: 10 });
     expect(added).toMatchObject({ available: false, suspendedAt: expect.any(String) });
     // Suspended rewards cannot be redeemed, whoever asks (the member's own redemption here: no staff of a disabled partner can act).
-    const refused = await redeem(app, { rewardId: coupon.id, memberExternalId: world.member.externalId }, world.program.secretKey);
+    const refused = await redeem(app, { rewardId: coupon.id, member: { external: { programId: world.program.id, externalId: world.member.externalId } } }, world.program.secretKey);
     expect(refused.result).toMatchObject({ __typename: "LoyaltyRuleError", code: "REWARD_UNAVAILABLE" });
     const audit = await app.gql(`query ($p: ID!) { auditLog(programId: $p, filter: { action: "partner.disable" }) { totalCount } }`, { p: world.program.id });
     expect(audit.data.auditLog.totalCount).toBe(1);
@@ -116,7 +116,7 @@ describe("a partner's disable and delete", () => {
     const stampRow = ((await rewardsOf(app, world.stampCard.id, ADMIN_KEY)) as { id: string; available: boolean }[]).find((r) => r.id === stamp.id);
     expect(stampRow?.available).toBe(true);
     // Lifted for the reward added while disabled too; past the suspension, the balance decides.
-    const afterEnable = await redeem(app, { rewardId: added.id, memberExternalId: world.member.externalId }, world.program.secretKey);
+    const afterEnable = await redeem(app, { rewardId: added.id, member: { external: { programId: world.program.id, externalId: world.member.externalId } } }, world.program.secretKey);
     expect(afterEnable.result).toMatchObject({ __typename: "InsufficientPointsError", balance: 0, requested: 10 });
 
     await app.gql(`mutation ($id: ID!) { deletePartner(input: { partner: { id: $id } }) { __typename } }`, { id: world.partner.id });
@@ -140,10 +140,10 @@ describe("a member's own redemption", () => {
   it("is for the member themselves: another member of the program cannot redeem for them", async () => {
     const reward = await createReward(app, w.loyaltyCard.id, { title: "Tea", pointsCost: 1 });
     const other = await loggedInMember(app, mailbox, w.program.id);
-    const res = await redeem(app, { rewardId: reward.id, memberId: w.member.id }, other.token);
+    const res = await redeem(app, { rewardId: reward.id, member: { id: w.member.id } }, other.token);
     expect(res.result).toMatchObject({ __typename: "NotFoundError" });
     // Program staff cannot either (without a QR they are not acting at the counter).
-    expect((await redeem(app, { rewardId: reward.id, memberId: w.member.id }, w.staff.token)).result).toMatchObject({ __typename: "NotFoundError" });
+    expect((await redeem(app, { rewardId: reward.id, member: { id: w.member.id } }, w.staff.token)).result).toMatchObject({ __typename: "NotFoundError" });
     // Their own: past the checks, the balance is what is missing.
     expect((await redeem(app, { rewardId: reward.id }, w.member.token)).result).toMatchObject({ __typename: "InsufficientPointsError", balance: 0, requested: 1 });
   });
@@ -160,5 +160,115 @@ describe("staff of another club", () => {
     const res = await redeem(app, { rewardId: reward.id, qr: "pgq1.x.y" }, token);
     expect(res.code).toBe("STORE_ACCESS_DENIED");
     expect(res.result ?? null).toBeNull();
+  });
+});
+
+describe("redemption at the counter", () => {
+  it("debits the card balance, issues a coupon, and is idempotent on its key", async () => {
+    const member = await loggedInMember(app, mailbox, w.program.id);
+    expect(await fund(app, w, member, 500)).toBe(500);
+    const reward = await createReward(app, w.loyaltyCard.id, { title: "Flat white", pointsCost: 200 });
+    const idempotencyKey = randomUUID();
+    const qr = await memberQr(app, member, w.program.id);
+    const first = await redeem(app, { rewardId: reward.id, cardId: w.loyaltyCard.id, qr, idempotencyKey }, w.staff.token);
+    expect(first.result).toMatchObject({
+      __typename: "RedeemRewardPayload",
+      balance: 300,
+      replayed: false,
+      redemption: { cost: 200, club: { id: w.clubs[0].id }, member: { id: member.id }, reward: { id: reward.id } },
+      coupon: { title: "Flat white", status: "ISSUED", member: { id: member.id }, reward: { id: reward.id } },
+    });
+    expect(first.result?.redemption.coupon.id).toBe(first.result?.coupon.id);
+    // The card's default validity (30 days) applies.
+    expect(new Date(first.result?.coupon.expiresAt).getTime() - new Date(first.result?.coupon.issuedAt).getTime()).toBe(30 * 86_400_000);
+
+    const again = await redeem(app, { rewardId: reward.id, cardId: w.loyaltyCard.id, qr, idempotencyKey }, w.staff.token);
+    expect(again.result).toMatchObject({ replayed: true, balance: 300, redemption: { id: first.result?.redemption.id }, coupon: { code: first.result?.coupon.code } });
+    // The same QR for another redemption is refused; the same key for another reward is a conflict.
+    expect((await redeem(app, { rewardId: reward.id, qr }, w.staff.token)).result).toMatchObject({ __typename: "LoyaltyRuleError", code: "QR_ALREADY_USED" });
+    const other = await createReward(app, w.loyaltyCard.id, { title: "Cortado", pointsCost: 1 });
+    expect((await redeem(app, { rewardId: other.id, qr: await memberQr(app, member, w.program.id), idempotencyKey }, w.staff.token)).result).toMatchObject({ __typename: "ConflictError" });
+    // The reward is on another card than the one named.
+    expect((await redeem(app, { rewardId: reward.id, cardId: w.stampCard.id, qr: await memberQr(app, member, w.program.id) }, w.staff.token)).result?.__typename).toBe("NotFoundError");
+
+    const ledger = await cardLedger(app, member.id, w.loyaltyCard.id);
+    expect(ledger.map((e) => [e.type, e.source, e.points])).toEqual([["EARN", "STAFF", 500], ["REDEEM", "STAFF", -200]]);
+    const activity = await app.database.prisma.activity.findFirstOrThrow({ where: { id: ledger[1]!.activityId! } });
+    expect(activity).toMatchObject({ type: "REWARD_REDEEMED", points: -200, rewardId: rowOf(reward.id), couponId: rowOf(first.result?.coupon.id), clubId: rowOf(w.clubs[0].id), actorType: "USER" });
+    const audit = await app.gql(`query ($p: ID!, $m: String!) { auditLog(programId: $p, filter: { action: "loyalty.redeemReward", targetId: $m }) { totalCount } }`, { p: w.program.id, m: rowOf(member.id) });
+    expect(audit.data.auditLog.totalCount).toBe(1);
+  });
+
+  it("refuses too small a balance with the balance and the cost, and writes nothing", async () => {
+    const member = await loggedInMember(app, mailbox, w.program.id);
+    await fund(app, w, member, 99);
+    const reward = await createReward(app, w.loyaltyCard.id, { title: "Big breakfast", pointsCost: 100, stock: 5 });
+    const res = await redeem(app, { rewardId: reward.id, qr: await memberQr(app, member, w.program.id) }, w.staff.token);
+    expect(res.result).toMatchObject({ __typename: "InsufficientPointsError", code: "INSUFFICIENT_POINTS", balance: 99, requested: 100 });
+    expect((await cardLedger(app, member.id, w.loyaltyCard.id)).length).toBe(1);
+    expect((await app.database.prisma.reward.findUniqueOrThrow({ where: { id: rowOf(reward.id) } })).stock).toBe(5);
+  });
+
+  it("hands over INSTANT rewards without a coupon", async () => {
+    const member = await loggedInMember(app, mailbox, w.program.id);
+    await fund(app, w, member, 20);
+    const reward = await createReward(app, w.loyaltyCard.id, { title: "Biscotti", pointsCost: 20, kind: "INSTANT" });
+    const res = await redeem(app, { rewardId: reward.id, qr: await memberQr(app, member, w.program.id) }, w.staff.token);
+    expect(res.result).toMatchObject({ __typename: "RedeemRewardPayload", balance: 0, coupon: null, redemption: { coupon: null, cost: 20 } });
+  });
+
+  it("never overspends a balance or a stock under concurrent redemptions", async () => {
+    const member = await loggedInMember(app, mailbox, w.program.id);
+    await fund(app, w, member, 300);
+    const reward = await createReward(app, w.loyaltyCard.id, { title: "Limited mug", pointsCost: 100, stock: 2 });
+    const qrs = await Promise.all(Array.from({ length: 10 }, () => memberQr(app, member, w.program.id)));
+    const results = await Promise.all(qrs.map((qr) => redeem(app, { rewardId: reward.id, qr }, w.staff.token)));
+    const outcomes = results.map((r) => (r.result?.__typename === "RedeemRewardPayload" ? "ok" : r.result?.code));
+    expect(outcomes.filter((o) => o === "ok")).toHaveLength(2);
+    expect(outcomes.every((o) => o === "ok" || o === "OUT_OF_STOCK")).toBe(true);
+    expect((await app.database.prisma.reward.findUniqueOrThrow({ where: { id: rowOf(reward.id) } })).stock).toBe(0);
+    const ledger = await cardLedger(app, member.id, w.loyaltyCard.id);
+    expect(ledger.reduce((n, e) => n + e.points, 0)).toBe(100);
+    expect(await app.database.prisma.redemption.count({ where: { rewardId: rowOf(reward.id) } })).toBe(2);
+
+    // Unlimited stock: the balance left (100, enough for 3 refills of 30) is the limit.
+    const unlimited = await createReward(app, w.loyaltyCard.id, { title: "Refill", pointsCost: 30 });
+    const qrs2 = await Promise.all(Array.from({ length: 10 }, () => memberQr(app, member, w.program.id)));
+    const results2 = await Promise.all(qrs2.map((qr) => redeem(app, { rewardId: unlimited.id, qr }, w.staff.token)));
+    const outcomes2 = results2.map((r) => (r.result?.__typename === "RedeemRewardPayload" ? "ok" : r.result?.code));
+    expect(outcomes2.filter((o) => o === "ok")).toHaveLength(3);
+    expect(outcomes2.filter((o) => o === "INSUFFICIENT_POINTS")).toHaveLength(7);
+    expect((await cardLedger(app, member.id, w.loyaltyCard.id)).reduce((n, e) => n + e.points, 0)).toBe(10);
+  });
+});
+
+describe("stamp cards", () => {
+  it("pay a full card for a reward; stamps beyond it stay", async () => {
+    const member = await loggedInMember(app, mailbox, w.program.id);
+    await follow(app, member, w.stampCard.id);
+    const reward = await createReward(app, w.stampCard.id, { title: "Free sandwich", kind: "INSTANT" });
+    await stamp(app, w, member, 4);
+    const short = await redeem(app, { rewardId: reward.id, qr: await memberQr(app, member, w.program.id) }, w.staff.token);
+    expect(short.result).toMatchObject({ __typename: "InsufficientPointsError", balance: 4, requested: 5 });
+    await stamp(app, w, member, 3);
+    const full = await redeem(app, { rewardId: reward.id, qr: await memberQr(app, member, w.program.id) }, w.staff.token);
+    expect(full.result).toMatchObject({ __typename: "RedeemRewardPayload", balance: 2, redemption: { cost: 5 } });
+    expect((await cardLedger(app, member.id, w.stampCard.id)).at(-1)).toMatchObject({ type: "REDEEM", points: -5 });
+  });
+});
+
+describe("a member's own redemption of a COUPON reward", () => {
+  it("debits their balance (ledger source MEMBER, no actor) and gives them the coupon", async () => {
+    const member = await loggedInMember(app, mailbox, w.program.id);
+    await fund(app, w, member, 50);
+    const reward = await createReward(app, w.loyaltyCard.id, { title: "App-only muffin", pointsCost: 40 });
+    const idempotencyKey = randomUUID();
+    const res = await redeem(app, { rewardId: reward.id, idempotencyKey }, member.token);
+    expect(res.result).toMatchObject({ __typename: "RedeemRewardPayload", balance: 10, coupon: { status: "ISSUED" }, redemption: { club: null } });
+    expect((await redeem(app, { rewardId: reward.id, idempotencyKey }, member.token)).result).toMatchObject({ replayed: true, coupon: { id: res.result?.coupon.id } });
+    const ledger = await cardLedger(app, member.id, w.loyaltyCard.id);
+    expect(ledger.at(-1)).toMatchObject({ type: "REDEEM", source: "MEMBER", points: -40 });
+    const activity = await app.database.prisma.activity.findFirstOrThrow({ where: { id: ledger.at(-1)!.activityId! } });
+    expect(activity).toMatchObject({ type: "REWARD_REDEEMED", actorType: null, actorId: null, clubId: null });
   });
 });

@@ -18,12 +18,12 @@ type NodeType =
   | "Commission"
   | "Club"
   | "Card"
+  | "Activity"
   | "Reward"
   | "Redemption"
   | "Coupon"
   | "Game"
-  | "GamePlay"
-  | "Activity";
+  | "GamePlay";
 
 /**
  * A Relay global ID → the row id, for one type. Malformed IDs and IDs of another type name nothing, so they

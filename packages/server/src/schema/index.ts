@@ -19,11 +19,11 @@ import "./loyalty-import.js";
 import "./loyalty-analytics.js";
 import "./loyalty-clubs.js";
 import "./loyalty-cards.js";
+import "./loyalty-members.js";
+import "./loyalty-actions.js";
 import "./loyalty-coupons.js";
 import "./loyalty-rewards.js";
 import "./loyalty-games.js";
-import "./loyalty-members.js";
-import "./loyalty-actions.js";
 
 builder.queryType({ authScopes: { authenticated: true } });
 builder.mutationType({ authScopes: { authenticated: true } });

@@ -7,6 +7,8 @@ import type { Coupon } from "../generated/prisma/client.js";
 import { CouponStatus } from "../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "./builder.js";
 import { optionalRowId, rowId } from "./ids.js";
+import { ClubRef } from "./loyalty-clubs.js";
+import { visibleClubs } from "./loyalty-clubs-loader.js";
 
 export const CouponStatusEnum = builder.enumType(CouponStatus, {
   name: "CouponStatus",
@@ -29,12 +31,12 @@ export const CouponRef = builder.prismaNode("Coupon", {
       description: "issuedAt + the reward's couponValidityDays (else the card's) × 24 hours; null: never expires.",
     }),
     redeemedAt: t.expose("redeemedAt", { type: "DateTime", nullable: true }),
-    redeemedClub: t.prismaField({
-      type: "Club",
+    redeemedClub: t.loadable({
+      type: ClubRef,
       nullable: true,
-      description: "The club it was redeemed in (null when an owner redeemed it without naming one).",
-      select: { redeemedClubId: true },
-      resolve: (query, c, _a, ctx) => (c.redeemedClubId ? ctx.prisma.club.findUnique({ ...query, where: { id: c.redeemedClubId } }) : null),
+      description: "The club it was redeemed in, when the caller may see clubs (null too when an owner redeemed it naming none).",
+      load: (ids: string[], ctx) => visibleClubs(ctx, ids),
+      resolve: (c) => c.redeemedClubId,
     }),
     cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true }),
     card: t.relation("card"),
@@ -121,7 +123,7 @@ builder.mutationFields((t) => ({
     type: CancelCouponPayload,
     description: "Withdraw an issued (or expired) coupon (the card's owners). Points spent on it are not returned. Cancelling twice changes nothing; a redeemed coupon is COUPON_ALREADY_USED.",
     args: { input: t.arg({ type: CancelCouponInput, required: true }) },
-    errors: { types: [NotFoundError, LoyaltyRuleError], directResult: true, union: { name: "CancelCouponResult" } },
+    errors: { types: [ValidationError, NotFoundError, LoyaltyRuleError], directResult: true, union: { name: "CancelCouponResult" } },
     resolve: async (_r, { input }, ctx) => ({ coupon: await cancelCoupon(ctx, rowId(input.couponId, "Coupon")) }),
   }),
 }));

@@ -10,7 +10,7 @@ import { builder, connectionComplexity } from "./builder.js";
 import { WRITE_ERRORS } from "./errors.js";
 import { rowId } from "./ids.js";
 import { CouponRef } from "./loyalty-coupons.js";
-import { memberInput, memberRefOf } from "./loyalty-member-ref.js";
+import { memberRef, MemberRefInput } from "./loyalty-members.js";
 
 const GameTypeEnum = builder.enumType(GameType, { name: "GameType", description: "SPIN_WHEEL: one spin picks a prize with probability weight / Σ weights." });
 const GameStatusEnum = builder.enumType(GameStatus, { name: "GameStatus" });
@@ -149,7 +149,7 @@ const PlayGameInput = builder.inputType("PlayGameInput", {
   fields: (t) => ({
     gameId: t.id({ required: true }),
     idempotencyKey: t.string({ required: true, description: "A retry with the same key returns the original play." }),
-    ...memberInput(t),
+    member: t.field({ type: MemberRefInput, description: "Managers and the card's partner: play for this member. A member's own login leaves it out." }),
   }),
 });
 
@@ -194,6 +194,6 @@ builder.mutationFields((t) => ({
       "Play a game once, for a member following its card (the member themselves; managers and the card's partner name the member). PLAY_LIMIT_REACHED (retryAt: the next period's start), GAME_UNAVAILABLE, CARD_INACTIVE, OUT_OF_STOCK when no prize can be given. Prizes go to the card balance (ledger source GAME) or issue coupons.",
     args: { input: t.arg({ type: PlayGameInput, required: true }) },
     errors: { types: [ValidationError, ConflictError, NotFoundError, LoyaltyRuleError], directResult: true, union: { name: "PlayGameResult" } },
-    resolve: (_r, { input }, ctx) => playGame(ctx, { gameId: rowId(input.gameId, "Game"), idempotencyKey: input.idempotencyKey, member: memberRefOf(input) }),
+    resolve: (_r, { input }, ctx) => playGame(ctx, { gameId: rowId(input.gameId, "Game"), idempotencyKey: input.idempotencyKey, member: memberRef(input.member) }),
   }),
 }));

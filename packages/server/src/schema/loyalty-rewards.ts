@@ -1,5 +1,6 @@
 // Rewards and redemptions: the Reward and Redemption types, Card.rewards and `rewards`, and the writes
 // (createReward, updateReward, redeemReward).
+import { ownMemberIds } from "../domain/auth/principal.js";
 import { ConflictError, InsufficientPointsError, LoyaltyRuleError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { unavailability } from "../domain/loyalty/availability.js";
 import { cardWorkFilter } from "../domain/loyalty/scope.js";
@@ -10,8 +11,10 @@ import { RewardKind, RewardStatus } from "../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "./builder.js";
 import { WRITE_ERRORS } from "./errors.js";
 import { optionalRowId, rowId } from "./ids.js";
+import { ClubRef } from "./loyalty-clubs.js";
+import { visibleClubs } from "./loyalty-clubs-loader.js";
 import { CouponRef } from "./loyalty-coupons.js";
-import { memberInput, memberRefOf } from "./loyalty-member-ref.js";
+import { memberRef, MemberRefInput } from "./loyalty-members.js";
 
 export const RewardKindEnum = builder.enumType(RewardKind, {
   name: "RewardKind",
@@ -77,17 +80,17 @@ export const RedemptionRef = builder.prismaNode("Redemption", {
   id: { field: "id" },
   nullable: true,
   description: "A member's redemption of a reward: what it cost and the coupon it issued.",
-  findUnique: (id, ctx) => ({ id, card: cardWorkFilter(ctx.principal) }),
+  findUnique: (id, ctx) => ({ id, OR: [{ card: cardWorkFilter(ctx.principal) }, { memberId: { in: ownMemberIds(ctx.principal) } }] }),
   fields: (t) => ({
     reward: t.relation("reward"),
     card: t.relation("card"),
     member: t.relation("member"),
-    club: t.prismaField({
-      type: "Club",
+    club: t.loadable({
+      type: ClubRef,
       nullable: true,
-      description: "The club it happened in (null for a member's own redemption).",
-      select: { clubId: true },
-      resolve: (query, r, _a, ctx) => (r.clubId ? ctx.prisma.club.findUnique({ ...query, where: { id: r.clubId } }) : null),
+      description: "The club it happened in, when the caller may see clubs (null for a member's own redemption).",
+      load: (ids: string[], ctx) => visibleClubs(ctx, ids),
+      resolve: (r) => r.clubId,
     }),
     cost: t.exposeInt("cost", { description: "Points (LOYALTY) or stamps (STAMP) taken from the card balance." }),
     coupon: t.relation("coupon", { nullable: true, description: "The coupon issued (COUPON rewards)." }),
@@ -162,7 +165,7 @@ const RedeemRewardInput = builder.inputType("RedeemRewardInput", {
     qr: t.string({ description: "The member's QR payload, as scanned (usable once per action kind)." }),
     clubId: t.id({ description: "The club it happens in; needed by staff working in several clubs that carry the card." }),
     idempotencyKey: t.string({ required: true, description: "A retry with the same key returns the original redemption; another request with it is a CONFLICT." }),
-    ...memberInput(t),
+    member: t.field({ type: MemberRefInput, description: "Without qr: the member it is for (managers, the card's partner); a member's own login leaves it out." }),
   }),
 });
 
@@ -213,7 +216,7 @@ builder.mutationFields((t) => ({
         qr: input.qr,
         clubId: optionalRowId(input.clubId, "Club"),
         idempotencyKey: input.idempotencyKey,
-        member: memberRefOf(input),
+        member: memberRef(input.member),
       }),
   }),
 }));

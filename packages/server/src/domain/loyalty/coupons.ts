@@ -10,7 +10,8 @@ import { ErrorCode, LoyaltyRuleError, ValidationError } from "../errors.js";
 import { parseInput } from "../values.js";
 import { requireCardStaff, requireOwner } from "./access.js";
 import { runIdempotent } from "./actions.js";
-import { activityActor, requireFound, type CardWithClubs } from "./card-scope.js";
+import { requireFound, type CardWithClubs } from "./card-scope.js";
+import { actorFor } from "./follows.js";
 import { cardWorkFilter } from "./scope.js";
 import { couponExpiry, couponStatus, newCouponCode, normalizeCouponCode } from "./coupon-codes.js";
 
@@ -94,7 +95,7 @@ export async function redeemCoupon(
     const now = new Date();
     const early = refusal(coupon, now);
     if (early) throw early;
-    const { actorType, actorId } = activityActor(p);
+    const { actorType, actorId } = actorFor(p, null);
     const { count } = await tx.coupon.updateMany({
       where: { id: coupon.id, status: "ISSUED", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       data: { status: "REDEEMED", redeemedAt: now, redeemedBy: actorId, redeemedClubId: clubId },
@@ -155,7 +156,7 @@ export async function cancelCoupon(call: Call, couponId: string): Promise<Coupon
         cardId: card.id,
         memberId: coupon.memberId,
         type: "COUPON_CANCELLED",
-        ...activityActor(call.principal),
+        ...actorFor(call.principal, null),
         rewardId: coupon.rewardId,
         couponId,
         gameId: coupon.gameId,

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Coupon, Game, GamePlay, GamePrize, Prisma, Reward } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
-import type { Principal } from "../auth/principal.js";
+import { isAdmin, memberProgramIds, type Principal } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { ConflictError, ErrorCode, LoyaltyRuleError, NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
 import { isUniqueViolation } from "../prisma-errors.js";
@@ -14,7 +14,9 @@ import { requireProgram } from "../programs.js";
 import { name, optionalText, parseInput, type Loose } from "../values.js";
 import { requireOwner } from "./access.js";
 import { unavailability } from "./availability.js";
-import { actingMember, activityActor, follows, followedCardWhere, requireFound } from "./card-scope.js";
+import { follows, followedCardWhere, requireFound } from "./card-scope.js";
+import { actorFor } from "./follows.js";
+import { actingMember } from "./members.js";
 import { cardWorkFilter } from "./scope.js";
 import { issueCoupons } from "./coupons.js";
 import { cryptoRandom, drawPrize, type RandomSource } from "./draw.js";
@@ -151,12 +153,12 @@ function gameRefusal(game: Game & { card: { status: string; partner: { status: s
  */
 export async function playGame(
   call: Call,
-  input: { gameId: string; idempotencyKey: string; member?: MemberRef | { externalId: string } | null },
+  input: { gameId: string; idempotencyKey: string; member?: MemberRef | null },
   random: RandomSource = cryptoRandom,
 ): Promise<PlayResult & { replayed: boolean }> {
   const { idempotencyKey } = parseInput(PlayInput, input);
   const game = requireFound(await call.prisma.game.findUnique({ where: { id: input.gameId }, include: { card: { include: { partner: true } } } }), "Game");
-  const member = await actingMember(call.prisma, call.principal, game.card, input.member);
+  const member = await actingMember(call.prisma, call.principal, input.member, { programId: game.programId, card: game.card });
   if (!(await follows(call.prisma, game.cardId, member.id))) requireFound(null, "Game");
 
   const key = { programId_idempotencyKey: { programId: game.programId, idempotencyKey } };
@@ -214,7 +216,7 @@ export async function playGame(
           cardId: game.cardId,
           memberId: member.id,
           type: "GAME_PLAYED",
-          ...activityActor(call.principal, member.id),
+          ...actorFor(call.principal, member.id),
           points: play.points,
           rewardId: prize.rewardId,
           couponId: coupons[0]?.id ?? null,
@@ -273,7 +275,8 @@ export function gameReadWhere(p: Principal, now: Date = new Date()): Prisma.Game
 /** A partner's games, for its owners (the partner itself, the program's managers). */
 export async function partnerGamesWhere(call: Pick<Call, "prisma" | "principal">, partnerId: string): Promise<Prisma.GameWhereInput> {
   const partner = await call.prisma.partner.findFirst({ where: { id: partnerId, deletedAt: null }, select: { programId: true } });
-  if (!partner) throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found");
+  // Like every partner lookup: callers without a role in its program learn nothing of it.
+  if (!partner || !(isAdmin(call.principal) || memberProgramIds(call.principal).includes(partner.programId))) throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found");
   requireOwner(call.principal, { programId: partner.programId, partnerId });
   return { card: { partnerId } };
 }

@@ -1,26 +1,26 @@
-// Redeeming a reward: staff scan the member's QR at the counter (any reward), or a member redeems a COUPON
-// reward themselves in the app (no QR: the coupon is what they later show at the counter). One transaction
-// checks availability, stock and balance and writes the debit, the Redemption, the coupon, the Activity and
-// the audit entry. Concurrency: the member's row lock serializes their balance; the stock is taken with a
-// conditional update (`stock >= 1`), so concurrent redemptions never overspend either.
+// Redeeming a reward: staff scan the member's QR at the counter (any reward; the shared staff-action runner:
+// club check, QR once per action, idempotency, member lock, daily limits, audit), or a member redeems a COUPON
+// reward themselves in the app (no QR: the coupon is what they later show at the counter; still idempotent and
+// under the member's lock and daily limit). One transaction checks availability, stock and balance and writes
+// the debit, the Redemption, the coupon and the Activity. Concurrency: the member's row lock serializes their
+// balance; stock is taken with a conditional update (`stock >= 1`), so concurrent redemptions overspend neither.
 import { z } from "zod";
-import type { Coupon, Redemption } from "../../generated/prisma/client.js";
+import type { Activity, Coupon, Redemption, Reward } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import type { Call, Tx } from "../deps.js";
 import { ErrorCode, InsufficientPointsError, LoyaltyRuleError, ValidationError } from "../errors.js";
 import { balanceOf, lockMember, type MemberRef } from "../points/members.js";
-import { requireProgram } from "../programs.js";
 import { parseInput } from "../values.js";
-import { requireCardStaff } from "./access.js";
 import { enforceDailyActionLimits, runIdempotent, today } from "./actions.js";
 import { requireAvailable, rewardCost } from "./availability.js";
-import { actingMember, activityActor, cardWithClubs, requireFound } from "./card-scope.js";
+import { requireFound } from "./card-scope.js";
 import { issueCoupons } from "./coupons.js";
-import { consumeMemberQr, readMemberQr } from "./qr.js";
+import { actorFor, isLive } from "./follows.js";
+import { actingMember } from "./members.js";
+import { runStaffAction, type ActionCard, type ActionScope } from "./staff-action.js";
 
 const RedeemInput = z.object({
   idempotencyKey: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
-  qr: z.string().max(2000, "is not a member QR code").nullish(),
 });
 
 export interface RedeemRewardInput {
@@ -31,8 +31,8 @@ export interface RedeemRewardInput {
   qr?: string | null;
   clubId?: string | null;
   idempotencyKey: string;
-  /** Without a QR: the member (a member's own session may leave it out). */
-  member?: MemberRef | { externalId: string } | null;
+  /** Without a QR: the member (a member's own session leaves it out). */
+  member?: MemberRef | null;
 }
 
 export interface RedeemResult {
@@ -43,88 +43,91 @@ export interface RedeemResult {
 }
 
 export async function redeemReward(call: Call, secret: Buffer, input: RedeemRewardInput): Promise<RedeemResult & { replayed: boolean }> {
-  const data = parseInput(RedeemInput, input);
-  const p = call.principal;
+  const { idempotencyKey } = parseInput(RedeemInput, input);
   const reward = requireFound(await call.prisma.reward.findUnique({ where: { id: input.rewardId } }), "Reward");
   if (input.cardId && input.cardId !== reward.cardId) requireFound(null, "Reward");
-  const card = await cardWithClubs(call.prisma, reward.cardId);
+  const replay = async (activity: Activity) => {
+    const found = requireFound(await call.prisma.redemption.findFirst({ where: { activityId: activity.id }, include: { coupon: true } }), "Redemption");
+    const { coupon, ...redemption } = found;
+    return { redemption, coupon, balance: await balanceOf(call.prisma, redemption.memberId, redemption.cardId) };
+  };
 
-  // Who acts and for whom: staff with the member's QR, or the member (or someone acting for them) without.
-  let memberId: string;
-  let clubId: string | null;
-  let consume: ((tx: Tx) => Promise<void>) | null = null;
-  if (data.qr) {
-    clubId = requireCardStaff(p, card, input.clubId);
-    const claims = readMemberQr(secret, data.qr);
-    if (claims.programId !== card.programId) throw new LoyaltyRuleError(ErrorCode.QR_INVALID, "This QR code belongs to another program");
-    memberId = claims.memberId;
-    consume = (tx) => consumeMemberQr(tx, claims, "REDEEM_REWARD");
-  } else {
-    const member = await actingMember(call.prisma, p, card, input.member);
-    if (reward.kind === "INSTANT") throw new ValidationError([{ path: "qr", message: "INSTANT rewards are handed over at the counter: staff redeem them by scanning the member's QR" }]);
-    if (input.clubId && !card.clubIds.includes(input.clubId)) throw new ValidationError([{ path: "clubId", message: "is not one of the card's clubs" }]);
-    memberId = member.id;
-    clubId = input.clubId ?? null;
+  if (input.qr) {
+    const { result, replayed } = await runStaffAction(call, secret, { cardId: reward.cardId, qr: input.qr, clubId: input.clubId, idempotencyKey }, {
+      action: "REDEEM_REWARD",
+      audit: "loyalty.redeemReward",
+      request: { rewardId: reward.id },
+      effect: ({ tx, card, member, clubId, activity }) => debit(tx, { card, rewardId: reward.id, memberId: member.id, clubId, source: "STAFF", activity }),
+      replay,
+    });
+    return { ...result, replayed };
   }
-  const actor = activityActor(p, consume ? null : memberId);
 
-  return runIdempotent(
+  // Without a QR: a member's own redemption of a COUPON reward (or a manager's or the card's partner's for them).
+  // Not actionCard: a member has no role in the program, and the reward's card is theirs to redeem on.
+  const found = await call.prisma.card.findUniqueOrThrow({
+    where: { id: reward.cardId },
+    include: { clubs: { select: { clubId: true } }, partner: { select: { status: true, deletedAt: true } }, program: { select: { timezone: true, roundingMode: true } } },
+  });
+  const card: ActionCard = { ...found, clubIds: found.clubs.map((c) => c.clubId) };
+  const member = await actingMember(call.prisma, call.principal, input.member, { programId: card.programId, card });
+  if (reward.kind === "INSTANT") throw new ValidationError([{ path: "qr", message: "INSTANT rewards are handed over at the counter: staff redeem them by scanning the member's QR" }]);
+  if (input.clubId && !card.clubIds.includes(input.clubId)) throw new ValidationError([{ path: "clubId", message: "is not one of the card's clubs" }]);
+  const clubId = input.clubId ?? null;
+  const actor = actorFor(call.principal, member.id);
+  const { result, replayed } = await runIdempotent(
     call,
-    { programId: card.programId, idempotencyKey: data.idempotencyKey, request: { action: "redeemReward", rewardId: reward.id, qr: data.qr ?? null, memberId: consume ? null : memberId, clubId } },
+    { programId: card.programId, idempotencyKey, request: { action: "REDEEM_REWARD", cardId: card.id, clubId, memberId: member.id, rewardId: reward.id, qr: false } },
     async (activity) => {
-      // The same request names the same reward, whose card the caller was just allowed to act on.
-      const redemption = requireFound(
-        activity.cardId === card.id ? await call.prisma.redemption.findFirst({ where: { activityId: activity.id }, include: { coupon: true } }) : null,
-        "Redemption",
-      );
-      const { coupon, ...row } = redemption;
-      return { redemption: row, coupon, balance: await balanceOf(call.prisma, row.memberId, card.id) };
+      // The hash binds the key to this member, whom the caller was just allowed to act for.
+      if (activity.memberId !== member.id) requireFound(null, "Redemption");
+      return replay(activity);
     },
     async (tx, keyed) => {
-      if (consume) await consume(tx);
-      const program = requireProgram(await tx.program.findUnique({ where: { id: card.programId }, select: { timezone: true } }));
-      // A QR names a member of the program; the row may have been deleted since it was shown.
-      if (!(await tx.member.findFirst({ where: { id: memberId, programId: card.programId }, select: { id: true } }))) {
-        throw new LoyaltyRuleError(ErrorCode.QR_INVALID, "This QR code names no member of this program");
-      }
-      await lockMember(tx, memberId);
-      await enforceDailyActionLimits(tx, card, memberId, consume ? actor.actorId : null, await today(tx, program.timezone));
-
-      const now = new Date();
-      const current = await tx.reward.findUniqueOrThrow({ where: { id: reward.id } });
-      requireAvailable(current, now);
-      const cost = rewardCost(current, card);
-      const balance = await balanceOf(tx, memberId, card.id);
-      if (balance < cost) throw new InsufficientPointsError(balance, cost);
-      if (current.stock !== null) {
-        const { count } = await tx.reward.updateMany({ where: { id: reward.id, stock: { gte: 1 } }, data: { stock: { decrement: 1 } } });
-        if (count !== 1) throw new LoyaltyRuleError(ErrorCode.OUT_OF_STOCK, "This reward is out of stock");
-      }
-
-      const [coupon] = current.kind === "COUPON" ? await issueCoupons(tx, { programId: card.programId, memberId, reward: current, card }, 1, now) : [];
-      const activity = await tx.activity.create({
-        data: {
-          programId: card.programId,
-          partnerId: card.partnerId,
-          cardId: card.id,
-          clubId,
-          memberId,
-          type: "REWARD_REDEEMED",
-          ...actor,
-          points: -cost,
-          rewardId: reward.id,
-          couponId: coupon?.id ?? null,
-          ...keyed,
-        },
-      });
-      await tx.ledgerEntry.create({
-        data: { programId: card.programId, memberId, type: "REDEEM", source: consume ? "STAFF" : "MEMBER", points: -cost, cardId: card.id, activityId: activity.id },
-      });
-      const redemption = await tx.redemption.create({
-        data: { programId: card.programId, cardId: card.id, rewardId: reward.id, memberId, clubId, cost, couponId: coupon?.id ?? null, activityId: activity.id },
-      });
-      await audit(tx, call, { action: "reward.redeem", targetType: "Redemption", targetId: redemption.id, programId: card.programId, after: { ...redemption, couponCode: coupon?.code ?? null } });
-      return { redemption, coupon: coupon ?? null, balance: balance - cost };
+      await lockMember(tx, member.id);
+      // No staff member acts: only the member's own daily limit applies.
+      await enforceDailyActionLimits(tx, card, member.id, null, await today(tx, card.program.timezone));
+      const activity = { programId: card.programId, partnerId: card.partnerId, cardId: card.id, memberId: member.id, clubId, ...actor, ...keyed };
+      const result = await debit(tx, { card, rewardId: reward.id, memberId: member.id, clubId, source: "MEMBER", activity });
+      await audit(tx, call, { action: "loyalty.redeemReward", targetType: "Member", targetId: member.id, programId: card.programId, after: { cardId: card.id, clubId, rewardId: reward.id } });
+      return result;
     },
-  ).then(({ result, replayed }) => ({ ...result, replayed }));
+  );
+  return { ...result, replayed };
+}
+
+/** Who, where and which key: the Activity fields the runner gives (see ActionScope["activity"]). */
+type ActivityFields = Omit<ActionScope["activity"], "actorType"> & { actorType: string | null };
+
+const outOfStock = () => new LoyaltyRuleError(ErrorCode.OUT_OF_STOCK, "This reward is out of stock");
+
+/**
+ * The redemption itself, inside the action's transaction and under the member's lock. Checks in this order:
+ * the reward (REWARD_UNAVAILABLE: inactive, suspended, outside its window), the card (CARD_INACTIVE), stock
+ * (OUT_OF_STOCK), balance (InsufficientPointsError with the balance and the cost).
+ */
+async function debit(
+  tx: Tx,
+  a: { card: ActionCard; rewardId: string; memberId: string; clubId: string | null; source: "STAFF" | "MEMBER"; activity: ActivityFields },
+): Promise<RedeemResult> {
+  const { card, memberId } = a;
+  const now = new Date();
+  const reward: Reward = await tx.reward.findUniqueOrThrow({ where: { id: a.rewardId } });
+  requireAvailable({ ...reward, stock: null }, now);
+  if (!isLive(card)) throw new LoyaltyRuleError(ErrorCode.CARD_INACTIVE, "This card is not active (or its business is disabled)");
+  if (reward.stock !== null && reward.stock < 1) throw outOfStock();
+  const cost = rewardCost(reward, card);
+  const balance = await balanceOf(tx, memberId, card.id);
+  if (balance < cost) throw new InsufficientPointsError(balance, cost);
+  if (reward.stock !== null) {
+    const { count } = await tx.reward.updateMany({ where: { id: reward.id, stock: { gte: 1 } }, data: { stock: { decrement: 1 } } });
+    if (count !== 1) throw outOfStock();
+  }
+  const [coupon] = reward.kind === "COUPON" ? await issueCoupons(tx, { programId: card.programId, memberId, reward, card }, 1, now) : [];
+  const activity = await tx.activity.create({ data: { ...a.activity, type: "REWARD_REDEEMED", points: -cost, rewardId: reward.id, couponId: coupon?.id ?? null } });
+  await tx.ledgerEntry.create({ data: { programId: card.programId, memberId, type: "REDEEM", source: a.source, points: -cost, cardId: card.id, activityId: activity.id } });
+  const redemption = await tx.redemption.create({
+    data: { programId: card.programId, cardId: card.id, rewardId: reward.id, memberId, clubId: a.clubId, cost, couponId: coupon?.id ?? null, activityId: activity.id },
+  });
+  return { redemption, coupon: coupon ?? null, balance: balance - cost };
 }
