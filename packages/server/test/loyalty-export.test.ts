@@ -187,9 +187,9 @@ describe("redemptions.csv", () => {
     await importCsv("importTransactions", program.id, `externalId,memberExternalId,points,cardId,occurredAt\nP-1,R-1,100,${loyaltyCard.id},2025-01-01`);
     const coupon = await createReward(app, loyaltyCard.id, { title: "=1+1 free coffee", pointsCost: 30, couponValidityDays: 10 });
     const cookie = await createReward(app, loyaltyCard.id, { title: "Cookie", pointsCost: 5 });
-    const first = await redeem(app, { rewardId: coupon.id, memberExternalId: "R-1", clubId: clubs[1].id }, program.secretKey);
+    const first = await redeem(app, { rewardId: coupon.id, member: { external: { programId: program.id, externalId: "R-1" } }, clubId: clubs[1].id }, program.secretKey);
     expect(first.result?.__typename, JSON.stringify(first.res)).toBe("RedeemRewardPayload");
-    const second = await redeem(app, { rewardId: cookie.id, memberExternalId: "R-1" }, program.secretKey);
+    const second = await redeem(app, { rewardId: cookie.id, member: { external: { programId: program.id, externalId: "R-1" } } }, program.secretKey);
     expect(second.result?.__typename, JSON.stringify(second.res)).toBe("RedeemRewardPayload");
 
     const res = await download("redemptions.csv", { programId: program.id, cardId: loyaltyCard.id }, partner.apiKey);
