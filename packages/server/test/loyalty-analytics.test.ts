@@ -3,14 +3,14 @@
 // popular rewards, scoping for owners, partners, staff and members, and time-zone bucketing at a day boundary.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
-import { ADMIN_KEY, createPartner, startTestApp, type TestApp } from "./helpers.js";
-import { addStamps, awardPoints, expectPayload, loggedInMember, loyaltyWorld, memberQr, type LoyaltyMember, type LoyaltyWorld } from "./loyalty-helpers.js";
+import { ADMIN_KEY, createPartner, type TestApp } from "./helpers.js";
+import { addStamps, awardPoints, expectPayload, loggedInMember, loyaltyWorld, memberQr, startLoyaltyApp, type LoyaltyMember, type LoyaltyWorld } from "./loyalty-helpers.js";
 import { createReward, redeem as redeemReward } from "./loyalty-reward-helpers.js";
 
 let app: TestApp;
 const mailbox: Mail[] = [];
 beforeAll(async () => {
-  app = await startTestApp({}, { mailbox });
+  app = await startLoyaltyApp(mailbox);
 });
 afterAll(async () => {
   await app?.close();

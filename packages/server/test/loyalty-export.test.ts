@@ -4,14 +4,14 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
 import { EXPORT_BATCH_SIZE } from "../src/domain/loyalty/export.js";
-import { ADMIN_KEY, createPartner, createProgram, grantRole, login, startTestApp, type TestApp } from "./helpers.js";
-import { createLoyaltyCard, createClub, loyaltyWorld } from "./loyalty-helpers.js";
+import { ADMIN_KEY, createPartner, createProgram, grantRole, login, type TestApp } from "./helpers.js";
+import { createClub, createLoyaltyCard, loyaltyWorld, startLoyaltyApp } from "./loyalty-helpers.js";
 import { createReward, redeem } from "./loyalty-reward-helpers.js";
 
 let app: TestApp;
 const mailbox: Mail[] = [];
 beforeAll(async () => {
-  app = await startTestApp({}, { mailbox });
+  app = await startLoyaltyApp(mailbox);
 });
 afterAll(async () => {
   await app?.close();

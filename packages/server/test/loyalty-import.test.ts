@@ -2,13 +2,13 @@
 // re-imports that apply nothing twice, and who may import.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
-import { ADMIN_KEY, createPartner, createProgram, grantRole, login, startTestApp, type TestApp } from "./helpers.js";
-import { createClub, loyaltyWorld, tag } from "./loyalty-helpers.js";
+import { ADMIN_KEY, createPartner, createProgram, grantRole, login, type TestApp } from "./helpers.js";
+import { createClub, loyaltyWorld, startLoyaltyApp, tag } from "./loyalty-helpers.js";
 
 let app: TestApp;
 const mailbox: Mail[] = [];
 beforeAll(async () => {
-  app = await startTestApp({}, { mailbox });
+  app = await startLoyaltyApp(mailbox);
 });
 afterAll(async () => {
   await app?.close();
