@@ -180,6 +180,20 @@ describe("importTransactions", () => {
   });
 });
 
+describe("concurrent imports", () => {
+  it("apply the same file once when two run at the same time", async () => {
+    const world = await loyaltyWorld(app, mailbox);
+    await members(world.program.id, "externalId\nPAR-1\nPAR-2\n");
+    const csv = ["externalId,memberExternalId,points,cardId,occurredAt", ...Array.from({ length: 40 }, (_, i) => `PX-${i},PAR-${1 + (i % 2)},${i + 1},${world.loyaltyCard.id},2025-04-01`)].join("\n");
+    const [a, b] = await Promise.all([transactions(world.program.id, csv), transactions(world.program.id, csv)]);
+    expect([a.applied, b.applied].sort()).toEqual([0, 40]);
+    expect([a.unchanged, b.unchanged].sort()).toEqual([0, 40]);
+    const followers = await fetch(`${app.url}/export/members.csv?${new URLSearchParams({ programId: world.program.id, cardId: world.loyaltyCard.id })}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+    const balances = (await followers.text()).trim().split("\r\n").slice(1).map((l) => Number(l.split(",").at(-1)));
+    expect(balances.reduce((x, y) => x + y, 0)).toBe((40 * 41) / 2);
+  });
+});
+
 describe("importTransactions on cards", () => {
   it("writes card points and stamps with IMPORTED activities, follows the card, and never overdraws a card", async () => {
     const world = await loyaltyWorld(app, mailbox);
