@@ -1,10 +1,11 @@
 // loyaltyStats through GraphQL on a small known dataset built with the public mutations (follows, views, staff
 // awards and stamps, redemptions by staff, partner and member): exact figures per program, card and club,
 // popular rewards, scoping for owners, partners, staff and members, and time-zone bucketing at a day boundary.
+import { createClient, isError } from "@partnergraph/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
 import { ADMIN_KEY, createPartner, type TestApp } from "./helpers.js";
-import { addStamps, awardPoints, expectPayload, loggedInMember, loyaltyWorld, memberQr, startLoyaltyApp, type LoyaltyMember, type LoyaltyWorld } from "./loyalty-helpers.js";
+import { addStamps, awardPoints, expectPayload, loggedInMember, loyaltyWorld, memberQr, startLoyaltyApp, tag, type LoyaltyMember, type LoyaltyWorld } from "./loyalty-helpers.js";
 import { createReward, redeem as redeemReward } from "./loyalty-reward-helpers.js";
 
 let app: TestApp;
@@ -195,5 +196,24 @@ describe("time-zone bucketing", () => {
       ["2025-02-23T22:00:00.000Z", 18],
       ["2025-03-02T22:00:00.000Z", 0],
     ]);
+  });
+});
+
+describe("through the SDK", () => {
+  it("imports staff and transactions and reads loyaltyStats with typed results", async () => {
+    const w = await loyaltyWorld(app, mailbox);
+    const owner = createClient({ url: app.graphqlUrl, apiKey: w.program.secretKey });
+    const staff = await owner.ImportStaff({ input: { programId: w.program.id, csv: `email,club,role\nnew-barista-${tag()}@example.com,Riverside,STAFF` } });
+    expect(staff.importStaff).toMatchObject({ __typename: "ImportReport", applied: 1, rejected: [] });
+    await owner.ImportMembers({ input: { programId: w.program.id, csv: "externalId\nSDK-1\n" } });
+    const bad = await owner.ImportTransactions({ input: { programId: w.program.id, csv: "externalId,memberExternalId,points,occurredAt\nS-1,SDK-1,lots,2025-01-01\n", dryRun: true } });
+    if (bad.importTransactions.__typename !== "ImportReport") throw new Error(bad.importTransactions.__typename);
+    expect(bad.importTransactions.rejected).toEqual([{ line: 2, column: "points", code: "INVALID_VALUE", message: 'points must be a whole number, got "lots"' }]);
+    const tooBig = await owner.ImportProducts({ input: { programId: w.program.id, csv: "x".repeat(5 * 1024 * 1024 + 1) } });
+    expect(isError(tooBig.importProducts) && tooBig.importProducts.code).toBe("VALIDATION_FAILED");
+    await owner.ImportTransactions({ input: { programId: w.program.id, csv: `externalId,memberExternalId,points,cardId,occurredAt\nS-2,SDK-1,9,${w.loyaltyCard.id},2025-01-15` } });
+    const { loyaltyStats } = await owner.LoyaltyStats({ input: { programId: w.program.id, from: "2025-01-01T00:00:00Z", to: "2025-02-01T00:00:00Z", interval: "MONTH" } });
+    expect(loyaltyStats.totals).toEqual({ cardViews: 0, newFollowers: 1, pointsIssued: 9, pointsRedeemed: 0, stampsCollected: 0, activeMembers: 1, redemptions: 0 });
+    expect(loyaltyStats.buckets.map((b) => b.start)).toEqual(["2024-12-31T22:00:00.000Z", "2025-01-31T22:00:00.000Z"]);
   });
 });
