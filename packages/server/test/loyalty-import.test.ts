@@ -244,6 +244,10 @@ describe("importStaff", () => {
     const csv = [`email,club,role`, `ana-${t}@example.com,Old Town,`, `Ben-${t}@Example.com,${riverside.id},club_manager`, `ana-${t}@example.com,Riverside,STAFF`].join("\n");
     expect(await staffImport(world.program.id, csv, { key: world.partner.apiKey })).toEqual(report({ rowsRead: 3, changes: 3, applied: 3 }));
     expect(await staffImport(world.program.id, csv, { key: world.partner.apiKey })).toEqual(report({ rowsRead: 3, unchanged: 3 }));
+    // Each person added is audited, like addClubStaff, besides the import itself.
+    const audited = await app.gql(`query ($p: ID!) { auditLog(programId: $p, first: 50) { nodes { action after } } }`, { p: world.program.id });
+    const actions = audited.data.auditLog.nodes.filter((n: any) => n.action === "import.staff" || n.after?.source === "import");
+    expect(actions.map((n: any) => n.action).sort()).toEqual(["club.addStaff", "club.addStaff", "club.addStaff", "import.staff"]);
     expect((await staffOf(riverside.id)).filter((s) => s.email.endsWith(`${t}@example.com`))).toEqual([
       { email: `ana-${t}@example.com`, role: "STAFF" },
       { email: `ben-${t}@example.com`, role: "CLUB_MANAGER" },

@@ -6,6 +6,7 @@
 import type { ClubRole } from "../../generated/prisma/client.js";
 import { email as emailAddress } from "../auth/login.js";
 import { canManageProgram, requireAuthenticated, staffClubs, type Principal } from "../auth/principal.js";
+import { audit } from "../audit.js";
 import type { Call, Tx } from "../deps.js";
 import { AuthError, ErrorCode, NotFoundError } from "../errors.js";
 import { uuidv7 } from "../referrals/uuid.js";
@@ -96,7 +97,7 @@ export async function importStaff(call: Call, input: ImportInput): Promise<Impor
         rejected: check.rejected,
         changes: valid.adds.length + valid.changes.length,
         unchanged,
-        apply: (t) => writeStaff(t, programId, valid.adds, valid.changes),
+        apply: (t) => writeStaff(t, call, programId, valid.adds, valid.changes),
       };
     },
   });
@@ -126,11 +127,16 @@ function roleOf(check: RowChecker, row: ImportRow): ClubRole | undefined {
   return ROLES[text.toLowerCase()] ?? check.reject(row, "role", "INVALID_VALUE", `role must be STAFF or CLUB_MANAGER, got "${text}"`);
 }
 
-async function writeStaff(tx: Tx, programId: string, adds: { email: string; club: Club; role: ClubRole }[], changes: { email: string; club: Club; role: ClubRole }[]) {
+type StaffRow = { email: string; club: Club; role: ClubRole };
+
+async function writeStaff(tx: Tx, call: Call, programId: string, adds: StaffRow[], changes: StaffRow[]) {
   const emails = [...new Set(adds.map((r) => r.email))];
   await inChunks(emails, async (chunk) => [await tx.user.createMany({ data: chunk.map((email) => ({ id: uuidv7(), email })), skipDuplicates: true })]);
   const users = new Map((await inChunks(emails, (chunk) => tx.user.findMany({ where: { email: { in: chunk } }, select: { id: true, email: true } }))).map((u) => [u.email, u.id]));
   await inChunks(adds, async (chunk) => [await tx.clubStaff.createMany({ data: chunk.map((r) => ({ clubId: r.club.id, userId: users.get(r.email)!, programId, role: r.role })) })]);
   // Role changes are rare (a promotion, a demotion): one update each.
   for (const r of changes) await tx.clubStaff.updateMany({ where: { clubId: r.club.id, user: { email: r.email } }, data: { role: r.role } });
+  // Who may act in which club is security-relevant: each change is audited, as addClubStaff and updateClubStaff do.
+  for (const r of adds) await audit(tx, call, { action: "club.addStaff", targetType: "Club", targetId: r.club.id, programId, after: { email: r.email, role: r.role, source: "import" } });
+  for (const r of changes) await audit(tx, call, { action: "club.updateStaff", targetType: "Club", targetId: r.club.id, programId, after: { email: r.email, role: r.role, source: "import" } });
 }
