@@ -44,16 +44,8 @@ const GameFields = {
   prizes: z.array(PrizeInput).min(1, "a game needs at least one prize").max(50, "at most 50 prizes"),
 };
 const CreateGameInput = z.object({ ...GameFields, status: GameFields.status.nullish().transform((v) => v ?? "ACTIVE") });
-const UpdateGameInput = z.object({
-  title: GameFields.title.optional(),
-  description: GameFields.description.optional(),
-  status: GameFields.status.optional(),
-  playLimit: GameFields.playLimit.optional(),
-  playPeriod: GameFields.playPeriod.optional(),
-  startsAt: GameFields.startsAt.optional(),
-  endsAt: GameFields.endsAt.optional(),
-  prizes: GameFields.prizes.optional(),
-});
+/** Only the fields present change; prizes, when present, replace the game's as a whole. */
+const UpdateGameInput = z.object(GameFields).partial();
 export type CreateGameInput = Loose<z.input<typeof CreateGameInput>>;
 export type UpdateGameInput = Loose<z.input<typeof UpdateGameInput>>;
 type Prizes = z.output<typeof PrizeInput>[];
