@@ -267,7 +267,7 @@ describe("availability", () => {
     const game = await createGame(world.loyaltyCard.id, { playLimit: 5, prizes: [points(1)] });
     const status = (s: string) => app.gql(`mutation ($id: ID!, $s: PartnerStatus!) { setPartnerStatus(input: { partner: { id: $id }, status: $s }) { __typename } }`, { id: world.partner.id, s });
     await status("DISABLED");
-    expect((await play(game.id, world.member.token)).result).toMatchObject({ __typename: "LoyaltyRuleError", code: "GAME_UNAVAILABLE" });
+    expect((await play(game.id, world.member.token)).result).toMatchObject({ __typename: "LoyaltyRuleError", code: "CARD_INACTIVE" });
     await status("ENABLED");
     expect((await play(game.id, world.member.token)).result?.__typename).toBe("PlayGamePayload");
   });
