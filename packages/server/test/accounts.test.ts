@@ -25,6 +25,12 @@ async function requestCode(email: string): Promise<string | undefined> {
   const res = await app.gql(REQUEST, { e: email }, null);
   expect(res.data.requestLoginCode.__typename).toBe("RequestLoginCodePayload");
   await app.flushMail();
+  // The poller may be delivering the mail right now: wait until nothing for the address is left unsent.
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline && (await app.database.prisma.outboxEmail.count({ where: { to: email.toLowerCase(), sentAt: null } })) > 0) {
+    await new Promise((r) => setTimeout(r, 20));
+    await app.flushMail();
+  }
   return mailbox.slice(before).find((m) => m.to === email.toLowerCase())?.text.match(/\b(\d{6})\b/)?.[1];
 }
 

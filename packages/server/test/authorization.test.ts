@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
 import { createRateLimiter } from "../src/http/rate-limit.js";
 import { schema } from "../src/schema/index.js";
-import { ADMIN_KEY, createCategory, createPartner, createProgram, grantRole, login, startTestApp, type GqlResponse, type TestApp } from "./helpers.js";
+import { ADMIN_KEY, createCategory, createPartner, createProgram, grantRole, login, mailedLoginCode, startTestApp, type GqlResponse, type TestApp } from "./helpers.js";
 import { addClubStaff, createClub, createLoyaltyCard, createStampCard } from "./loyalty-helpers.js";
 import { addToProject, click, createLink, createProject, createRule, lockPeriod, track } from "./referral-helpers.js";
 
@@ -356,12 +356,10 @@ async function partnerTarget(p: Principal): Promise<string> {
 
 /** Requests a login code anonymously and reads it from the mailbox. */
 async function mailedCode(email: string): Promise<string> {
+  const seen = mailbox.length;
   const res = await app.gql(`mutation ($e: String!) { requestLoginCode(input: { email: $e }) { __typename } }`, { e: email }, null);
   expect(res.data.requestLoginCode.__typename).toBe("RequestLoginCodePayload");
-  await app.flushMail();
-  const code = /\b(\d{6})\b/.exec([...mailbox].reverse().find((m) => m.to === email)?.text ?? "")?.[1];
-  if (!code) throw new Error(`no login code was mailed to ${email}`);
-  return code;
+  return mailedLoginCode(app, mailbox, email, seen);
 }
 
 /** A mutation taking `input`, selecting the typed failure's code (and `extra` for the success payload). */

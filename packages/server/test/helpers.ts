@@ -135,13 +135,28 @@ export async function createCategory(app: TestApp, programId: string, name: stri
   return result.category.id as string;
 }
 
+/**
+ * The login code mailed to `email` after the first `since` mails. The mail may still be in flight from another
+ * delivery run (the poller, or a parallel login's flush), so this flushes and waits for it (up to 5 seconds).
+ */
+export async function mailedLoginCode(app: TestApp, mailbox: Mail[], email: string, since: number): Promise<string> {
+  const mailed = () => /\b(\d{6})\b/.exec(mailbox.slice(since).find((m) => m.to === email)?.text ?? "")?.[1];
+  const deadline = Date.now() + 5_000;
+  await app.flushMail();
+  while (!mailed() && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+    await app.flushMail();
+  }
+  const code = mailed();
+  if (!code) throw new Error(`no login code was mailed to ${email}`);
+  return code;
+}
+
 /** Logs a person in through the public API: requests a code, reads it from the mailbox, verifies it. */
 export async function login(app: TestApp, mailbox: Mail[], email: string): Promise<string> {
+  const seen = mailbox.length;
   await app.gql(`mutation ($e: String!) { requestLoginCode(input: { email: $e }) { __typename } }`, { e: email }, null);
-  await app.flushMail();
-  const mail = [...mailbox].reverse().find((m) => m.to === email);
-  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
-  if (!code) throw new Error(`no login code was mailed to ${email}`);
+  const code = await mailedLoginCode(app, mailbox, email, seen);
   const res = await app.gql(
     `mutation ($e: String!, $c: String!) { verifyLoginCode(input: { email: $e, code: $c }) { __typename ... on LoginPayload { token } ... on Error { code } } }`,
     { e: email, c: code },

@@ -1,5 +1,5 @@
 // The Pothos builder: plugins and defaults shared by every area's schema file.
-import SchemaBuilder from "@pothos/core";
+import SchemaBuilder, { type InputFieldBuilder } from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
 import ErrorsPlugin from "@pothos/plugin-errors";
@@ -79,3 +79,6 @@ builder.globalConnectionField("totalCount", (t) =>
     resolve: (parent) => (typeof parent.totalCount === "function" ? parent.totalCount() : parent.totalCount),
   }),
 );
+
+/** The field builder of input types: for field sets several inputs share. */
+export type InputFields = InputFieldBuilder<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never, "InputObject">;

@@ -4,31 +4,30 @@ import type { StampProgress } from "../domain/loyalty/balances.js";
 import { awardPoints, type AwardResult } from "../domain/loyalty/earn.js";
 import { addStamps, type StampsResult } from "../domain/loyalty/stamps.js";
 import type { Activity } from "../generated/prisma/client.js";
-import { builder } from "./builder.js";
+import { builder, type InputFields } from "./builder.js";
 import { optionalRowId, rowId } from "./ids.js";
 import { ActivityRef, StampProgressRef } from "./loyalty-members.js";
 
-const actionFields = {
-  cardId: { description: "The card the action is on." },
-  qr: { description: "The member's scanned QR payload (memberQr): each payload works once per action kind, for 5 minutes." },
-  clubId: { description: "The club the action happens in: one of the card's clubs you work in. Needed only when you work in several that carry the card." },
-  idempotencyKey: {
+/** The fields every counter action takes. */
+const counterFields = (t: InputFields) => ({
+  cardId: t.id({ required: true, description: "The card the action is on." }),
+  qr: t.string({ required: true, description: "The member's scanned QR payload (memberQr): each payload works once per action kind, for 5 minutes." }),
+  clubId: t.id({ description: "The club the action happens in: one of the card's clubs you work in. Needed only when you work in several that carry the card." }),
+  idempotencyKey: t.string({
+    required: true,
     description:
       "Your unique id for this action (1-200 characters, unique per program): a retry with the same key and request returns the first result (replayed: true), even after the QR expired; the same key with another request is a CONFLICT.",
-  },
-  purchaseAmount: { description: "The purchase amount in the program's currency (up to 4 decimal places); below the card's minimumPurchase is refused (VALIDATION_FAILED)." },
-};
+  }),
+});
+const purchaseAmount = "The purchase amount in the program's currency (up to 4 decimal places); below the card's minimumPurchase is refused (VALIDATION_FAILED).";
 
 const AwardPointsInput = builder.inputType("AwardPointsInput", {
   description: "Give purchaseAmount (points through the card's rules) or points (a fixed number): one of them.",
   fields: (t) => ({
-    cardId: t.id({ required: true, ...actionFields.cardId }),
-    qr: t.string({ required: true, ...actionFields.qr }),
-    clubId: t.id(actionFields.clubId),
-    idempotencyKey: t.string({ required: true, ...actionFields.idempotencyKey }),
+    ...counterFields(t),
     purchaseAmount: t.field({
       type: "Decimal",
-      description: `${actionFields.purchaseAmount.description} Points = round(amount × pointsPerCurrencyUnit) in the program's roundingMode, once on the whole amount, plus pointsPerVisit; a purchase earning 0 points is refused.`,
+      description: `${purchaseAmount} Points = round(amount × pointsPerCurrencyUnit) in the program's roundingMode, once on the whole amount, plus pointsPerVisit; a purchase earning 0 points is refused.`,
     }),
     points: t.int({ description: "A fixed number of points (1-1000000000), regardless of the card's rules." }),
   }),
@@ -37,11 +36,8 @@ const AwardPointsInput = builder.inputType("AwardPointsInput", {
 const AddStampsInput = builder.inputType("AddStampsInput", {
   description: "Give purchaseAmount (stampsPerPurchase for a qualifying purchase) or stamps (an explicit count): one of them.",
   fields: (t) => ({
-    cardId: t.id({ required: true, ...actionFields.cardId }),
-    qr: t.string({ required: true, ...actionFields.qr }),
-    clubId: t.id(actionFields.clubId),
-    idempotencyKey: t.string({ required: true, ...actionFields.idempotencyKey }),
-    purchaseAmount: t.field({ type: "Decimal", ...actionFields.purchaseAmount }),
+    ...counterFields(t),
+    purchaseAmount: t.field({ type: "Decimal", description: purchaseAmount }),
     stamps: t.int({ description: "An explicit number of stamps (1-100)." }),
   }),
 });

@@ -4,7 +4,7 @@ import { cardListWhere, createLoyaltyCard, createStampCard, publicCardsWhere, se
 import { canSeePartner, cardFilter, clubFilter } from "../domain/loyalty/scope.js";
 import type { Card } from "../generated/prisma/client.js";
 import { CardStatus, CardType, CardVisibility, StampCompletion } from "../generated/prisma/enums.js";
-import { builder, connectionComplexity } from "./builder.js";
+import { builder, connectionComplexity, type InputFields } from "./builder.js";
 import { WRITE_ERRORS } from "./errors.js";
 import { optionalRowId, rowId } from "./ids.js";
 import { ClubRef } from "./loyalty-clubs.js";
@@ -146,34 +146,31 @@ const common = {
   afterCompletion: { description: "Default NEW_CARD." },
 };
 
+/** The fields both card types are created with. */
+const newCardFields = (t: InputFields) => ({
+  clubIds: t.idList({ required: true, ...common.clubIds }),
+  design: t.field({ type: CardDesignInput, required: true }),
+  visibility: t.field({ type: CardVisibilityEnum, ...common.visibility }),
+  status: t.field({ type: CardStatusEnum, ...common.status }),
+  minimumPurchase: t.field({ type: "Decimal", ...common.minimumPurchase }),
+  couponValidityDays: t.int(common.couponValidityDays),
+  memberDailyActionLimit: t.int(common.memberDailyActionLimit),
+  staffDailyActionLimit: t.int(common.staffDailyActionLimit),
+});
 const CreateLoyaltyCardInput = builder.inputType("CreateLoyaltyCardInput", {
   fields: (t) => ({
-    clubIds: t.idList({ required: true, ...common.clubIds }),
-    design: t.field({ type: CardDesignInput, required: true }),
-    visibility: t.field({ type: CardVisibilityEnum, ...common.visibility }),
-    status: t.field({ type: CardStatusEnum, ...common.status }),
+    ...newCardFields(t),
     pointsPerCurrencyUnit: t.field({ type: "Decimal", ...common.pointsPerCurrencyUnit }),
     pointsPerVisit: t.int(common.pointsPerVisit),
-    minimumPurchase: t.field({ type: "Decimal", ...common.minimumPurchase }),
-    couponValidityDays: t.int(common.couponValidityDays),
-    memberDailyActionLimit: t.int(common.memberDailyActionLimit),
-    staffDailyActionLimit: t.int(common.staffDailyActionLimit),
   }),
 });
 const CreateStampCardInput = builder.inputType("CreateStampCardInput", {
   fields: (t) => ({
-    clubIds: t.idList({ required: true, ...common.clubIds }),
-    design: t.field({ type: CardDesignInput, required: true }),
-    visibility: t.field({ type: CardVisibilityEnum, ...common.visibility }),
-    status: t.field({ type: CardStatusEnum, ...common.status }),
+    ...newCardFields(t),
     stampsRequired: t.int({ required: true, ...common.stampsRequired }),
     stampsPerPurchase: t.int(common.stampsPerPurchase),
-    minimumPurchase: t.field({ type: "Decimal", ...common.minimumPurchase }),
     dailyStampLimit: t.int(common.dailyStampLimit),
     afterCompletion: t.field({ type: StampCompletionEnum, ...common.afterCompletion }),
-    couponValidityDays: t.int(common.couponValidityDays),
-    memberDailyActionLimit: t.int(common.memberDailyActionLimit),
-    staffDailyActionLimit: t.int(common.staffDailyActionLimit),
   }),
 });
 const UpdateCardInput = builder.inputType("UpdateCardInput", {
