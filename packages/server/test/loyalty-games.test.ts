@@ -195,7 +195,7 @@ describe("prizes", () => {
 
   it("never give more coupons than in stock when members play at the same time", async () => {
     const members: LoyaltyMember[] = [];
-    for (let i = 0; i < 5; i++) members.push(await loggedInMember(app, mailbox, w.program.id)); // one at a time: logins share the mailbox
+    for (let i = 0; i < 5; i++) members.push(await loggedInMember(app, mailbox, w.program.id));
     for (const m of members) await follow(app, m, w.loyaltyCard.id);
     const reward = await createReward(app, w.loyaltyCard.id, { title: "Cinema ticket", pointsCost: 500, stock: 4 });
     const game = await createGame(w.loyaltyCard.id, { playLimit: 1, prizes: [{ type: "COUPON", label: "2 tickets", weight: 1, rewardId: reward.id, couponCount: 2 }] });

@@ -243,7 +243,7 @@ describe("redemption at the counter", () => {
 
   it("never oversells a stock to different members redeeming at the same time", async () => {
     const members: LoyaltyMember[] = [];
-    for (let i = 0; i < 6; i++) members.push(await loggedInMember(app, mailbox, w.program.id)); // one at a time: logins share the mailbox
+    for (let i = 0; i < 6; i++) members.push(await loggedInMember(app, mailbox, w.program.id));
     for (const m of members) await fund(app, w, m, 100);
     const reward = await createReward(app, w.loyaltyCard.id, { title: "Last two scarves", pointsCost: 100, stock: 2 });
     const qrs = await Promise.all(members.map((m) => memberQr(app, m, w.program.id)));
