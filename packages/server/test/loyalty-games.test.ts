@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
 import { ADMIN_KEY, createPartner, type TestApp } from "./helpers.js";
-import { createLoyaltyCard, loggedInMember, loyaltyWorld, mutate, startLoyaltyApp, tag, type LoyaltyWorld } from "./loyalty-helpers.js";
+import { createLoyaltyCard, loggedInMember, loyaltyWorld, mutate, startLoyaltyApp, tag, type LoyaltyMember, type LoyaltyWorld } from "./loyalty-helpers.js";
 import { cardLedger, COUPON_FIELDS, createReward, follow, rowOf } from "./loyalty-reward-helpers.js";
 
 let app: TestApp;
@@ -193,6 +193,20 @@ describe("prizes", () => {
     expect(await app.database.prisma.gamePlay.count({ where: { gameId: rowOf(game.id), memberId: rowOf(member.id) } })).toBe(2);
   });
 
+  it("never give more coupons than in stock when members play at the same time", async () => {
+    const members: LoyaltyMember[] = [];
+    for (let i = 0; i < 5; i++) members.push(await loggedInMember(app, mailbox, w.program.id));
+    for (const m of members) await follow(app, m, w.loyaltyCard.id);
+    const reward = await createReward(app, w.loyaltyCard.id, { title: "Cinema ticket", pointsCost: 500, stock: 4 });
+    const game = await createGame(w.loyaltyCard.id, { playLimit: 1, prizes: [{ type: "COUPON", label: "2 tickets", weight: 1, rewardId: reward.id, couponCount: 2 }] });
+    const results = await Promise.all(members.map((m) => play(game.id, m.token)));
+    const outcomes = results.map((r) => (r.result?.__typename === "PlayGamePayload" ? r.result.coupons.length : r.result?.code));
+    expect(outcomes.filter((o) => o === 2)).toHaveLength(2);
+    expect(outcomes.filter((o) => o === "OUT_OF_STOCK")).toHaveLength(3);
+    expect((await app.database.prisma.reward.findUniqueOrThrow({ where: { id: rowOf(reward.id) } })).stock).toBe(0);
+    expect(await app.database.prisma.coupon.count({ where: { rewardId: rowOf(reward.id) } })).toBe(4);
+  });
+
   it("whose coupons cannot be issued are left out of the draw", async () => {
     const member = await loggedInMember(app, mailbox, w.program.id);
     await follow(app, member, w.loyaltyCard.id);
@@ -253,7 +267,7 @@ describe("availability", () => {
     const game = await createGame(world.loyaltyCard.id, { playLimit: 5, prizes: [points(1)] });
     const status = (s: string) => app.gql(`mutation ($id: ID!, $s: PartnerStatus!) { setPartnerStatus(input: { partner: { id: $id }, status: $s }) { __typename } }`, { id: world.partner.id, s });
     await status("DISABLED");
-    expect((await play(game.id, world.member.token)).result).toMatchObject({ __typename: "LoyaltyRuleError", code: "GAME_UNAVAILABLE" });
+    expect((await play(game.id, world.member.token)).result).toMatchObject({ __typename: "LoyaltyRuleError", code: "CARD_INACTIVE" });
     await status("ENABLED");
     expect((await play(game.id, world.member.token)).result?.__typename).toBe("PlayGamePayload");
   });

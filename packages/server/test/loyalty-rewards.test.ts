@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
 import { ADMIN_KEY, createPartner, login, type TestApp } from "./helpers.js";
-import { addClubStaff, createClub, createLoyaltyCard, loggedInMember, loyaltyWorld, memberQr, startLoyaltyApp, tag, type LoyaltyWorld } from "./loyalty-helpers.js";
+import { addClubStaff, createClub, createLoyaltyCard, loggedInMember, loyaltyWorld, memberQr, startLoyaltyApp, tag, type LoyaltyMember, type LoyaltyWorld } from "./loyalty-helpers.js";
 import { cardLedger, createReward, createRewardCall, follow, fund, redeem, rewardsOf, rowOf, stamp, updateReward } from "./loyalty-reward-helpers.js";
 
 let app: TestApp;
@@ -239,6 +239,22 @@ describe("redemption at the counter", () => {
     expect(outcomes2.filter((o) => o === "ok")).toHaveLength(3);
     expect(outcomes2.filter((o) => o === "INSUFFICIENT_POINTS")).toHaveLength(7);
     expect((await cardLedger(app, member.id, w.loyaltyCard.id)).reduce((n, e) => n + e.points, 0)).toBe(10);
+  });
+
+  it("never oversells a stock to different members redeeming at the same time", async () => {
+    const members: LoyaltyMember[] = [];
+    for (let i = 0; i < 6; i++) members.push(await loggedInMember(app, mailbox, w.program.id));
+    for (const m of members) await fund(app, w, m, 100);
+    const reward = await createReward(app, w.loyaltyCard.id, { title: "Last two scarves", pointsCost: 100, stock: 2 });
+    const qrs = await Promise.all(members.map((m) => memberQr(app, m, w.program.id)));
+    const results = await Promise.all(qrs.map((qr) => redeem(app, { rewardId: reward.id, qr }, w.staff.token)));
+    const outcomes = results.map((r) => (r.result?.__typename === "RedeemRewardPayload" ? "ok" : r.result?.code));
+    expect(outcomes.filter((o) => o === "ok")).toHaveLength(2);
+    expect(outcomes.filter((o) => o === "OUT_OF_STOCK")).toHaveLength(4);
+    expect((await app.database.prisma.reward.findUniqueOrThrow({ where: { id: rowOf(reward.id) } })).stock).toBe(0);
+    // Those refused kept their points.
+    const balances = await Promise.all(members.map(async (m) => (await cardLedger(app, m.id, w.loyaltyCard.id)).reduce((n, e) => n + e.points, 0)));
+    expect(balances.sort()).toEqual([0, 0, 100, 100, 100, 100]);
   });
 });
 

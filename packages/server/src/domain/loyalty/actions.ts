@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { Activity, ActivityType } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../deps.js";
 import { ConflictError, ErrorCode, LoyaltyRuleError } from "../errors.js";
+import { currentPeriod } from "./periods.js";
 
 /** The activity types that count as staff actions for daily limits. */
 export const STAFF_ACTION_TYPES: ActivityType[] = ["POINTS_AWARDED", "STAMPS_ADDED", "REWARD_REDEEMED"];
@@ -46,12 +47,8 @@ export async function runIdempotent<T>(
 }
 
 /** Today's bounds in a time zone (the program's; UTC when unset), computed by PostgreSQL. */
-export async function today(tx: Tx, timezone: string | null): Promise<{ start: Date; end: Date }> {
-  const tz = timezone ?? "UTC";
-  const [row] = await tx.$queryRaw<{ start: Date; end: Date }[]>`
-    SELECT (date_trunc('day', now() AT TIME ZONE ${tz}) AT TIME ZONE ${tz}) AS "start",
-           ((date_trunc('day', now() AT TIME ZONE ${tz}) + interval '1 day') AT TIME ZONE ${tz}) AS "end"`;
-  return row!;
+export function today(tx: Tx, timezone: string | null): Promise<{ start: Date; end: Date }> {
+  return currentPeriod(tx, timezone, "DAY");
 }
 
 /**

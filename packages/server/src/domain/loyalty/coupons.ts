@@ -3,7 +3,7 @@
 // update (`status = ISSUED` and not expired), so of concurrent redemptions of one code exactly one succeeds.
 import { z } from "zod";
 import type { Coupon, CouponStatus, Prisma } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
+import { actorOf, audit } from "../audit.js";
 import { isAdmin, memberProgramIds, ownMemberIds, type Principal } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { ErrorCode, LoyaltyRuleError, ValidationError } from "../errors.js";
@@ -11,7 +11,6 @@ import { parseInput } from "../values.js";
 import { requireCardStaff, requireOwner } from "./access.js";
 import { runIdempotent } from "./actions.js";
 import { requireFound, type CardWithClubs } from "./card-scope.js";
-import { actorFor } from "./follows.js";
 import { cardWorkFilter } from "./scope.js";
 import { couponExpiry, couponStatus, newCouponCode, normalizeCouponCode } from "./coupon-codes.js";
 
@@ -95,7 +94,7 @@ export async function redeemCoupon(
     const now = new Date();
     const early = refusal(coupon, now);
     if (early) throw early;
-    const { actorType, actorId } = actorFor(p, null);
+    const { actorType, actorId } = actorOf(p);
     const { count } = await tx.coupon.updateMany({
       where: { id: coupon.id, status: "ISSUED", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       data: { status: "REDEEMED", redeemedAt: now, redeemedBy: actorId, redeemedClubId: clubId },
@@ -156,7 +155,7 @@ export async function cancelCoupon(call: Call, couponId: string): Promise<Coupon
         cardId: card.id,
         memberId: coupon.memberId,
         type: "COUPON_CANCELLED",
-        ...actorFor(call.principal, null),
+        ...actorOf(call.principal),
         rewardId: coupon.rewardId,
         couponId,
         gameId: coupon.gameId,

@@ -3,7 +3,7 @@
 // transaction: limit check under the member's lock, the draw, the prize through the same ledger and coupon
 // paths as staff actions and redemptions, the GamePlay, its Activity and the audit entry.
 import { z } from "zod";
-import type { Coupon, Game, GamePlay, GamePrize, Prisma, Reward } from "../../generated/prisma/client.js";
+import type { Card, Coupon, Game, GamePlay, GamePrize, Prisma, Reward } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
 import { isAdmin, memberProgramIds, type Principal } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
@@ -15,11 +15,11 @@ import { name, optionalText, parseInput, type Loose } from "../values.js";
 import { requireOwner } from "./access.js";
 import { unavailability } from "./availability.js";
 import { follows, followedCardWhere, requireFound } from "./card-scope.js";
-import { actorFor } from "./follows.js";
+import { actorFor, isLive } from "./follows.js";
 import { actingMember } from "./members.js";
 import { cardWorkFilter } from "./scope.js";
 import { issueCoupons } from "./coupons.js";
-import { cryptoRandom, drawPrize, type RandomSource } from "./draw.js";
+import { drawPrize } from "./draw.js";
 import { currentPeriod } from "./periods.js";
 
 const whole = (what: string) => z.number().int(`${what} must be a whole number`);
@@ -44,16 +44,8 @@ const GameFields = {
   prizes: z.array(PrizeInput).min(1, "a game needs at least one prize").max(50, "at most 50 prizes"),
 };
 const CreateGameInput = z.object({ ...GameFields, status: GameFields.status.nullish().transform((v) => v ?? "ACTIVE") });
-const UpdateGameInput = z.object({
-  title: GameFields.title.optional(),
-  description: GameFields.description.optional(),
-  status: GameFields.status.optional(),
-  playLimit: GameFields.playLimit.optional(),
-  playPeriod: GameFields.playPeriod.optional(),
-  startsAt: GameFields.startsAt.optional(),
-  endsAt: GameFields.endsAt.optional(),
-  prizes: GameFields.prizes.optional(),
-});
+/** Only the fields present change; prizes, when present, replace the game's as a whole. */
+const UpdateGameInput = z.object(GameFields).partial();
 export type CreateGameInput = Loose<z.input<typeof CreateGameInput>>;
 export type UpdateGameInput = Loose<z.input<typeof UpdateGameInput>>;
 type Prizes = z.output<typeof PrizeInput>[];
@@ -135,9 +127,9 @@ export interface PlayResult {
 }
 
 /** Why nobody can play a game now (null: they can). */
-function gameRefusal(game: Game & { card: { status: string; partner: { status: string; deletedAt: Date | null } } }, now: Date): LoyaltyRuleError | null {
-  if (game.card.status !== "ACTIVE") return new LoyaltyRuleError(ErrorCode.CARD_INACTIVE, "This game's card is inactive");
-  if (game.card.partner.status !== "ENABLED" || game.card.partner.deletedAt) return new LoyaltyRuleError(ErrorCode.GAME_UNAVAILABLE, "This game's business is disabled");
+function gameRefusal(game: Game & { card: Card & { partner: { status: string; deletedAt: Date | null } } }, now: Date): LoyaltyRuleError | null {
+  // Like every staff action on the card: nothing is collected on an inactive card or a disabled business's.
+  if (!isLive(game.card)) return new LoyaltyRuleError(ErrorCode.CARD_INACTIVE, "This game's card is not active (or its business is disabled)");
   if (game.status !== "ACTIVE") return new LoyaltyRuleError(ErrorCode.GAME_UNAVAILABLE, "This game is not active");
   if (game.startsAt && game.startsAt > now) return new LoyaltyRuleError(ErrorCode.GAME_UNAVAILABLE, "This game has not started yet");
   if (game.endsAt && game.endsAt <= now) return new LoyaltyRuleError(ErrorCode.GAME_UNAVAILABLE, "This game has ended");
@@ -154,7 +146,6 @@ function gameRefusal(game: Game & { card: { status: string; partner: { status: s
 export async function playGame(
   call: Call,
   input: { gameId: string; idempotencyKey: string; member?: MemberRef | null },
-  random: RandomSource = cryptoRandom,
 ): Promise<PlayResult & { replayed: boolean }> {
   const { idempotencyKey } = parseInput(PlayInput, input);
   const game = requireFound(await call.prisma.game.findUnique({ where: { id: input.gameId }, include: { card: { include: { partner: true } } } }), "Game");
@@ -189,7 +180,7 @@ export async function playGame(
       const rewards = await lockedRewards(tx, prizes);
       const winnable = prizes.filter((p) => p.type !== "COUPON" || (rewards.has(p.rewardId!) && unavailability(rewards.get(p.rewardId!)!, now, p.couponCount) === null));
       if (!winnable.length) throw new LoyaltyRuleError(ErrorCode.OUT_OF_STOCK, "No prize of this game can be given now");
-      const prize = drawPrize(winnable, random);
+      const prize = drawPrize(winnable);
 
       const play = await tx.gamePlay.create({
         data: {

@@ -31,17 +31,8 @@ const CreateRewardInput = z.object({
   kind: RewardFields.kind.nullish().transform((v) => v ?? "COUPON"),
   status: RewardFields.status.nullish().transform((v) => v ?? "ACTIVE"),
 });
-const UpdateRewardInput = z.object({
-  title: RewardFields.title.optional(),
-  description: RewardFields.description.optional(),
-  kind: RewardFields.kind.optional(),
-  pointsCost: RewardFields.pointsCost.optional(),
-  stock: RewardFields.stock.optional(),
-  startsAt: RewardFields.startsAt.optional(),
-  endsAt: RewardFields.endsAt.optional(),
-  couponValidityDays: RewardFields.couponValidityDays.optional(),
-  status: RewardFields.status.optional(),
-});
+/** Only the fields present change (null clears an optional one). */
+const UpdateRewardInput = z.object(RewardFields).partial();
 export type CreateRewardInput = Loose<z.input<typeof CreateRewardInput>>;
 export type UpdateRewardInput = Loose<z.input<typeof UpdateRewardInput>>;
 
