@@ -255,7 +255,7 @@ describe("stamps", () => {
     expect(await add({ purchaseAmount: "4" })).toMatchObject({ stampsRequested: 2, stampsAdded: 2, completedCard: false, progress: { stampsRequired: 3, current: 2, fullCards: 0, completed: 0 } });
     expect(await add({ purchaseAmount: "10" })).toMatchObject({ stampsAdded: 2, completedCard: true, progress: { current: 1, fullCards: 1, completed: 1 } });
     expect(await add({ stamps: 5 })).toMatchObject({ stampsAdded: 5, completedCard: true, progress: { current: 0, fullCards: 3, completed: 3 } });
-    // A full-card redemption (engineer B's redeemReward) writes −stampsRequired to the card's ledger.
+    // A full-card redemption writes −stampsRequired to the card's ledger.
     await redeemFullCard(m, card.id, 3);
     expect((await cardsOf(m)).nodes[0]).toMatchObject({ balance: 6, stamps: { current: 0, fullCards: 2, completed: 3 } });
   });
@@ -285,9 +285,10 @@ describe("stamps", () => {
   });
 });
 
-/** What a full-card redemption writes (engineer B's redeemReward): −stampsRequired on the card, in the card's ledger. */
-async function redeemFullCard(member: { id: string }, cardId: string, stampsRequired: number) {
-  const memberId = rowId(member.id);
-  const { programId } = await app.database.prisma.member.findUniqueOrThrow({ where: { id: memberId } });
-  await app.database.prisma.ledgerEntry.create({ data: { programId, memberId, cardId: rowId(cardId), type: "REDEEM", source: "STAFF", points: -stampsRequired } });
+/** A full-card redemption at the counter (redeemReward of one of the stamp card's rewards): −stampsRequired on its ledger. */
+async function redeemFullCard(member: LoyaltyMember, cardId: string, stampsRequired: number) {
+  const reward = await mutate(app, "createReward", "CreateRewardInput", "... on CreateRewardPayload { reward { id } }", { cardId, title: `Full card ${tag()}` });
+  const qr = await memberQr(app, member, w.program.id);
+  const { result } = await mutate(app, "redeemReward", "RedeemRewardInput", "... on RedeemRewardPayload { redemption { cost } }", { rewardId: reward.result?.reward.id, qr, idempotencyKey: `redeem-${tag()}` }, w.staff.token);
+  expect(result?.redemption?.cost).toBe(stampsRequired);
 }

@@ -1,5 +1,6 @@
 // Members through GraphQL: logging in by a member's email, following cards (QR_ONLY only by token), card views,
 // the member QR, and a member's cards with balances and history (without N+1 queries).
+import { decodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
 import { ADMIN_KEY, createPartner, mailedLoginCode, type TestApp } from "./helpers.js";
@@ -61,7 +62,7 @@ describe("member login", () => {
     const token = res.data.verifyLoginCode.token as string;
     expect(res.data.verifyLoginCode.user.email).toBe(email);
     const viewer = await app.gql(`{ viewer { kind roles { role } members { id externalId } } }`, {}, token);
-    expect(viewer.data.viewer).toEqual({ kind: "USER", roles: [], members: [{ id: a.id, externalId: a.externalId }, { id: b.id, externalId: b.externalId }].sort((x, y) => (x.id < y.id ? -1 : 1)) });
+    expect(viewer.data.viewer).toEqual({ kind: "USER", roles: [], members: [{ id: a.id, externalId: a.externalId }, { id: b.id, externalId: b.externalId }].sort((x, y) => (decodeGlobalID(x.id).id < decodeGlobalID(y.id).id ? -1 : 1)) });
     // A member sees their own record, and no one else's.
     expect((await app.gql(`query ($id: ID!) { member(id: $id) { id } }`, { id: a.id }, token)).data.member).toEqual({ id: a.id });
     expect((await app.gql(`query ($id: ID!) { member(id: $id) { id } }`, { id: w.member.id }, token)).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
