@@ -147,15 +147,17 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
 
   async function write(requests: ClickRequest[]): Promise<ClickResult[]> {
     // Hashes first: the lookup needs each visitor (IP and user agent) and its first click time in the batch.
-    const hashed = requests.map((r) => {
-      const bot = isBotRequest(r.method, r.userAgent, r.purpose);
-      return { ...r, bot, ipHash: hash(r.ip), visitorHash: hash(`${r.ip}\n${r.userAgent ?? ""}`) };
-    });
+    const hashed = requests.map((r) => ({
+      request: r,
+      bot: isBotRequest(r.method, r.userAgent, r.purpose),
+      ipHash: hash(r.ip),
+      visitorHash: hash(`${r.ip}\n${r.userAgent ?? ""}`),
+    }));
     const codes = [...new Set(requests.map((r) => r.code))];
     const visitors = new Map<string, { code: string; visitorHash: string; since: Date }>();
-    for (const r of hashed) {
-      const key = `${r.code} ${r.visitorHash}`;
-      if (!r.bot && !visitors.has(key)) visitors.set(key, { code: r.code, visitorHash: r.visitorHash, since: r.at });
+    for (const { request, bot, visitorHash } of hashed) {
+      const key = `${request.code} ${visitorHash}`;
+      if (!bot && !visitors.has(key)) visitors.set(key, { code: request.code, visitorHash, since: request.at });
     }
     const v = [...visitors.values()];
     const links = await sql.query<LookupRow>(LOOKUP, [codes, v.map((x) => x.code), v.map((x) => x.visitorHash), v.map((x) => x.since)]);
@@ -163,10 +165,10 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
     const lastValid = new Map<string, number>();
     for (const l of links) if (l.lastValidAt) lastValid.set(`${l.id} ${l.visitorHash}`, new Date(l.lastValidAt).getTime());
 
-    const rows: (ClickRow | null)[] = hashed.map((r) => {
+    const rows: (ClickRow | null)[] = hashed.map(({ request: r, bot, ipHash, visitorHash }) => {
       const link = byCode.get(r.code);
       if (!link) return null;
-      const status: ClickStatus = r.bot ? "BOT" : link.discarded ? "DISCARDED" : "VALID";
+      const status: ClickStatus = bot ? "BOT" : link.discarded ? "DISCARDED" : "VALID";
       return {
         id: options.newId(),
         programId: link.programId,
@@ -174,8 +176,8 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
         linkId: link.id,
         partnerId: link.partnerId,
         status,
-        ipHash: r.ipHash,
-        visitorHash: r.visitorHash,
+        ipHash,
+        visitorHash,
         userAgent: clip(r.userAgent),
         referrer: clip(r.referrer),
         country: r.country,
