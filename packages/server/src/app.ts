@@ -55,7 +55,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const redisSubscriber = redis?.duplicate();
   const events = createEventBus(redis && redisSubscriber ? createRedisEventTarget({ publishClient: redis, subscribeClient: redisSubscriber }) : undefined);
   const secrets = { session: await serverSecret(prisma, "session-signing") };
-  const clicks = createClickRecorder({ prisma, events, log, ipSalt: await serverSecret(prisma, "click-ip-salt"), newId: () => uuidv7() });
+  const clicks = createClickRecorder({ prisma, sql: database.sql, events, log, ipSalt: await serverSecret(prisma, "click-ip-salt"), newId: () => uuidv7() });
   const adminKey = await bootstrapAdminKey(prisma, config.adminApiKey);
   const mailer = options.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createLogMailer(log));
   const flushMail = () => deliverOutbox(prisma, mailer);

@@ -1,10 +1,11 @@
 // Clicks: classification and the group-committed writer behind /r/<code>. Every click is kept (VALID, BOT,
-// DUPLICATE or DISCARDED); the redirect answers only after its click is committed. One batch costs one
-// query to resolve its codes, one to find earlier clicks of its visitors, and one multi-row INSERT (plus the
-// click commissions, in the same transaction, when the project pays per click).
+// DUPLICATE or DISCARDED); the redirect answers only after its click is committed. One batch costs two
+// statements: one resolves its codes and finds earlier clicks of its visitors, one multi-row INSERT writes it
+// (with the click commissions, in one transaction, when the project pays per click).
 import { createHmac } from "node:crypto";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { SqlRunner, Statement } from "../../db/database.js";
 import { createGroupCommit, type GroupCommit } from "../../db/group-commit.js";
 import type { ClickRecordedEvent, CommissionChangedEvent, EventBus } from "../../events/bus.js";
 import { CODE_PATTERN } from "./links.js";
@@ -87,6 +88,8 @@ interface ClickRow {
 
 export interface ClickRecorderOptions {
   prisma: PrismaClient;
+  /** The batch's statements run here, outside Prisma (see SqlRunner); the click commissions use `prisma`. */
+  sql: SqlRunner;
   events: EventBus;
   log: Logger;
   /** Salt of the IP hashes (a server secret): raw IPs are never stored. */
@@ -101,29 +104,71 @@ export interface ClickRecorderOptions {
 const MAX_TEXT = 512;
 const clip = (v: string | null) => (v ? v.slice(0, MAX_TEXT) : null);
 
+/**
+ * A batch's links with, per visitor of the batch (code, visitor hash and the visitor's first click time in the
+ * batch), the time of that visitor's last VALID click on the link within the project's dedup window, if any: one
+ * statement, so a batch costs one round trip before its INSERT. Visitors come only for links whose project
+ * de-duplicates; the probe is one index lookup in Click(linkId, visitorHash, status, createdAt).
+ */
+const LOOKUP: Statement = {
+  name: "click_batch_lookup",
+  text: `
+    SELECT l.id, l.code, l."programId", l."projectId", l."partnerId", l."destinationUrl",
+           (pa.status <> 'ENABLED' OR pa."deletedAt" IS NOT NULL OR pr.status <> 'ACTIVE') AS discarded,
+           pr."clickDedupWindowSeconds" AS "dedupSeconds", pg.timezone, pr.currency,
+           EXISTS (SELECT 1 FROM "RewardRule" r WHERE r."projectId" = l."projectId" AND r.event = 'CLICK' AND r."deletedAt" IS NULL) AS "clickRules",
+           v."visitorHash",
+           (SELECT max(c."createdAt") FROM "Click" c
+             WHERE c."linkId" = l.id AND c."visitorHash" = v."visitorHash" AND c.status = 'VALID'
+               AND c."createdAt" >= v.since - make_interval(secs => pr."clickDedupWindowSeconds")) AS "lastValidAt"
+    FROM "ReferralLink" l
+    JOIN "Partner" pa ON pa.id = l."partnerId"
+    JOIN "ReferralProject" pr ON pr.id = l."projectId"
+    JOIN "Program" pg ON pg.id = l."programId"
+    LEFT JOIN unnest($2::text[], $3::text[], $4::timestamptz[]) AS v(code, "visitorHash", since)
+      ON v.code = l.code AND pr."clickDedupWindowSeconds" > 0
+    WHERE l.code = ANY($1::text[])`,
+};
+
+/** One INSERT of column arrays: several times cheaper per row than createMany's generated statement. */
+const INSERT: Statement = {
+  name: "click_batch_insert",
+  text: `
+    INSERT INTO "Click" ("id", "programId", "projectId", "linkId", "partnerId", "status", "ipHash", "visitorHash", "userAgent", "referrer", "country", "createdAt")
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[]::"ClickStatus"[], $7::text[], $8::text[],
+                         $9::text[], $10::text[], $11::char(2)[], $12::timestamptz[])`,
+};
+
+type LookupRow = LinkRow & { visitorHash: string | null; lastValidAt: Date | null };
+
 export function createClickRecorder(options: ClickRecorderOptions): ClickRecorder {
-  const { prisma, events, log, ipSalt } = options;
+  const { prisma, sql, events, log, ipSalt } = options;
   const hash = (text: string) => createHmac("sha256", ipSalt).update(text).digest("base64url");
 
   async function write(requests: ClickRequest[]): Promise<ClickResult[]> {
+    // Hashes first: the lookup needs each visitor (IP and user agent) and its first click time in the batch.
+    const hashed = requests.map((r) => ({
+      request: r,
+      bot: isBotRequest(r.method, r.userAgent, r.purpose),
+      ipHash: hash(r.ip),
+      visitorHash: hash(`${r.ip}\n${r.userAgent ?? ""}`),
+    }));
     const codes = [...new Set(requests.map((r) => r.code))];
-    const links = await prisma.$queryRaw<LinkRow[]>`
-      SELECT l.id, l.code, l."programId", l."projectId", l."partnerId", l."destinationUrl",
-             (pa.status <> 'ENABLED' OR pa."deletedAt" IS NOT NULL OR pr.status <> 'ACTIVE') AS discarded,
-             pr."clickDedupWindowSeconds" AS "dedupSeconds", pg.timezone, pr.currency,
-             EXISTS (SELECT 1 FROM "RewardRule" r WHERE r."projectId" = l."projectId" AND r.event = 'CLICK' AND r."deletedAt" IS NULL) AS "clickRules"
-      FROM "ReferralLink" l
-      JOIN "Partner" pa ON pa.id = l."partnerId"
-      JOIN "ReferralProject" pr ON pr.id = l."projectId"
-      JOIN "Program" pg ON pg.id = l."programId"
-      WHERE l.code = ANY(${codes}::text[])`;
+    const visitors = new Map<string, { code: string; visitorHash: string; since: Date }>();
+    for (const { request, bot, visitorHash } of hashed) {
+      const key = `${request.code} ${visitorHash}`;
+      if (!bot && !visitors.has(key)) visitors.set(key, { code: request.code, visitorHash, since: request.at });
+    }
+    const v = [...visitors.values()];
+    const links = await sql.query<LookupRow>(LOOKUP, [codes, v.map((x) => x.code), v.map((x) => x.visitorHash), v.map((x) => x.since)]);
     const byCode = new Map(links.map((l) => [l.code, l]));
+    const lastValid = new Map<string, number>();
+    for (const l of links) if (l.lastValidAt) lastValid.set(`${l.id} ${l.visitorHash}`, new Date(l.lastValidAt).getTime());
 
-    const rows: (ClickRow | null)[] = requests.map((r) => {
+    const rows: (ClickRow | null)[] = hashed.map(({ request: r, bot, ipHash, visitorHash }) => {
       const link = byCode.get(r.code);
       if (!link) return null;
-      const ipHash = hash(r.ip);
-      const status: ClickStatus = isBotRequest(r.method, r.userAgent, r.purpose) ? "BOT" : link.discarded ? "DISCARDED" : "VALID";
+      const status: ClickStatus = bot ? "BOT" : link.discarded ? "DISCARDED" : "VALID";
       return {
         id: options.newId(),
         programId: link.programId,
@@ -132,7 +177,7 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
         partnerId: link.partnerId,
         status,
         ipHash,
-        visitorHash: hash(`${r.ip}\n${r.userAgent ?? ""}`),
+        visitorHash,
         userAgent: clip(r.userAgent),
         referrer: clip(r.referrer),
         country: r.country,
@@ -140,7 +185,7 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
       };
     });
     const linkOf = new Map(links.map((l) => [l.id, l]));
-    await markDuplicates(rows.filter((r): r is ClickRow => r?.status === "VALID"), linkOf);
+    markDuplicates(rows.filter((r): r is ClickRow => r?.status === "VALID"), linkOf, lastValid);
 
     const stored = rows.filter((r): r is ClickRow => r !== null);
     const commissions = stored.length ? await insert(stored, linkOf) : [];
@@ -156,25 +201,16 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
   /**
    * A click is a DUPLICATE when the same visitor (IP and user agent) made a VALID click on the same link
    * within the project's dedup window before it: windows are fixed from the counted click, not sliding.
+   * `lastValid` holds each visitor's last VALID click before this batch ("linkId visitorHash" -> ms).
    */
-  async function markDuplicates(candidates: ClickRow[], linkOf: Map<string, LinkRow>): Promise<void> {
-    const windowMs = (row: ClickRow) => linkOf.get(row.linkId)!.dedupSeconds * 1000;
-    const deduped = candidates.filter((r) => windowMs(r) > 0);
-    if (!deduped.length) return;
-    const since = new Date(Math.min(...deduped.map((r) => r.createdAt.getTime() - windowMs(r))));
-    const pairs = [...new Map(deduped.map((r) => [`${r.linkId} ${r.visitorHash}`, r])).values()];
-    // One index probe per visitor and link: Click(linkId, visitorHash, status, createdAt), newest VALID first.
-    const earlier = await prisma.$queryRaw<{ linkId: string; visitorHash: string; last: Date | null }[]>`
-      SELECT v."linkId", v."visitorHash",
-             (SELECT max(c."createdAt") FROM "Click" c
-               WHERE c."linkId" = v."linkId" AND c."visitorHash" = v."visitorHash" AND c.status = 'VALID' AND c."createdAt" >= ${since}) AS last
-      FROM unnest(${pairs.map((r) => r.linkId)}::uuid[], ${pairs.map((r) => r.visitorHash)}::text[]) AS v("linkId", "visitorHash")`;
-    const last = new Map<string, number>(earlier.flatMap((e) => (e.last ? [[`${e.linkId} ${e.visitorHash}`, new Date(e.last).getTime()] as [string, number]] : [])));
-    for (const row of deduped) {
+  function markDuplicates(candidates: ClickRow[], linkOf: Map<string, LinkRow>, lastValid: Map<string, number>): void {
+    for (const row of candidates) {
+      const windowMs = linkOf.get(row.linkId)!.dedupSeconds * 1000;
+      if (windowMs <= 0) continue;
       const key = `${row.linkId} ${row.visitorHash}`;
-      const previous = last.get(key);
-      if (previous !== undefined && row.createdAt.getTime() - previous < windowMs(row)) row.status = "DUPLICATE";
-      else last.set(key, row.createdAt.getTime());
+      const previous = lastValid.get(key);
+      if (previous !== undefined && row.createdAt.getTime() - previous < windowMs) row.status = "DUPLICATE";
+      else lastValid.set(key, row.createdAt.getTime());
     }
   }
 
@@ -182,11 +218,11 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
   async function insert(stored: ClickRow[], linkOf: Map<string, LinkRow>): Promise<CommissionChangedEvent[]> {
     const earning_ = stored.filter((c) => c.status === "VALID" && linkOf.get(c.linkId)!.clickRules && linkOf.get(c.linkId)!.timezone);
     if (!earning_.length) {
-      await insertClicks(prisma, stored);
+      await sql.query(INSERT, insertValues(stored));
       return [];
     }
     return prisma.$transaction(async (tx) => {
-      await insertClicks(tx, stored);
+      await tx.$executeRawUnsafe(INSERT.text, ...insertValues(stored));
       const rules = await liveRules(tx, [...new Set(earning_.map((c) => c.projectId))], ["CLICK"]);
       const rows = earning_.flatMap((c) => {
         const link = linkOf.get(c.linkId)!;
@@ -222,15 +258,10 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
     });
   }
 
-  /** One INSERT of column arrays: several times cheaper per row than createMany's generated statement. */
-  async function insertClicks(db: Pick<PrismaClient, "$executeRaw">, rows: ClickRow[]): Promise<void> {
+  /** INSERT's parameters: one array per column. */
+  function insertValues(rows: ClickRow[]): unknown[] {
     const col = <K extends keyof ClickRow>(k: K) => rows.map((r) => r[k]);
-    await db.$executeRaw`
-      INSERT INTO "Click" ("id", "programId", "projectId", "linkId", "partnerId", "status", "ipHash", "visitorHash", "userAgent", "referrer", "country", "createdAt")
-      SELECT * FROM unnest(
-        ${col("id")}::uuid[], ${col("programId")}::uuid[], ${col("projectId")}::uuid[], ${col("linkId")}::uuid[], ${col("partnerId")}::uuid[],
-        ${col("status")}::text[]::"ClickStatus"[], ${col("ipHash")}::text[], ${col("visitorHash")}::text[], ${col("userAgent")}::text[],
-        ${col("referrer")}::text[], ${col("country")}::char(2)[], ${col("createdAt")}::timestamptz[])`;
+    return [col("id"), col("programId"), col("projectId"), col("linkId"), col("partnerId"), col("status"), col("ipHash"), col("visitorHash"), col("userAgent"), col("referrer"), col("country"), col("createdAt")];
   }
 
   const batcher = createGroupCommit<ClickRequest, ClickResult>({
