@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_KEY, createPartner, createProgram, grantRole, login, startTestApp, type TestApp } from "./helpers.js";
 import type { Mail } from "../src/domain/mail.js";
+import { takeBatch, type ClickRequest } from "../src/domain/referrals/clicks.js";
 import {
   addToProject,
   click,
@@ -152,6 +153,54 @@ describe("the click redirect", () => {
     await click(app, noDedup.link.code);
     await click(app, noDedup.link.code);
     expect((await clicksOf(noDedup.program.id)).map((c) => c.status)).toEqual(["VALID", "VALID"]);
+  });
+
+  it("counts from the first click outside the window, also inside one batch, and never two clicks a window apart in one statement", async () => {
+    const { link } = await setup({ clickDedupWindowSeconds: 60 });
+    const t0 = Date.now();
+    const at = (s: number) => new Date(t0 + s * 1000);
+    const record = (ip: string, seconds: number) =>
+      app.clicks.record({ code: link.code, method: "GET", ip, userAgent: "Mozilla/5.0 (test)", referrer: null, purpose: null, country: null, at: at(seconds) });
+    const statuses = async (results: Awaited<ReturnType<typeof record>>[]) => {
+      const ids = results.map((r) => (r.found ? r.clickId : ""));
+      const rows = await app.database.prisma.click.findMany({ where: { id: { in: ids } } });
+      return ids.map((id) => rows.find((r) => r.id === id)?.status);
+    };
+
+    expect(await statuses([await record("192.0.2.1", 0)])).toEqual(["VALID"]);
+    // One batch (recorded together): 59.9 s is inside the window of the click at 0; 60.1 s opens a new one.
+    const batches = app.clicks.stats.batches;
+    const burst = await Promise.all([record("192.0.2.1", 59.9), record("192.0.2.1", 60.1), record("192.0.2.1", 60.5)]);
+    expect(app.clicks.stats.batches).toBe(batches + 1);
+    expect(await statuses(burst)).toEqual(["DUPLICATE", "VALID", "DUPLICATE"]);
+
+    // Queued together but 61 s apart: written as two batches, so the later click counts again.
+    const apart = await Promise.all([record("192.0.2.2", 0), record("192.0.2.2", 0.5), record("192.0.2.2", 61)]);
+    expect(app.clicks.stats.batches).toBe(batches + 3);
+    expect(await statuses(apart)).toEqual(["VALID", "DUPLICATE", "VALID"]);
+    expect(takeBatch([0, 0.4, 0.99, 1.0, 1.2].map((s) => ({ at: at(s) }) as ClickRequest))).toBe(3);
+  });
+
+  it("writes a batch with a paying click once, with its commission, in one transaction", async () => {
+    const paying = await setup();
+    await createRule(app, { projectId: paying.project.id, event: "CLICK", type: "FLAT", flatAmount: "0.05" });
+    const free = await setup();
+    const record = (code: string, userAgent: string | null) =>
+      app.clicks.record({ code, method: "GET", ip: "192.0.2.9", userAgent, referrer: null, purpose: null, country: null, at: new Date() });
+    const batches = app.clicks.stats.batches;
+    const results = await Promise.all([
+      record(paying.link.code, "Mozilla/5.0 (test)"),
+      record(paying.link.code, "Mozilla/5.0 (test)"),
+      record(paying.link.code, "Googlebot/2.1"),
+      record(free.link.code, "Mozilla/5.0 (test)"),
+      record("no-such-code", "Mozilla/5.0 (test)"),
+    ]);
+    expect(app.clicks.stats.batches).toBe(batches + 1);
+    expect(results.map((r) => (r.found ? r.status : "NOT_FOUND"))).toEqual(["VALID", "DUPLICATE", "BOT", "VALID", "NOT_FOUND"]);
+    const ids = results.flatMap((r) => (r.found ? [r.clickId] : []));
+    expect(await app.database.prisma.click.count({ where: { id: { in: ids } } })).toBe(4);
+    const commissions = await app.database.prisma.commission.findMany({ where: { event: "CLICK", clickId: { in: ids } } });
+    expect(commissions.map((c) => c.clickId)).toEqual([ids[0]]);
   });
 
   it("records clicks of disabled or deleted partners and inactive projects as DISCARDED, still redirecting", async () => {

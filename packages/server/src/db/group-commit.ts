@@ -1,13 +1,16 @@
 // Group commit: concurrent writers hand their rows to one batch, written by one statement (or transaction).
 // Each caller's promise settles only after its batch has committed, so nothing acknowledged is lost. A batch
-// is written when it is full or `maxDelayMs` after its first row; one batch is in flight at a time, and rows
-// arriving meanwhile form the next one (so batches grow with load instead of queueing round trips).
+// is written when it is full or `maxDelayMs` after its first row (`take` may cut it shorter); one batch is in
+// flight at a time, and rows arriving meanwhile form the next one (so batches grow with load instead of
+// queueing round trips).
 
 export interface GroupCommitOptions<I, O> {
   /** Writes one batch; returns one result per item, in order. Throwing fails every item of the batch. */
   write(items: I[]): Promise<O[]>;
   maxSize: number;
   maxDelayMs: number;
+  /** How many of the queued items (in order, at most maxSize, at least one) form the next batch; default: all. */
+  take?: (queued: I[]) => number;
   /** Called with the batch error before the batch's items are retried one by one. */
   onBatchError?: (error: unknown, size: number) => void;
 }
@@ -52,7 +55,8 @@ export function createGroupCommit<I, O>(options: GroupCommitOptions<I, O>): Grou
 
   function start(): void {
     if (inFlight || queue.length === 0) return;
-    const batch = queue.slice(0, options.maxSize);
+    let batch = queue.slice(0, options.maxSize);
+    if (options.take) batch = batch.slice(0, Math.max(1, options.take(batch.map((e) => e.item))));
     queue = queue.slice(batch.length);
     inFlight = writeBatch(batch).finally(() => {
       inFlight = undefined;

@@ -1,7 +1,8 @@
 // Clicks: classification and the group-committed writer behind /r/<code>. Every click is kept (VALID, BOT,
-// DUPLICATE or DISCARDED); the redirect answers only after its click is committed. One batch costs two
-// statements: one resolves its codes and finds earlier clicks of its visitors, one multi-row INSERT writes it
-// (with the click commissions, in one transaction, when the project pays per click).
+// DUPLICATE or DISCARDED); the redirect answers only after its click is committed. A batch is one statement
+// that resolves its codes, classifies its clicks and inserts them: one round trip and one commit. A batch with a
+// VALID click of a project that pays per click is instead written, whole, in one transaction with the
+// commissions (the statement then only classifies).
 import { createHmac } from "node:crypto";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../../generated/prisma/client.js";
@@ -57,20 +58,6 @@ export interface ClickRecorder {
   readonly stats: GroupCommit<unknown, unknown>["stats"];
 }
 
-interface LinkRow {
-  id: string;
-  code: string;
-  programId: string;
-  projectId: string;
-  partnerId: string;
-  destinationUrl: string;
-  discarded: boolean;
-  dedupSeconds: number;
-  timezone: string | null;
-  currency: string;
-  clickRules: boolean;
-}
-
 interface ClickRow {
   id: string;
   programId: string;
@@ -88,13 +75,13 @@ interface ClickRow {
 
 export interface ClickRecorderOptions {
   prisma: PrismaClient;
-  /** The batch's statements run here, outside Prisma (see SqlRunner); the click commissions use `prisma`. */
+  /** The batch statement runs here, outside Prisma (see SqlRunner); batches with commissions use `prisma`. */
   sql: SqlRunner;
   events: EventBus;
   log: Logger;
   /** Salt of the IP hashes (a server secret): raw IPs are never stored. */
   ipSalt: Buffer;
-  /** Rows per INSERT at most. */
+  /** Clicks per batch at most. */
   maxBatch?: number;
   /** How long the first click of a batch waits for company. */
   maxDelayMs?: number;
@@ -105,127 +92,154 @@ const MAX_TEXT = 512;
 const clip = (v: string | null) => (v ? v.slice(0, MAX_TEXT) : null);
 
 /**
- * A batch's links with, per visitor of the batch (code, visitor hash and the visitor's first click time in the
- * batch), the time of that visitor's last VALID click on the link within the project's dedup window, if any: one
- * statement, so a batch costs one round trip before its INSERT. Visitors come only for links whose project
- * de-duplicates; the probe is one index lookup in Click(linkId, visitorHash, status, createdAt).
+ * A batch spans less than this from its first click to its last (see takeBatch), so that at most one click of a
+ * visitor on a link can count in it: dedup windows are whole seconds, at least 1.
  */
-const LOOKUP: Statement = {
-  name: "click_batch_lookup",
+const BATCH_SPAN_MS = 1000;
+
+/**
+ * Resolves, classifies and inserts one batch (one row per click, `n` its 1-based position) and returns each
+ * found click's status and link. A click is BOT (see isBotRequest, decided in Node: $3), DISCARDED (partner
+ * disabled or deleted, project inactive), DUPLICATE, or VALID. DUPLICATE: the same visitor (IP and user agent)
+ * has a VALID click on the link within the project's dedup window before it (windows are fixed from the counted
+ * click, not sliding); the probe is one index lookup in Click(linkId, visitorHash, createdAt) WHERE VALID. Of a
+ * visitor's clicks in the batch (spanning < 1 s, shorter than any window), only the first with no such earlier
+ * click counts. When a VALID click's project has CLICK rules (`earns`), nothing is inserted here: the batch is
+ * written with its commissions in one transaction (see insertWithCommissions).
+ */
+const WRITE_BATCH: Statement = {
+  name: "click_batch",
   text: `
-    SELECT l.id, l.code, l."programId", l."projectId", l."partnerId", l."destinationUrl",
-           (pa.status <> 'ENABLED' OR pa."deletedAt" IS NOT NULL OR pr.status <> 'ACTIVE') AS discarded,
-           pr."clickDedupWindowSeconds" AS "dedupSeconds", pg.timezone, pr.currency,
-           EXISTS (SELECT 1 FROM "RewardRule" r WHERE r."projectId" = l."projectId" AND r.event = 'CLICK' AND r."deletedAt" IS NULL) AS "clickRules",
-           v."visitorHash",
-           (SELECT max(c."createdAt") FROM "Click" c
-             WHERE c."linkId" = l.id AND c."visitorHash" = v."visitorHash" AND c.status = 'VALID'
-               AND c."createdAt" >= v.since - make_interval(secs => pr."clickDedupWindowSeconds")) AS "lastValidAt"
-    FROM "ReferralLink" l
-    JOIN "Partner" pa ON pa.id = l."partnerId"
-    JOIN "ReferralProject" pr ON pr.id = l."projectId"
-    JOIN "Program" pg ON pg.id = l."programId"
-    LEFT JOIN unnest($2::text[], $3::text[], $4::timestamptz[]) AS v(code, "visitorHash", since)
-      ON v.code = l.code AND pr."clickDedupWindowSeconds" > 0
-    WHERE l.code = ANY($1::text[])`,
+    WITH batch AS (
+      SELECT * FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::text[], $7::text[], $8::char(2)[], $9::timestamptz[])
+        WITH ORDINALITY AS b(id, code, bot, "ipHash", "visitorHash", "userAgent", referrer, country, "createdAt", n)
+    ), link AS (
+      SELECT l.id, l.code, l."programId", l."projectId", l."partnerId", l."destinationUrl",
+             (pa.status <> 'ENABLED' OR pa."deletedAt" IS NOT NULL OR pr.status <> 'ACTIVE') AS discarded,
+             pr."clickDedupWindowSeconds" AS "dedupSeconds", pg.timezone, pr.currency,
+             pg.timezone IS NOT NULL AND EXISTS (SELECT 1 FROM "RewardRule" r WHERE r."projectId" = l."projectId" AND r.event = 'CLICK' AND r."deletedAt" IS NULL) AS "clickRules"
+      FROM "ReferralLink" l
+      JOIN "Partner" pa ON pa.id = l."partnerId"
+      JOIN "ReferralProject" pr ON pr.id = l."projectId"
+      JOIN "Program" pg ON pg.id = l."programId"
+      WHERE l.code = ANY($2::text[])
+    ), counted AS (
+      SELECT DISTINCT ON (k.id, b."visitorHash") b.n
+      FROM batch b JOIN link k USING (code)
+      WHERE NOT b.bot AND NOT k.discarded AND k."dedupSeconds" > 0
+        -- A scalar subquery stays one index probe per click; NOT EXISTS may be planned as an anti join that
+        -- probes by visitorHash alone (seen on a fresh table), which scans the whole index.
+        AND (SELECT max(c."createdAt") FROM "Click" c
+             WHERE c."linkId" = k.id AND c."visitorHash" = b."visitorHash" AND c.status = 'VALID'
+               AND c."createdAt" > b."createdAt" - make_interval(secs => k."dedupSeconds")) IS NULL
+      ORDER BY k.id, b."visitorHash", b."createdAt", b.n
+    ), classified AS (
+      SELECT b.*, k.id AS "linkId", k."programId", k."projectId", k."partnerId", k."destinationUrl", k.timezone, k.currency,
+             CASE WHEN b.bot THEN 'BOT'
+                  WHEN k.discarded THEN 'DISCARDED'
+                  WHEN k."dedupSeconds" > 0 AND b.n NOT IN (SELECT n FROM counted) THEN 'DUPLICATE'
+                  ELSE 'VALID' END::"ClickStatus" AS status,
+             k."clickRules" AS "earnsIfValid"
+      FROM batch b JOIN link k USING (code)
+    ), inserted AS (
+      INSERT INTO "Click" ("id", "programId", "projectId", "linkId", "partnerId", "status", "ipHash", "visitorHash", "userAgent", "referrer", "country", "createdAt")
+      SELECT id, "programId", "projectId", "linkId", "partnerId", status, "ipHash", "visitorHash", "userAgent", referrer, country, "createdAt"
+      FROM classified WHERE NOT EXISTS (SELECT 1 FROM classified WHERE status = 'VALID' AND "earnsIfValid")
+    )
+    SELECT n::int, status, "linkId", "programId", "projectId", "partnerId", "destinationUrl", timezone, currency,
+           status = 'VALID' AND "earnsIfValid" AS earns
+    FROM classified`,
 };
 
-/** One INSERT of column arrays: several times cheaper per row than createMany's generated statement. */
-const INSERT: Statement = {
-  name: "click_batch_insert",
-  text: `
-    INSERT INTO "Click" ("id", "programId", "projectId", "linkId", "partnerId", "status", "ipHash", "visitorHash", "userAgent", "referrer", "country", "createdAt")
-    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[]::"ClickStatus"[], $7::text[], $8::text[],
-                         $9::text[], $10::text[], $11::char(2)[], $12::timestamptz[])`,
-};
+/** One INSERT of column arrays, for a batch written in a transaction with its commissions. */
+const INSERT = `
+  INSERT INTO "Click" ("id", "programId", "projectId", "linkId", "partnerId", "status", "ipHash", "visitorHash", "userAgent", "referrer", "country", "createdAt")
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[]::"ClickStatus"[], $7::text[], $8::text[],
+                       $9::text[], $10::text[], $11::char(2)[], $12::timestamptz[])`;
 
-type LookupRow = LinkRow & { visitorHash: string | null; lastValidAt: Date | null };
+interface BatchRow {
+  n: number;
+  status: ClickStatus;
+  linkId: string;
+  programId: string;
+  projectId: string;
+  partnerId: string;
+  destinationUrl: string;
+  timezone: string | null;
+  currency: string;
+  earns: boolean;
+}
+
+/** How many of the queued clicks (in arrival order) form the next batch: those within BATCH_SPAN_MS (at least one). */
+export function takeBatch(queued: ClickRequest[]): number {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < queued.length; i++) {
+    const t = queued[i]!.at.getTime();
+    min = Math.min(min, t);
+    max = Math.max(max, t);
+    if (i > 0 && max - min >= BATCH_SPAN_MS) return i;
+  }
+  return queued.length;
+}
 
 export function createClickRecorder(options: ClickRecorderOptions): ClickRecorder {
   const { prisma, sql, events, log, ipSalt } = options;
   const hash = (text: string) => createHmac("sha256", ipSalt).update(text).digest("base64url");
 
   async function write(requests: ClickRequest[]): Promise<ClickResult[]> {
-    // Hashes first: the lookup needs each visitor (IP and user agent) and its first click time in the batch.
-    const hashed = requests.map((r) => ({
-      request: r,
-      bot: isBotRequest(r.method, r.userAgent, r.purpose),
-      ipHash: hash(r.ip),
-      visitorHash: hash(`${r.ip}\n${r.userAgent ?? ""}`),
-    }));
-    const codes = [...new Set(requests.map((r) => r.code))];
-    const visitors = new Map<string, { code: string; visitorHash: string; since: Date }>();
-    for (const { request, bot, visitorHash } of hashed) {
-      const key = `${request.code} ${visitorHash}`;
-      if (!bot && !visitors.has(key)) visitors.set(key, { code: request.code, visitorHash, since: request.at });
-    }
-    const v = [...visitors.values()];
-    const links = await sql.query<LookupRow>(LOOKUP, [codes, v.map((x) => x.code), v.map((x) => x.visitorHash), v.map((x) => x.since)]);
-    const byCode = new Map(links.map((l) => [l.code, l]));
-    const lastValid = new Map<string, number>();
-    for (const l of links) if (l.lastValidAt) lastValid.set(`${l.id} ${l.visitorHash}`, new Date(l.lastValidAt).getTime());
-
-    const rows: (ClickRow | null)[] = hashed.map(({ request: r, bot, ipHash, visitorHash }) => {
-      const link = byCode.get(r.code);
-      if (!link) return null;
-      const status: ClickStatus = bot ? "BOT" : link.discarded ? "DISCARDED" : "VALID";
+    const ids = requests.map(() => options.newId());
+    const ipHashes = requests.map((r) => hash(r.ip));
+    const visitorHashes = requests.map((r) => hash(`${r.ip}\n${r.userAgent ?? ""}`));
+    const userAgents = requests.map((r) => clip(r.userAgent));
+    const referrers = requests.map((r) => clip(r.referrer));
+    const found = await sql.query<BatchRow>(WRITE_BATCH, [
+      ids,
+      requests.map((r) => r.code),
+      requests.map((r) => isBotRequest(r.method, r.userAgent, r.purpose)),
+      ipHashes,
+      visitorHashes,
+      userAgents,
+      referrers,
+      requests.map((r) => r.country),
+      requests.map((r) => r.at),
+    ]);
+    const clicks: ClickRow[] = found.map((f) => {
+      const i = f.n - 1;
       return {
-        id: options.newId(),
-        programId: link.programId,
-        projectId: link.projectId,
-        linkId: link.id,
-        partnerId: link.partnerId,
-        status,
-        ipHash,
-        visitorHash,
-        userAgent: clip(r.userAgent),
-        referrer: clip(r.referrer),
-        country: r.country,
-        createdAt: r.at,
+        id: ids[i]!,
+        programId: f.programId,
+        projectId: f.projectId,
+        linkId: f.linkId,
+        partnerId: f.partnerId,
+        status: f.status,
+        ipHash: ipHashes[i]!,
+        visitorHash: visitorHashes[i]!,
+        userAgent: userAgents[i]!,
+        referrer: referrers[i]!,
+        country: requests[i]!.country,
+        createdAt: requests[i]!.at,
       };
     });
-    const linkOf = new Map(links.map((l) => [l.id, l]));
-    markDuplicates(rows.filter((r): r is ClickRow => r?.status === "VALID"), linkOf, lastValid);
-
-    const stored = rows.filter((r): r is ClickRow => r !== null);
-    const commissions = stored.length ? await insert(stored, linkOf) : [];
+    const earningClicks = found.flatMap((f, j) => (f.earns ? [{ click: clicks[j]!, currency: f.currency, timezone: f.timezone! }] : []));
+    const commissions = earningClicks.length ? await insertWithCommissions(clicks, earningClicks) : [];
 
     const occurredAt = new Date().toISOString();
-    for (const c of stored) {
+    for (const c of clicks) {
       events.publish({ type: "CLICK_RECORDED", programId: c.programId, partnerId: c.partnerId, projectId: c.projectId, linkId: c.linkId, clickId: c.id, status: c.status, occurredAt });
     }
     for (const e of commissions) events.publish(e);
-    return rows.map((row, i) => (row ? { found: true, clickId: row.id, status: row.status, destinationUrl: byCode.get(requests[i]!.code)!.destinationUrl } : { found: false }));
+    const results: ClickResult[] = requests.map(() => ({ found: false }));
+    found.forEach((f, j) => (results[f.n - 1] = { found: true, clickId: clicks[j]!.id, status: f.status, destinationUrl: f.destinationUrl }));
+    return results;
   }
 
-  /**
-   * A click is a DUPLICATE when the same visitor (IP and user agent) made a VALID click on the same link
-   * within the project's dedup window before it: windows are fixed from the counted click, not sliding.
-   * `lastValid` holds each visitor's last VALID click before this batch ("linkId visitorHash" -> ms).
-   */
-  function markDuplicates(candidates: ClickRow[], linkOf: Map<string, LinkRow>, lastValid: Map<string, number>): void {
-    for (const row of candidates) {
-      const windowMs = linkOf.get(row.linkId)!.dedupSeconds * 1000;
-      if (windowMs <= 0) continue;
-      const key = `${row.linkId} ${row.visitorHash}`;
-      const previous = lastValid.get(key);
-      if (previous !== undefined && row.createdAt.getTime() - previous < windowMs) row.status = "DUPLICATE";
-      else lastValid.set(key, row.createdAt.getTime());
-    }
-  }
-
-  /** Writes the clicks, and their commissions when a project pays per click; returns the commission events. */
-  async function insert(stored: ClickRow[], linkOf: Map<string, LinkRow>): Promise<CommissionChangedEvent[]> {
-    const earning_ = stored.filter((c) => c.status === "VALID" && linkOf.get(c.linkId)!.clickRules && linkOf.get(c.linkId)!.timezone);
-    if (!earning_.length) {
-      await sql.query(INSERT, insertValues(stored));
-      return [];
-    }
+  /** Writes the batch's clicks and the commissions of its earning clicks in one transaction; returns the commission events. */
+  async function insertWithCommissions(clicks: ClickRow[], earningClicks: { click: ClickRow; currency: string; timezone: string }[]): Promise<CommissionChangedEvent[]> {
     return prisma.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(INSERT.text, ...insertValues(stored));
-      const rules = await liveRules(tx, [...new Set(earning_.map((c) => c.projectId))], ["CLICK"]);
-      const rows = earning_.flatMap((c) => {
-        const link = linkOf.get(c.linkId)!;
+      await tx.$executeRawUnsafe(INSERT, ...insertValues(clicks));
+      const rules = await liveRules(tx, [...new Set(earningClicks.map((e) => e.click.projectId))], ["CLICK"]);
+      const rows = earningClicks.flatMap(({ click: c, ...link }) => {
         const earned = earning(rules.filter((r) => r.projectId === c.projectId), { event: "CLICK", partnerId: c.partnerId, currency: link.currency, occurredAt: c.createdAt });
         if (!earned) return [];
         return [{
@@ -240,7 +254,7 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
           sourceKey: `click:${c.id}`,
           amount: earned.amount,
           currency: link.currency,
-          period: periodOf(c.createdAt, link.timezone!),
+          period: periodOf(c.createdAt, link.timezone),
           earnedAt: c.createdAt,
         }];
       });
@@ -266,6 +280,7 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
 
   const batcher = createGroupCommit<ClickRequest, ClickResult>({
     write,
+    take: takeBatch,
     maxSize: options.maxBatch ?? 500,
     maxDelayMs: options.maxDelayMs ?? 3,
     onBatchError: (err, size) => log.warn({ err, size }, "click batch failed; writing its clicks one by one"),
