@@ -10,8 +10,7 @@ import { ErrorCode, LoyaltyRuleError, ValidationError } from "../errors.js";
 import { parseInput } from "../values.js";
 import { requireCardStaff, requireOwner } from "./access.js";
 import { runIdempotent } from "./actions.js";
-import { requireFound, type CardWithClubs } from "./card-scope.js";
-import { cardWorkFilter } from "./scope.js";
+import { type CardWithClubs, cardWorkFilter, requireFound } from "./scope.js";
 import { couponExpiry, couponStatus, newCouponCode, normalizeCouponCode } from "./coupon-codes.js";
 
 /** Where issued coupons come from: a reward (its title and validity) of a card, won or redeemed by a member. */

@@ -13,7 +13,7 @@ import { balanceOf, lockMember, type MemberRef } from "../points/members.js";
 import { parseInput } from "../values.js";
 import { enforceDailyActionLimits, runIdempotent, today } from "./actions.js";
 import { requireAvailable, rewardCost } from "./availability.js";
-import { requireFound } from "./card-scope.js";
+import { requireFound } from "./scope.js";
 import { issueCoupons } from "./coupons.js";
 import { actorFor, isLive } from "./follows.js";
 import { actingMember } from "./members.js";

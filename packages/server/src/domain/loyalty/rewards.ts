@@ -10,8 +10,7 @@ import { ValidationError, type ValidationIssue } from "../errors.js";
 import { name, optionalText, parseInput, type Loose } from "../values.js";
 import { requireOwner } from "./access.js";
 import { availableRewardWhere } from "./availability.js";
-import { followedCardWhere, requireFound } from "./card-scope.js";
-import { cardWorkFilter } from "./scope.js";
+import { cardWorkFilter, followedCardWhere, requireFound } from "./scope.js";
 
 const count = (what: string) => z.number().int(`${what} must be a whole number`);
 

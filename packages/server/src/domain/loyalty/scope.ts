@@ -2,8 +2,10 @@
 // partner's; staff the clubs they work in and the cards of those clubs; members the cards they follow. Every
 // logged-in caller sees PUBLIC, ACTIVE cards of enabled partners (the public card list). Clubs and cards of a
 // deleted partner leave every list, as the partner does.
-import type { Prisma } from "../../generated/prisma/client.js";
+import type { Card, Prisma } from "../../generated/prisma/client.js";
 import { isAdmin, managedProgramIds, ownMemberIds, ownPartnerIds, requireAuthenticated, type Principal } from "../auth/principal.js";
+import type { Tx } from "../deps.js";
+import { ErrorCode, NotFoundError } from "../errors.js";
 
 /** Every club the caller works in, in any program (active clubs of enabled partners: see authenticate.ts). */
 export function workClubIds(p: Principal): string[] {
@@ -42,8 +44,7 @@ export const PUBLIC_CARD = { visibility: "PUBLIC", status: "ACTIVE", partner: { 
 export function cardFilter(p: Principal): Prisma.CardWhereInput {
   requireAuthenticated(p);
   if (isAdmin(p)) return {};
-  const members = ownMemberIds(p);
-  return { OR: [cardWorkFilter(p), PUBLIC_CARD, ...(members.length ? [{ followers: { some: { memberId: { in: members } } } }] : [])] };
+  return { OR: [cardWorkFilter(p), PUBLIC_CARD, ...(ownMemberIds(p).length ? [followedCardWhere(p)] : [])] };
 }
 
 /** Whether the caller may see a partner's own record (its settings and billing): admins, managers, itself. */
@@ -51,3 +52,21 @@ export function canSeePartner(p: Principal, partner: { id: string; programId: st
   if (partner.deletedAt) return false;
   return isAdmin(p) || managedProgramIds(p).includes(partner.programId) || ownPartnerIds(p).includes(partner.id);
 }
+
+/** Cards one of the caller's members follows. */
+export function followedCardWhere(p: Principal): Prisma.CardWhereInput {
+  return { followers: { some: { memberId: { in: ownMemberIds(p) } } } };
+}
+
+export function requireFound<T>(row: T | null | undefined, what: string): T {
+  if (!row) throw new NotFoundError(ErrorCode.NOT_FOUND, `${what} not found`);
+  return row;
+}
+
+export type CardWithClubs = Card & { clubIds: string[] };
+
+/** Whether the member follows the card. */
+export async function follows(tx: Pick<Tx, "cardFollow">, cardId: string, memberId: string): Promise<boolean> {
+  return (await tx.cardFollow.findUnique({ where: { cardId_memberId: { cardId, memberId } }, select: { cardId: true } })) !== null;
+}
+
