@@ -5,7 +5,14 @@
 // Every basket item matches the same 4 campaigns (one SKU, one BRAND, one CATEGORY, one DAY_TIME) whatever
 // the campaign count; the other campaigns target other SKUs, brands, categories and hours. So a ratio near 1
 // means the cost per item does not grow with the number of campaigns, only with the campaigns that match.
-import { prepareProgram, type Basket, type Campaign, type PointsEngine, type ProgramConfig, type Weekday } from "../src/index.js";
+import {
+  type Basket,
+  type Campaign,
+  type PointsEngine,
+  type ProgramConfig,
+  prepareProgram,
+  type Weekday,
+} from "../src/index.js";
 
 const CAMPAIGN_COUNTS = [10, 1_000, 10_000];
 const BASKET_SIZES = [1, 10, 100];
@@ -17,21 +24,72 @@ const basketSkus = Array.from({ length: Math.max(...BASKET_SIZES) }, (_, i) => `
 
 function config(campaignCount: number): ProgramConfig {
   const campaigns: Campaign[] = [
-    { id: "hit-sku", type: "SKU", skus: basketSkus, title: "SKU", multiplier: "2", status: "ACTIVE", startsAt: since, createdAt: since },
-    { id: "hit-brand", type: "BRAND", brands: ["brand-hit"], title: "BRAND", multiplier: "3", status: "ACTIVE", startsAt: since, createdAt: since },
-    { id: "hit-category", type: "CATEGORY", categories: ["cat-hit"], title: "CATEGORY", multiplier: "1.5", status: "ACTIVE", startsAt: since, createdAt: since },
-    { id: "hit-day", type: "DAY_TIME", days: ["WEDNESDAY"], startTime: "12:00", endTime: "13:00", title: "LUNCH", multiplier: "1.25", status: "ACTIVE", startsAt: since, createdAt: since },
+    {
+      id: "hit-sku",
+      type: "SKU",
+      skus: basketSkus,
+      title: "SKU",
+      multiplier: "2",
+      status: "ACTIVE",
+      startsAt: since,
+      createdAt: since,
+    },
+    {
+      id: "hit-brand",
+      type: "BRAND",
+      brands: ["brand-hit"],
+      title: "BRAND",
+      multiplier: "3",
+      status: "ACTIVE",
+      startsAt: since,
+      createdAt: since,
+    },
+    {
+      id: "hit-category",
+      type: "CATEGORY",
+      categories: ["cat-hit"],
+      title: "CATEGORY",
+      multiplier: "1.5",
+      status: "ACTIVE",
+      startsAt: since,
+      createdAt: since,
+    },
+    {
+      id: "hit-day",
+      type: "DAY_TIME",
+      days: ["WEDNESDAY"],
+      startTime: "12:00",
+      endTime: "13:00",
+      title: "LUNCH",
+      multiplier: "1.25",
+      status: "ACTIVE",
+      startsAt: since,
+      createdAt: since,
+    },
   ];
   const otherDays: Weekday[] = ["FRIDAY", "SATURDAY", "SUNDAY", "MONDAY"];
   for (let i = campaigns.length; i < campaignCount; i++) {
-    const base = { id: `miss-${i}`, title: `MISS ${i}`, multiplier: `1.${i % 10}`, status: "ACTIVE", startsAt: since, createdAt: since } as const;
+    const base = {
+      id: `miss-${i}`,
+      title: `MISS ${i}`,
+      multiplier: `1.${i % 10}`,
+      status: "ACTIVE",
+      startsAt: since,
+      createdAt: since,
+    } as const;
     const kind = i % 10; // 70% SKU, 10% BRAND, 10% CATEGORY, 10% DAY_TIME
     if (kind < 7) campaigns.push({ ...base, type: "SKU", skus: [`other-sku-${i}`, `other-sku-${i + 1}`] });
     else if (kind === 7) campaigns.push({ ...base, type: "BRAND", brands: [`other-brand-${i}`] });
     else if (kind === 8) campaigns.push({ ...base, type: "CATEGORY", categories: [`other-cat-${i}`] });
     else {
       const start = 8 + (i % 12); // windows from 08:00 to 22:00 on days other than Wednesday
-      campaigns.push({ ...base, type: "DAY_TIME", days: [otherDays[i % 4]!], startTime: `${String(start).padStart(2, "0")}:00`, endTime: `${start + 2}:00` });
+      campaigns.push({
+        ...base,
+        type: "DAY_TIME",
+        days: [otherDays[i % 4]!],
+        startTime: `${String(start).padStart(2, "0")}:00`,
+        endTime: `${start + 2}:00`,
+      });
     }
   }
   return {
@@ -42,7 +100,11 @@ function config(campaignCount: number): ProgramConfig {
     transactionTypeMultipliers: { 3: "0" },
     products: [
       ...basketSkus.map((sku) => ({ sku, brand: "brand-hit", category: "cat-hit" })),
-      ...Array.from({ length: campaignCount }, (_, i) => ({ sku: `other-sku-${i}`, brand: `other-brand-${i}`, category: `other-cat-${i}` })),
+      ...Array.from({ length: campaignCount }, (_, i) => ({
+        sku: `other-sku-${i}`,
+        brand: `other-brand-${i}`,
+        category: `other-cat-${i}`,
+      })),
     ],
     excludedSkus: ["never-bought"],
     campaigns,
@@ -94,7 +156,8 @@ for (const count of CAMPAIGN_COUNTS) {
     const cell: Cell = { campaigns: count, items, engine, basket: basket(items), samples: [] };
     // Sanity: every item matches exactly the 4 "hit" campaigns, at every campaign count.
     const matched = engine.calculate(cell.basket).breakdown.map((u) => u.campaigns.length);
-    if (matched.some((n) => n !== 4)) throw new Error(`expected 4 matching campaigns per item, got ${matched.join(",")}`);
+    if (matched.some((n) => n !== 4))
+      throw new Error(`expected 4 matching campaigns per item, got ${matched.join(",")}`);
     cells.push(cell);
   }
 }
@@ -103,13 +166,18 @@ for (const cell of cells) measure(cell); // warm-up: let the JIT settle before a
 for (let round = 0; round < ROUNDS; round++) for (const cell of cells) cell.samples.push(measure(cell));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const perItem = (campaigns: number, items: number) => median(cells.find((c) => c.campaigns === campaigns && c.items === items)!.samples);
+const perItem = (campaigns: number, items: number) =>
+  median(cells.find((c) => c.campaigns === campaigns && c.items === items)!.samples);
 const pad = (text: string, width: number) => text.padStart(width);
 const fmt = (n: number) => n.toLocaleString("en-US");
 
-console.log(`@partnergraph/points: µs per item (median of ${ROUNDS} rounds of ≥ ${ROUND_MS} ms), Node ${process.version}`);
+console.log(
+  `@partnergraph/points: µs per item (median of ${ROUNDS} rounds of ≥ ${ROUND_MS} ms), Node ${process.version}`,
+);
 console.log("every item matches 4 campaigns (SKU, BRAND, CATEGORY, DAY_TIME); the rest miss\n");
-console.log(`${pad("campaigns", 10)} ${BASKET_SIZES.map((n) => pad(`${n} item${n === 1 ? "" : "s"}`, 10)).join(" ")} ${pad("prepare ms", 11)}`);
+console.log(
+  `${pad("campaigns", 10)} ${BASKET_SIZES.map((n) => pad(`${n} item${n === 1 ? "" : "s"}`, 10)).join(" ")} ${pad("prepare ms", 11)}`,
+);
 for (const count of CAMPAIGN_COUNTS) {
   const row = BASKET_SIZES.map((items) => pad(perItem(count, items).toFixed(2), 10)).join(" ");
   console.log(`${pad(fmt(count), 10)} ${row} ${pad(prepareMs.get(count)!.toFixed(1), 11)}`);
@@ -117,7 +185,9 @@ for (const count of CAMPAIGN_COUNTS) {
 console.log("");
 const smallest = CAMPAIGN_COUNTS[0]!;
 for (const count of CAMPAIGN_COUNTS.slice(1)) {
-  const row = BASKET_SIZES.map((items) => pad(`${(perItem(count, items) / perItem(smallest, items)).toFixed(2)}×`, 10)).join(" ");
+  const row = BASKET_SIZES.map((items) =>
+    pad(`${(perItem(count, items) / perItem(smallest, items)).toFixed(2)}×`, 10),
+  ).join(" ");
   console.log(`${pad(`${fmt(count)}÷${fmt(smallest)}`, 10)} ${row}`);
 }
 console.log(`\n(checksum ${checksum})`);

@@ -10,7 +10,12 @@ type CampaignFields<C = Campaign> = C extends Campaign ? Omit<C, Defaulted> & Pa
 
 /** An ACTIVE campaign from 1 January 2024, created then, unless the fields say otherwise. */
 function campaign(fields: CampaignFields): Campaign {
-  return { status: "ACTIVE", startsAt: "2024-01-01T00:00:00Z", createdAt: "2024-01-01T00:00:00Z", ...fields } as Campaign;
+  return {
+    status: "ACTIVE",
+    startsAt: "2024-01-01T00:00:00Z",
+    createdAt: "2024-01-01T00:00:00Z",
+    ...fields,
+  } as Campaign;
 }
 
 function unit(config: Partial<ProgramConfig>, datePurchased: string, sku = "LATTE"): UnitBreakdown {
@@ -27,7 +32,10 @@ const june = "2024-06-15T12:00:00Z";
 
 describe("matching through the catalogue", () => {
   const config: Partial<ProgramConfig> = {
-    products: [{ sku: "LATTE", brand: "Acme", category: "Coffee" }, { sku: "TEA", brand: null, category: "Tea" }],
+    products: [
+      { sku: "LATTE", brand: "Acme", category: "Coffee" },
+      { sku: "TEA", brand: null, category: "Tea" },
+    ],
     campaigns: [
       campaign({ id: "sku", type: "SKU", skus: ["LATTE", "MOCHA"], title: "LATTE DAYS", multiplier: "1.5" }),
       campaign({ id: "brand", type: "BRAND", brands: ["Acme"], title: "ACME WEEK", multiplier: "2" }),
@@ -65,8 +73,22 @@ describe("choosing between matches", () => {
     const u = unit(
       {
         campaigns: [
-          campaign({ id: "old-high", type: "SKU", skus: ["LATTE"], title: "A", multiplier: "3", createdAt: "2024-01-01T00:00:00Z" }),
-          campaign({ id: "new-low", type: "SKU", skus: ["LATTE"], title: "B", multiplier: "2", createdAt: "2024-03-01T00:00:00Z" }),
+          campaign({
+            id: "old-high",
+            type: "SKU",
+            skus: ["LATTE"],
+            title: "A",
+            multiplier: "3",
+            createdAt: "2024-01-01T00:00:00Z",
+          }),
+          campaign({
+            id: "new-low",
+            type: "SKU",
+            skus: ["LATTE"],
+            title: "B",
+            multiplier: "2",
+            createdAt: "2024-03-01T00:00:00Z",
+          }),
         ],
       },
       june,
@@ -81,9 +103,30 @@ describe("choosing between matches", () => {
       {
         products: [{ sku: "LATTE", brand: "Acme", category: "Coffee" }],
         campaigns: [
-          campaign({ id: "jan", type: "SKU", skus: ["LATTE"], title: "A", multiplier: "3", createdAt: "2024-01-01T00:00:00Z" }),
-          campaign({ id: "feb", type: "CATEGORY", categories: ["Coffee"], title: "B", multiplier: "3.0", createdAt: "2024-02-01T00:00:00Z" }),
-          campaign({ id: "mid-jan", type: "BRAND", brands: ["Acme"], title: "C", multiplier: "3.00", createdAt: "2024-01-15T00:00:00+00:00" }),
+          campaign({
+            id: "jan",
+            type: "SKU",
+            skus: ["LATTE"],
+            title: "A",
+            multiplier: "3",
+            createdAt: "2024-01-01T00:00:00Z",
+          }),
+          campaign({
+            id: "feb",
+            type: "CATEGORY",
+            categories: ["Coffee"],
+            title: "B",
+            multiplier: "3.0",
+            createdAt: "2024-02-01T00:00:00Z",
+          }),
+          campaign({
+            id: "mid-jan",
+            type: "BRAND",
+            brands: ["Acme"],
+            title: "C",
+            multiplier: "3.00",
+            createdAt: "2024-01-15T00:00:00+00:00",
+          }),
         ],
       },
       june,
@@ -98,8 +141,22 @@ describe("choosing between matches", () => {
     const u = unit(
       {
         campaigns: [
-          campaign({ id: "utc", type: "SKU", skus: ["LATTE"], title: "A", multiplier: "2", createdAt: "2024-02-01T00:00:00Z" }),
-          campaign({ id: "plus-two", type: "SKU", skus: ["LATTE"], title: "B", multiplier: "2", createdAt: "2024-02-01T01:00:00+02:00" }),
+          campaign({
+            id: "utc",
+            type: "SKU",
+            skus: ["LATTE"],
+            title: "A",
+            multiplier: "2",
+            createdAt: "2024-02-01T00:00:00Z",
+          }),
+          campaign({
+            id: "plus-two",
+            type: "SKU",
+            skus: ["LATTE"],
+            title: "B",
+            multiplier: "2",
+            createdAt: "2024-02-01T01:00:00+02:00",
+          }),
         ],
       },
       june,
@@ -124,8 +181,22 @@ describe("activity", () => {
       {
         campaigns: [
           campaign({ id: "inactive", type: "SKU", skus: ["LATTE"], title: "A", multiplier: "5", status: "INACTIVE" }),
-          campaign({ id: "expired", type: "SKU", skus: ["LATTE"], title: "B", multiplier: "4", endsAt: "2024-05-31T00:00:00Z" }),
-          campaign({ id: "future", type: "SKU", skus: ["LATTE"], title: "C", multiplier: "3", startsAt: "2024-07-01T00:00:00Z" }),
+          campaign({
+            id: "expired",
+            type: "SKU",
+            skus: ["LATTE"],
+            title: "B",
+            multiplier: "4",
+            endsAt: "2024-05-31T00:00:00Z",
+          }),
+          campaign({
+            id: "future",
+            type: "SKU",
+            skus: ["LATTE"],
+            title: "C",
+            multiplier: "3",
+            startsAt: "2024-07-01T00:00:00Z",
+          }),
           campaign({ id: "running", type: "SKU", skus: ["LATTE"], title: "D", multiplier: "2" }),
         ],
       },
@@ -136,7 +207,17 @@ describe("activity", () => {
   });
 
   it("runs from startsAt inclusive to endsAt exclusive", () => {
-    const campaigns = [campaign({ id: "june", type: "SKU", skus: ["LATTE"], title: "JUNE", multiplier: "2", startsAt: "2024-06-01T00:00:00Z", endsAt: "2024-07-01T00:00:00Z" })];
+    const campaigns = [
+      campaign({
+        id: "june",
+        type: "SKU",
+        skus: ["LATTE"],
+        title: "JUNE",
+        multiplier: "2",
+        startsAt: "2024-06-01T00:00:00Z",
+        endsAt: "2024-07-01T00:00:00Z",
+      }),
+    ];
     expect(listed(unit({ campaigns }, "2024-05-31T23:59:59.999Z"))).toEqual([]);
     expect(listed(unit({ campaigns }, "2024-06-01T00:00:00Z"))).toEqual(["june"]);
     expect(listed(unit({ campaigns }, "2024-06-30T23:59:59.999Z"))).toEqual(["june"]);
@@ -147,9 +228,35 @@ describe("activity", () => {
 
   it("judges DAY_TIME campaigns' date ranges too", () => {
     const campaigns = [
-      campaign({ id: "ended", type: "DAY_TIME", days: ["SATURDAY"], startTime: "00:00", endTime: "00:00", title: "A", multiplier: "4", endsAt: "2024-06-01T00:00:00Z" }),
-      campaign({ id: "inactive", type: "DAY_TIME", days: ["SATURDAY"], startTime: "00:00", endTime: "00:00", title: "B", multiplier: "3", status: "INACTIVE" }),
-      campaign({ id: "on", type: "DAY_TIME", days: ["SATURDAY"], startTime: "00:00", endTime: "00:00", title: "C", multiplier: "2" }),
+      campaign({
+        id: "ended",
+        type: "DAY_TIME",
+        days: ["SATURDAY"],
+        startTime: "00:00",
+        endTime: "00:00",
+        title: "A",
+        multiplier: "4",
+        endsAt: "2024-06-01T00:00:00Z",
+      }),
+      campaign({
+        id: "inactive",
+        type: "DAY_TIME",
+        days: ["SATURDAY"],
+        startTime: "00:00",
+        endTime: "00:00",
+        title: "B",
+        multiplier: "3",
+        status: "INACTIVE",
+      }),
+      campaign({
+        id: "on",
+        type: "DAY_TIME",
+        days: ["SATURDAY"],
+        startTime: "00:00",
+        endTime: "00:00",
+        title: "C",
+        multiplier: "2",
+      }),
     ];
     // 15 June 2024 is a Saturday; 00:00–00:00 is the whole day. Only "on" (×2) is active: 20.
     const u = unit({ campaigns }, june);
@@ -168,7 +275,13 @@ describe("DAY_TIME windows in the program's time zone", () => {
     // Saturday 14:00 Berlin, window Saturday 09:00–18:00 ×2: LATTE 10 × 2 = 20 and TEA 10 × 2 = 20.
     const result = calculatePoints(
       { pointsPerCurrencyUnit: "1", timezone: "Europe/Berlin", campaigns: [dayTime(["SATURDAY"], "09:00", "18:00")] },
-      { datePurchased: june, items: [{ sku: "LATTE", price: "10", quantity: 1 }, { sku: "TEA", price: "10", quantity: 1 }] },
+      {
+        datePurchased: june,
+        items: [
+          { sku: "LATTE", price: "10", quantity: 1 },
+          { sku: "TEA", price: "10", quantity: 1 },
+        ],
+      },
     );
     expect(result.totalPointsAwarded).toBe(40);
   });
@@ -224,7 +337,10 @@ describe("DAY_TIME windows in the program's time zone", () => {
     const u = unit(
       {
         timezone: "Europe/Berlin",
-        campaigns: [campaign({ id: "sku", type: "SKU", skus: ["LATTE"], title: "A", multiplier: "1.5" }), dayTime(["SATURDAY"], "09:00", "18:00")],
+        campaigns: [
+          campaign({ id: "sku", type: "SKU", skus: ["LATTE"], title: "A", multiplier: "1.5" }),
+          dayTime(["SATURDAY"], "09:00", "18:00"),
+        ],
       },
       june,
     );

@@ -9,7 +9,8 @@ describe("parseDecimal", () => {
   });
 
   it("rejects what is not a plain decimal", () => {
-    for (const bad of ["1e3", "", "1.", ".5", "NaN", "Infinity", "1,5", "+1", "0x10"]) expect(() => parseDecimal(bad), bad).toThrow(RangeError);
+    for (const bad of ["1e3", "", "1.", ".5", "NaN", "Infinity", "1,5", "+1", "0x10"])
+      expect(() => parseDecimal(bad), bad).toThrow(RangeError);
   });
 });
 

@@ -1,7 +1,7 @@
 // Worked examples for the pricing rules. Each states its arithmetic so it can be checked by hand.
 import { describe, expect, it } from "vitest";
 import { calculatePoints, MAX_BASKET_UNITS, prepareProgram } from "./engine.js";
-import { PointsInputError, type PointsErrorReason } from "./errors.js";
+import { type PointsErrorReason, PointsInputError } from "./errors.js";
 import type { Basket, BasketItem, ProgramConfig } from "./types.js";
 
 const program: ProgramConfig = { pointsPerCurrencyUnit: "2", timezone: "UTC" };
@@ -18,8 +18,28 @@ describe("the reference's worked example", () => {
       timezone: "America/New_York",
       tenderMultipliers: { 7: "4" }, // PLCC ×4; Vouchers has none, so ×1
       campaigns: [
-        { id: "bonus", type: "SKU", skus: ["SKU_1"], title: "BONUS CAMPAIGN", multiplier: "2", status: "ACTIVE", startsAt: "2012-01-01T00:00:00Z", createdAt: "2011-12-01T00:00:00Z" },
-        { id: "tue", type: "DAY_TIME", days: ["TUESDAY"], startTime: "06:00", endTime: "12:00", title: "TUESDAY MORNING SPECIAL", multiplier: "1", status: "ACTIVE", startsAt: "2012-01-01T00:00:00Z", createdAt: "2011-12-01T00:00:00Z" },
+        {
+          id: "bonus",
+          type: "SKU",
+          skus: ["SKU_1"],
+          title: "BONUS CAMPAIGN",
+          multiplier: "2",
+          status: "ACTIVE",
+          startsAt: "2012-01-01T00:00:00Z",
+          createdAt: "2011-12-01T00:00:00Z",
+        },
+        {
+          id: "tue",
+          type: "DAY_TIME",
+          days: ["TUESDAY"],
+          startTime: "06:00",
+          endTime: "12:00",
+          title: "TUESDAY MORNING SPECIAL",
+          multiplier: "1",
+          status: "ACTIVE",
+          startsAt: "2012-01-01T00:00:00Z",
+          createdAt: "2011-12-01T00:00:00Z",
+        },
       ],
     });
     // Line price 52.22 for 2 units → item price 52.22 ÷ 2 = 26.11; converted = round(26.11 × 2 = 52.22) = 52.
@@ -68,7 +88,9 @@ describe("per unit", () => {
     const items = [{ sku: "PEN", price: "1.00", quantity: 4 }];
     const natural = calculatePoints({ ...program, pointsPerCurrencyUnit: "1" }, basket(items));
     expect(natural.breakdown).toHaveLength(4);
-    expect(natural.breakdown.map((u) => [u.itemPrice, u.convertedPoints, u.pointsAwarded])).toEqual(Array(4).fill(["0.25", 0, 0]));
+    expect(natural.breakdown.map((u) => [u.itemPrice, u.convertedPoints, u.pointsAwarded])).toEqual(
+      Array(4).fill(["0.25", 0, 0]),
+    );
     expect(natural.totalPointsAwarded).toBe(0);
     const up = calculatePoints({ ...program, pointsPerCurrencyUnit: "1", roundingMode: "UP" }, basket(items));
     expect(up.totalPointsAwarded).toBe(4);
@@ -76,18 +98,34 @@ describe("per unit", () => {
 
   it("keeps basket order across lines", () => {
     // A 5.00 → 10 points, B 2 × 1.50 → 3 each: 10 + 3 + 3 = 16.
-    const result = calculatePoints(program, basket([{ sku: "A", price: "5.00", quantity: 1 }, { sku: "B", price: "3.00", quantity: 2 }]));
-    expect(result.breakdown.map((u) => [u.sku, u.pointsAwarded])).toEqual([["A", 10], ["B", 3], ["B", 3]]);
+    const result = calculatePoints(
+      program,
+      basket([
+        { sku: "A", price: "5.00", quantity: 1 },
+        { sku: "B", price: "3.00", quantity: 2 },
+      ]),
+    );
+    expect(result.breakdown.map((u) => [u.sku, u.pointsAwarded])).toEqual([
+      ["A", 10],
+      ["B", 3],
+      ["B", 3],
+    ]);
     expect(result.totalPointsAwarded).toBe(16);
   });
 
   it("is exact where binary floating point is not", () => {
     // 0.285 × 100 = 28.5 → 29 (NATURAL); in doubles 0.285 * 100 is 28.499999999999996 and would give 28.
-    const half = calculatePoints({ ...program, pointsPerCurrencyUnit: "100" }, basket([{ sku: "A", price: "0.285", quantity: 1 }]));
+    const half = calculatePoints(
+      { ...program, pointsPerCurrencyUnit: "100" },
+      basket([{ sku: "A", price: "0.285", quantity: 1 }]),
+    );
     expect(half.breakdown[0]!.convertedPoints).toBe(29);
     // 0.10 for 3 units at rate 15: (0.10 ÷ 3) × 15 = 0.5 exactly → 1 a unit, 3 in total; doubles give 0.49999999999999994.
     // The item price does not terminate, so its display text is cut at 16 decimals.
-    const third = calculatePoints({ ...program, pointsPerCurrencyUnit: "15" }, basket([{ sku: "A", price: "0.10", quantity: 3 }]));
+    const third = calculatePoints(
+      { ...program, pointsPerCurrencyUnit: "15" },
+      basket([{ sku: "A", price: "0.10", quantity: 3 }]),
+    );
     expect(third.breakdown[0]).toMatchObject({ itemPrice: "0.0333333333333333", convertedPoints: 1, pointsAwarded: 1 });
     expect(third.totalPointsAwarded).toBe(3);
   });
@@ -110,11 +148,17 @@ describe("rounding modes", () => {
     ["NATURAL", "0.75", 1, 2, 2, 2],
     ["UP", "0.75", 1, 2, 2, 3],
     ["DOWN", "0.75", 1, 2, 1, 1],
-  ] as const)("%s: %s for %i unit(s), channel %i → converted %i, awarded %i", (mode, price, quantity, channelId, converted, awarded) => {
-    const result = calculatePoints({ ...config, roundingMode: mode }, basket([{ sku: "A", price, quantity }], { channelId }));
-    expect(result.breakdown[0]).toMatchObject({ convertedPoints: converted, pointsAwarded: awarded });
-    expect(result.totalPointsAwarded).toBe(awarded * quantity);
-  });
+  ] as const)(
+    "%s: %s for %i unit(s), channel %i → converted %i, awarded %i",
+    (mode, price, quantity, channelId, converted, awarded) => {
+      const result = calculatePoints(
+        { ...config, roundingMode: mode },
+        basket([{ sku: "A", price, quantity }], { channelId }),
+      );
+      expect(result.breakdown[0]).toMatchObject({ convertedPoints: converted, pointsAwarded: awarded });
+      expect(result.totalPointsAwarded).toBe(awarded * quantity);
+    },
+  );
 
   it("defaults to NATURAL", () => {
     // 0.25 at rate 2 = 0.5 → 1 (half up).
@@ -127,7 +171,10 @@ describe("multipliers", () => {
     // Only PLCC has a multiplier; Cash, Online and Sale have none. 7.50 × 2 = 15 → 15 × 1 × 1 × 1 × 1 = 15.
     const result = calculatePoints(
       { ...program, tenderMultipliers: { 7: "4" } },
-      basket([{ sku: "A", price: "7.50", quantity: 1, transactionId: 1 }], { channelId: 2, tenders: [{ type: 1, amount: "7.50" }] }),
+      basket([{ sku: "A", price: "7.50", quantity: 1, transactionId: 1 }], {
+        channelId: 2,
+        tenders: [{ type: 1, amount: "7.50" }],
+      }),
     );
     expect(result.breakdown[0]).toMatchObject({
       convertedPoints: 15,
@@ -147,7 +194,9 @@ describe("multipliers", () => {
     expect(unit).not.toHaveProperty("tenders");
     expect(unit).not.toHaveProperty("channel");
     // An empty tender list is no tenders.
-    expect(calculatePoints(program, basket([{ sku: "A", price: "3.00", quantity: 1 }], { tenders: [] })).breakdown[0]).not.toHaveProperty("tenders");
+    expect(
+      calculatePoints(program, basket([{ sku: "A", price: "3.00", quantity: 1 }], { tenders: [] })).breakdown[0],
+    ).not.toHaveProperty("tenders");
   });
 
   it("awards nothing for a transaction type at ×0", () => {
@@ -191,7 +240,12 @@ describe("multipliers", () => {
     // Cash 0 and PLCC 25 (×4): 0/25 × 1 + 25/25 × 4 = 4. 5.00 × 2 = 10 → 40.
     const result = calculatePoints(
       { ...program, tenderMultipliers: { 7: "4" } },
-      basket([{ sku: "A", price: "5.00", quantity: 1 }], { tenders: [{ type: 1, amount: "0" }, { type: 7, amount: "25" }] }),
+      basket([{ sku: "A", price: "5.00", quantity: 1 }], {
+        tenders: [
+          { type: 1, amount: "0" },
+          { type: 7, amount: "25" },
+        ],
+      }),
     );
     expect(result.breakdown[0]!.tenders!.map((t) => t.proportion)).toEqual(["0", "1"]);
     expect(result.totalPointsAwarded).toBe(40);
@@ -206,11 +260,25 @@ describe("multipliers", () => {
         tenderMultipliers: { 7: "2" },
         transactionTypeMultipliers: { 2: "1.1" },
         channelMultipliers: { 5: "1.2" },
-        campaigns: [{ id: "c", type: "SKU", skus: ["A"], title: "T", multiplier: "1.5", status: "ACTIVE", startsAt: "2024-01-01T00:00:00Z", createdAt: "2024-01-01T00:00:00Z" }],
+        campaigns: [
+          {
+            id: "c",
+            type: "SKU",
+            skus: ["A"],
+            title: "T",
+            multiplier: "1.5",
+            status: "ACTIVE",
+            startsAt: "2024-01-01T00:00:00Z",
+            createdAt: "2024-01-01T00:00:00Z",
+          },
+        ],
       },
       basket([{ sku: "A", price: "10.00", quantity: 1, transactionId: 2 }], {
         channelId: 5,
-        tenders: [{ type: 1, amount: "1" }, { type: 7, amount: "1" }],
+        tenders: [
+          { type: 1, amount: "1" },
+          { type: 7, amount: "1" },
+        ],
       }),
     );
     expect(result.breakdown[0]).toMatchObject({ convertedPoints: 20, pointsAwarded: 59 });
@@ -225,14 +293,27 @@ describe("exclusions", () => {
       {
         ...program,
         excludedSkus: ["GIFT-CARD"],
-        campaigns: [{ id: "gc", type: "SKU", skus: ["GIFT-CARD"], title: "GIFT CARD BONUS", multiplier: "5", status: "ACTIVE", startsAt: "2024-01-01T00:00:00Z", createdAt: "2024-01-01T00:00:00Z" }],
+        campaigns: [
+          {
+            id: "gc",
+            type: "SKU",
+            skus: ["GIFT-CARD"],
+            title: "GIFT CARD BONUS",
+            multiplier: "5",
+            status: "ACTIVE",
+            startsAt: "2024-01-01T00:00:00Z",
+            createdAt: "2024-01-01T00:00:00Z",
+          },
+        ],
       },
       basket([
         { sku: "GIFT-CARD", price: "50.00", quantity: 1 },
         { sku: "MUG", price: "10.00", quantity: 1 },
       ]),
     );
-    expect(result.breakdown.map((u) => [u.sku, u.isExcluded, u.convertedPoints, u.campaigns.length, u.pointsAwarded])).toEqual([
+    expect(
+      result.breakdown.map((u) => [u.sku, u.isExcluded, u.convertedPoints, u.campaigns.length, u.pointsAwarded]),
+    ).toEqual([
       ["GIFT-CARD", true, 100, 0, 0],
       ["MUG", false, 20, 0, 20],
     ]);
@@ -243,20 +324,39 @@ describe("exclusions", () => {
 describe("a partner's conversion rate", () => {
   const config: ProgramConfig = {
     ...program,
-    campaigns: [{ id: "c", type: "SKU", skus: ["A"], title: "DOUBLE", multiplier: "2", status: "ACTIVE", startsAt: "2024-01-01T00:00:00Z", createdAt: "2024-01-01T00:00:00Z" }],
+    campaigns: [
+      {
+        id: "c",
+        type: "SKU",
+        skus: ["A"],
+        title: "DOUBLE",
+        multiplier: "2",
+        status: "ACTIVE",
+        startsAt: "2024-01-01T00:00:00Z",
+        createdAt: "2024-01-01T00:00:00Z",
+      },
+    ],
   };
   const items = [{ sku: "A", price: "26.11", quantity: 1 }];
 
   it("replaces the program's rate when set", () => {
     // 26.11 × 1.5 = 39.165 → 39; × 2 (campaign) = 78. The program's rate would give 52 → 104.
     const result = calculatePoints(config, basket(items, { pointConversionRate: "1.50" }));
-    expect(result.breakdown[0]).toMatchObject({ pointsToDollarConversionRate: "1.5", convertedPoints: 39, pointsAwarded: 78 });
+    expect(result.breakdown[0]).toMatchObject({
+      pointsToDollarConversionRate: "1.5",
+      convertedPoints: 39,
+      pointsAwarded: 78,
+    });
   });
 
   it("awards no points at 0, whatever the multipliers", () => {
     // 26.11 × 0 = 0; 0 × 2 = 0.
     const result = calculatePoints(config, basket(items, { pointConversionRate: "0" }));
-    expect(result.breakdown[0]).toMatchObject({ pointsToDollarConversionRate: "0", convertedPoints: 0, pointsAwarded: 0 });
+    expect(result.breakdown[0]).toMatchObject({
+      pointsToDollarConversionRate: "0",
+      convertedPoints: 0,
+      pointsAwarded: 0,
+    });
     expect(result.totalPointsAwarded).toBe(0);
   });
 
@@ -270,26 +370,81 @@ describe("baskets the engine cannot price", () => {
   const item: BasketItem = { sku: "A", price: "1.00", quantity: 1 };
   const cases: [string, Basket, PointsErrorReason, string][] = [
     ["a negative price", basket([{ ...item, price: "-1.00" }]), "invalid_amount", "items[0].price"],
-    ["a price given as a JS number", basket([{ ...item, price: 21.22 as unknown as string }]), "invalid_amount", "items[0].price"],
+    [
+      "a price given as a JS number",
+      basket([{ ...item, price: 21.22 as unknown as string }]),
+      "invalid_amount",
+      "items[0].price",
+    ],
     ["a price with an exponent", basket([{ ...item, price: "1e3" }]), "invalid_amount", "items[0].price"],
     ["a missing price", basket([{ ...item, price: undefined as unknown as string }]), "missing_data", "items[0].price"],
     ["a zero quantity", basket([{ ...item, quantity: 0 }]), "invalid", "items[0].quantity"],
     ["a fractional quantity", basket([{ ...item, quantity: 1.5 }]), "invalid", "items[0].quantity"],
-    ["a missing quantity", basket([{ ...item, quantity: undefined as unknown as number }]), "missing_data", "items[0].quantity"],
+    [
+      "a missing quantity",
+      basket([{ ...item, quantity: undefined as unknown as number }]),
+      "missing_data",
+      "items[0].quantity",
+    ],
     ["an empty SKU", basket([{ ...item, sku: "" }]), "missing_data", "items[0].sku"],
-    ["tenders adding up to 0", basket([item], { tenders: [{ type: 1, amount: "0" }, { type: 2, amount: "0.00" }] }), "invalid_amount", "tenders"],
-    ["a negative tender", basket([item], { tenders: [{ type: 1, amount: "-5" }] }), "invalid_amount", "tenders[0].amount"],
-    ["an unknown tender type", basket([item], { tenders: [{ type: 14 as never, amount: "5" }] }), "invalid", "tenders[0].type"],
+    [
+      "tenders adding up to 0",
+      basket([item], {
+        tenders: [
+          { type: 1, amount: "0" },
+          { type: 2, amount: "0.00" },
+        ],
+      }),
+      "invalid_amount",
+      "tenders",
+    ],
+    [
+      "a negative tender",
+      basket([item], { tenders: [{ type: 1, amount: "-5" }] }),
+      "invalid_amount",
+      "tenders[0].amount",
+    ],
+    [
+      "an unknown tender type",
+      basket([item], { tenders: [{ type: 14 as never, amount: "5" }] }),
+      "invalid",
+      "tenders[0].type",
+    ],
     ["an unknown channel", basket([item], { channelId: 10 as never }), "invalid", "channelId"],
     ["a channel given as text", basket([item], { channelId: "1" as never }), "invalid", "channelId"],
-    ["an unknown transaction type", basket([{ ...item, transactionId: 13 as never }]), "invalid", "items[0].transactionId"],
-    ["a date without an offset", basket([item], { datePurchased: "2012-04-23T18:25:43.511" }), "invalid_date", "datePurchased"],
-    ["a date that does not exist", basket([item], { datePurchased: "2012-02-30T10:00:00Z" }), "invalid_date", "datePurchased"],
-    ["a missing date", basket([item], { datePurchased: undefined as unknown as string }), "missing_data", "datePurchased"],
+    [
+      "an unknown transaction type",
+      basket([{ ...item, transactionId: 13 as never }]),
+      "invalid",
+      "items[0].transactionId",
+    ],
+    [
+      "a date without an offset",
+      basket([item], { datePurchased: "2012-04-23T18:25:43.511" }),
+      "invalid_date",
+      "datePurchased",
+    ],
+    [
+      "a date that does not exist",
+      basket([item], { datePurchased: "2012-02-30T10:00:00Z" }),
+      "invalid_date",
+      "datePurchased",
+    ],
+    [
+      "a missing date",
+      basket([item], { datePurchased: undefined as unknown as string }),
+      "missing_data",
+      "datePurchased",
+    ],
     ["another currency", basket([item], { currency: "EUR" }), "invalid_currency", "currency"],
     ["a negative partner rate", basket([item], { pointConversionRate: "-1" }), "invalid_amount", "pointConversionRate"],
     ["no item list", { datePurchased: at } as Basket, "missing_data", "items"],
-    ["more units than a breakdown may hold", basket([{ ...item, quantity: MAX_BASKET_UNITS }, item]), "invalid", "items[1].quantity"],
+    [
+      "more units than a breakdown may hold",
+      basket([{ ...item, quantity: MAX_BASKET_UNITS }, item]),
+      "invalid",
+      "items[1].quantity",
+    ],
   ];
   const engine = prepareProgram({ ...program, currency: "USD" });
 
@@ -307,11 +462,16 @@ describe("baskets the engine cannot price", () => {
   });
 
   it("accepts the currency in any case, an empty basket and the reference's lowercase z", () => {
-    expect(engine.calculate({ datePurchased: "2012-04-23T18:25:43.511z", currency: "usd", items: [] })).toEqual({ totalPointsAwarded: 0, breakdown: [] });
+    expect(engine.calculate({ datePurchased: "2012-04-23T18:25:43.511z", currency: "usd", items: [] })).toEqual({
+      totalPointsAwarded: 0,
+      breakdown: [],
+    });
   });
 
   it("never answers with NaN or a float", () => {
     // 9,007,199,254,740,993 points do not fit a double exactly: refused rather than rounded.
-    expect(() => calculatePoints({ ...program, pointsPerCurrencyUnit: "1" }, basket([{ ...item, price: "9007199254740993" }]))).toThrow(PointsInputError);
+    expect(() =>
+      calculatePoints({ ...program, pointsPerCurrencyUnit: "1" }, basket([{ ...item, price: "9007199254740993" }])),
+    ).toThrow(PointsInputError);
   });
 });

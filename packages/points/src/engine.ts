@@ -1,13 +1,22 @@
 // Prices a basket: program configuration + basket + purchase time → per-unit breakdown and total.
 // Pure: no I/O, no clock (the time is the basket's datePurchased), no floating point.
-import { pickCampaign, type PreparedCampaign } from "./campaigns.js";
-import { CHANNELS, isCode, TENDER_TYPES, TRANSACTION_TYPES, type Channel, type CodeTable } from "./codes.js";
-import { add, divide, formatDecimal, multiply, ONE, ratio, ZERO, type Ratio } from "./decimal.js";
+import { type PreparedCampaign, pickCampaign } from "./campaigns.js";
+import { CHANNELS, type Channel, type CodeTable, isCode, TENDER_TYPES, TRANSACTION_TYPES } from "./codes.js";
+import { add, divide, formatDecimal, multiply, ONE, type Ratio, ratio, ZERO } from "./decimal.js";
 import { PointsInputError } from "./errors.js";
-import { multiplierFor, parseProgram, type MultiplierTable, type ProgramData } from "./program.js";
+import { type MultiplierTable, multiplierFor, type ProgramData, parseProgram } from "./program.js";
 import { roundToInteger } from "./rounding.js";
-import type { Basket, BasketItem, CampaignMatch, CodeMultiplier, PointsResult, ProgramConfig, TenderShare, UnitBreakdown } from "./types.js";
-import { inputAmount, inputInstant, inputText, type Amount } from "./validate.js";
+import type {
+  Basket,
+  BasketItem,
+  CampaignMatch,
+  CodeMultiplier,
+  PointsResult,
+  ProgramConfig,
+  TenderShare,
+  UnitBreakdown,
+} from "./types.js";
+import { type Amount, inputAmount, inputInstant, inputText } from "./validate.js";
 
 /** Most units one basket may hold: the breakdown has an entry per unit, so this bounds the response. */
 export const MAX_BASKET_UNITS = 10_000;
@@ -40,14 +49,22 @@ interface BasketContext {
 }
 
 function calculate(program: ProgramData, basket: Basket): PointsResult {
-  if (typeof basket !== "object" || basket === null) throw new PointsInputError("missing_data", "basket", "is required");
+  if (typeof basket !== "object" || basket === null)
+    throw new PointsInputError("missing_data", "basket", "is required");
   const at = inputInstant(basket.datePurchased, "datePurchased");
-  if (basket.currency != null && program.currency !== undefined && String(basket.currency).toUpperCase() !== program.currency) {
+  if (
+    basket.currency != null &&
+    program.currency !== undefined &&
+    String(basket.currency).toUpperCase() !== program.currency
+  ) {
     throw new PointsInputError("invalid_currency", "currency", `the program's currency is ${program.currency}`);
   }
-  const rate = basket.pointConversionRate == null ? program.rate : inputAmount(basket.pointConversionRate, "pointConversionRate");
+  const rate =
+    basket.pointConversionRate == null ? program.rate : inputAmount(basket.pointConversionRate, "pointConversionRate");
   const channel =
-    basket.channelId == null ? undefined : codeMultiplier(CHANNELS, program.channelMultipliers, basket.channelId, "channelId");
+    basket.channelId == null
+      ? undefined
+      : codeMultiplier(CHANNELS, program.channelMultipliers, basket.channelId, "channelId");
   const tenders = tenderShares(program.tenderMultipliers, basket.tenders);
   const context: BasketContext = {
     at,
@@ -66,7 +83,8 @@ function calculate(program: ProgramData, basket: Basket): PointsResult {
     if (typeof item !== "object" || item === null) throw new PointsInputError("missing_data", field, "is required");
     const quantity = item.quantity;
     if (quantity == null) throw new PointsInputError("missing_data", `${field}.quantity`, "is required");
-    if (!Number.isSafeInteger(quantity) || quantity < 1) throw new PointsInputError("invalid", `${field}.quantity`, "must be a whole number ≥ 1");
+    if (!Number.isSafeInteger(quantity) || quantity < 1)
+      throw new PointsInputError("invalid", `${field}.quantity`, "must be a whole number ≥ 1");
     if (breakdown.length + quantity > MAX_BASKET_UNITS) {
       throw new PointsInputError("invalid", `${field}.quantity`, `a basket may hold at most ${MAX_BASKET_UNITS} units`);
     }
@@ -78,7 +96,13 @@ function calculate(program: ProgramData, basket: Basket): PointsResult {
 }
 
 /** One unit of a basket line: the rules of the reference, each applied once. */
-function priceUnit(program: ProgramData, context: BasketContext, item: BasketItem, quantity: number, field: string): UnitBreakdown {
+function priceUnit(
+  program: ProgramData,
+  context: BasketContext,
+  item: BasketItem,
+  quantity: number,
+  field: string,
+): UnitBreakdown {
   const sku = inputText(item.sku, `${field}.sku`);
   const unitPrice = divide(inputAmount(item.price, `${field}.price`).ratio, ratio(BigInt(quantity)));
   const transaction =
@@ -91,11 +115,18 @@ function priceUnit(program: ProgramData, context: BasketContext, item: BasketIte
 
   const convertedPoints = roundToInteger(multiply(unitPrice, context.rate.ratio), program.rounding);
   const isExcluded = program.excludedSkus.has(sku);
-  const matches = isExcluded ? [] : program.campaigns.forItem(sku, program.products.get(sku), context.at, context.dayTime);
+  const matches = isExcluded
+    ? []
+    : program.campaigns.forItem(sku, program.products.get(sku), context.at, context.dayTime);
   const applied = pickCampaign(matches);
   // A missing factor (no campaign, no transaction type, no tenders, no channel) is 1.
-  const multiplier = multiply(multiply(applied?.multiplier.ratio ?? ONE, transaction?.multiplier ?? ONE), context.basketFactor);
-  const pointsAwarded = isExcluded ? 0n : roundToInteger(multiply(ratio(convertedPoints), multiplier), program.rounding);
+  const multiplier = multiply(
+    multiply(applied?.multiplier.ratio ?? ONE, transaction?.multiplier ?? ONE),
+    context.basketFactor,
+  );
+  const pointsAwarded = isExcluded
+    ? 0n
+    : roundToInteger(multiply(ratio(convertedPoints), multiplier), program.rounding);
 
   // Key order follows the reference's response; absent factors are left out, as the reference does.
   return {
@@ -107,7 +138,13 @@ function priceUnit(program: ProgramData, context: BasketContext, item: BasketIte
     convertedPoints: toPoints(convertedPoints, `${field}.price`),
     isExcluded,
     campaigns: matches.map(
-      (c): CampaignMatch => ({ id: c.id, type: c.type, title: c.title, multiplier: c.multiplier.text, applied: c === applied }),
+      (c): CampaignMatch => ({
+        id: c.id,
+        type: c.type,
+        title: c.title,
+        multiplier: c.multiplier.text,
+        applied: c === applied,
+      }),
     ),
     ...(transaction && { transaction: transaction.entry }),
     ...(context.tenders && { tenders: context.tenders }),
@@ -128,7 +165,8 @@ function tenderShares(
   if (!Array.isArray(tenders)) throw new PointsInputError("invalid", "tenders", "must be a list");
   if (tenders.length === 0) return undefined;
   const parsed = tenders.map((tender, i) => {
-    if (typeof tender !== "object" || tender === null) throw new PointsInputError("missing_data", `tenders[${i}]`, "is required");
+    if (typeof tender !== "object" || tender === null)
+      throw new PointsInputError("missing_data", `tenders[${i}]`, "is required");
     const { entry, multiplier } = codeMultiplier(TENDER_TYPES, multipliers, tender.type, `tenders[${i}].type`);
     return { entry, multiplier, amount: inputAmount(tender.amount, `tenders[${i}].amount`) };
   });
@@ -157,11 +195,15 @@ function codeMultiplier<T extends CodeTable>(
   if (code == null) throw new PointsInputError("missing_data", field, "is required");
   if (!isCode(codes, code)) throw new PointsInputError("invalid", field, `unknown code ${JSON.stringify(code)}`);
   const multiplier = multiplierFor(multipliers, code);
-  return { entry: { id: code, name: codes[code] as string, multiplier: multiplier.text }, multiplier: multiplier.ratio };
+  return {
+    entry: { id: code, name: codes[code] as string, multiplier: multiplier.text },
+    multiplier: multiplier.ratio,
+  };
 }
 
 /** Points leave the engine as JS numbers, so they must be safe integers (beyond 2^53 − 1 they would be garbage). */
 function toPoints(points: bigint, field: string): number {
-  if (points > BigInt(Number.MAX_SAFE_INTEGER)) throw new PointsInputError("invalid_amount", field, "too many points to represent");
+  if (points > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new PointsInputError("invalid_amount", field, "too many points to represent");
   return Number(points);
 }

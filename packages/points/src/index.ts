@@ -5,19 +5,27 @@
 //
 // prepareProgram throws PointsConfigError (a server-side problem); calculate throws PointsInputError, whose
 // `reason` is the reference's error reason (missing_data, invalid_amount, invalid_currency, invalid_date, invalid).
-export { calculatePoints, MAX_BASKET_UNITS, prepareProgram, type PointsEngine } from "./engine.js";
-export { PointsConfigError, PointsInputError, type PointsErrorReason } from "./errors.js";
+
 export {
   CHANNELS,
-  isCode,
-  TENDER_TYPES,
-  TRANSACTION_TYPES,
   type Channel,
   type CodeTable,
+  isCode,
+  TENDER_TYPES,
   type TenderType,
+  TRANSACTION_TYPES,
   type TransactionType,
 } from "./codes.js";
-export { formatDecimal, parseDecimal, tryParseDecimal, type DecimalString, type Ratio, type ScaledDecimal } from "./decimal.js";
-export { ROUNDING_MODES, roundToInteger, type RoundingMode } from "./rounding.js";
-export { parseClock, parseInstant, WEEKDAYS, type IsoInstant, type Weekday } from "./time.js";
+export {
+  type DecimalString,
+  formatDecimal,
+  parseDecimal,
+  type Ratio,
+  type ScaledDecimal,
+  tryParseDecimal,
+} from "./decimal.js";
+export { calculatePoints, MAX_BASKET_UNITS, type PointsEngine, prepareProgram } from "./engine.js";
+export { PointsConfigError, type PointsErrorReason, PointsInputError } from "./errors.js";
+export { ROUNDING_MODES, type RoundingMode, roundToInteger } from "./rounding.js";
+export { type IsoInstant, parseClock, parseInstant, WEEKDAYS, type Weekday } from "./time.js";
 export type * from "./types.js";

@@ -1,13 +1,13 @@
 // A program's configuration, checked and turned into lookup structures once (prepareProgram), so that pricing
 // a basket only reads maps.
 import { CampaignIndex } from "./campaigns.js";
-import { CHANNELS, TENDER_TYPES, TRANSACTION_TYPES, type CodeTable } from "./codes.js";
+import { CHANNELS, type CodeTable, TENDER_TYPES, TRANSACTION_TYPES } from "./codes.js";
 import { ONE } from "./decimal.js";
 import { PointsConfigError } from "./errors.js";
 import { ROUNDING_MODES, type RoundingMode } from "./rounding.js";
 import { weekMinuteClock } from "./time.js";
 import type { Product, ProgramConfig } from "./types.js";
-import { configAmount, configText, type Amount } from "./validate.js";
+import { type Amount, configAmount, configText } from "./validate.js";
 
 export interface ProgramData {
   readonly rate: Amount;
@@ -35,7 +35,8 @@ export function multiplierFor(table: MultiplierTable, code: number): Amount {
 export function parseProgram(config: ProgramConfig): ProgramData {
   if (typeof config !== "object" || config === null) throw new PointsConfigError("config", "must be an object");
   const rounding = config.roundingMode ?? "NATURAL";
-  if (!ROUNDING_MODES.includes(rounding)) throw new PointsConfigError("roundingMode", `must be one of ${ROUNDING_MODES.join(", ")}`);
+  if (!ROUNDING_MODES.includes(rounding))
+    throw new PointsConfigError("roundingMode", `must be one of ${ROUNDING_MODES.join(", ")}`);
   return {
     rate: configAmount(config.pointsPerCurrencyUnit, "pointsPerCurrencyUnit"),
     rounding,
@@ -43,7 +44,11 @@ export function parseProgram(config: ProgramConfig): ProgramData {
     weekMinute: clockFor(config.timezone),
     tenderMultipliers: multiplierTable(TENDER_TYPES, config.tenderMultipliers, "tenderMultipliers"),
     channelMultipliers: multiplierTable(CHANNELS, config.channelMultipliers, "channelMultipliers"),
-    transactionMultipliers: multiplierTable(TRANSACTION_TYPES, config.transactionTypeMultipliers, "transactionTypeMultipliers"),
+    transactionMultipliers: multiplierTable(
+      TRANSACTION_TYPES,
+      config.transactionTypeMultipliers,
+      "transactionTypeMultipliers",
+    ),
     products: productMap(config.products ?? []),
     excludedSkus: new Set((config.excludedSkus ?? []).map((sku, i) => configText(sku, `excludedSkus[${i}]`))),
     campaigns: new CampaignIndex(config.campaigns ?? []),
@@ -59,7 +64,11 @@ function clockFor(timezone: unknown): (epochMillis: number) => number {
   }
 }
 
-function multiplierTable(codes: CodeTable, entries: Readonly<Record<number, string | undefined>> | undefined, field: string): MultiplierTable {
+function multiplierTable(
+  codes: CodeTable,
+  entries: Readonly<Record<number, string | undefined>> | undefined,
+  field: string,
+): MultiplierTable {
   const table = new Map<number, Amount>();
   for (const [key, value] of Object.entries(entries ?? {})) {
     const code = Number(key);

@@ -1,5 +1,5 @@
 // Exact rounding to whole points, with BigInt: no binary floating point anywhere.
-import { parseDecimal, ratio, type Ratio, type ScaledDecimal } from "./decimal.js";
+import { parseDecimal, type Ratio, ratio, type ScaledDecimal } from "./decimal.js";
 
 /**
  * How a fractional number of points becomes whole:

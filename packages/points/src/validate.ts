@@ -1,6 +1,6 @@
 // Checks on values the engine cannot trust to match their declared types (JSON callers, stored settings):
 // what a non-negative decimal is, what an instant is, and which error each side raises when they are not.
-import { formatDecimal, ratio, tryParseDecimal, type Ratio } from "./decimal.js";
+import { formatDecimal, type Ratio, ratio, tryParseDecimal } from "./decimal.js";
 import { PointsConfigError, PointsInputError } from "./errors.js";
 import { parseInstant } from "./time.js";
 
@@ -25,14 +25,24 @@ const isMissing = (value: unknown): value is null | undefined => value === undef
 export function inputAmount(value: unknown, field: string): Amount {
   if (isMissing(value)) throw new PointsInputError("missing_data", field, "is required");
   const amount = nonNegativeDecimal(value);
-  if (!amount) throw new PointsInputError("invalid_amount", field, `must be a non-negative decimal string, got ${JSON.stringify(value)}`);
+  if (!amount)
+    throw new PointsInputError(
+      "invalid_amount",
+      field,
+      `must be a non-negative decimal string, got ${JSON.stringify(value)}`,
+    );
   return amount;
 }
 
 export function inputInstant(value: unknown, field: string): number {
   if (isMissing(value)) throw new PointsInputError("missing_data", field, "is required");
   const instant = typeof value === "string" ? parseInstant(value) : undefined;
-  if (instant === undefined) throw new PointsInputError("invalid_date", field, `must be an ISO-8601 date-time with an offset, got ${JSON.stringify(value)}`);
+  if (instant === undefined)
+    throw new PointsInputError(
+      "invalid_date",
+      field,
+      `must be an ISO-8601 date-time with an offset, got ${JSON.stringify(value)}`,
+    );
   return instant;
 }
 
@@ -46,13 +56,15 @@ export function inputText(value: unknown, field: string): string {
 
 export function configAmount(value: unknown, field: string): Amount {
   const amount = nonNegativeDecimal(value);
-  if (!amount) throw new PointsConfigError(field, `must be a non-negative decimal string, got ${JSON.stringify(value)}`);
+  if (!amount)
+    throw new PointsConfigError(field, `must be a non-negative decimal string, got ${JSON.stringify(value)}`);
   return amount;
 }
 
 export function configInstant(value: unknown, field: string): number {
   const instant = typeof value === "string" ? parseInstant(value) : undefined;
-  if (instant === undefined) throw new PointsConfigError(field, `must be an ISO-8601 date-time with an offset, got ${JSON.stringify(value)}`);
+  if (instant === undefined)
+    throw new PointsConfigError(field, `must be an ISO-8601 date-time with an offset, got ${JSON.stringify(value)}`);
   return instant;
 }
 

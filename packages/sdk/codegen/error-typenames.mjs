@@ -4,7 +4,12 @@
 
 export const plugin = (schema) => {
   const error = schema.getType("Error");
-  const names = error ? schema.getImplementations(error).objects.map((type) => type.name).sort() : [];
+  const names = error
+    ? schema
+        .getImplementations(error)
+        .objects.map((type) => type.name)
+        .sort()
+    : [];
   if (!names.length) throw new Error("schema.graphql has no interface Error with implementations");
   return [
     "/** The schema's types that implement `interface Error`: the typed failures in mutation results. */",

@@ -2,15 +2,18 @@ import { readFile } from "node:fs/promises";
 import { buildSchema, type GraphQLInterfaceType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { createClient } from "./client.js";
-import { PartnergraphError, isError } from "./errors.js";
-import { ERROR_TYPENAMES, type CreatePartnerMutation } from "./generated.js";
+import { isError, PartnergraphError } from "./errors.js";
+import { type CreatePartnerMutation, ERROR_TYPENAMES } from "./generated.js";
 
 type Seen = { url?: string; init?: RequestInit };
 
 function fakeFetch(status: number, body: unknown, seen: Seen[] = []): typeof fetch {
   return (async (url: string, init: RequestInit) => {
     seen.push({ url, init });
-    return new Response(typeof body === "string" ? body : JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+    return new Response(typeof body === "string" ? body : JSON.stringify(body), {
+      status,
+      headers: { "content-type": "application/json" },
+    });
   }) as typeof fetch;
 }
 
@@ -19,28 +22,51 @@ const headersOf = (seen: Seen) => seen.init!.headers as Record<string, string>;
 describe("createClient over HTTP", () => {
   it("posts the operation with the Bearer credential and returns data", async () => {
     const seen: Seen[] = [];
-    const client = createClient({ url: "http://api.test/graphql", apiKey: "pgp_key", fetch: fakeFetch(200, { data: { viewer: { kind: "PARTNER_KEY" } } }, seen), headers: { "x-request-id": "r1" } });
+    const client = createClient({
+      url: "http://api.test/graphql",
+      apiKey: "pgp_key",
+      fetch: fakeFetch(200, { data: { viewer: { kind: "PARTNER_KEY" } } }, seen),
+      headers: { "x-request-id": "r1" },
+    });
     const result = await client.Viewer();
     expect(result.viewer.kind).toBe("PARTNER_KEY");
     expect(seen[0]!.url).toBe("http://api.test/graphql");
     expect(seen[0]!.init!.method).toBe("POST");
-    expect(headersOf(seen[0]!)).toMatchObject({ authorization: "Bearer pgp_key", "content-type": "application/json", "x-request-id": "r1" });
-    const body = JSON.parse(seen[0]!.init!.body as string) as { query: string; operationName?: string; variables?: unknown };
+    expect(headersOf(seen[0]!)).toMatchObject({
+      authorization: "Bearer pgp_key",
+      "content-type": "application/json",
+      "x-request-id": "r1",
+    });
+    const body = JSON.parse(seen[0]!.init!.body as string) as {
+      query: string;
+      operationName?: string;
+      variables?: unknown;
+    };
     expect(body.query).toMatch(/^query Viewer/);
     expect(body.operationName).toBe("Viewer");
   });
 
   it("sends variables, and a session token the same way as a key", async () => {
     const seen: Seen[] = [];
-    const client = createClient({ url: "http://api.test/graphql", token: "pgt_session", fetch: fakeFetch(200, { data: { partner: null } }, seen) });
+    const client = createClient({
+      url: "http://api.test/graphql",
+      token: "pgt_session",
+      fetch: fakeFetch(200, { data: { partner: null } }, seen),
+    });
     await client.Partner({ id: "UGFydG5lcjox" });
     expect(headersOf(seen[0]!).authorization).toBe("Bearer pgt_session");
-    expect(JSON.parse(seen[0]!.init!.body as string)).toMatchObject({ operationName: "Partner", variables: { id: "UGFydG5lcjox" } });
+    expect(JSON.parse(seen[0]!.init!.body as string)).toMatchObject({
+      operationName: "Partner",
+      variables: { id: "UGFydG5lcjox" },
+    });
   });
 
   it("sends no Authorization header without a credential, and switches credentials after login", async () => {
     const seen: Seen[] = [];
-    const client = createClient({ url: "http://api.test/graphql", fetch: fakeFetch(200, { data: { logout: { loggedOut: true } } }, seen) });
+    const client = createClient({
+      url: "http://api.test/graphql",
+      fetch: fakeFetch(200, { data: { logout: { loggedOut: true } } }, seen),
+    });
     await client.Logout();
     client.setCredential("pgt_session");
     await client.Logout();
@@ -49,21 +75,43 @@ describe("createClient over HTTP", () => {
   });
 
   it("throws GraphQL errors as PartnergraphError with the server's code, status, path and raw errors", async () => {
-    const errors = [{ message: "Rate limit exceeded", path: ["viewer"], extensions: { code: "QUOTA_EXCEEDED", retryAfter: 12 } }];
+    const errors = [
+      { message: "Rate limit exceeded", path: ["viewer"], extensions: { code: "QUOTA_EXCEEDED", retryAfter: 12 } },
+    ];
     const client = createClient({ url: "http://api.test/graphql", fetch: fakeFetch(429, { data: null, errors }) });
     const error = await client.Viewer().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartnergraphError);
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ name: "PartnergraphError", code: "QUOTA_EXCEEDED", status: 429, retryAfter: 12, path: ["viewer"], message: "Rate limit exceeded", errors });
+    expect(error).toMatchObject({
+      name: "PartnergraphError",
+      code: "QUOTA_EXCEEDED",
+      status: 429,
+      retryAfter: 12,
+      path: ["viewer"],
+      message: "Rate limit exceeded",
+      errors,
+    });
   });
 
   it("falls back to INTERNAL_SERVER_ERROR when an error has no code", async () => {
-    const client = createClient({ url: "http://api.test/graphql", fetch: fakeFetch(200, { data: null, errors: [{ message: "Unexpected error." }] }) });
-    await expect(client.Viewer()).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR", status: 200, path: undefined });
+    const client = createClient({
+      url: "http://api.test/graphql",
+      fetch: fakeFetch(200, { data: null, errors: [{ message: "Unexpected error." }] }),
+    });
+    await expect(client.Viewer()).rejects.toMatchObject({
+      code: "INTERNAL_SERVER_ERROR",
+      status: 200,
+      path: undefined,
+    });
   });
 
   it("reports network failures, non-JSON answers and empty answers", async () => {
-    const down = createClient({ url: "http://api.test/graphql", fetch: (async () => { throw new TypeError("fetch failed"); }) as typeof fetch });
+    const down = createClient({
+      url: "http://api.test/graphql",
+      fetch: (async () => {
+        throw new TypeError("fetch failed");
+      }) as typeof fetch,
+    });
     const error = await down.Viewer().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartnergraphError);
     expect(error).toMatchObject({ code: "NETWORK_ERROR", status: undefined, errors: [] });
@@ -128,7 +176,11 @@ describe("createClient subscriptions", () => {
       if (message.type === "connection_init") socket.reply({ type: "connection_ack" });
       if (message.type === "subscribe")
         for (const type of ["PARTNER_CREATED", "PARTNER_UPDATED", "PARTNER_DELETED"])
-          socket.reply({ id: message.id, type: "next", payload: { data: { partnerChanged: { type, occurredAt: "2026-11-23T08:00:00.000Z", partner: null } } } });
+          socket.reply({
+            id: message.id,
+            type: "next",
+            payload: { data: { partnerChanged: { type, occurredAt: "2026-11-23T08:00:00.000Z", partner: null } } },
+          });
     });
     const client = createClient({ url: "https://api.test/graphql", apiKey: "pga_admin", webSocketImpl: FakeSocket });
     const subscription = client.PartnerChanged({ programId: "P1" });
@@ -187,11 +239,19 @@ describe("createClient subscriptions", () => {
     const { FakeSocket } = fakeWebSocket((socket, message) => {
       if (message.type === "connection_init") socket.reply({ type: "connection_ack" });
       if (message.type === "subscribe")
-        socket.reply({ id: message.id, type: "error", payload: [{ message: "Program not found", path: ["partnerChanged"], extensions: { code: "NOT_FOUND" } }] });
+        socket.reply({
+          id: message.id,
+          type: "error",
+          payload: [{ message: "Program not found", path: ["partnerChanged"], extensions: { code: "NOT_FOUND" } }],
+        });
     });
     const client = createClient({ url: "http://api.test/graphql", apiKey: "pga_admin", webSocketImpl: FakeSocket });
     const events = client.PartnerChanged({ programId: "nope" })[Symbol.asyncIterator]();
-    await expect(events.next()).rejects.toMatchObject({ name: "PartnergraphError", code: "NOT_FOUND", path: ["partnerChanged"] });
+    await expect(events.next()).rejects.toMatchObject({
+      name: "PartnergraphError",
+      code: "NOT_FOUND",
+      path: ["partnerChanged"],
+    });
     await expect(events.next()).resolves.toMatchObject({ done: true });
     await client.close();
   });
@@ -202,7 +262,12 @@ describe("isError", () => {
     const results: CreatePartnerMutation["createPartner"][] = [
       { __typename: "CreatePartnerPayload", apiKey: "k", partner: {} as never },
       { __typename: "ConflictError", code: "CONFLICT", message: "taken", path: "externalId" },
-      { __typename: "ValidationError", code: "VALIDATION_FAILED", message: "bad", issues: [{ path: "costPerPoint", message: "too precise" }] },
+      {
+        __typename: "ValidationError",
+        code: "VALIDATION_FAILED",
+        message: "bad",
+        issues: [{ path: "costPerPoint", message: "too precise" }],
+      },
     ];
     expect(results.filter(isError).map((r) => r.code)).toEqual(["CONFLICT", "VALIDATION_FAILED"]);
     const first = results[0]!;
@@ -213,7 +278,9 @@ describe("isError", () => {
 
   it("knows every type that implements Error in schema.graphql", async () => {
     const schema = buildSchema(await readFile(new URL("../../../schema.graphql", import.meta.url), "utf8"));
-    const implementations = schema.getImplementations(schema.getType("Error") as GraphQLInterfaceType).objects.map((t) => t.name);
+    const implementations = schema
+      .getImplementations(schema.getType("Error") as GraphQLInterfaceType)
+      .objects.map((t) => t.name);
     expect([...ERROR_TYPENAMES]).toEqual(implementations.sort());
     expect(ERROR_TYPENAMES).toContain("ValidationError");
   });

@@ -1,6 +1,12 @@
 // A small client around the generated operations: queries and mutations over HTTP (fetch), subscriptions
 // over graphql-ws, one Bearer credential for both, and errors as PartnergraphError.
-import { getOperationAST, print, type DocumentNode, type FormattedExecutionResult, type GraphQLFormattedError } from "graphql";
+import {
+  type DocumentNode,
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+  getOperationAST,
+  print,
+} from "graphql";
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
 import { PartnergraphError, type TransportErrorCode } from "./errors.js";
 import { getSdk, type Requester } from "./generated.js";
@@ -34,25 +40,43 @@ export type PartnergraphClient = ReturnType<typeof getSdk<RequestOptions>> & {
 };
 
 /** Socket close codes graphql-ws uses for rejected connections. */
-const CLOSE_CODES: Record<number, TransportErrorCode> = { 4400: "BAD_REQUEST", 4401: "UNAUTHENTICATED", 4403: "FORBIDDEN", 4408: "TIMEOUT", 4429: "TOO_MANY_REQUESTS" };
+const CLOSE_CODES: Record<number, TransportErrorCode> = {
+  4400: "BAD_REQUEST",
+  4401: "UNAUTHENTICATED",
+  4403: "FORBIDDEN",
+  4408: "TIMEOUT",
+  4429: "TOO_MANY_REQUESTS",
+};
 
 export function createClient(options: ClientOptions): PartnergraphClient {
   const doFetch = options.fetch ?? globalThis.fetch;
   let credential = options.apiKey ?? options.token;
   let socket: WsClient | undefined;
   // Each generated document, printed once: its text, name and kind.
-  const operations = new WeakMap<DocumentNode, { query: string; operationName: string | undefined; subscription: boolean }>();
+  const operations = new WeakMap<
+    DocumentNode,
+    { query: string; operationName: string | undefined; subscription: boolean }
+  >();
   const operation = (document: DocumentNode) => {
     let found = operations.get(document);
     if (!found) {
       const ast = getOperationAST(document);
-      found = { query: print(document), operationName: ast?.name?.value, subscription: ast?.operation === "subscription" };
+      found = {
+        query: print(document),
+        operationName: ast?.name?.value,
+        subscription: ast?.operation === "subscription",
+      };
       operations.set(document, found);
     }
     return found;
   };
 
-  async function request<R, V>(query: string, operationName: string | undefined, variables: V | undefined, requestOptions?: RequestOptions): Promise<R> {
+  async function request<R, V>(
+    query: string,
+    operationName: string | undefined,
+    variables: V | undefined,
+    requestOptions?: RequestOptions,
+  ): Promise<R> {
     let response: Response;
     try {
       response = await doFetch(options.url, {
@@ -67,16 +91,27 @@ export function createClient(options: ClientOptions): PartnergraphClient {
         ...(requestOptions?.signal ? { signal: requestOptions.signal } : {}),
       });
     } catch (error) {
-      throw new PartnergraphError(`Could not reach ${options.url}: ${(error as Error).message}`, { code: "NETWORK_ERROR", cause: error });
+      throw new PartnergraphError(`Could not reach ${options.url}: ${(error as Error).message}`, {
+        code: "NETWORK_ERROR",
+        cause: error,
+      });
     }
     let body: FormattedExecutionResult<R>;
     try {
       body = (await response.json()) as FormattedExecutionResult<R>;
     } catch (error) {
-      throw new PartnergraphError(`Unexpected ${response.status} response from ${options.url}`, { code: "HTTP_ERROR", status: response.status, cause: error });
+      throw new PartnergraphError(`Unexpected ${response.status} response from ${options.url}`, {
+        code: "HTTP_ERROR",
+        status: response.status,
+        cause: error,
+      });
     }
     if (body.errors?.length) throw PartnergraphError.fromGraphQL(body.errors, response.status);
-    if (!body.data) throw new PartnergraphError(`Empty ${response.status} response from ${options.url}`, { code: "HTTP_ERROR", status: response.status });
+    if (!body.data)
+      throw new PartnergraphError(`Empty ${response.status} response from ${options.url}`, {
+        code: "HTTP_ERROR",
+        status: response.status,
+      });
     return body.data;
   }
 
@@ -87,14 +122,19 @@ export function createClient(options: ClientOptions): PartnergraphClient {
       connectionParams: () => (credential ? { authorization: `Bearer ${credential}` } : {}),
       retryAttempts: options.retryAttempts ?? 5,
       // A rejected credential will not become valid by retrying.
-      shouldRetry: (event) => !(typeof (event as { code?: unknown }).code === "number" && (event as { code: number }).code in CLOSE_CODES),
+      shouldRetry: (event) =>
+        !(typeof (event as { code?: unknown }).code === "number" && (event as { code: number }).code in CLOSE_CODES),
     });
     return socket;
   }
 
   // Not an async generator: a generator's return() waits for a pending next(), so a subscription that never
   // receives an event could not be cancelled. Here return() unsubscribes at once and ends a pending next().
-  function subscribe<R, V>(query: string, operationName: string | undefined, variables: V | undefined): AsyncIterableIterator<R> {
+  function subscribe<R, V>(
+    query: string,
+    operationName: string | undefined,
+    variables: V | undefined,
+  ): AsyncIterableIterator<R> {
     let results: AsyncIterableIterator<FormattedExecutionResult<R, unknown>> | undefined;
     let finished = false;
     const end = async (): Promise<IteratorReturnResult<undefined>> => {
@@ -106,7 +146,12 @@ export function createClient(options: ClientOptions): PartnergraphClient {
       async next(): Promise<IteratorResult<R, undefined>> {
         if (finished) return { done: true, value: undefined };
         // Subscribes (and connects, if need be) on the first next(), like a generator would.
-        const source = (results ??= subscriptionSocket().iterate<R>({ query, operationName, ...(variables ? { variables: variables as Record<string, unknown> } : {}) }));
+        results ??= subscriptionSocket().iterate<R>({
+          query,
+          operationName,
+          ...(variables ? { variables: variables as Record<string, unknown> } : {}),
+        });
+        const source = results;
         try {
           for (;;) {
             const step = await source.next();
@@ -126,9 +171,15 @@ export function createClient(options: ClientOptions): PartnergraphClient {
     };
   }
 
-  const requester: Requester<RequestOptions> = <R, V>(document: DocumentNode, variables?: V, requestOptions?: RequestOptions) => {
+  const requester: Requester<RequestOptions> = <R, V>(
+    document: DocumentNode,
+    variables?: V,
+    requestOptions?: RequestOptions,
+  ) => {
     const { query, operationName, subscription } = operation(document);
-    return subscription ? subscribe<R, V>(query, operationName, variables) : request<R, V>(query, operationName, variables, requestOptions);
+    return subscription
+      ? subscribe<R, V>(query, operationName, variables)
+      : request<R, V>(query, operationName, variables, requestOptions);
   };
 
   return Object.assign(getSdk(requester), {
@@ -152,5 +203,8 @@ function toSubscriptionError(error: unknown): unknown {
     return new PartnergraphError(reason, { code: CLOSE_CODES[code] ?? "NETWORK_ERROR", cause: error });
   }
   if (Array.isArray(error)) return PartnergraphError.fromGraphQL(error as GraphQLFormattedError[]);
-  return new PartnergraphError(`Subscription failed: ${(error as Error)?.message ?? String(error)}`, { code: "NETWORK_ERROR", cause: error });
+  return new PartnergraphError(`Subscription failed: ${(error as Error)?.message ?? String(error)}`, {
+    code: "NETWORK_ERROR",
+    cause: error,
+  });
 }

@@ -2,7 +2,14 @@ import type { GraphQLFormattedError } from "graphql";
 import { ERROR_TYPENAMES, type ErrorCode, type ErrorTypename } from "./generated.js";
 
 /** Codes the client itself uses when there is no GraphQL answer to read a code from (the last five: closed subscription sockets). */
-export type TransportErrorCode = "NETWORK_ERROR" | "HTTP_ERROR" | "BAD_REQUEST" | "UNAUTHENTICATED" | "FORBIDDEN" | "TIMEOUT" | "TOO_MANY_REQUESTS";
+export type TransportErrorCode =
+  | "NETWORK_ERROR"
+  | "HTTP_ERROR"
+  | "BAD_REQUEST"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "TIMEOUT"
+  | "TOO_MANY_REQUESTS";
 
 /**
  * Why a call failed: the server's `extensions.code` (one of the schema's ErrorCode values), or a transport code.
@@ -24,7 +31,10 @@ export class PartnergraphError extends Error {
   /** Every error the server returned. */
   readonly errors: readonly GraphQLFormattedError[];
 
-  constructor(message: string, init: { code: PartnergraphErrorCode; status?: number; errors?: readonly GraphQLFormattedError[]; cause?: unknown }) {
+  constructor(
+    message: string,
+    init: { code: PartnergraphErrorCode; status?: number; errors?: readonly GraphQLFormattedError[]; cause?: unknown },
+  ) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.code = init.code;
     this.status = init.status;
@@ -39,7 +49,11 @@ export class PartnergraphError extends Error {
   static fromGraphQL(errors: readonly GraphQLFormattedError[], status?: number): PartnergraphError {
     const first = errors[0];
     const code = typeof first?.extensions?.code === "string" ? first.extensions.code : "INTERNAL_SERVER_ERROR";
-    return new PartnergraphError(first?.message ?? "GraphQL error", { code, errors, ...(status === undefined ? {} : { status }) });
+    return new PartnergraphError(first?.message ?? "GraphQL error", {
+      code,
+      errors,
+      ...(status === undefined ? {} : { status }),
+    });
   }
 }
 
@@ -49,6 +63,8 @@ const errorTypenames: ReadonlySet<string> = new Set(ERROR_TYPENAMES);
  * Narrows a mutation result to its typed failure (ValidationError, ConflictError, NotFoundError, ...):
  * `if (isError(r)) console.log(r.code, r.message); else r.partner`.
  */
-export function isError<T extends { __typename: string }>(result: T): result is Extract<T, { __typename: ErrorTypename }> {
+export function isError<T extends { __typename: string }>(
+  result: T,
+): result is Extract<T, { __typename: ErrorTypename }> {
   return errorTypenames.has(result.__typename);
 }

@@ -1,3 +1,3 @@
-export { createClient, type ClientOptions, type PartnergraphClient, type RequestOptions } from "./client.js";
-export { PartnergraphError, isError, type PartnergraphErrorCode, type TransportErrorCode } from "./errors.js";
+export { type ClientOptions, createClient, type PartnergraphClient, type RequestOptions } from "./client.js";
+export { isError, PartnergraphError, type PartnergraphErrorCode, type TransportErrorCode } from "./errors.js";
 export * from "./generated.js";

@@ -15,7 +15,9 @@ export async function benchDatabase(bench: string): Promise<BenchDatabase | null
   try {
     await admin.connect();
   } catch (error) {
-    console.log(`${bench} bench skipped: PostgreSQL is not reachable at ${adminUrl} (${(error as Error).message}). Set DATABASE_URL to run it.`);
+    console.log(
+      `${bench} bench skipped: PostgreSQL is not reachable at ${adminUrl} (${(error as Error).message}). Set DATABASE_URL to run it.`,
+    );
     return null;
   }
   const name = `pg_bench_${randomBytes(5).toString("hex")}`;

@@ -1,14 +1,23 @@
 // Subscriber side of bench/fanout.bench.ts, on its own thread so that receiving does not share the servers' loop.
 // Opens the sockets and subscriptions; answers "count" with receipts so far and "collect" with every receipt as
 // [subscriber, externalId, epoch ms]; "dispose" closes the sockets.
-import { parentPort, workerData } from "node:worker_threads";
+
 import { performance } from "node:perf_hooks";
+import { parentPort, workerData } from "node:worker_threads";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 
 const { urls, subscribers, programId, adminKey, query } = workerData;
 const now = () => performance.timeOrigin + performance.now();
-const clients = urls.map((url) => createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${adminKey}` } }));
+const clients = urls.map((url) =>
+  createClient({
+    url,
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
+    connectionParams: { authorization: `Bearer ${adminKey}` },
+  }),
+);
 const receipts = [];
 const errors = [];
 let count = 0;

@@ -1,12 +1,12 @@
 // Prisma's schema engine compiled to WASM: diffs the Prisma schema against the committed migrations without
 // the native engine (which cannot be downloaded on locked-down hosts). Used by `pnpm db:migration` and by
 // the drift test; never at run time.
-import { readFile, readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { SchemaEngine, __wbg_set_wasm } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { __wbg_set_wasm, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { migrationsDir, schemaPath } from "../src/db/paths.js";
 
@@ -15,7 +15,10 @@ let wasmLoaded: Promise<void> | undefined;
 function loadWasm(): Promise<void> {
   wasmLoaded ??= (async () => {
     const bgModule = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-    const wasmPath = new URL("schema_engine_bg.wasm", import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    const wasmPath = new URL(
+      "schema_engine_bg.wasm",
+      import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"),
+    );
     const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
       "./schema_engine_bg.js": bgModule as unknown as WebAssembly.ModuleImports,
     });

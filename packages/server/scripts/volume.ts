@@ -32,48 +32,87 @@ export interface VolumeResult {
   seconds: number;
 }
 
-export const VOLUME_DEFAULTS: VolumeOptions = { clicks: 1_000_000, conversions: 50_000, partners: 50, linksPerPartner: 2, days: 90, chunk: 250_000, log: console.log };
+export const VOLUME_DEFAULTS: VolumeOptions = {
+  clicks: 1_000_000,
+  conversions: 50_000,
+  partners: 50,
+  linksPerPartner: 2,
+  days: 90,
+  chunk: 250_000,
+  log: console.log,
+};
 
 /** Seeds the database at databaseUrl (migrating it first); the app is started only for the GraphQL setup. */
 export async function seedVolume(databaseUrl: string, options: Partial<VolumeOptions> = {}): Promise<VolumeResult> {
   const o = { ...VOLUME_DEFAULTS, ...options };
   const started = performance.now();
   const adminKey = `pga_volume-${randomBytes(12).toString("hex")}`;
-  const app = await startApp(loadConfig({ DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", ADMIN_API_KEY: adminKey, NODE_ENV: "production", LOG_LEVEL: "warn" }), { log: pino({ level: "warn" }) });
+  const app = await startApp(
+    loadConfig({
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      ADMIN_API_KEY: adminKey,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+    }),
+    { log: pino({ level: "warn" }) },
+  );
   let programGid: string;
   let projectGid: string;
   const name = `Volume ${new Date().toISOString()} ${randomBytes(3).toString("hex")}`;
   try {
     const gql = async (query: string, variables: Record<string, unknown>) => {
-      const res = await fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${adminKey}` }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`${app.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${adminKey}` },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown };
       const value = body.data && Object.values(body.data)[0];
       if (!value || value.code) throw new Error(`setup failed: ${JSON.stringify(body)}`);
       return value;
     };
-    const program = await gql(`mutation ($i: CreateProgramInput!) { createProgram(input: $i) { ... on CreateProgramPayload { program { id } } ... on Error { code message } } }`, {
-      i: { name, currency: "EUR", pointsPerCurrencyUnit: "1", timezone: "Europe/Vilnius" },
-    });
+    const program = await gql(
+      `mutation ($i: CreateProgramInput!) { createProgram(input: $i) { ... on CreateProgramPayload { program { id } } ... on Error { code message } } }`,
+      {
+        i: { name, currency: "EUR", pointsPerCurrencyUnit: "1", timezone: "Europe/Vilnius" },
+      },
+    );
     programGid = program.program.id;
-    const project = await gql(`mutation ($i: CreateProjectInput!) { createProject(input: $i) { ... on CreateProjectPayload { project { id } } ... on Error { code message } } }`, {
-      i: { programId: programGid, name: "Volume", slug: "volume" },
-    });
+    const project = await gql(
+      `mutation ($i: CreateProjectInput!) { createProject(input: $i) { ... on CreateProjectPayload { project { id } } ... on Error { code message } } }`,
+      {
+        i: { programId: programGid, name: "Volume", slug: "volume" },
+      },
+    );
     projectGid = project.project.id;
     for (let p = 0; p < o.partners; p++) {
-      const partner = await gql(`mutation ($i: CreatePartnerInput!) { createPartner(input: $i) { ... on CreatePartnerPayload { partner { id } } ... on Error { code message } } }`, {
-        i: { programId: programGid, name: `Volume partner ${p + 1}`, externalId: `VOL-${p + 1}` },
-      });
-      await gql(`mutation ($i: ProjectMembershipInput!) { addPartnerToProject(input: $i) { __typename ... on Error { code message } } }`, { i: { projectId: projectGid, partnerId: partner.partner.id } });
+      const partner = await gql(
+        `mutation ($i: CreatePartnerInput!) { createPartner(input: $i) { ... on CreatePartnerPayload { partner { id } } ... on Error { code message } } }`,
+        {
+          i: { programId: programGid, name: `Volume partner ${p + 1}`, externalId: `VOL-${p + 1}` },
+        },
+      );
+      await gql(
+        `mutation ($i: ProjectMembershipInput!) { addPartnerToProject(input: $i) { __typename ... on Error { code message } } }`,
+        { i: { projectId: projectGid, partnerId: partner.partner.id } },
+      );
       for (let l = 0; l < o.linksPerPartner; l++) {
-        await gql(`mutation ($i: CreateReferralLinkInput!) { createReferralLink(input: $i) { ... on CreateReferralLinkPayload { link { id } } ... on Error { code message } } }`, {
-          i: { partnerId: partner.partner.id, destinationUrl: `https://shop.example/p${p + 1}/l${l + 1}` },
-        });
+        await gql(
+          `mutation ($i: CreateReferralLinkInput!) { createReferralLink(input: $i) { ... on CreateReferralLinkPayload { link { id } } ... on Error { code message } } }`,
+          {
+            i: { partnerId: partner.partner.id, destinationUrl: `https://shop.example/p${p + 1}/l${l + 1}` },
+          },
+        );
       }
     }
   } finally {
     await app.close();
   }
-  o.log(`volume seed: program "${name}", ${o.partners} partners, ${o.partners * o.linksPerPartner} links (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  o.log(
+    `volume seed: program "${name}", ${o.partners} partners, ${o.partners * o.linksPerPartner} links (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
 
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
@@ -83,7 +122,10 @@ export async function seedVolume(databaseUrl: string, options: Partial<VolumeOpt
       [name],
     );
     const { programId, projectId } = ids.rows[0]!;
-    const links = await db.query<{ id: string; partnerId: string }>(`SELECT id, "partnerId" FROM "ReferralLink" WHERE "projectId" = $1 ORDER BY "partnerId", id`, [projectId]);
+    const links = await db.query<{ id: string; partnerId: string }>(
+      `SELECT id, "partnerId" FROM "ReferralLink" WHERE "projectId" = $1 ORDER BY "partnerId", id`,
+      [projectId],
+    );
     const linkIds = links.rows.map((r) => r.id);
     const partnerIds = links.rows.map((r) => r.partnerId);
 
@@ -109,7 +151,9 @@ export async function seedVolume(databaseUrl: string, options: Partial<VolumeOpt
          ) c`,
         [programId, projectId, linkIds, partnerIds, first, last, name, end, spanMs, o.clicks],
       );
-      o.log(`  clicks ${last.toLocaleString("en")} / ${o.clicks.toLocaleString("en")} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      o.log(
+        `  clicks ${last.toLocaleString("en")} / ${o.clicks.toLocaleString("en")} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      );
     }
 
     // Conversions: on random VALID clicks, within a day after them; 80% sales of 10-200 EUR, 20% leads.
@@ -134,7 +178,9 @@ export async function seedVolume(databaseUrl: string, options: Partial<VolumeOpt
        FROM "Conversion" v WHERE v."projectId" = $1`,
       [projectId],
     );
-    o.log(`  conversions ${o.conversions.toLocaleString("en")}, commissions ${commissions.rowCount!.toLocaleString("en")} (${((performance.now() - t1) / 1000).toFixed(1)} s)`);
+    o.log(
+      `  conversions ${o.conversions.toLocaleString("en")}, commissions ${commissions.rowCount!.toLocaleString("en")} (${((performance.now() - t1) / 1000).toFixed(1)} s)`,
+    );
     const t2 = performance.now();
     // VACUUM as autovacuum would soon after such inserts: index-only scans need the visibility map.
     await db.query(`VACUUM ANALYZE "Click", "Conversion", "Commission"`);

@@ -3,16 +3,16 @@ import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
 import type { Config } from "./config.js";
+import { type Database, openDatabase } from "./db/database.js";
 import { bootstrapAdminKey, createAuthenticator } from "./domain/auth/authenticate.js";
 import { serverSecret } from "./domain/auth/secrets.js";
 import { deliverOutbox, type Mailer } from "./domain/mail.js";
-import { openDatabase, type Database } from "./db/database.js";
+import { type ClickRecorder, createClickRecorder } from "./domain/referrals/clicks.js";
+import { uuidv7 } from "./domain/referrals/uuid.js";
 import { createEventBus, type EventBus } from "./events/bus.js";
 import { createRateLimiter, type RateLimiter } from "./http/rate-limit.js";
 import { createRedirectHandler } from "./http/redirect.js";
 import { createHttpServer, type HttpServer } from "./http/server.js";
-import { createClickRecorder, type ClickRecorder } from "./domain/referrals/clicks.js";
-import { uuidv7 } from "./domain/referrals/uuid.js";
 import { createLogMailer, createSmtpMailer } from "./mailers.js";
 
 const MAIL_POLL_MS = 1000;
@@ -44,7 +44,10 @@ export interface StartOptions {
 
 export async function startApp(config: Config, options: StartOptions = {}): Promise<App> {
   const log = options.log ?? pino({ level: config.logLevel, base: { service: "partnergraph" } });
-  const sqlLog = config.logLevel === "trace" ? { onQuery: (e: { query: string; duration: number }) => log.trace({ sql: e.query, ms: e.duration }, "sql") } : {};
+  const sqlLog =
+    config.logLevel === "trace"
+      ? { onQuery: (e: { query: string; duration: number }) => log.trace({ sql: e.query, ms: e.duration }, "sql") }
+      : {};
   const database = options.database ?? (await openDatabase(config.database, sqlLog));
   for (const name of database.migrations.applied) log.info({ migration: name }, "migration applied");
   for (const warning of database.migrations.warnings) log.warn(warning);
@@ -53,13 +56,28 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   // With Redis, events cross instances: a subscriber on one instance hears commits made on another.
   const redisSubscriber = redis?.duplicate();
-  const events = createEventBus(redis && redisSubscriber ? createRedisEventTarget({ publishClient: redis, subscribeClient: redisSubscriber }) : undefined);
+  const events = createEventBus(
+    redis && redisSubscriber
+      ? createRedisEventTarget({ publishClient: redis, subscribeClient: redisSubscriber })
+      : undefined,
+  );
   const secrets = { session: await serverSecret(prisma, "session-signing") };
-  const clicks = createClickRecorder({ prisma, sql: database.sql, events, log, ipSalt: await serverSecret(prisma, "click-ip-salt"), newId: () => uuidv7() });
+  const clicks = createClickRecorder({
+    prisma,
+    sql: database.sql,
+    events,
+    log,
+    ipSalt: await serverSecret(prisma, "click-ip-salt"),
+    newId: () => uuidv7(),
+  });
   const adminKey = await bootstrapAdminKey(prisma, config.adminApiKey);
-  const mailer = options.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createLogMailer(log));
+  const mailer =
+    options.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createLogMailer(log));
   const flushMail = () => deliverOutbox(prisma, mailer);
-  const mailTimer = setInterval(() => flushMail().catch((err: unknown) => log.error({ err }, "mail delivery failed")), MAIL_POLL_MS);
+  const mailTimer = setInterval(
+    () => flushMail().catch((err: unknown) => log.error({ err }, "mail delivery failed")),
+    MAIL_POLL_MS,
+  );
   mailTimer.unref();
 
   const http = createHttpServer({
@@ -72,10 +90,18 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     publicUrl: config.publicUrl,
     production: config.production,
     checkDatabase: async () => void (await prisma.$queryRaw`SELECT 1`),
-    redirect: createRedirectHandler({ recorder: clicks, log, trustedCountryHeader: config.trustedCountryHeader, trustedIpHeader: config.trustedIpHeader }),
+    redirect: createRedirectHandler({
+      recorder: clicks,
+      log,
+      trustedCountryHeader: config.trustedCountryHeader,
+      trustedIpHeader: config.trustedIpHeader,
+    }),
   });
   const url = await http.listen(config.port, config.host);
-  log.info({ url, graphql: `${url}/graphql`, database: database.target.kind, redis: Boolean(redis) }, "partnergraph listening");
+  log.info(
+    { url, graphql: `${url}/graphql`, database: database.target.kind, redis: Boolean(redis) },
+    "partnergraph listening",
+  );
 
   let closing: Promise<void> | undefined;
   return {

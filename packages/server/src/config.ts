@@ -17,7 +17,10 @@ const optionalUrl = (protocols: string[]) =>
 
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
-  PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ message: "must be a port number (0-65535)" }).int().min(0).max(65535).default(4000)),
+  PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: "must be a port number (0-65535)" }).int().min(0).max(65535).default(4000),
+  ),
   HOST: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
   DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./.data")),
@@ -27,8 +30,20 @@ const EnvSchema = z.object({
   PUBLIC_URL: optionalUrl(["http:", "https:"]),
   SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Partnergraph <no-reply@localhost>")),
-  TRUSTED_COUNTRY_HEADER: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name").optional()),
-  TRUSTED_IP_HEADER: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name").optional()),
+  TRUSTED_COUNTRY_HEADER: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name")
+      .optional(),
+  ),
+  TRUSTED_IP_HEADER: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name")
+      .optional(),
+  ),
 });
 
 export interface Config {

@@ -1,4 +1,4 @@
-export { startApp, type App, type StartOptions } from "./app.js";
-export { loadConfig, type Config } from "./config.js";
-export { openDatabase, type Database, type DatabaseTarget } from "./db/database.js";
+export { type App, type StartOptions, startApp } from "./app.js";
+export { type Config, loadConfig } from "./config.js";
+export { type Database, type DatabaseTarget, openDatabase } from "./db/database.js";
 export { printContract, schema } from "./schema/index.js";

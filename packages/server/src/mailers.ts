@@ -16,7 +16,10 @@ export function createSmtpMailer(url: string, from: string): Mailer {
 export function createLogMailer(log: Logger): Mailer {
   return {
     async send(mail) {
-      log.info({ to: mail.to, subject: mail.subject, text: mail.text }, "email (no SMTP_URL set: logged instead of sent)");
+      log.info(
+        { to: mail.to, subject: mail.subject, text: mail.text },
+        "email (no SMTP_URL set: logged instead of sent)",
+      );
     },
   };
 }

@@ -2,7 +2,7 @@
 import { startApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 
-let config;
+let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig();
 } catch (error) {

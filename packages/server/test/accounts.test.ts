@@ -27,14 +27,21 @@ async function requestCode(email: string): Promise<string | undefined> {
   await app.flushMail();
   // The poller may be delivering the mail right now: wait until nothing for the address is left unsent.
   const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline && (await app.database.prisma.outboxEmail.count({ where: { to: email.toLowerCase(), sentAt: null } })) > 0) {
+  while (
+    Date.now() < deadline &&
+    (await app.database.prisma.outboxEmail.count({ where: { to: email.toLowerCase(), sentAt: null } })) > 0
+  ) {
     await new Promise((r) => setTimeout(r, 20));
     await app.flushMail();
   }
-  return mailbox.slice(before).find((m) => m.to === email.toLowerCase())?.text.match(/\b(\d{6})\b/)?.[1];
+  return mailbox
+    .slice(before)
+    .find((m) => m.to === email.toLowerCase())
+    ?.text.match(/\b(\d{6})\b/)?.[1];
 }
 
-const verify = async (email: string, code: string) => (await app.gql(VERIFY, { e: email, c: code }, null)).data.verifyLoginCode;
+const verify = async (email: string, code: string) =>
+  (await app.gql(VERIFY, { e: email, c: code }, null)).data.verifyLoginCode;
 
 describe("login codes", () => {
   it("are mailed only to known people, with the same answer for unknown emails", async () => {
@@ -49,8 +56,14 @@ describe("login codes", () => {
   it("work once", async () => {
     await grantRole(app, { email: "once@example.com", role: "ADMIN" });
     const code = (await requestCode("once@example.com"))!;
-    expect(await verify("once@example.com", code)).toMatchObject({ __typename: "LoginPayload", user: { email: "once@example.com" } });
-    expect(await verify("once@example.com", code)).toMatchObject({ __typename: "InvalidLoginCodeError", code: "INVALID_LOGIN_CODE" });
+    expect(await verify("once@example.com", code)).toMatchObject({
+      __typename: "LoginPayload",
+      user: { email: "once@example.com" },
+    });
+    expect(await verify("once@example.com", code)).toMatchObject({
+      __typename: "InvalidLoginCodeError",
+      code: "INVALID_LOGIN_CODE",
+    });
   });
 
   it("stop working after 5 wrong attempts, even with the right code", async () => {
@@ -58,7 +71,10 @@ describe("login codes", () => {
     const code = (await requestCode("guesser@example.com"))!;
     const wrong = code === "123456" ? "654321" : "123456";
     for (let i = 0; i < 5; i++) expect((await verify("guesser@example.com", wrong)).code).toBe("INVALID_LOGIN_CODE");
-    expect(await verify("guesser@example.com", code)).toMatchObject({ code: "INVALID_LOGIN_CODE", message: expect.stringMatching(/too many attempts/i) });
+    expect(await verify("guesser@example.com", code)).toMatchObject({
+      code: "INVALID_LOGIN_CODE",
+      message: expect.stringMatching(/too many attempts/i),
+    });
   });
 
   it("expire after 10 minutes", async () => {
@@ -88,7 +104,9 @@ describe("sessions", () => {
     expect(viewer.kind).toBe("USER");
     expect(viewer.roles.map((r: { program: { id: string } }) => r.program.id).sort()).toEqual([a.id, b.id].sort());
 
-    const revoke = await app.gql(`mutation ($id: ID!) { revokeRole(input: { id: $id }) { __typename } }`, { id: grantB });
+    const revoke = await app.gql(`mutation ($id: ID!) { revokeRole(input: { id: $id }) { __typename } }`, {
+      id: grantB,
+    });
     expect(revoke.data.revokeRole.__typename).toBe("RevokeRolePayload");
     const after = await app.gql(`query ($id: ID!) { program(id: $id) { id } }`, { id: b.id }, token);
     expect(after.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
@@ -121,11 +139,19 @@ describe("sessions", () => {
   it("of a partner user lapse while the partner is disabled", async () => {
     const program = await createProgram(app);
     const partner = await createPartner(app, program.id);
-    await grantRole(app, { email: "staffer@hotel.example", role: "PARTNER_USER", programId: program.id, partnerId: partner.id });
+    await grantRole(app, {
+      email: "staffer@hotel.example",
+      role: "PARTNER_USER",
+      programId: program.id,
+      partnerId: partner.id,
+    });
     const token = await login(app, mailbox, "staffer@hotel.example");
     const mine = `query ($id: ID!) { partner(id: $id) { name } }`;
     expect((await app.gql(mine, { id: partner.id }, token)).data.partner).toBeTruthy();
-    await app.gql(`mutation ($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: DISABLED }) { __typename } }`, { id: partner.id });
+    await app.gql(
+      `mutation ($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: DISABLED }) { __typename } }`,
+      { id: partner.id },
+    );
     expect((await app.gql(mine, { id: partner.id }, token)).errors?.[0]?.extensions?.code).toBe("PARTNER_NOT_FOUND");
     expect((await app.gql(VIEWER, {}, token)).data.viewer.roles).toEqual([]);
   });

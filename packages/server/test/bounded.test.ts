@@ -52,7 +52,12 @@ describe("boundedIterator", () => {
     const bus = createEventBus();
     const it = bus.subscribeBounded("p1", 2);
     expect(bus.listenerCount()).toBe(1);
-    const event: DomainEvent = { type: "PARTNER_CREATED", programId: "p1", partnerId: "x", occurredAt: new Date().toISOString() };
+    const event: DomainEvent = {
+      type: "PARTNER_CREATED",
+      programId: "p1",
+      partnerId: "x",
+      occurredAt: new Date().toISOString(),
+    };
     bus.publish(event);
     bus.publish({ ...event, programId: "p2" });
     expect(await it.next()).toEqual({ value: event, done: false });

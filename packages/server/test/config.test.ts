@@ -17,7 +17,13 @@ describe("config", () => {
   });
 
   it("uses PostgreSQL when DATABASE_URL is set, and treats empty variables as unset", () => {
-    const config = loadConfig({ DATABASE_URL: "postgres://u@127.0.0.1:5432/db", PORT: "", DATA_DIR: "/var/pg", PUBLIC_URL: "https://api.example.com/", NODE_ENV: "production" });
+    const config = loadConfig({
+      DATABASE_URL: "postgres://u@127.0.0.1:5432/db",
+      PORT: "",
+      DATA_DIR: "/var/pg",
+      PUBLIC_URL: "https://api.example.com/",
+      NODE_ENV: "production",
+    });
     expect(config.database).toEqual({ kind: "postgres", url: "postgres://u@127.0.0.1:5432/db" });
     expect(config.publicUrl).toBe("https://api.example.com");
     expect(config.graphiql).toBe(false);
@@ -25,7 +31,13 @@ describe("config", () => {
 
   it("lists every invalid variable in one clear message", () => {
     const attempt = () =>
-      loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", REDIS_URL: "nope", ADMIN_API_KEY: "short", LOG_LEVEL: "loud" });
+      loadConfig({
+        PORT: "eighty",
+        DATABASE_URL: "mysql://x",
+        REDIS_URL: "nope",
+        ADMIN_API_KEY: "short",
+        LOG_LEVEL: "loud",
+      });
     expect(attempt).toThrow(ConfigError);
     let message = "";
     try {
@@ -33,6 +45,7 @@ describe("config", () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    for (const name of ["PORT", "DATABASE_URL", "REDIS_URL", "ADMIN_API_KEY", "LOG_LEVEL"]) expect(message).toContain(`  ${name}: `);
+    for (const name of ["PORT", "DATABASE_URL", "REDIS_URL", "ADMIN_API_KEY", "LOG_LEVEL"])
+      expect(message).toContain(`  ${name}: `);
   });
 });

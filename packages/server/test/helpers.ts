@@ -2,10 +2,10 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import pino from "pino";
-import { startApp, type App, type StartOptions } from "../src/app.js";
-import type { Mail } from "../src/domain/mail.js";
+import { type App, type StartOptions, startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
-import { openDatabase, type Database, type OpenOptions } from "../src/db/database.js";
+import { type Database, type OpenOptions, openDatabase } from "../src/db/database.js";
+import type { Mail } from "../src/domain/mail.js";
 
 export const ADMIN_KEY = "pga_test-admin-key-0123456789abcdef";
 
@@ -37,7 +37,11 @@ export async function createTestDatabase(options: OpenOptions = {}): Promise<Dat
 export interface TestApp extends App {
   graphqlUrl: string;
   /** POST a GraphQL operation over real HTTP. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GqlResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    key?: string | null,
+  ): Promise<GqlResponse<T>>;
 }
 
 export interface GqlResponse<T> {
@@ -117,21 +121,32 @@ export async function createProgram(app: TestApp, input: Partial<Record<string, 
   return { id: result.program.id as string, secretKey: result.secretKey as string, program: result.program };
 }
 
-export async function createPartner(app: TestApp, programId: string, input: Partial<Record<string, unknown>> = {}, key: string = ADMIN_KEY) {
+export async function createPartner(
+  app: TestApp,
+  programId: string,
+  input: Partial<Record<string, unknown>> = {},
+  key: string = ADMIN_KEY,
+) {
   const res = await app.gql(CREATE_PARTNER, { input: { programId, name: "Hotel Neris", ...input } }, key);
   const result = res.data?.createPartner;
   if (result?.__typename !== "CreatePartnerPayload") throw new Error(`createPartner failed: ${JSON.stringify(res)}`);
   return { id: result.partner.id as string, apiKey: result.apiKey as string, partner: result.partner };
 }
 
-export async function createCategory(app: TestApp, programId: string, name: string, key: string = ADMIN_KEY): Promise<string> {
+export async function createCategory(
+  app: TestApp,
+  programId: string,
+  name: string,
+  key: string = ADMIN_KEY,
+): Promise<string> {
   const res = await app.gql(
     `mutation ($input: CreatePartnerCategoryInput!) { createPartnerCategory(input: $input) { __typename ... on CreatePartnerCategoryPayload { category { id } } ... on Error { code message } } }`,
     { input: { programId, name } },
     key,
   );
   const result = res.data?.createPartnerCategory;
-  if (result?.__typename !== "CreatePartnerCategoryPayload") throw new Error(`createPartnerCategory failed: ${JSON.stringify(res)}`);
+  if (result?.__typename !== "CreatePartnerCategoryPayload")
+    throw new Error(`createPartnerCategory failed: ${JSON.stringify(res)}`);
   return result.category.id as string;
 }
 
@@ -167,12 +182,17 @@ export async function login(app: TestApp, mailbox: Mail[], email: string): Promi
 }
 
 /** Gives an email a role through the public API (as admin unless another key is given). */
-export async function grantRole(app: TestApp, input: { email: string; role: string; programId?: string; partnerId?: string }, key: string = ADMIN_KEY) {
+export async function grantRole(
+  app: TestApp,
+  input: { email: string; role: string; programId?: string; partnerId?: string },
+  key: string = ADMIN_KEY,
+) {
   const res = await app.gql(
     `mutation ($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }`,
     { input },
     key,
   );
-  if (res.data?.grantRole?.__typename !== "GrantRolePayload") throw new Error(`grantRole failed: ${JSON.stringify(res)}`);
+  if (res.data?.grantRole?.__typename !== "GrantRolePayload")
+    throw new Error(`grantRole failed: ${JSON.stringify(res)}`);
   return res.data.grantRole.roleGrant.id as string;
 }

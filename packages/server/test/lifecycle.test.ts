@@ -22,7 +22,10 @@ async function post(url: string, query: string, key: string | null, variables?: 
     headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, body: (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] },
+  };
 }
 
 describe("embedded database on disk", () => {
@@ -37,7 +40,9 @@ describe("embedded database on disk", () => {
     const stored = await first.database.prisma.apiKey.findFirstOrThrow({ where: { kind: "ADMIN" } });
     expect(stored.hash).not.toContain(key!.slice(4));
     expect(stored.prefix).toBe(key!.slice(0, 12));
-    const created = await post(first.url, CREATE_PROGRAM, key, { input: { name: "Persisted", currency: "USD", pointsPerCurrencyUnit: "1", timezone: "UTC" } });
+    const created = await post(first.url, CREATE_PROGRAM, key, {
+      input: { name: "Persisted", currency: "USD", pointsPerCurrencyUnit: "1", timezone: "UTC" },
+    });
     expect(created.body.data.createProgram.program.name).toBe("Persisted");
     await first.close();
 
@@ -68,13 +73,18 @@ describe("shutdown", () => {
         connectionParams: { authorization: "Bearer pga_shutdown-test-key-0123456789" },
         on: { closed: (event) => resolve((event as { code: number }).code) },
       });
-      client.subscribe({ query: `subscription ($p: ID!) { partnerChanged(programId: $p) { type } }`, variables: { p: programId } }, { next() {}, error() {}, complete() {} });
+      client.subscribe(
+        { query: `subscription ($p: ID!) { partnerChanged(programId: $p) { type } }`, variables: { p: programId } },
+        { next() {}, error() {}, complete() {} },
+      );
     });
 
     while (app.events.listenerCount() < 1) await new Promise((r) => setTimeout(r, 5));
     let received = 0;
     app.http.server.on("request", () => received++);
-    const inFlight = Array.from({ length: 10 }, () => post(app.url, `{ viewer { kind } }`, "pga_shutdown-test-key-0123456789"));
+    const inFlight = Array.from({ length: 10 }, () =>
+      post(app.url, `{ viewer { kind } }`, "pga_shutdown-test-key-0123456789"),
+    );
     while (received < 10) await new Promise((r) => setTimeout(r, 5));
     const closing = app.close();
     const results = await Promise.all(inFlight);

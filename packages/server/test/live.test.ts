@@ -1,12 +1,21 @@
 // Live analytics subscriptions over real HTTP: graphql-ws for each field, SSE for one; partners receive only their
 // own events, managers all of their program's, other programs NOT_FOUND.
 import { decodeGlobalID } from "@pothos/plugin-relay";
-import { createClient, type Client } from "graphql-ws";
+import { type Client, createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { LIVE_QUEUE_LIMIT, LIVE_STATS_HEARTBEAT_MS, liveStatsStreams } from "../src/schema/live.js";
 import { ADMIN_KEY, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
-import { addToProject, BROWSER, click, createLink, createProject, createRule, mutation, track } from "./referral-helpers.js";
+import {
+  addToProject,
+  BROWSER,
+  click,
+  createLink,
+  createProject,
+  createRule,
+  mutation,
+  track,
+} from "./referral-helpers.js";
 
 let app: TestApp;
 let program: Awaited<ReturnType<typeof createProgram>>;
@@ -27,8 +36,15 @@ beforeAll(async () => {
   await addToProject(app, project.id, A2.id, true);
   links = { A1: await createLink(app, A1.id), A2: await createLink(app, A2.id) };
   await createRule(app, { projectId: project.id, event: "SALE", type: "FLAT", flatAmount: "5" });
-  await mutation(app, "setPointsMultipliers", "SetPointsMultipliersInput", "", { programId: program.id, kind: "TENDER", multipliers: [{ code: 1, multiplier: "1" }] });
-  const member = await app.gql(`mutation ($p: ID!) { createMember(input: { programId: $p, externalId: "m-1" }) { ... on CreateMemberPayload { member { id } } } }`, { p: program.id });
+  await mutation(app, "setPointsMultipliers", "SetPointsMultipliersInput", "", {
+    programId: program.id,
+    kind: "TENDER",
+    multipliers: [{ code: 1, multiplier: "1" }],
+  });
+  const member = await app.gql(
+    `mutation ($p: ID!) { createMember(input: { programId: $p, externalId: "m-1" }) { ... on CreateMemberPayload { member { id } } } }`,
+    { p: program.id },
+  );
   memberId = member.data.createMember.member.id;
 });
 afterAll(async () => {
@@ -45,13 +61,20 @@ const QUERIES = {
 type Field = keyof typeof QUERIES;
 
 function ws(key: string): Client {
-  const client = createClient({ url: app.graphqlUrl.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${key}` } });
+  const client = createClient({
+    url: app.graphqlUrl.replace("http", "ws"),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${key}` },
+  });
   clients.push(client);
   return client;
 }
 
 function live(key: string, field: Field, filter: Record<string, unknown> = {}) {
-  return ws(key).iterate<Record<string, any>>({ query: QUERIES[field], variables: { f: { programId: program.id, ...filter } } });
+  return ws(key).iterate<Record<string, any>>({
+    query: QUERIES[field],
+    variables: { f: { programId: program.id, ...filter } },
+  });
 }
 
 async function waitForSubscribers(count: number) {
@@ -77,11 +100,35 @@ async function causeEvents() {
   const visitor = { userAgent: `${BROWSER} round/${n}` };
   const clickA2 = await click(app, links.A2.code, visitor);
   const clickA1 = await click(app, links.A1.code, visitor);
-  await track(app, { projectId: project.id, type: "SALE", externalId: `a2-${n}`, clickId: clickA2.clickId, amount: "20.00" });
-  await track(app, { projectId: project.id, type: "SALE", externalId: `a1-${n}`, clickId: clickA1.clickId, amount: "20.00" });
-  for (const [partner, who] of [[A2, "a2"], [A1, "a1"]] as const) {
-    const basket = { datePurchased: "2026-11-23T10:15:00+02:00", items: [{ sku: "SKU-1", price: "10.00", quantity: 1 }] };
-    const r = await mutation(app, "recordPurchase", "RecordPurchaseInput", "... on RecordPurchasePayload { totalPointsAwarded }", { programId: program.id, partnerId: partner.id, receiptId: `${who}-${n}`, memberId, basket });
+  await track(app, {
+    projectId: project.id,
+    type: "SALE",
+    externalId: `a2-${n}`,
+    clickId: clickA2.clickId,
+    amount: "20.00",
+  });
+  await track(app, {
+    projectId: project.id,
+    type: "SALE",
+    externalId: `a1-${n}`,
+    clickId: clickA1.clickId,
+    amount: "20.00",
+  });
+  for (const [partner, who] of [
+    [A2, "a2"],
+    [A1, "a1"],
+  ] as const) {
+    const basket = {
+      datePurchased: "2026-11-23T10:15:00+02:00",
+      items: [{ sku: "SKU-1", price: "10.00", quantity: 1 }],
+    };
+    const r = await mutation(
+      app,
+      "recordPurchase",
+      "RecordPurchaseInput",
+      "... on RecordPurchasePayload { totalPointsAwarded }",
+      { programId: program.id, partnerId: partner.id, receiptId: `${who}-${n}`, memberId, basket },
+    );
     expect(r.__typename).toBe("RecordPurchasePayload");
   }
   return n;
@@ -119,10 +166,26 @@ describe("live subscriptions over graphql-ws", () => {
     const its = Object.fromEntries(FIELDS.map((f) => [f, live(A1.apiKey, f, { partnerId: A1.id })]));
     await waitForSubscribers(before + FIELDS.length);
     const n = await causeEvents();
-    expect((await its.conversionCreated!.next()).value?.data).toEqual({ conversionCreated: { status: "ATTRIBUTED", occurredAt: expect.any(String), conversion: { externalId: `a1-${n}`, partner: { id: A1.id } } } });
-    expect((await its.clickRecorded!.next()).value?.data).toEqual({ clickRecorded: { status: "VALID", occurredAt: expect.any(String), click: { link: { partner: { id: A1.id } } } } });
-    expect((await its.commissionChanged!.next()).value?.data).toEqual({ commissionChanged: { change: "CREATED", status: "PENDING", commission: { partner: { id: A1.id }, amount: { amount: expect.stringMatching(/^5(\.0+)?$/) } } } });
-    expect((await its.pointsAwarded!.next()).value?.data).toMatchObject({ pointsAwarded: { type: "POINTS_AWARDED", purchase: { receiptId: `a1-${n}`, partner: { id: A1.id } } } });
+    expect((await its.conversionCreated!.next()).value?.data).toEqual({
+      conversionCreated: {
+        status: "ATTRIBUTED",
+        occurredAt: expect.any(String),
+        conversion: { externalId: `a1-${n}`, partner: { id: A1.id } },
+      },
+    });
+    expect((await its.clickRecorded!.next()).value?.data).toEqual({
+      clickRecorded: { status: "VALID", occurredAt: expect.any(String), click: { link: { partner: { id: A1.id } } } },
+    });
+    expect((await its.commissionChanged!.next()).value?.data).toEqual({
+      commissionChanged: {
+        change: "CREATED",
+        status: "PENDING",
+        commission: { partner: { id: A1.id }, amount: { amount: expect.stringMatching(/^5(\.0+)?$/) } },
+      },
+    });
+    expect((await its.pointsAwarded!.next()).value?.data).toMatchObject({
+      pointsAwarded: { type: "POINTS_AWARDED", purchase: { receiptId: `a1-${n}`, partner: { id: A1.id } } },
+    });
     for (const it of Object.values(its)) await it.return?.();
   });
 
@@ -157,7 +220,14 @@ describe("a subscriber that falls behind", () => {
     // Published in one tick, faster than any consumer can take them: the first is taken, the rest queue up.
     const programId = decodeGlobalID(program.id).id;
     for (let i = 0; i < LIVE_QUEUE_LIMIT + 2; i++) {
-      app.events.publish({ type: "CONVERSION_CREATED", programId, projectId: "p", conversionId: "00000000-0000-7000-8000-000000000000", status: "UNATTRIBUTED", occurredAt: new Date().toISOString() });
+      app.events.publish({
+        type: "CONVERSION_CREATED",
+        programId,
+        projectId: "p",
+        conversionId: "00000000-0000-7000-8000-000000000000",
+        status: "UNATTRIBUTED",
+        occurredAt: new Date().toISOString(),
+      });
     }
     expect(app.events.listenerCount()).toBe(0);
     const results = [];
@@ -175,7 +245,11 @@ describe("live subscriptions over SSE", () => {
     const res = await fetch(app.graphqlUrl, {
       method: "POST",
       signal: abort.signal,
-      headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${A1.apiKey}` },
+      headers: {
+        "content-type": "application/json",
+        accept: "text/event-stream",
+        authorization: `Bearer ${A1.apiKey}`,
+      },
       body: JSON.stringify({ query: QUERIES.conversionCreated, variables: { f: { programId: program.id } } }),
     });
     expect(res.headers.get("content-type")).toContain("text/event-stream");
@@ -185,7 +259,10 @@ describe("live subscriptions over SSE", () => {
     let text = "";
     while (!text.includes("event: next")) text += new TextDecoder().decode((await reader.read()).value);
     const data = JSON.parse(/data: (.*)/.exec(text.slice(text.indexOf("event: next")))![1]!);
-    expect(data.data.conversionCreated).toMatchObject({ status: "ATTRIBUTED", conversion: { externalId: `a1-${n}`, partner: { id: A1.id } } });
+    expect(data.data.conversionCreated).toMatchObject({
+      status: "ATTRIBUTED",
+      conversion: { externalId: `a1-${n}`, partner: { id: A1.id } },
+    });
     abort.abort();
   });
 });
@@ -193,7 +270,13 @@ describe("live subscriptions over SSE", () => {
 describe("liveStats over graphql-ws", () => {
   const STATS = `subscription ($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }`;
   const stats = (key: string, filter: Record<string, unknown> = {}, windowMinutes?: number) =>
-    ws(key).iterate<Record<string, any>>({ query: STATS, variables: { f: { programId: program.id, ...filter }, ...(windowMinutes === undefined ? {} : { w: windowMinutes }) } });
+    ws(key).iterate<Record<string, any>>({
+      query: STATS,
+      variables: {
+        f: { programId: program.id, ...filter },
+        ...(windowMinutes === undefined ? {} : { w: windowMinutes }),
+      },
+    });
   type Stats = AsyncIterableIterator<{ data?: Record<string, any> | null; errors?: readonly any[] }>;
   const snapshot = async (it: Stats) => {
     const r = (await it.next()).value;
@@ -231,14 +314,21 @@ describe("liveStats over graphql-ws", () => {
     const first = await snapshot(it);
     await waitForSubscribers(before + 1);
     await causeEvents();
-    const next = await until(it, (s) => s.values.sales === first.values.sales + 2 && s.pointsAwarded > first.pointsAwarded);
+    const next = await until(
+      it,
+      (s) => s.values.sales === first.values.sales + 2 && s.pointsAwarded > first.pointsAwarded,
+    );
     expect(next.values.rawClicks).toBe(first.values.rawClicks + 2);
     expect(next.values.revenue).toEqual([{ currency: expect.any(String), amount: expect.anything() }]);
     expect(Number(next.values.commissions[0].amount)).toBe(Number(first.values.commissions[0]?.amount ?? 0) + 10);
     await it.return?.();
     // A project filter counts no points: they belong to no project.
     const byProject = stats(program.secretKey, { projectId: project.id });
-    expect(await snapshot(byProject)).toMatchObject({ pointsAwarded: 0, pointsReturned: 0, values: { rawClicks: next.values.rawClicks } });
+    expect(await snapshot(byProject)).toMatchObject({
+      pointsAwarded: 0,
+      pointsReturned: 0,
+      values: { rawClicks: next.values.rawClicks },
+    });
     await byProject.return?.();
   });
 
@@ -255,7 +345,9 @@ describe("liveStats over graphql-ws", () => {
     await waitForSubscribers(before + 2);
     await click(app, links.A2.code, { userAgent: `${BROWSER} stats/2` });
     await click(app, links.A1.code, { userAgent: `${BROWSER} stats/2` });
-    expect((await until(asManager, (s) => s.values.rawClicks === all.values.rawClicks + 2)).values.rawClicks).toBe(all.values.rawClicks + 2);
+    expect((await until(asManager, (s) => s.values.rawClicks === all.values.rawClicks + 2)).values.rawClicks).toBe(
+      all.values.rawClicks + 2,
+    );
     const next = await until(asA1, (s) => s.values.rawClicks !== own.values.rawClicks);
     expect(next.values.rawClicks).toBe(own.values.rawClicks + 1);
     const foreign = await stats(A1.apiKey, { partnerId: A2.id }).next();
@@ -267,7 +359,10 @@ describe("liveStats over graphql-ws", () => {
   it("refuses another program's caller with NOT_FOUND, and a window outside 1–1440 minutes", async () => {
     const other = await createProgram(app);
     expect((await stats(other.secretKey).next()).value?.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-    for (const w of [0, 1441]) expect((await stats(ADMIN_KEY, {}, w).next()).value?.errors?.[0]?.extensions?.code, `${w}`).toBe("VALIDATION_FAILED");
+    for (const w of [0, 1441])
+      expect((await stats(ADMIN_KEY, {}, w).next()).value?.errors?.[0]?.extensions?.code, `${w}`).toBe(
+        "VALIDATION_FAILED",
+      );
   });
 
   it("sends a heartbeat snapshot without events", { timeout: LIVE_STATS_HEARTBEAT_MS + 10_000 }, async () => {

@@ -3,7 +3,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
 import { ADMIN_KEY, createPartner, createProgram, type TestApp } from "./helpers.js";
-import { createClub, createLoyaltyCard, createStampCard, loyaltyWorld, mutate, tag, type LoyaltyWorld, startLoyaltyApp } from "./loyalty-helpers.js";
+import {
+  createClub,
+  createLoyaltyCard,
+  createStampCard,
+  type LoyaltyWorld,
+  loyaltyWorld,
+  mutate,
+  startLoyaltyApp,
+  tag,
+} from "./loyalty-helpers.js";
 
 let app: TestApp;
 const mailbox: Mail[] = [];
@@ -20,12 +29,42 @@ afterAll(async () => {
 const CARD = `type name design { name description backgroundColor textColor logoUrl } visibility status followToken partnerName partner { id } clubs { id }
   minimumPurchase couponValidityDays memberDailyActionLimit staffDailyActionLimit loyalty { pointsPerCurrencyUnit pointsPerVisit } stamp { stampsRequired stampsPerPurchase dailyStampLimit afterCompletion }`;
 const createLoyalty = (input: Record<string, unknown>, key: string = ADMIN_KEY) =>
-  mutate(app, "createLoyaltyCard", "CreateLoyaltyCardInput", `... on CreateLoyaltyCardPayload { card { id ${CARD} } }`, { clubIds: [w.clubs[0].id], design: { name: "Coffee points" }, ...input }, key);
+  mutate(
+    app,
+    "createLoyaltyCard",
+    "CreateLoyaltyCardInput",
+    `... on CreateLoyaltyCardPayload { card { id ${CARD} } }`,
+    { clubIds: [w.clubs[0].id], design: { name: "Coffee points" }, ...input },
+    key,
+  );
 const createStamps = (input: Record<string, unknown>, key: string = ADMIN_KEY) =>
-  mutate(app, "createStampCard", "CreateStampCardInput", `... on CreateStampCardPayload { card { id ${CARD} } }`, { clubIds: [w.clubs[0].id], design: { name: "Coffee stamps" }, stampsRequired: 8, ...input }, key);
-const update = (input: Record<string, unknown>, key: string = ADMIN_KEY) => mutate(app, "updateCard", "UpdateCardInput", `... on UpdateCardPayload { card { id ${CARD} } } ... on ConflictError { path }`, input, key);
-const issues = (r: Record<string, any> | undefined) => (r?.__typename === "ValidationError" ? (r.issues as { path: string }[]).map((i) => i.path).sort() : r);
-const node = async (id: string, key: string) => (await app.gql(`query ($id: ID!) { node(id: $id) { ... on Card { id followToken partner { id } partnerName } } }`, { id }, key)).data.node;
+  mutate(
+    app,
+    "createStampCard",
+    "CreateStampCardInput",
+    `... on CreateStampCardPayload { card { id ${CARD} } }`,
+    { clubIds: [w.clubs[0].id], design: { name: "Coffee stamps" }, stampsRequired: 8, ...input },
+    key,
+  );
+const update = (input: Record<string, unknown>, key: string = ADMIN_KEY) =>
+  mutate(
+    app,
+    "updateCard",
+    "UpdateCardInput",
+    `... on UpdateCardPayload { card { id ${CARD} } } ... on ConflictError { path }`,
+    input,
+    key,
+  );
+const issues = (r: Record<string, any> | undefined) =>
+  r?.__typename === "ValidationError" ? (r.issues as { path: string }[]).map((i) => i.path).sort() : r;
+const node = async (id: string, key: string) =>
+  (
+    await app.gql(
+      `query ($id: ID!) { node(id: $id) { ... on Card { id followToken partner { id } partnerName } } }`,
+      { id },
+      key,
+    )
+  ).data.node;
 const cardIds = async (query: string, vars: Record<string, unknown>, key: string) => {
   const res = await app.gql(query, vars, key);
   expect(res.errors).toBeUndefined();
@@ -39,7 +78,13 @@ const PUBLIC = `query ($p: ID!, $t: CardType) { publicCards(programId: $p, type:
 describe("creating cards", () => {
   it("stores a loyalty card's rules and design, with defaults", async () => {
     const { result } = await createLoyalty({
-      design: { name: " Coffee points ", description: "Earn on every cup", backgroundColor: "#1a2b3c", textColor: "#FFFFFF", logoUrl: "https://cdn.example/logo.png" },
+      design: {
+        name: " Coffee points ",
+        description: "Earn on every cup",
+        backgroundColor: "#1a2b3c",
+        textColor: "#FFFFFF",
+        logoUrl: "https://cdn.example/logo.png",
+      },
       visibility: "QR_ONLY",
       pointsPerCurrencyUnit: "1.5",
       pointsPerVisit: 10,
@@ -54,7 +99,13 @@ describe("creating cards", () => {
       card: {
         type: "LOYALTY",
         name: "Coffee points",
-        design: { name: "Coffee points", description: "Earn on every cup", backgroundColor: "#1A2B3C", textColor: "#FFFFFF", logoUrl: "https://cdn.example/logo.png" },
+        design: {
+          name: "Coffee points",
+          description: "Earn on every cup",
+          backgroundColor: "#1A2B3C",
+          textColor: "#FFFFFF",
+          logoUrl: "https://cdn.example/logo.png",
+        },
         visibility: "QR_ONLY",
         status: "ACTIVE",
         followToken: expect.stringMatching(/^[\w-]{24}$/),
@@ -67,16 +118,37 @@ describe("creating cards", () => {
         stamp: null,
       },
     });
-    expect((result!.card.clubs as { id: string }[]).map((c) => c.id).sort()).toEqual([w.clubs[0].id, w.clubs[1].id].sort());
+    expect((result!.card.clubs as { id: string }[]).map((c) => c.id).sort()).toEqual(
+      [w.clubs[0].id, w.clubs[1].id].sort(),
+    );
     const minimal = await createLoyalty({}, w.partner.apiKey);
-    expect(minimal.result?.card).toMatchObject({ visibility: "PUBLIC", status: "ACTIVE", couponValidityDays: null, minimumPurchase: null, loyalty: { pointsPerCurrencyUnit: null, pointsPerVisit: null } });
+    expect(minimal.result?.card).toMatchObject({
+      visibility: "PUBLIC",
+      status: "ACTIVE",
+      couponValidityDays: null,
+      minimumPurchase: null,
+      loyalty: { pointsPerCurrencyUnit: null, pointsPerVisit: null },
+    });
   });
 
   it("stores a stamp card's rules, with defaults", async () => {
-    const { result } = await createStamps({ stampsRequired: 10, stampsPerPurchase: 2, dailyStampLimit: 4, afterCompletion: "HOLD", minimumPurchase: "3" }, w.program.secretKey);
-    expect(result?.card).toMatchObject({ type: "STAMP", loyalty: null, stamp: { stampsRequired: 10, stampsPerPurchase: 2, dailyStampLimit: 4, afterCompletion: "HOLD" }, minimumPurchase: "3" });
+    const { result } = await createStamps(
+      { stampsRequired: 10, stampsPerPurchase: 2, dailyStampLimit: 4, afterCompletion: "HOLD", minimumPurchase: "3" },
+      w.program.secretKey,
+    );
+    expect(result?.card).toMatchObject({
+      type: "STAMP",
+      loyalty: null,
+      stamp: { stampsRequired: 10, stampsPerPurchase: 2, dailyStampLimit: 4, afterCompletion: "HOLD" },
+      minimumPurchase: "3",
+    });
     const defaults = await createStamps({});
-    expect(defaults.result?.card.stamp).toEqual({ stampsRequired: 8, stampsPerPurchase: 1, dailyStampLimit: null, afterCompletion: "NEW_CARD" });
+    expect(defaults.result?.card.stamp).toEqual({
+      stampsRequired: 8,
+      stampsPerPurchase: 1,
+      dailyStampLimit: null,
+      afterCompletion: "NEW_CARD",
+    });
   });
 
   it("refuses bad rules, designs and clubs field by field, writing nothing", async () => {
@@ -100,7 +172,9 @@ describe("creating cards", () => {
       "pointsPerCurrencyUnit",
       "pointsPerVisit",
     ]);
-    expect(issues((await createStamps({ stampsRequired: 0, stampsPerPurchase: 0, dailyStampLimit: 0 })).result)).toEqual(["dailyStampLimit", "stampsPerPurchase", "stampsRequired"]);
+    expect(
+      issues((await createStamps({ stampsRequired: 0, stampsPerPurchase: 0, dailyStampLimit: 0 })).result),
+    ).toEqual(["dailyStampLimit", "stampsPerPurchase", "stampsRequired"]);
     expect(issues((await createStamps({ clubIds: [] })).result)).toEqual(["clubIds"]);
     const other = await createPartner(app, w.program.id, { name: `Other ${tag()}` });
     const otherClub = await createClub(app, other.id);
@@ -122,8 +196,21 @@ describe("creating cards", () => {
 
 describe("updating cards", () => {
   it("changes only what is given, clears with null, and refuses rules of the other type", async () => {
-    const card = await createLoyaltyCard(app, [w.clubs[0].id], { design: { name: "Before", description: "Old", backgroundColor: "#000000" }, minimumPurchase: "5", couponValidityDays: 10 });
-    const changed = await update({ cardId: card.id, design: { name: "After", backgroundColor: null }, minimumPurchase: null, pointsPerVisit: 3, status: "INACTIVE" }, w.partner.apiKey);
+    const card = await createLoyaltyCard(app, [w.clubs[0].id], {
+      design: { name: "Before", description: "Old", backgroundColor: "#000000" },
+      minimumPurchase: "5",
+      couponValidityDays: 10,
+    });
+    const changed = await update(
+      {
+        cardId: card.id,
+        design: { name: "After", backgroundColor: null },
+        minimumPurchase: null,
+        pointsPerVisit: 3,
+        status: "INACTIVE",
+      },
+      w.partner.apiKey,
+    );
     expect(changed.result?.card).toMatchObject({
       name: "After",
       design: { name: "After", description: "Old", backgroundColor: null },
@@ -132,9 +219,17 @@ describe("updating cards", () => {
       status: "INACTIVE",
       loyalty: { pointsPerCurrencyUnit: "1", pointsPerVisit: 3 },
     });
-    expect(issues((await update({ cardId: card.id, design: { name: null }, visibility: null })).result)).toEqual(["design.name", "visibility"]);
-    expect(issues((await update({ cardId: card.id, stampsRequired: 4, afterCompletion: "HOLD" })).result)).toEqual(["afterCompletion", "stampsRequired"]);
-    expect(issues((await update({ cardId: card.id, design: { logoUrl: "javascript:alert(1)" } })).result)).toEqual(["design.logoUrl"]);
+    expect(issues((await update({ cardId: card.id, design: { name: null }, visibility: null })).result)).toEqual([
+      "design.name",
+      "visibility",
+    ]);
+    expect(issues((await update({ cardId: card.id, stampsRequired: 4, afterCompletion: "HOLD" })).result)).toEqual([
+      "afterCompletion",
+      "stampsRequired",
+    ]);
+    expect(issues((await update({ cardId: card.id, design: { logoUrl: "javascript:alert(1)" } })).result)).toEqual([
+      "design.logoUrl",
+    ]);
     expect((await update({ cardId: card.id, status: "ACTIVE" }, w.staff.token)).code).toBe("FORBIDDEN");
     expect((await update({ cardId: card.id, status: "ACTIVE" }, w.member.token)).code).toBe("NOT_FOUND");
   });
@@ -145,7 +240,10 @@ describe("updating cards", () => {
     expect(rotated.result?.card.followToken).toMatch(/^[\w-]{24}$/);
     expect(rotated.result?.card.followToken).not.toBe(card.followToken);
     const kept = await update({ cardId: card.id, stampsRequired: 6 });
-    expect(kept.result?.card).toMatchObject({ followToken: rotated.result?.card.followToken, stamp: { stampsRequired: 6 } });
+    expect(kept.result?.card).toMatchObject({
+      followToken: rotated.result?.card.followToken,
+      stamp: { stampsRequired: 6 },
+    });
   });
 
   it("replaces a card's clubs; staff of a removed club lose the card at once", async () => {
@@ -153,7 +251,15 @@ describe("updating cards", () => {
     const card = await createLoyaltyCard(app, [w.clubs[0].id, w.clubs[1].id], { visibility: "QR_ONLY" });
     const staffCards = () => cardIds(CARDS, {}, w.staff.token);
     expect(await staffCards()).toContain(card.id);
-    const set = (clubIds: string[], key: string = ADMIN_KEY) => mutate(app, "setCardClubs", "SetCardClubsInput", "... on SetCardClubsPayload { card { clubs { id } } }", { cardId: card.id, clubIds }, key);
+    const set = (clubIds: string[], key: string = ADMIN_KEY) =>
+      mutate(
+        app,
+        "setCardClubs",
+        "SetCardClubsInput",
+        "... on SetCardClubsPayload { card { clubs { id } } }",
+        { cardId: card.id, clubIds },
+        key,
+      );
     expect((await set([w.clubs[1].id], w.partner.apiKey)).result?.card.clubs).toEqual([{ id: w.clubs[1].id }]);
     expect(await staffCards()).not.toContain(card.id);
     expect(await node(card.id, w.staff.token)).toBeNull();
@@ -169,21 +275,36 @@ describe("updating cards", () => {
 describe("seeing cards", () => {
   it("owners see everything including the follow token; staff their clubs' cards without it", async () => {
     const onlyRiverside = await createLoyaltyCard(app, [w.clubs[1].id]);
-    expect(await node(w.loyaltyCard.id, w.partner.apiKey)).toMatchObject({ followToken: w.loyaltyCard.followToken, partner: { id: w.partner.id } });
+    expect(await node(w.loyaltyCard.id, w.partner.apiKey)).toMatchObject({
+      followToken: w.loyaltyCard.followToken,
+      partner: { id: w.partner.id },
+    });
     expect(await node(w.loyaltyCard.id, w.program.secretKey)).toMatchObject({ followToken: w.loyaltyCard.followToken });
-    expect(await node(w.loyaltyCard.id, w.staff.token)).toMatchObject({ followToken: null, partner: null, partnerName: expect.stringMatching(/^Coffee/) });
+    expect(await node(w.loyaltyCard.id, w.staff.token)).toMatchObject({
+      followToken: null,
+      partner: null,
+      partnerName: expect.stringMatching(/^Coffee/),
+    });
     const staffCards = await cardIds(CARDS, {}, w.staff.token);
     expect(staffCards).toEqual(expect.arrayContaining([w.loyaltyCard.id, w.stampCard.id]));
     expect(staffCards).not.toContain(onlyRiverside.id);
     // Cards of another club reach staff only through a club of their own.
     expect(await cardIds(CARDS, { f: { clubId: w.clubs[1].id } }, w.staff.token)).not.toContain(onlyRiverside.id);
     expect(await cardIds(CARDS, { f: { clubId: w.clubs[1].id } }, w.partner.apiKey)).toContain(onlyRiverside.id);
-    expect(await cardIds(CARDS, { f: { type: "STAMP", partnerId: w.partner.id } }, ADMIN_KEY)).toContain(w.stampCard.id);
-    expect(await cardIds(CARDS, { f: { type: "STAMP", partnerId: w.partner.id } }, ADMIN_KEY)).not.toContain(w.loyaltyCard.id);
+    expect(await cardIds(CARDS, { f: { type: "STAMP", partnerId: w.partner.id } }, ADMIN_KEY)).toContain(
+      w.stampCard.id,
+    );
+    expect(await cardIds(CARDS, { f: { type: "STAMP", partnerId: w.partner.id } }, ADMIN_KEY)).not.toContain(
+      w.loyaltyCard.id,
+    );
     const other = await createPartner(app, w.program.id, { name: `Peer ${tag()}` });
     expect(await cardIds(CARDS, {}, other.apiKey)).toEqual([]);
     expect(await cardIds(CARDS, {}, w.member.token)).toEqual([]);
-    const clubCards = await app.gql(`query ($id: ID!) { node(id: $id) { ... on Club { cards(first: 50) { totalCount nodes { id } } } } }`, { id: w.clubs[1].id }, w.partner.apiKey);
+    const clubCards = await app.gql(
+      `query ($id: ID!) { node(id: $id) { ... on Club { cards(first: 50) { totalCount nodes { id } } } } }`,
+      { id: w.clubs[1].id },
+      w.partner.apiKey,
+    );
     expect((clubCards.data.node.cards.nodes as { id: string }[]).map((n) => n.id)).toContain(onlyRiverside.id);
   });
 
@@ -196,13 +317,18 @@ describe("seeing cards", () => {
     expect(await listed(world.member.token, "STAMP")).toEqual([world.stampCard.id]);
     expect(await listed(w.member.token)).toEqual([world.loyaltyCard.id, world.stampCard.id]);
     expect(await listed(w.partner.apiKey)).toEqual([world.loyaltyCard.id, world.stampCard.id]);
-    expect((await app.gql(PUBLIC, { p: world.program.id }, null)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await app.gql(PUBLIC, { p: world.program.id }, null)).errors?.[0]?.extensions?.code).toBe(
+      "UNAUTHENTICATED",
+    );
     // Members open public cards by id, never QR_ONLY or inactive ones they do not follow; and see no token.
     expect(await node(world.loyaltyCard.id, world.member.token)).toMatchObject({ followToken: null, partner: null });
     expect(await node(qrOnly.id, world.member.token)).toBeNull();
     expect(await node(inactive.id, world.member.token)).toBeNull();
 
-    await app.gql(`mutation ($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: DISABLED }) { __typename } }`, { id: world.partner.id });
+    await app.gql(
+      `mutation ($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: DISABLED }) { __typename } }`,
+      { id: world.partner.id },
+    );
     expect(await listed(world.member.token)).toEqual([]);
     expect(await node(world.loyaltyCard.id, world.member.token)).toBeNull();
     // Its owners still manage the cards of a disabled partner.

@@ -2,8 +2,8 @@
 // longer than one batch, date ranges, scoping (managers, partners per card, staff, strangers) and the JSON errors.
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mail } from "../src/domain/mail.js";
 import { EXPORT_BATCH_SIZE } from "../src/domain/loyalty/export.js";
+import type { Mail } from "../src/domain/mail.js";
 import { ADMIN_KEY, createPartner, createProgram, grantRole, login, type TestApp } from "./helpers.js";
 import { createClub, createLoyaltyCard, loyaltyWorld, startLoyaltyApp } from "./loyalty-helpers.js";
 import { createReward, redeem } from "./loyalty-reward-helpers.js";
@@ -17,10 +17,23 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function download(path: string, params: Record<string, string>, key: string | null = ADMIN_KEY, init: RequestInit = {}) {
-  const res = await fetch(`${app.url}/export/${path}?${new URLSearchParams(params)}`, { ...init, headers: key ? { authorization: `Bearer ${key}` } : {} });
+async function download(
+  path: string,
+  params: Record<string, string>,
+  key: string | null = ADMIN_KEY,
+  init: RequestInit = {},
+) {
+  const res = await fetch(`${app.url}/export/${path}?${new URLSearchParams(params)}`, {
+    ...init,
+    headers: key ? { authorization: `Bearer ${key}` } : {},
+  });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: res.headers.get("content-type")?.startsWith("application/json") ? JSON.parse(text) : undefined };
+  return {
+    status: res.status,
+    headers: res.headers,
+    text,
+    json: res.headers.get("content-type")?.startsWith("application/json") ? JSON.parse(text) : undefined,
+  };
 }
 
 /** The CSV read back: header and records. */
@@ -31,14 +44,23 @@ function table(text: string): { header: string[]; rows: Record<string, string>[]
 
 async function importCsv(field: "importMembers" | "importTransactions", programId: string, csv: string) {
   const type = field === "importMembers" ? "ImportMembersInput" : "ImportTransactionsInput";
-  const res = await app.gql(`mutation ($i: ${type}!) { ${field}(input: $i) { __typename ... on ImportReport { applied rejected { line code message } } } }`, { i: { programId, csv } });
+  const res = await app.gql(
+    `mutation ($i: ${type}!) { ${field}(input: $i) { __typename ... on ImportReport { applied rejected { line code message } } } }`,
+    { i: { programId, csv } },
+  );
   const report = res.data[field];
-  if (report.__typename !== "ImportReport" || report.rejected.length) throw new Error(`${field} failed: ${JSON.stringify(res)}`);
+  if (report.__typename !== "ImportReport" || report.rejected.length)
+    throw new Error(`${field} failed: ${JSON.stringify(res)}`);
   return report.applied as number;
 }
 
 const memberId = async (programId: string, externalId: string) =>
-  (await app.gql(`query ($p: ID!, $e: String!) { memberByExternalId(programId: $p, externalId: $e) { id } }`, { p: programId, e: externalId })).data.memberByExternalId.id as string;
+  (
+    await app.gql(`query ($p: ID!, $e: String!) { memberByExternalId(programId: $p, externalId: $e) { id } }`, {
+      p: programId,
+      e: externalId,
+    })
+  ).data.memberByExternalId.id as string;
 
 describe("members.csv", () => {
   it("quotes per RFC 4180, neutralises formulas in text, and writes numbers as numbers", async () => {
@@ -52,7 +74,11 @@ describe("members.csv", () => {
       "-minus,,Ąžuolas 😀",
     ].join("\r\n");
     expect(await importCsv("importMembers", program.id, csv)).toBe(4);
-    await importCsv("importTransactions", program.id, "externalId,memberExternalId,points,occurredAt\nE-1,plain,50,2025-01-01\nE-2,plain,-80,2025-01-02\nE-3,plain,100,2025-01-03\n");
+    await importCsv(
+      "importTransactions",
+      program.id,
+      "externalId,memberExternalId,points,occurredAt\nE-1,plain,50,2025-01-01\nE-2,plain,-80,2025-01-02\nE-3,plain,100,2025-01-03\n",
+    );
 
     const res = await download("members.csv", { programId: program.id });
     expect(res.status).toBe(200);
@@ -69,19 +95,35 @@ describe("members.csv", () => {
     const { header, rows } = table(res.text);
     expect(header).toEqual(["memberId", "externalId", "email", "name", "createdAt", "points"]);
     const byId = Object.fromEntries(rows.map((r) => [r.externalId, r]));
-    expect(Object.keys(byId).sort()).toEqual(["'+37060000000", "'-minus", "'=HYPERLINK(\"http://evil.example\",\"x\")", "plain"]);
-    expect(byId.plain).toMatchObject({ memberId: await memberId(program.id, "plain"), email: "plain@example.com", name: "Doe, Jane", points: "70" });
+    expect(Object.keys(byId).sort()).toEqual([
+      "'+37060000000",
+      "'-minus",
+      '\'=HYPERLINK("http://evil.example","x")',
+      "plain",
+    ]);
+    expect(byId.plain).toMatchObject({
+      memberId: await memberId(program.id, "plain"),
+      email: "plain@example.com",
+      name: "Doe, Jane",
+      points: "70",
+    });
     expect(byId["'+37060000000"]!.name).toBe("'@admin");
     expect(byId["'-minus"]!.name).toBe("Ąžuolas 😀");
-    expect(byId["'=HYPERLINK(\"http://evil.example\",\"x\")"]!.name).toBe('Multi\r\nline "quoted"');
+    expect(byId['\'=HYPERLINK("http://evil.example","x")']!.name).toBe('Multi\r\nline "quoted"');
     expect(new Date(byId.plain!.createdAt!).toISOString()).toBe(byId.plain!.createdAt);
   });
 
   it("streams more rows than one batch, each once, in id order", async () => {
     const program = await createProgram(app);
     const count = EXPORT_BATCH_SIZE * 2 + 345;
-    await importCsv("importMembers", program.id, `externalId\n${Array.from({ length: count }, (_, i) => `BULK-${i}`).join("\n")}`);
-    const res = await fetch(`${app.url}/export/members.csv?programId=${encodeURIComponent(program.id)}`, { headers: { authorization: `Bearer ${program.secretKey}` } });
+    await importCsv(
+      "importMembers",
+      program.id,
+      `externalId\n${Array.from({ length: count }, (_, i) => `BULK-${i}`).join("\n")}`,
+    );
+    const res = await fetch(`${app.url}/export/members.csv?programId=${encodeURIComponent(program.id)}`, {
+      headers: { authorization: `Bearer ${program.secretKey}` },
+    });
     expect(res.headers.get("transfer-encoding")).toBe("chunked");
     const { rows } = table(await res.text());
     expect(rows).toHaveLength(count);
@@ -107,13 +149,35 @@ describe("transactions.csv", () => {
       "externalId,memberExternalId,points,occurredAt,note\nJ-1,L-1,10,2025-01-01T00:00:00Z,first\nJ-2,L-1,-4,2025-01-02T00:00:00Z,@SUM(A1)\nJ-3,L-1,7,2025-01-03T00:00:00Z,\n",
     );
     const all = table((await download("transactions.csv", { programId: program.id })).text);
-    expect(all.header).toEqual(["entryId", "occurredAt", "memberId", "memberExternalId", "cardId", "clubId", "type", "source", "points", "note", "partnerId", "purchaseId", "externalId"]);
+    expect(all.header).toEqual([
+      "entryId",
+      "occurredAt",
+      "memberId",
+      "memberExternalId",
+      "cardId",
+      "clubId",
+      "type",
+      "source",
+      "points",
+      "note",
+      "partnerId",
+      "purchaseId",
+      "externalId",
+    ]);
     expect(all.rows.map((r) => [r.externalId, r.occurredAt, r.type, r.source, r.points, r.note, r.cardId])).toEqual([
       ["J-1", "2025-01-01T00:00:00.000Z", "EARN", "IMPORT", "10", "first", ""],
       ["J-2", "2025-01-02T00:00:00.000Z", "REDEEM", "IMPORT", "-4", "'@SUM(A1)", ""],
       ["J-3", "2025-01-03T00:00:00.000Z", "EARN", "IMPORT", "7", "", ""],
     ]);
-    const ranged = table((await download("transactions.csv", { programId: program.id, from: "2025-01-02T00:00:00Z", to: "2025-01-03T02:00:00+02:00" })).text);
+    const ranged = table(
+      (
+        await download("transactions.csv", {
+          programId: program.id,
+          from: "2025-01-02T00:00:00Z",
+          to: "2025-01-03T02:00:00+02:00",
+        })
+      ).text,
+    );
     expect(ranged.rows.map((r) => r.externalId)).toEqual(["J-2"]);
   });
 });
@@ -135,13 +199,26 @@ describe("a card's export", () => {
         "C-5,F-3,100,,2025-05-03T10:00:00Z",
       ].join("\n"),
     );
-    await grantRole(app, { email: `owner-${partner.id.slice(0, 6).toLowerCase()}@example.com`, role: "PARTNER_USER", programId: program.id, partnerId: partner.id });
+    await grantRole(app, {
+      email: `owner-${partner.id.slice(0, 6).toLowerCase()}@example.com`,
+      role: "PARTNER_USER",
+      programId: program.id,
+      partnerId: partner.id,
+    });
     const partnerUser = await login(app, mailbox, `owner-${partner.id.slice(0, 6).toLowerCase()}@example.com`);
     const q = { programId: program.id, cardId: loyaltyCard.id };
 
     for (const key of [partner.apiKey, partnerUser, program.secretKey]) {
       const followers = table((await download("members.csv", q, key)).text);
-      expect(followers.header).toEqual(["memberId", "externalId", "email", "name", "createdAt", "followedAt", "points"]);
+      expect(followers.header).toEqual([
+        "memberId",
+        "externalId",
+        "email",
+        "name",
+        "createdAt",
+        "followedAt",
+        "points",
+      ]);
       expect(followers.rows.map((r) => [r.externalId, r.followedAt, r.points])).toEqual([
         ["F-1", "2025-05-01T10:00:00.000Z", "12"],
         ["F-2", "2025-05-02T10:00:00.000Z", "5"],
@@ -154,7 +231,9 @@ describe("a card's export", () => {
       ]);
     }
     // A stamp card counts stamps.
-    const stamps = table((await download("members.csv", { programId: program.id, cardId: stampCard.id }, partner.apiKey)).text);
+    const stamps = table(
+      (await download("members.csv", { programId: program.id, cardId: stampCard.id }, partner.apiKey)).text,
+    );
     expect(stamps.header.at(-1)).toBe("stamps");
     expect(stamps.rows.map((r) => [r.externalId, r.stamps])).toEqual([["F-1", "2"]]);
 
@@ -184,24 +263,92 @@ describe("redemptions.csv", () => {
     const world = await loyaltyWorld(app, mailbox);
     const { program, partner, loyaltyCard, clubs } = world;
     await importCsv("importMembers", program.id, "externalId\nR-1\n");
-    await importCsv("importTransactions", program.id, `externalId,memberExternalId,points,cardId,occurredAt\nP-1,R-1,100,${loyaltyCard.id},2025-01-01`);
-    const coupon = await createReward(app, loyaltyCard.id, { title: "=1+1 free coffee", pointsCost: 30, couponValidityDays: 10 });
+    await importCsv(
+      "importTransactions",
+      program.id,
+      `externalId,memberExternalId,points,cardId,occurredAt\nP-1,R-1,100,${loyaltyCard.id},2025-01-01`,
+    );
+    const coupon = await createReward(app, loyaltyCard.id, {
+      title: "=1+1 free coffee",
+      pointsCost: 30,
+      couponValidityDays: 10,
+    });
     const cookie = await createReward(app, loyaltyCard.id, { title: "Cookie", pointsCost: 5 });
-    const first = await redeem(app, { rewardId: coupon.id, member: { external: { programId: program.id, externalId: "R-1" } }, clubId: clubs[1].id }, program.secretKey);
+    const first = await redeem(
+      app,
+      { rewardId: coupon.id, member: { external: { programId: program.id, externalId: "R-1" } }, clubId: clubs[1].id },
+      program.secretKey,
+    );
     expect(first.result?.__typename, JSON.stringify(first.res)).toBe("RedeemRewardPayload");
-    const second = await redeem(app, { rewardId: cookie.id, member: { external: { programId: program.id, externalId: "R-1" } } }, program.secretKey);
+    const second = await redeem(
+      app,
+      { rewardId: cookie.id, member: { external: { programId: program.id, externalId: "R-1" } } },
+      program.secretKey,
+    );
     expect(second.result?.__typename, JSON.stringify(second.res)).toBe("RedeemRewardPayload");
 
     const res = await download("redemptions.csv", { programId: program.id, cardId: loyaltyCard.id }, partner.apiKey);
     const { header, rows } = table(res.text);
-    expect(header).toEqual(["redemptionId", "createdAt", "memberId", "memberExternalId", "cardId", "clubId", "rewardId", "rewardTitle", "cost", "couponCode", "couponStatus", "couponExpiresAt", "couponRedeemedAt"]);
-    expect(rows.map((r) => [r.redemptionId, r.memberExternalId, r.cardId, r.clubId, r.rewardId, r.rewardTitle, r.cost, r.couponCode, r.couponStatus, r.couponRedeemedAt])).toEqual([
-      [first.result!.redemption.id, "R-1", loyaltyCard.id, clubs[1].id, coupon.id, "'=1+1 free coffee", "30", first.result!.coupon.code, "ISSUED", ""],
-      [second.result!.redemption.id, "R-1", loyaltyCard.id, "", cookie.id, "Cookie", "5", second.result!.coupon.code, "ISSUED", ""],
+    expect(header).toEqual([
+      "redemptionId",
+      "createdAt",
+      "memberId",
+      "memberExternalId",
+      "cardId",
+      "clubId",
+      "rewardId",
+      "rewardTitle",
+      "cost",
+      "couponCode",
+      "couponStatus",
+      "couponExpiresAt",
+      "couponRedeemedAt",
+    ]);
+    expect(
+      rows.map((r) => [
+        r.redemptionId,
+        r.memberExternalId,
+        r.cardId,
+        r.clubId,
+        r.rewardId,
+        r.rewardTitle,
+        r.cost,
+        r.couponCode,
+        r.couponStatus,
+        r.couponRedeemedAt,
+      ]),
+    ).toEqual([
+      [
+        first.result!.redemption.id,
+        "R-1",
+        loyaltyCard.id,
+        clubs[1].id,
+        coupon.id,
+        "'=1+1 free coffee",
+        "30",
+        first.result!.coupon.code,
+        "ISSUED",
+        "",
+      ],
+      [
+        second.result!.redemption.id,
+        "R-1",
+        loyaltyCard.id,
+        "",
+        cookie.id,
+        "Cookie",
+        "5",
+        second.result!.coupon.code,
+        "ISSUED",
+        "",
+      ],
     ]);
     expect(rows[0]!.couponExpiresAt).toBe(first.result!.coupon.expiresAt);
     expect(table((await download("redemptions.csv", { programId: program.id })).text).rows).toHaveLength(2);
-    const future = table((await download("redemptions.csv", { programId: program.id, from: new Date(Date.now() + 60_000).toISOString() })).text);
+    const future = table(
+      (await download("redemptions.csv", { programId: program.id, from: new Date(Date.now() + 60_000).toISOString() }))
+        .text,
+    );
     expect(future.rows).toEqual([]);
   });
 });
@@ -224,7 +371,13 @@ describe("errors", () => {
       ["members.csv", {}, ADMIN_KEY, 400, "VALIDATION_FAILED"],
       ["members.csv", { ...p, from: "2025-01-01T00:00:00Z" }, ADMIN_KEY, 400, "VALIDATION_FAILED"],
       ["transactions.csv", { ...p, from: "yesterday" }, ADMIN_KEY, 400, "VALIDATION_FAILED"],
-      ["transactions.csv", { ...p, from: "2025-02-01T00:00:00Z", to: "2025-01-01T00:00:00Z" }, ADMIN_KEY, 400, "VALIDATION_FAILED"],
+      [
+        "transactions.csv",
+        { ...p, from: "2025-02-01T00:00:00Z", to: "2025-01-01T00:00:00Z" },
+        ADMIN_KEY,
+        400,
+        "VALIDATION_FAILED",
+      ],
       ["members.csv", { programId: "not-an-id" }, ADMIN_KEY, 404, "NOT_FOUND"],
       ["members.csv", { programId: partner.id }, ADMIN_KEY, 404, "NOT_FOUND"],
       ["members.csv", { ...p, cardId: "bm90LWEtY2FyZA==" }, ADMIN_KEY, 404, "NOT_FOUND"],
@@ -236,18 +389,30 @@ describe("errors", () => {
       expect(res.json.error.message).toEqual(expect.any(String));
       expect(res.text).not.toMatch(/\bat .*\.(ts|js):\d+/); // never a stack trace
     }
-    const post = await fetch(`${app.url}/export/members.csv?programId=${encodeURIComponent(program.id)}`, { method: "POST", headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+    const post = await fetch(`${app.url}/export/members.csv?programId=${encodeURIComponent(program.id)}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
     expect(post.status).toBe(405);
     expect(post.headers.get("allow")).toBe("GET, HEAD");
     const typo = await download("members.csv", { ...p, cardid: "x" });
-    expect(typo.json.error.issues).toEqual([{ path: "cardid", message: expect.stringContaining("is not a parameter") }]);
+    expect(typo.json.error.issues).toEqual([
+      { path: "cardid", message: expect.stringContaining("is not a parameter") },
+    ]);
   });
 
   it("survives a client that goes away mid-export", async () => {
     const program = await createProgram(app);
-    await importCsv("importMembers", program.id, `externalId,name\n${Array.from({ length: 3000 }, (_, i) => `GONE-${i},${"x".repeat(200)}`).join("\n")}`);
+    await importCsv(
+      "importMembers",
+      program.id,
+      `externalId,name\n${Array.from({ length: 3000 }, (_, i) => `GONE-${i},${"x".repeat(200)}`).join("\n")}`,
+    );
     const abort = new AbortController();
-    const res = await fetch(`${app.url}/export/members.csv?programId=${encodeURIComponent(program.id)}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` }, signal: abort.signal });
+    const res = await fetch(`${app.url}/export/members.csv?programId=${encodeURIComponent(program.id)}`, {
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+      signal: abort.signal,
+    });
     const reader = res.body!.getReader();
     await reader.read();
     abort.abort();

@@ -5,8 +5,17 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
 import { ADMIN_KEY, createPartner, type TestApp } from "./helpers.js";
-import { createLoyaltyCard, loggedInMember, loyaltyWorld, mutate, startLoyaltyApp, tag, type LoyaltyMember, type LoyaltyWorld } from "./loyalty-helpers.js";
-import { cardLedger, COUPON_FIELDS, createReward, follow, rowOf } from "./loyalty-reward-helpers.js";
+import {
+  createLoyaltyCard,
+  type LoyaltyMember,
+  type LoyaltyWorld,
+  loggedInMember,
+  loyaltyWorld,
+  mutate,
+  startLoyaltyApp,
+  tag,
+} from "./loyalty-helpers.js";
+import { COUPON_FIELDS, cardLedger, createReward, follow, rowOf } from "./loyalty-reward-helpers.js";
 
 let app: TestApp;
 const mailbox: Mail[] = [];
@@ -23,16 +32,35 @@ afterAll(async () => {
   await app?.close();
 });
 
-const GAME_FIELDS = "id title status playLimit playPeriod prizes { position type label weight points couponCount reward { id } }";
+const GAME_FIELDS =
+  "id title status playLimit playPeriod prizes { position type label weight points couponCount reward { id } }";
 const PLAY_FIELDS = `replayed play { id prizeType prizeLabel points coupons { id } game { id } member { id } } coupons { ${COUPON_FIELDS} }`;
 
-const createGameCall = (input: Record<string, unknown>, key: string | null = ADMIN_KEY) => mutate(app, "createGame", "CreateGameInput", `... on CreateGamePayload { game { ${GAME_FIELDS} } }`, input, key);
-const updateGame = (input: Record<string, unknown>, key: string | null = ADMIN_KEY) => mutate(app, "updateGame", "UpdateGameInput", `... on UpdateGamePayload { game { ${GAME_FIELDS} } }`, input, key);
+const createGameCall = (input: Record<string, unknown>, key: string | null = ADMIN_KEY) =>
+  mutate(app, "createGame", "CreateGameInput", `... on CreateGamePayload { game { ${GAME_FIELDS} } }`, input, key);
+const updateGame = (input: Record<string, unknown>, key: string | null = ADMIN_KEY) =>
+  mutate(app, "updateGame", "UpdateGameInput", `... on UpdateGamePayload { game { ${GAME_FIELDS} } }`, input, key);
 const play = (gameId: string, key: string | null, extra: Record<string, unknown> = {}) =>
-  mutate(app, "playGame", "PlayGameInput", `... on PlayGamePayload { ${PLAY_FIELDS} } ... on LoyaltyRuleError { retryAt } ... on ConflictError { path }`, { gameId, idempotencyKey: randomUUID(), ...extra }, key);
+  mutate(
+    app,
+    "playGame",
+    "PlayGameInput",
+    `... on PlayGamePayload { ${PLAY_FIELDS} } ... on LoyaltyRuleError { retryAt } ... on ConflictError { path }`,
+    { gameId, idempotencyKey: randomUUID(), ...extra },
+    key,
+  );
 
-async function createGame(cardId: string, input: Record<string, unknown>): Promise<{ id: string } & Record<string, any>> {
-  const { res, result } = await createGameCall({ cardId, title: `Wheel ${tag()}`, playLimit: 1, playPeriod: "DAY", ...input });
+async function createGame(
+  cardId: string,
+  input: Record<string, unknown>,
+): Promise<{ id: string } & Record<string, any>> {
+  const { res, result } = await createGameCall({
+    cardId,
+    title: `Wheel ${tag()}`,
+    playLimit: 1,
+    playPeriod: "DAY",
+    ...input,
+  });
   if (result?.__typename !== "CreateGamePayload") throw new Error(`createGame failed: ${JSON.stringify(res)}`);
   return result.game;
 }
@@ -55,34 +83,69 @@ describe("configuring games", () => {
       [[{ type: "NOTHING", label: "nothing", weight: 1, points: 3 }], "prizes.0.points"],
     ];
     for (const [prizes, path] of cases) {
-      const { result } = await createGameCall({ cardId: w.loyaltyCard.id, title: "Bad", playLimit: 1, playPeriod: "DAY", prizes });
+      const { result } = await createGameCall({
+        cardId: w.loyaltyCard.id,
+        title: "Bad",
+        playLimit: 1,
+        playPeriod: "DAY",
+        prizes,
+      });
       expect(result?.__typename, JSON.stringify(prizes)).toBe("ValidationError");
       expect(result?.issues.map((i: { path: string }) => i.path)).toContain(path);
     }
-    expect((await createGameCall({ cardId: w.loyaltyCard.id, title: "Bad", playLimit: 0, playPeriod: "DAY", prizes: [points(1)] })).result?.__typename).toBe("ValidationError");
+    expect(
+      (
+        await createGameCall({
+          cardId: w.loyaltyCard.id,
+          title: "Bad",
+          playLimit: 0,
+          playPeriod: "DAY",
+          prizes: [points(1)],
+        })
+      ).result?.__typename,
+    ).toBe("ValidationError");
 
     // An INSTANT reward cannot become a prize, and a prize's reward cannot become INSTANT.
-    await createGame(w.loyaltyCard.id, { prizes: [{ type: "COUPON", label: "latte", weight: 1, rewardId: reward.id }] });
+    await createGame(w.loyaltyCard.id, {
+      prizes: [{ type: "COUPON", label: "latte", weight: 1, rewardId: reward.id }],
+    });
     const change = await mutate(app, "updateReward", "UpdateRewardInput", "", { rewardId: reward.id, kind: "INSTANT" });
     expect(change.result?.issues?.[0]?.path).toBe("kind");
   });
 
   it("is for the card's owners; partnerGames lists a partner's games for its owners", async () => {
-    const input = { cardId: w.loyaltyCard.id, title: "Owners only", playLimit: 1, playPeriod: "WEEK", prizes: [points(1)] };
+    const input = {
+      cardId: w.loyaltyCard.id,
+      title: "Owners only",
+      playLimit: 1,
+      playPeriod: "WEEK",
+      prizes: [points(1)],
+    };
     expect((await createGameCall(input, w.staff.token)).code).toBe("FORBIDDEN");
     const other = await createPartner(app, w.program.id, { name: `Other ${tag()}` });
     expect((await createGameCall(input, other.apiKey)).code).toBe("INSUFFICIENT_PARTNER_PERMISSIONS");
     expect((await createGameCall(input, w.member.token)).code).toBe("NOT_FOUND");
     const made = await createGameCall(input, w.partner.apiKey);
-    expect(made.result?.game).toMatchObject({ title: "Owners only", playPeriod: "WEEK", prizes: [{ position: 0, type: "POINTS", points: 1, couponCount: 1 }] });
+    expect(made.result?.game).toMatchObject({
+      title: "Owners only",
+      playPeriod: "WEEK",
+      prizes: [{ position: 0, type: "POINTS", points: 1, couponCount: 1 }],
+    });
 
-    const list = (key: string) => app.gql(`query ($p: ID!) { partnerGames(partnerId: $p, first: 100) { totalCount nodes { id } } }`, { p: w.partner.id }, key);
+    const list = (key: string) =>
+      app.gql(
+        `query ($p: ID!) { partnerGames(partnerId: $p, first: 100) { totalCount nodes { id } } }`,
+        { p: w.partner.id },
+        key,
+      );
     const mine = await list(w.partner.apiKey);
     expect(mine.data.partnerGames.nodes.map((n: { id: string }) => n.id)).toContain(made.result?.game.id);
     expect(mine.data.partnerGames.totalCount).toBe(mine.data.partnerGames.nodes.length);
     expect((await list(other.apiKey)).errors?.[0]?.extensions?.code).toBe("INSUFFICIENT_PARTNER_PERMISSIONS");
     expect((await list(w.staff.token)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect((await list((await loyaltyWorld(app, mailbox)).program.secretKey)).errors?.[0]?.extensions?.code).toBe("PARTNER_NOT_FOUND");
+    expect((await list((await loyaltyWorld(app, mailbox)).program.secretKey)).errors?.[0]?.extensions?.code).toBe(
+      "PARTNER_NOT_FOUND",
+    );
   });
 });
 
@@ -91,16 +154,32 @@ describe("playing", () => {
     const card = await createLoyaltyCard(app, [w.clubs[0].id]);
     const game = await createGame(card.id, { playLimit: 10, prizes: [points(3)] });
     expect((await play(game.id, w.member.token)).result?.__typename).toBe("NotFoundError");
-    expect((await play(game.id, w.staff.token, { member: { id: w.member.id } })).result?.__typename).toBe("NotFoundError");
+    expect((await play(game.id, w.staff.token, { member: { id: w.member.id } })).result?.__typename).toBe(
+      "NotFoundError",
+    );
     await follow(app, w.member, card.id);
     const own = await play(game.id, w.member.token);
-    expect(own.result).toMatchObject({ __typename: "PlayGamePayload", replayed: false, play: { prizeType: "POINTS", prizeLabel: "3 points", points: 3, coupons: [] } });
-    expect((await play(game.id, w.partner.apiKey, { member: { id: w.member.id } })).result?.__typename).toBe("PlayGamePayload");
-    expect((await play(game.id, w.program.secretKey, { member: { external: { programId: w.program.id, externalId: w.member.externalId } } })).result?.__typename).toBe("PlayGamePayload");
+    expect(own.result).toMatchObject({
+      __typename: "PlayGamePayload",
+      replayed: false,
+      play: { prizeType: "POINTS", prizeLabel: "3 points", points: 3, coupons: [] },
+    });
+    expect((await play(game.id, w.partner.apiKey, { member: { id: w.member.id } })).result?.__typename).toBe(
+      "PlayGamePayload",
+    );
+    expect(
+      (
+        await play(game.id, w.program.secretKey, {
+          member: { external: { programId: w.program.id, externalId: w.member.externalId } },
+        })
+      ).result?.__typename,
+    ).toBe("PlayGamePayload");
     // Without naming a member, a partner (no member itself) plays for nobody.
     expect((await play(game.id, w.partner.apiKey)).result?.__typename).toBe("NotFoundError");
     const stranger = await loggedInMember(app, mailbox, w.program.id);
-    expect((await play(game.id, stranger.token, { member: { id: w.member.id } })).result?.__typename).toBe("NotFoundError");
+    expect((await play(game.id, stranger.token, { member: { id: w.member.id } })).result?.__typename).toBe(
+      "NotFoundError",
+    );
     expect((await play(game.id, stranger.token)).result?.__typename).toBe("NotFoundError");
 
     // Each win went to the card balance through the ledger (source GAME), with a GAME_PLAYED activity.
@@ -110,7 +189,9 @@ describe("playing", () => {
       ["EARN", "GAME", 3, null],
       ["EARN", "GAME", 3, null],
     ]);
-    expect(await app.database.prisma.activity.count({ where: { cardId: rowOf(card.id), type: "GAME_PLAYED" } })).toBe(3);
+    expect(await app.database.prisma.activity.count({ where: { cardId: rowOf(card.id), type: "GAME_PLAYED" } })).toBe(
+      3,
+    );
     expect(ledger.every((e) => e.activityId !== null)).toBe(true);
   });
 
@@ -124,7 +205,14 @@ describe("playing", () => {
     const retryAt = new Date(third.result!.retryAt);
     expect(retryAt.getTime()).toBeGreaterThan(Date.now());
     expect(retryAt.getTime() - Date.now()).toBeLessThanOrEqual(86_400_000);
-    expect(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Vilnius", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(retryAt)).toBe("00:00");
+    expect(
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Europe/Vilnius",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }).format(retryAt),
+    ).toBe("00:00");
 
     // Another member has their own limit.
     const other = await loggedInMember(app, mailbox, w.program.id);
@@ -132,7 +220,10 @@ describe("playing", () => {
     expect((await play(game.id, other.token)).result?.__typename).toBe("PlayGamePayload");
 
     // Yesterday's plays (moved back a day: the passage of time) do not count today.
-    await app.database.prisma.gamePlay.updateMany({ where: { gameId: rowOf(game.id), memberId: rowOf(w.member.id) }, data: { createdAt: new Date(Date.now() - 86_400_000 - 60_000) } });
+    await app.database.prisma.gamePlay.updateMany({
+      where: { gameId: rowOf(game.id), memberId: rowOf(w.member.id) },
+      data: { createdAt: new Date(Date.now() - 86_400_000 - 60_000) },
+    });
     expect((await play(game.id, w.member.token)).result?.__typename).toBe("PlayGamePayload");
   });
 
@@ -141,7 +232,7 @@ describe("playing", () => {
     await follow(app, member, w.loyaltyCard.id);
     const game = await createGame(w.loyaltyCard.id, { playLimit: 3, playPeriod: "MONTH", prizes: [points(5)] });
     const results = await Promise.all(Array.from({ length: 10 }, () => play(game.id, member.token)));
-    const kinds = results.map((r) => r.result?.__typename === "PlayGamePayload" ? "won" : r.result?.code);
+    const kinds = results.map((r) => (r.result?.__typename === "PlayGamePayload" ? "won" : r.result?.code));
     expect(kinds.filter((k) => k === "won")).toHaveLength(3);
     expect(kinds.filter((k) => k === "PLAY_LIMIT_REACHED")).toHaveLength(7);
     expect((await cardLedger(app, member.id, w.loyaltyCard.id)).reduce((n, e) => n + e.points, 0)).toBe(15);
@@ -149,21 +240,31 @@ describe("playing", () => {
 
   it("is idempotent on the key: a retry returns the same play and coupons", async () => {
     const reward = await createReward(app, w.loyaltyCard.id, { title: "Espresso", pointsCost: 50 });
-    const game = await createGame(w.loyaltyCard.id, { playLimit: 1, prizes: [{ type: "COUPON", label: "Espresso", weight: 1, rewardId: reward.id }] });
+    const game = await createGame(w.loyaltyCard.id, {
+      playLimit: 1,
+      prizes: [{ type: "COUPON", label: "Espresso", weight: 1, rewardId: reward.id }],
+    });
     const idempotencyKey = randomUUID();
     const first = await play(game.id, w.member.token, { idempotencyKey });
     const again = await play(game.id, w.member.token, { idempotencyKey });
     expect(first.result?.replayed).toBe(false);
     expect(again.result).toMatchObject({ replayed: true, play: { id: first.result?.play.id } });
-    expect(again.result?.coupons.map((c: { code: string }) => c.code)).toEqual(first.result?.coupons.map((c: { code: string }) => c.code));
+    expect(again.result?.coupons.map((c: { code: string }) => c.code)).toEqual(
+      first.result?.coupons.map((c: { code: string }) => c.code),
+    );
     // Concurrent retries of one key: one play.
     const key2 = randomUUID();
     const other = await createGame(w.loyaltyCard.id, { playLimit: 5, prizes: [points(1)] });
-    const racing = await Promise.all(Array.from({ length: 5 }, () => play(other.id, w.member.token, { idempotencyKey: key2 })));
+    const racing = await Promise.all(
+      Array.from({ length: 5 }, () => play(other.id, w.member.token, { idempotencyKey: key2 })),
+    );
     expect(new Set(racing.map((r) => r.result?.play?.id)).size).toBe(1);
     expect(await app.database.prisma.gamePlay.count({ where: { gameId: rowOf(other.id) } })).toBe(1);
     // The same key for another game is a conflict.
-    expect((await play(other.id, w.member.token, { idempotencyKey })).result).toMatchObject({ __typename: "ConflictError", path: "idempotencyKey" });
+    expect((await play(other.id, w.member.token, { idempotencyKey })).result).toMatchObject({
+      __typename: "ConflictError",
+      path: "idempotencyKey",
+    });
   });
 });
 
@@ -171,26 +272,53 @@ describe("prizes", () => {
   it("issue several coupons per win through the coupon path, with the reward's title and validity, taking stock", async () => {
     const member = await loggedInMember(app, mailbox, w.program.id);
     await follow(app, member, w.loyaltyCard.id);
-    const reward = await createReward(app, w.loyaltyCard.id, { title: "Croissant", pointsCost: 40, stock: 7, couponValidityDays: 3 });
-    const game = await createGame(w.loyaltyCard.id, { playLimit: 10, prizes: [{ type: "COUPON", label: "3 croissants", weight: 1, rewardId: reward.id, couponCount: 3 }] });
+    const reward = await createReward(app, w.loyaltyCard.id, {
+      title: "Croissant",
+      pointsCost: 40,
+      stock: 7,
+      couponValidityDays: 3,
+    });
+    const game = await createGame(w.loyaltyCard.id, {
+      playLimit: 10,
+      prizes: [{ type: "COUPON", label: "3 croissants", weight: 1, rewardId: reward.id, couponCount: 3 }],
+    });
     const won = await play(game.id, member.token);
     expect(won.result?.play).toMatchObject({ prizeType: "COUPON", prizeLabel: "3 croissants", points: null });
-    const coupons = won.result?.coupons as { code: string; title: string; status: string; issuedAt: string; expiresAt: string; game: { id: string }; reward: { id: string } }[];
+    const coupons = won.result?.coupons as {
+      code: string;
+      title: string;
+      status: string;
+      issuedAt: string;
+      expiresAt: string;
+      game: { id: string };
+      reward: { id: string };
+    }[];
     expect(coupons).toHaveLength(3);
     expect(new Set(coupons.map((c) => c.code)).size).toBe(3);
     for (const c of coupons) {
-      expect(c).toMatchObject({ title: "Croissant", status: "ISSUED", game: { id: game.id }, reward: { id: reward.id } });
+      expect(c).toMatchObject({
+        title: "Croissant",
+        status: "ISSUED",
+        game: { id: game.id },
+        reward: { id: reward.id },
+      });
       expect(new Date(c.expiresAt).getTime() - new Date(c.issuedAt).getTime()).toBe(3 * 86_400_000);
     }
     expect(won.result?.play.coupons).toHaveLength(3);
-    const stock = async () => (await app.database.prisma.reward.findUniqueOrThrow({ where: { id: rowOf(reward.id) } })).stock;
+    const stock = async () =>
+      (await app.database.prisma.reward.findUniqueOrThrow({ where: { id: rowOf(reward.id) } })).stock;
     expect(await stock()).toBe(4);
     expect((await play(game.id, member.token)).result?.coupons).toHaveLength(3);
     expect(await stock()).toBe(1);
     // One left, three needed: the only prize cannot be given, so the play is refused and does not count.
-    expect((await play(game.id, member.token)).result).toMatchObject({ __typename: "LoyaltyRuleError", code: "OUT_OF_STOCK" });
+    expect((await play(game.id, member.token)).result).toMatchObject({
+      __typename: "LoyaltyRuleError",
+      code: "OUT_OF_STOCK",
+    });
     expect(await stock()).toBe(1);
-    expect(await app.database.prisma.gamePlay.count({ where: { gameId: rowOf(game.id), memberId: rowOf(member.id) } })).toBe(2);
+    expect(
+      await app.database.prisma.gamePlay.count({ where: { gameId: rowOf(game.id), memberId: rowOf(member.id) } }),
+    ).toBe(2);
   });
 
   it("never give more coupons than in stock when members play at the same time", async () => {
@@ -198,9 +326,14 @@ describe("prizes", () => {
     for (let i = 0; i < 5; i++) members.push(await loggedInMember(app, mailbox, w.program.id));
     for (const m of members) await follow(app, m, w.loyaltyCard.id);
     const reward = await createReward(app, w.loyaltyCard.id, { title: "Cinema ticket", pointsCost: 500, stock: 4 });
-    const game = await createGame(w.loyaltyCard.id, { playLimit: 1, prizes: [{ type: "COUPON", label: "2 tickets", weight: 1, rewardId: reward.id, couponCount: 2 }] });
+    const game = await createGame(w.loyaltyCard.id, {
+      playLimit: 1,
+      prizes: [{ type: "COUPON", label: "2 tickets", weight: 1, rewardId: reward.id, couponCount: 2 }],
+    });
     const results = await Promise.all(members.map((m) => play(game.id, m.token)));
-    const outcomes = results.map((r) => (r.result?.__typename === "PlayGamePayload" ? r.result.coupons.length : r.result?.code));
+    const outcomes = results.map((r) =>
+      r.result?.__typename === "PlayGamePayload" ? r.result.coupons.length : r.result?.code,
+    );
     expect(outcomes.filter((o) => o === 2)).toHaveLength(2);
     expect(outcomes.filter((o) => o === "OUT_OF_STOCK")).toHaveLength(3);
     expect((await app.database.prisma.reward.findUniqueOrThrow({ where: { id: rowOf(reward.id) } })).stock).toBe(0);
@@ -211,7 +344,11 @@ describe("prizes", () => {
     const member = await loggedInMember(app, mailbox, w.program.id);
     await follow(app, member, w.loyaltyCard.id);
     const soldOut = await createReward(app, w.loyaltyCard.id, { title: "Sold out", pointsCost: 40, stock: 0 });
-    const inactive = await createReward(app, w.loyaltyCard.id, { title: "Inactive", pointsCost: 40, status: "INACTIVE" });
+    const inactive = await createReward(app, w.loyaltyCard.id, {
+      title: "Inactive",
+      pointsCost: 40,
+      status: "INACTIVE",
+    });
     const game = await createGame(w.loyaltyCard.id, {
       playLimit: 20,
       prizes: [
@@ -220,11 +357,20 @@ describe("prizes", () => {
         { type: "NOTHING", label: "Try again", weight: 1 },
       ],
     });
-    for (let i = 0; i < 5; i++) expect((await play(game.id, member.token)).result?.play).toMatchObject({ prizeType: "NOTHING", prizeLabel: "Try again", points: null, coupons: [] });
+    for (let i = 0; i < 5; i++)
+      expect((await play(game.id, member.token)).result?.play).toMatchObject({
+        prizeType: "NOTHING",
+        prizeLabel: "Try again",
+        points: null,
+        coupons: [],
+      });
   });
 
   it("on a stamp card add stamps", async () => {
-    const game = await createGame(w.stampCard.id, { playLimit: 1, prizes: [{ type: "POINTS", label: "2 stamps", weight: 1, points: 2 }] });
+    const game = await createGame(w.stampCard.id, {
+      playLimit: 1,
+      prizes: [{ type: "POINTS", label: "2 stamps", weight: 1, points: 2 }],
+    });
     expect((await play(game.id, w.member.token)).result?.play.points).toBe(2);
     expect((await cardLedger(app, w.member.id, w.stampCard.id)).at(-1)).toMatchObject({ source: "GAME", points: 2 });
   });
@@ -234,9 +380,23 @@ describe("prizes", () => {
     await follow(app, member, w.loyaltyCard.id);
     const game = await createGame(w.loyaltyCard.id, { playLimit: 5, prizes: [points(7)] });
     const before = await play(game.id, member.token);
-    const updated = await updateGame({ gameId: game.id, title: "New wheel", prizes: [{ type: "NOTHING", label: "Nothing", weight: 2 }, points(1, 3)] });
-    expect(updated.result?.game).toMatchObject({ title: "New wheel", prizes: [{ position: 0, type: "NOTHING", weight: 2 }, { position: 1, type: "POINTS", points: 1, weight: 3 }] });
-    const old = await app.gql(`query ($id: ID!) { node(id: $id) { ... on GamePlay { prizeType prizeLabel points } } }`, { id: before.result?.play.id }, member.token);
+    const updated = await updateGame({
+      gameId: game.id,
+      title: "New wheel",
+      prizes: [{ type: "NOTHING", label: "Nothing", weight: 2 }, points(1, 3)],
+    });
+    expect(updated.result?.game).toMatchObject({
+      title: "New wheel",
+      prizes: [
+        { position: 0, type: "NOTHING", weight: 2 },
+        { position: 1, type: "POINTS", points: 1, weight: 3 },
+      ],
+    });
+    const old = await app.gql(
+      `query ($id: ID!) { node(id: $id) { ... on GamePlay { prizeType prizeLabel points } } }`,
+      { id: before.result?.play.id },
+      member.token,
+    );
     expect(old.data.node).toEqual({ prizeType: "POINTS", prizeLabel: "7 points", points: 7 });
     expect((await updateGame({ gameId: game.id, prizes: [] })).result?.__typename).toBe("ValidationError");
     expect((await updateGame({ gameId: game.id, title: "x" }, w.staff.token)).code).toBe("FORBIDDEN");
@@ -246,11 +406,26 @@ describe("prizes", () => {
 describe("availability", () => {
   it("inactive, unstarted or ended games cannot be played and members do not see them", async () => {
     const inactive = await createGame(w.loyaltyCard.id, { status: "INACTIVE", prizes: [points(1)] });
-    const later = await createGame(w.loyaltyCard.id, { startsAt: new Date(Date.now() + 3_600_000).toISOString(), prizes: [points(1)] });
-    const ended = await createGame(w.loyaltyCard.id, { startsAt: "2020-01-01T00:00:00Z", endsAt: "2020-02-01T00:00:00Z", prizes: [points(1)] });
-    for (const g of [inactive, later, ended]) expect((await play(g.id, w.member.token)).result).toMatchObject({ __typename: "LoyaltyRuleError", code: "GAME_UNAVAILABLE" });
+    const later = await createGame(w.loyaltyCard.id, {
+      startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      prizes: [points(1)],
+    });
+    const ended = await createGame(w.loyaltyCard.id, {
+      startsAt: "2020-01-01T00:00:00Z",
+      endsAt: "2020-02-01T00:00:00Z",
+      prizes: [points(1)],
+    });
+    for (const g of [inactive, later, ended])
+      expect((await play(g.id, w.member.token)).result).toMatchObject({
+        __typename: "LoyaltyRuleError",
+        code: "GAME_UNAVAILABLE",
+      });
     const games = async (key: string) => {
-      const res = await app.gql(`query ($c: ID!) { node(id: $c) { ... on Card { games(first: 100) { totalCount nodes { id } } } } }`, { c: w.loyaltyCard.id }, key);
+      const res = await app.gql(
+        `query ($c: ID!) { node(id: $c) { ... on Card { games(first: 100) { totalCount nodes { id } } } } }`,
+        { c: w.loyaltyCard.id },
+        key,
+      );
       return (res.data.node.games.nodes as { id: string }[]).map((n) => n.id);
     };
     const seenByMember = await games(w.member.token);
@@ -265,9 +440,16 @@ describe("availability", () => {
     const world = await loyaltyWorld(app, mailbox);
     await follow(app, world.member, world.loyaltyCard.id);
     const game = await createGame(world.loyaltyCard.id, { playLimit: 5, prizes: [points(1)] });
-    const status = (s: string) => app.gql(`mutation ($id: ID!, $s: PartnerStatus!) { setPartnerStatus(input: { partner: { id: $id }, status: $s }) { __typename } }`, { id: world.partner.id, s });
+    const status = (s: string) =>
+      app.gql(
+        `mutation ($id: ID!, $s: PartnerStatus!) { setPartnerStatus(input: { partner: { id: $id }, status: $s }) { __typename } }`,
+        { id: world.partner.id, s },
+      );
     await status("DISABLED");
-    expect((await play(game.id, world.member.token)).result).toMatchObject({ __typename: "LoyaltyRuleError", code: "CARD_INACTIVE" });
+    expect((await play(game.id, world.member.token)).result).toMatchObject({
+      __typename: "LoyaltyRuleError",
+      code: "CARD_INACTIVE",
+    });
     await status("ENABLED");
     expect((await play(game.id, world.member.token)).result?.__typename).toBe("PlayGamePayload");
   });

@@ -15,30 +15,57 @@ afterAll(async () => {
 });
 
 const REPORT = `__typename ... on ImportReport { rowsRead changes applied unchanged dryRun rejected { line column code message } } ... on Error { code message } ... on ValidationError { issues { path message } }`;
-const importing = (field: string, inputType: string) => `mutation ($input: ${inputType}!) { ${field}(input: $input) { ${REPORT} } }`;
+const importing = (field: string, inputType: string) =>
+  `mutation ($input: ${inputType}!) { ${field}(input: $input) { ${REPORT} } }`;
 const IMPORT_MEMBERS = importing("importMembers", "ImportMembersInput");
 const IMPORT_TRANSACTIONS = importing("importTransactions", "ImportTransactionsInput");
 const IMPORT_PRODUCTS = importing("importProducts", "ImportProductsInput");
 const IMPORT_STAFF = importing("importStaff", "ImportStaffInput");
 
-async function run(query: string, field: string, programId: string, csv: string, options: { dryRun?: boolean; key?: string | null } = {}) {
-  const res = await app.gql(query, { input: { programId, csv, ...(options.dryRun !== undefined && { dryRun: options.dryRun }) } }, options.key === undefined ? ADMIN_KEY : options.key);
+async function run(
+  query: string,
+  field: string,
+  programId: string,
+  csv: string,
+  options: { dryRun?: boolean; key?: string | null } = {},
+) {
+  const res = await app.gql(
+    query,
+    { input: { programId, csv, ...(options.dryRun !== undefined && { dryRun: options.dryRun }) } },
+    options.key === undefined ? ADMIN_KEY : options.key,
+  );
   if (res.errors) return { errors: res.errors };
   return res.data[field];
 }
-const members = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) => run(IMPORT_MEMBERS, "importMembers", programId, csv, options);
-const transactions = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) => run(IMPORT_TRANSACTIONS, "importTransactions", programId, csv, options);
-const staffImport = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) => run(IMPORT_STAFF, "importStaff", programId, csv, options);
-const products = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) => run(IMPORT_PRODUCTS, "importProducts", programId, csv, options);
+const members = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) =>
+  run(IMPORT_MEMBERS, "importMembers", programId, csv, options);
+const transactions = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) =>
+  run(IMPORT_TRANSACTIONS, "importTransactions", programId, csv, options);
+const staffImport = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) =>
+  run(IMPORT_STAFF, "importStaff", programId, csv, options);
+const products = (programId: string, csv: string, options?: { dryRun?: boolean; key?: string | null }) =>
+  run(IMPORT_PRODUCTS, "importProducts", programId, csv, options);
 
 const MEMBER = `query ($p: ID!, $e: String!) { memberByExternalId(programId: $p, externalId: $e) { id email balance ledger(first: 50) { nodes { type source points note createdAt } } } }`;
-const member = async (programId: string, externalId: string) => (await app.gql(MEMBER, { p: programId, e: externalId })).data?.memberByExternalId;
-const memberCount = async (programId: string) => (await app.gql(`query ($p: ID!) { members(programId: $p, first: 1) { totalCount } }`, { p: programId })).data.members.totalCount as number;
+const member = async (programId: string, externalId: string) =>
+  (await app.gql(MEMBER, { p: programId, e: externalId })).data?.memberByExternalId;
+const memberCount = async (programId: string) =>
+  (await app.gql(`query ($p: ID!) { members(programId: $p, first: 1) { totalCount } }`, { p: programId })).data.members
+    .totalCount as number;
 
 /** A refusal's code: a GraphQL error's extensions.code, or a typed failure's code. */
 const codeOf = (result: any): string => result.errors?.[0]?.extensions?.code ?? result.code ?? result.__typename;
 
-const report = (r: Partial<{ rowsRead: number; changes: number; applied: number; unchanged: number; dryRun: boolean; rejected: unknown[] }>) => ({
+const report = (
+  r: Partial<{
+    rowsRead: number;
+    changes: number;
+    applied: number;
+    unchanged: number;
+    dryRun: boolean;
+    rejected: unknown[];
+  }>,
+) => ({
   __typename: "ImportReport",
   rowsRead: 0,
   changes: 0,
@@ -52,13 +79,16 @@ const report = (r: Partial<{ rowsRead: number; changes: number; applied: number;
 describe("importMembers", () => {
   it("creates and updates members; a second import of the same file applies nothing", async () => {
     const program = await createProgram(app);
-    const csv = 'externalId,email,name\r\nC-1,Ann@Example.com,Ann\r\nC-2,,"Doe, John"\r\n"C-3","bob@example.com","Bob ""the builder"""\r\n';
+    const csv =
+      'externalId,email,name\r\nC-1,Ann@Example.com,Ann\r\nC-2,,"Doe, John"\r\n"C-3","bob@example.com","Bob ""the builder"""\r\n';
     expect(await members(program.id, csv)).toEqual(report({ rowsRead: 3, changes: 3, applied: 3 }));
     expect(await member(program.id, "C-1")).toMatchObject({ email: "ann@example.com" });
     expect(await members(program.id, csv)).toEqual(report({ rowsRead: 3, unchanged: 3 }));
 
     // A column left out keeps the stored value; an empty cell clears it.
-    expect(await members(program.id, "externalId,email\nC-1,\nC-2,new@example.com\nC-4,four@example.com\n")).toEqual(report({ rowsRead: 3, changes: 3, applied: 3 }));
+    expect(await members(program.id, "externalId,email\nC-1,\nC-2,new@example.com\nC-4,four@example.com\n")).toEqual(
+      report({ rowsRead: 3, changes: 3, applied: 3 }),
+    );
     expect((await member(program.id, "C-1")).email).toBeNull();
     expect((await member(program.id, "C-2")).email).toBe("new@example.com");
     expect(await memberCount(program.id)).toBe(4);
@@ -84,13 +114,23 @@ describe("importMembers", () => {
         rowsRead: 6,
         changes: 1, // OK-1 alone would be written
         rejected: [
-          { line: 1, column: "nickname", code: "UNKNOWN_COLUMN", message: expect.stringContaining('"nickname" is not a column') },
+          {
+            line: 1,
+            column: "nickname",
+            code: "UNKNOWN_COLUMN",
+            message: expect.stringContaining('"nickname" is not a column'),
+          },
           { line: 1, column: "email", code: "DUPLICATE_COLUMN", message: '"email" is named twice' },
           { line: 3, column: "externalId", code: "REQUIRED", message: "externalId is required" },
           { line: 4, column: "email", code: "INVALID_VALUE", message: 'email "not-an-email" is not an email address' },
           { line: 5, column: "externalId", code: "DUPLICATE_ROW", message: 'repeats externalId "OK-1" of line 2' },
           { line: 6, column: null, code: "FIELD_COUNT", message: "has 2 fields; the header has 4" },
-          { line: 8, column: "externalId", code: "INVALID_VALUE", message: "externalId must be at most 200 characters" },
+          {
+            line: 8,
+            column: "externalId",
+            code: "INVALID_VALUE",
+            message: "externalId must be at most 200 characters",
+          },
           { line: 9, column: null, code: "CSV_SYNTAX", message: expect.stringContaining("never closed") },
         ],
       }),
@@ -100,19 +140,41 @@ describe("importMembers", () => {
 
   it("validates without writing on a dry run", async () => {
     const program = await createProgram(app);
-    expect(await members(program.id, "externalId\nD-1\nD-2\n", { dryRun: true })).toEqual(report({ rowsRead: 2, changes: 2, dryRun: true }));
+    expect(await members(program.id, "externalId\nD-1\nD-2\n", { dryRun: true })).toEqual(
+      report({ rowsRead: 2, changes: 2, dryRun: true }),
+    );
     expect(await memberCount(program.id)).toBe(0);
   });
 
   it("refuses files beyond the limits and files without a header", async () => {
     const program = await createProgram(app);
     const tooMany = `externalId\n${Array.from({ length: 50_001 }, (_, i) => `M${i}`).join("\n")}`;
-    expect(await members(program.id, tooMany)).toMatchObject({ __typename: "ValidationError", code: "VALIDATION_FAILED", issues: [{ path: "csv", message: expect.stringContaining("more than 50000 rows") }] });
+    expect(await members(program.id, tooMany)).toMatchObject({
+      __typename: "ValidationError",
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "csv", message: expect.stringContaining("more than 50000 rows") }],
+    });
     const tooBig = `externalId,name\n${`X,${"n".repeat(1000)}\n`.repeat(5300)}`;
-    expect(await members(program.id, tooBig)).toMatchObject({ __typename: "ValidationError", issues: [{ path: "csv", message: expect.stringContaining("the limit is 5242880") }] });
-    expect(await members(program.id, "")).toMatchObject({ __typename: "ValidationError", issues: [{ path: "csv", message: expect.stringContaining("is empty") }] });
+    expect(await members(program.id, tooBig)).toMatchObject({
+      __typename: "ValidationError",
+      issues: [{ path: "csv", message: expect.stringContaining("the limit is 5242880") }],
+    });
+    expect(await members(program.id, "")).toMatchObject({
+      __typename: "ValidationError",
+      issues: [{ path: "csv", message: expect.stringContaining("is empty") }],
+    });
     expect(await members(program.id, "email\nx@example.com\n")).toEqual(
-      report({ rowsRead: 1, rejected: [{ line: 1, column: "externalId", code: "MISSING_COLUMN", message: 'the required column "externalId" is missing' }] }),
+      report({
+        rowsRead: 1,
+        rejected: [
+          {
+            line: 1,
+            column: "externalId",
+            code: "MISSING_COLUMN",
+            message: 'the required column "externalId" is missing',
+          },
+        ],
+      }),
     );
   });
 });
@@ -121,7 +183,12 @@ describe("importTransactions", () => {
   it("imports program points by sign with their dates, once per externalId", async () => {
     const program = await createProgram(app, { timezone: "Europe/Vilnius" });
     await members(program.id, "externalId\nT-1\nT-2\n");
-    const csv = ["externalId,memberExternalId,points,occurredAt,note", "X-1,T-1,100,2025-03-01T10:00:00+02:00,Welcome", "X-2,T-1,-30,2025-03-02,Spent", "X-3,T-2,5,2025-03-03T00:00:00Z,"].join("\n");
+    const csv = [
+      "externalId,memberExternalId,points,occurredAt,note",
+      "X-1,T-1,100,2025-03-01T10:00:00+02:00,Welcome",
+      "X-2,T-1,-30,2025-03-02,Spent",
+      "X-3,T-2,5,2025-03-03T00:00:00Z,",
+    ].join("\n");
     expect(await transactions(program.id, csv)).toEqual(report({ rowsRead: 3, changes: 3, applied: 3 }));
     const t1 = await member(program.id, "T-1");
     expect(t1.balance).toBe(70);
@@ -134,9 +201,24 @@ describe("importTransactions", () => {
     );
     // The same file again: nothing twice. The same key with other values: a conflict, and nothing applied.
     expect(await transactions(program.id, csv)).toEqual(report({ rowsRead: 3, unchanged: 3 }));
-    const changed = ["externalId,memberExternalId,points,occurredAt", "X-1,T-1,101,2025-03-01T10:00:00+02:00", "X-4,T-2,1,2025-03-04"].join("\n");
+    const changed = [
+      "externalId,memberExternalId,points,occurredAt",
+      "X-1,T-1,101,2025-03-01T10:00:00+02:00",
+      "X-4,T-2,1,2025-03-04",
+    ].join("\n");
     expect(await transactions(program.id, changed)).toEqual(
-      report({ rowsRead: 2, changes: 1, rejected: [{ line: 2, column: "externalId", code: "CONFLICT", message: 'externalId "X-1" was imported before with other values' }] }),
+      report({
+        rowsRead: 2,
+        changes: 1,
+        rejected: [
+          {
+            line: 2,
+            column: "externalId",
+            code: "CONFLICT",
+            message: 'externalId "X-1" was imported before with other values',
+          },
+        ],
+      }),
     );
     expect((await member(program.id, "T-2")).balance).toBe(5);
   });
@@ -175,7 +257,9 @@ describe("importTransactions", () => {
       [13, "points", "REQUIRED"],
     ]);
     expect(result).toMatchObject({ rowsRead: 12, changes: 1, applied: 0 });
-    expect(result.rejected.find((r: any) => r.line === 12).message).toBe(`member "B-2"'s points balance is 0; with this file's rows it would be -5`);
+    expect(result.rejected.find((r: any) => r.line === 12).message).toBe(
+      `member "B-2"'s points balance is 0; with this file's rows it would be -5`,
+    );
     expect((await member(program.id, "B-1")).balance).toBe(0);
   });
 });
@@ -184,12 +268,22 @@ describe("concurrent imports", () => {
   it("apply the same file once when two run at the same time", async () => {
     const world = await loyaltyWorld(app, mailbox);
     await members(world.program.id, "externalId\nPAR-1\nPAR-2\n");
-    const csv = ["externalId,memberExternalId,points,cardId,occurredAt", ...Array.from({ length: 40 }, (_, i) => `PX-${i},PAR-${1 + (i % 2)},${i + 1},${world.loyaltyCard.id},2025-04-01`)].join("\n");
+    const csv = [
+      "externalId,memberExternalId,points,cardId,occurredAt",
+      ...Array.from({ length: 40 }, (_, i) => `PX-${i},PAR-${1 + (i % 2)},${i + 1},${world.loyaltyCard.id},2025-04-01`),
+    ].join("\n");
     const [a, b] = await Promise.all([transactions(world.program.id, csv), transactions(world.program.id, csv)]);
     expect([a.applied, b.applied].sort()).toEqual([0, 40]);
     expect([a.unchanged, b.unchanged].sort()).toEqual([0, 40]);
-    const followers = await fetch(`${app.url}/export/members.csv?${new URLSearchParams({ programId: world.program.id, cardId: world.loyaltyCard.id })}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
-    const balances = (await followers.text()).trim().split("\r\n").slice(1).map((l) => Number(l.split(",").at(-1)));
+    const followers = await fetch(
+      `${app.url}/export/members.csv?${new URLSearchParams({ programId: world.program.id, cardId: world.loyaltyCard.id })}`,
+      { headers: { authorization: `Bearer ${ADMIN_KEY}` } },
+    );
+    const balances = (await followers.text())
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((l) => Number(l.split(",").at(-1)));
     expect(balances.reduce((x, y) => x + y, 0)).toBe((40 * 41) / 2);
   });
 });
@@ -210,44 +304,90 @@ describe("importTransactions on cards", () => {
     expect((await member(program.id, "CARD-1")).balance).toBe(0); // card entries are not program points
     expect((await member(program.id, "CARD-2")).balance).toBe(7);
     const followers = async (cardId: string) => {
-      const res = await fetch(`${app.url}/export/members.csv?${new URLSearchParams({ programId: program.id, cardId })}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+      const res = await fetch(
+        `${app.url}/export/members.csv?${new URLSearchParams({ programId: program.id, cardId })}`,
+        { headers: { authorization: `Bearer ${ADMIN_KEY}` } },
+      );
       return (await res.text()).trim().split("\r\n");
     };
-    expect((await followers(loyaltyCard.id)).map((l) => l.split(",").slice(1, 2).concat(l.split(",").slice(-2)))).toEqual([
+    expect(
+      (await followers(loyaltyCard.id)).map((l) => l.split(",").slice(1, 2).concat(l.split(",").slice(-2))),
+    ).toEqual([
       ["externalId", "followedAt", "points"],
       ["CARD-1", "2025-06-01T09:00:00.000Z", "25"],
     ]);
     expect((await followers(stampCard.id))[1]!.endsWith(",3")).toBe(true);
-    const history = await app.gql(`query ($p: ID!) { auditLog(programId: $p, first: 50) { nodes { action } } }`, { p: program.id });
+    const history = await app.gql(`query ($p: ID!) { auditLog(programId: $p, first: 50) { nodes { action } } }`, {
+      p: program.id,
+    });
     expect(history.data.auditLog.nodes.map((n: any) => n.action)).toContain("import.transactions");
 
     // A card balance may never go below zero, whatever the program allows for its own points.
-    const overdraw = await transactions(program.id, `externalId,memberExternalId,points,cardId,occurredAt\nK-5,CARD-1,-26,${loyaltyCard.id},2025-06-04`);
+    const overdraw = await transactions(
+      program.id,
+      `externalId,memberExternalId,points,cardId,occurredAt\nK-5,CARD-1,-26,${loyaltyCard.id},2025-06-04`,
+    );
     expect(overdraw.rejected).toEqual([
-      { line: 2, column: "points", code: "INSUFFICIENT_BALANCE", message: `member "CARD-1"'s card balance is 25; with this file's rows it would be -1` },
+      {
+        line: 2,
+        column: "points",
+        code: "INSUFFICIENT_BALANCE",
+        message: `member "CARD-1"'s card balance is 25; with this file's rows it would be -1`,
+      },
     ]);
     // A card of another program is unknown.
     const elsewhere = await loyaltyWorld(app, mailbox);
-    const foreign = await transactions(program.id, `externalId,memberExternalId,points,cardId,occurredAt\nK-6,CARD-1,1,${elsewhere.loyaltyCard.id},2025-06-04`);
-    expect(foreign.rejected).toEqual([{ line: 2, column: "cardId", code: "UNKNOWN_CARD", message: expect.stringContaining("is not a card of this program") }]);
+    const foreign = await transactions(
+      program.id,
+      `externalId,memberExternalId,points,cardId,occurredAt\nK-6,CARD-1,1,${elsewhere.loyaltyCard.id},2025-06-04`,
+    );
+    expect(foreign.rejected).toEqual([
+      {
+        line: 2,
+        column: "cardId",
+        code: "UNKNOWN_CARD",
+        message: expect.stringContaining("is not a card of this program"),
+      },
+    ]);
   });
 });
 
 describe("importStaff", () => {
   const STAFF = `query ($c: ID!) { node(id: $c) { ... on Club { staff(first: 50) { nodes { email role } } } } }`;
-  const staffOf = async (clubId: string) => ((await app.gql(STAFF, { c: clubId })).data.node.staff.nodes as { email: string; role: string }[]).sort((a, b) => a.email.localeCompare(b.email));
+  const staffOf = async (clubId: string) =>
+    ((await app.gql(STAFF, { c: clubId })).data.node.staff.nodes as { email: string; role: string }[]).sort((a, b) =>
+      a.email.localeCompare(b.email),
+    );
 
   it("adds people to clubs by club name or id, changes roles, and applies a file once", async () => {
     const world = await loyaltyWorld(app, mailbox);
     const [oldTown, riverside] = world.clubs;
     const t = tag();
-    const csv = [`email,club,role`, `ana-${t}@example.com,Old Town,`, `Ben-${t}@Example.com,${riverside.id},club_manager`, `ana-${t}@example.com,Riverside,STAFF`].join("\n");
-    expect(await staffImport(world.program.id, csv, { key: world.partner.apiKey })).toEqual(report({ rowsRead: 3, changes: 3, applied: 3 }));
-    expect(await staffImport(world.program.id, csv, { key: world.partner.apiKey })).toEqual(report({ rowsRead: 3, unchanged: 3 }));
+    const csv = [
+      `email,club,role`,
+      `ana-${t}@example.com,Old Town,`,
+      `Ben-${t}@Example.com,${riverside.id},club_manager`,
+      `ana-${t}@example.com,Riverside,STAFF`,
+    ].join("\n");
+    expect(await staffImport(world.program.id, csv, { key: world.partner.apiKey })).toEqual(
+      report({ rowsRead: 3, changes: 3, applied: 3 }),
+    );
+    expect(await staffImport(world.program.id, csv, { key: world.partner.apiKey })).toEqual(
+      report({ rowsRead: 3, unchanged: 3 }),
+    );
     // Each person added is audited, like addClubStaff, besides the import itself.
-    const audited = await app.gql(`query ($p: ID!) { auditLog(programId: $p, first: 50) { nodes { action after } } }`, { p: world.program.id });
-    const actions = audited.data.auditLog.nodes.filter((n: any) => n.action === "import.staff" || n.after?.source === "import");
-    expect(actions.map((n: any) => n.action).sort()).toEqual(["club.addStaff", "club.addStaff", "club.addStaff", "import.staff"]);
+    const audited = await app.gql(`query ($p: ID!) { auditLog(programId: $p, first: 50) { nodes { action after } } }`, {
+      p: world.program.id,
+    });
+    const actions = audited.data.auditLog.nodes.filter(
+      (n: any) => n.action === "import.staff" || n.after?.source === "import",
+    );
+    expect(actions.map((n: any) => n.action).sort()).toEqual([
+      "club.addStaff",
+      "club.addStaff",
+      "club.addStaff",
+      "import.staff",
+    ]);
     expect((await staffOf(riverside.id)).filter((s) => s.email.endsWith(`${t}@example.com`))).toEqual([
       { email: `ana-${t}@example.com`, role: "STAFF" },
       { email: `ben-${t}@example.com`, role: "CLUB_MANAGER" },
@@ -255,10 +395,16 @@ describe("importStaff", () => {
     expect((await staffOf(oldTown.id)).map((s) => s.email)).toContain(`ana-${t}@example.com`);
     // The imported person logs in and works in both clubs.
     const ana = await login(app, mailbox, `ana-${t}@example.com`);
-    const clubs = await app.gql(`query ($p: ID!) { clubs(programId: $p, first: 10) { totalCount } }`, { p: world.program.id }, ana);
+    const clubs = await app.gql(
+      `query ($p: ID!) { clubs(programId: $p, first: 10) { totalCount } }`,
+      { p: world.program.id },
+      ana,
+    );
     expect(clubs.data.clubs.totalCount).toBe(2);
     // A promotion is a change.
-    expect(await staffImport(world.program.id, `email,club,role\nana-${t}@example.com,Old Town,CLUB_MANAGER`)).toEqual(report({ rowsRead: 1, changes: 1, applied: 1 }));
+    expect(await staffImport(world.program.id, `email,club,role\nana-${t}@example.com,Old Town,CLUB_MANAGER`)).toEqual(
+      report({ rowsRead: 1, changes: 1, applied: 1 }),
+    );
   });
 
   it("reports unknown, foreign and ambiguous clubs, bad roles and emails, and duplicates; applies nothing", async () => {
@@ -278,7 +424,9 @@ describe("importStaff", () => {
       `w-${t}@example.com,${rivalClub.id},STAFF`,
     ].join("\n");
     // The partner sees only its own clubs: the rival's club is unknown to it, "Old Town" is not ambiguous.
-    const asPartner = await staffImport(world.program.id, `${csv}\nv-${t}@example.com,Old Town,STAFF`, { key: world.partner.apiKey });
+    const asPartner = await staffImport(world.program.id, `${csv}\nv-${t}@example.com,Old Town,STAFF`, {
+      key: world.partner.apiKey,
+    });
     expect(asPartner.rejected.map((r: any) => [r.line, r.column, r.code])).toEqual([
       [3, "email", "INVALID_VALUE"],
       [4, "club", "UNKNOWN_CLUB"],
@@ -289,8 +437,17 @@ describe("importStaff", () => {
     ]);
     expect(asPartner).toMatchObject({ rowsRead: 8, changes: 2, applied: 0 });
     // The program's key sees every partner's clubs: "Old Town" is then ambiguous.
-    const asProgram = await staffImport(world.program.id, `email,club\nv-${t}@example.com,Old Town`, { key: world.program.secretKey });
-    expect(asProgram.rejected).toEqual([{ line: 2, column: "club", code: "AMBIGUOUS_CLUB", message: '2 partners have a club named "Old Town": give the club\'s id' }]);
+    const asProgram = await staffImport(world.program.id, `email,club\nv-${t}@example.com,Old Town`, {
+      key: world.program.secretKey,
+    });
+    expect(asProgram.rejected).toEqual([
+      {
+        line: 2,
+        column: "club",
+        code: "AMBIGUOUS_CLUB",
+        message: '2 partners have a club named "Old Town": give the club\'s id',
+      },
+    ]);
     expect((await staffOf(world.clubs[1].id)).map((s) => s.email)).not.toContain(`ok-${t}@example.com`);
   });
 
@@ -299,43 +456,88 @@ describe("importStaff", () => {
     const t = tag();
     const asManager = await staffImport(
       world.program.id,
-      ["email,club,role", `c-${t}@example.com,Old Town,STAFF`, `d-${t}@example.com,Old Town,CLUB_MANAGER`, `e-${t}@example.com,Riverside,STAFF`].join("\n"),
+      [
+        "email,club,role",
+        `c-${t}@example.com,Old Town,STAFF`,
+        `d-${t}@example.com,Old Town,CLUB_MANAGER`,
+        `e-${t}@example.com,Riverside,STAFF`,
+      ].join("\n"),
       { key: world.manager.token },
     );
     expect(asManager.rejected.map((r: any) => [r.line, r.column, r.code])).toEqual([
       [3, "role", "NOT_ALLOWED"],
       [4, "club", "UNKNOWN_CLUB"],
     ]);
-    expect((await staffImport(world.program.id, `email,club\nc-${t}@example.com,Old Town`, { key: world.manager.token })).applied).toBe(1);
-    expect(codeOf(await staffImport(world.program.id, `email,club\nf-${t}@example.com,Old Town`, { key: world.staff.token }))).toBe("FORBIDDEN");
+    expect(
+      (await staffImport(world.program.id, `email,club\nc-${t}@example.com,Old Town`, { key: world.manager.token }))
+        .applied,
+    ).toBe(1);
+    expect(
+      codeOf(
+        await staffImport(world.program.id, `email,club\nf-${t}@example.com,Old Town`, { key: world.staff.token }),
+      ),
+    ).toBe("FORBIDDEN");
     const stranger = await loyaltyWorld(app, mailbox);
-    expect(codeOf(await staffImport(world.program.id, `email,club\nf-${t}@example.com,Old Town`, { key: stranger.partner.apiKey }))).toBe("NOT_FOUND");
-    expect(codeOf(await staffImport(world.program.id, `email,club\nf-${t}@example.com,Old Town`, { key: world.member.token }))).toBe("NOT_FOUND");
+    expect(
+      codeOf(
+        await staffImport(world.program.id, `email,club\nf-${t}@example.com,Old Town`, {
+          key: stranger.partner.apiKey,
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(
+      codeOf(
+        await staffImport(world.program.id, `email,club\nf-${t}@example.com,Old Town`, { key: world.member.token }),
+      ),
+    ).toBe("NOT_FOUND");
   });
 });
 
 describe("importProducts", () => {
   it("adds and replaces catalogue products, and BRAND campaigns see them", async () => {
     const program = await createProgram(app);
-    expect(await products(program.id, "sku,brand,category\nSKU-1,Acme,Coffee\nSKU-2,,Tea\n")).toEqual(report({ rowsRead: 2, changes: 2, applied: 2 }));
-    expect(await products(program.id, "sku,brand,category\nSKU-1,Acme,Coffee\nSKU-2,,Tea\n")).toEqual(report({ rowsRead: 2, unchanged: 2 }));
-    expect(await products(program.id, "SKU,Brand\nSKU-2,Zeta\nSKU-2,Other\n")).toEqual(
-      report({ rowsRead: 2, changes: 1, rejected: [{ line: 3, column: "sku", code: "DUPLICATE_ROW", message: 'repeats sku "SKU-2" of line 2' }] }),
+    expect(await products(program.id, "sku,brand,category\nSKU-1,Acme,Coffee\nSKU-2,,Tea\n")).toEqual(
+      report({ rowsRead: 2, changes: 2, applied: 2 }),
     );
-    expect(await products(program.id, "sku,brand\nSKU-2,Zeta\n")).toEqual(report({ rowsRead: 1, changes: 1, applied: 1 }));
-    const listed = await app.gql(`query ($p: ID!) { products(programId: $p, first: 10) { nodes { sku brand category } } }`, { p: program.id });
+    expect(await products(program.id, "sku,brand,category\nSKU-1,Acme,Coffee\nSKU-2,,Tea\n")).toEqual(
+      report({ rowsRead: 2, unchanged: 2 }),
+    );
+    expect(await products(program.id, "SKU,Brand\nSKU-2,Zeta\nSKU-2,Other\n")).toEqual(
+      report({
+        rowsRead: 2,
+        changes: 1,
+        rejected: [{ line: 3, column: "sku", code: "DUPLICATE_ROW", message: 'repeats sku "SKU-2" of line 2' }],
+      }),
+    );
+    expect(await products(program.id, "sku,brand\nSKU-2,Zeta\n")).toEqual(
+      report({ rowsRead: 1, changes: 1, applied: 1 }),
+    );
+    const listed = await app.gql(
+      `query ($p: ID!) { products(programId: $p, first: 10) { nodes { sku brand category } } }`,
+      { p: program.id },
+    );
     expect(listed.data.products.nodes).toEqual([
       { sku: "SKU-1", brand: "Acme", category: "Coffee" },
       { sku: "SKU-2", brand: "Zeta", category: "Tea" },
     ]);
     // The engine prices with the new catalogue: a BRAND campaign on Zeta doubles SKU-2.
     await app.gql(`mutation ($i: CreateCampaignInput!) { createCampaign(input: $i) { __typename } }`, {
-      i: { programId: program.id, type: "BRAND", title: "Zeta week", multiplier: "2", startsAt: "2020-01-01T00:00:00Z", brands: ["Zeta"] },
+      i: {
+        programId: program.id,
+        type: "BRAND",
+        title: "Zeta week",
+        multiplier: "2",
+        startsAt: "2020-01-01T00:00:00Z",
+        brands: ["Zeta"],
+      },
     });
-    const quote = await app.gql(`query ($p: ID!, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) { totalPointsAwarded } }`, {
-      p: program.id,
-      b: { datePurchased: "2026-01-05T10:00:00Z", items: [{ sku: "SKU-2", price: "10", quantity: 1 }] },
-    });
+    const quote = await app.gql(
+      `query ($p: ID!, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) { totalPointsAwarded } }`,
+      {
+        p: program.id,
+        b: { datePurchased: "2026-01-05T10:00:00Z", items: [{ sku: "SKU-2", price: "10", quantity: 1 }] },
+      },
+    );
     expect(quote.data.potentialPoints.totalPointsAwarded).toBe(40);
   });
 });

@@ -1,7 +1,13 @@
 // The pure parts of rewards, coupons and games: the weighted draw, coupon codes and validity, availability.
 import { describe, expect, it } from "vitest";
 import { rewardCost, unavailability } from "../src/domain/loyalty/availability.js";
-import { COUPON_ALPHABET, couponExpiry, couponStatus, newCouponCode, normalizeCouponCode } from "../src/domain/loyalty/coupon-codes.js";
+import {
+  COUPON_ALPHABET,
+  couponExpiry,
+  couponStatus,
+  newCouponCode,
+  normalizeCouponCode,
+} from "../src/domain/loyalty/coupon-codes.js";
 import { cryptoRandom, drawPrize } from "../src/domain/loyalty/draw.js";
 
 const prizes = [
@@ -82,8 +88,12 @@ describe("coupon codes", () => {
 describe("coupon validity", () => {
   const issuedAt = new Date("2026-03-28T22:30:00Z");
   it("takes the reward's days, else the card's, else never expires", () => {
-    expect(couponExpiry(issuedAt, { couponValidityDays: 2 }, { couponValidityDays: 30 })).toEqual(new Date("2026-03-30T22:30:00Z"));
-    expect(couponExpiry(issuedAt, { couponValidityDays: null }, { couponValidityDays: 30 })).toEqual(new Date("2026-04-27T22:30:00Z"));
+    expect(couponExpiry(issuedAt, { couponValidityDays: 2 }, { couponValidityDays: 30 })).toEqual(
+      new Date("2026-03-30T22:30:00Z"),
+    );
+    expect(couponExpiry(issuedAt, { couponValidityDays: null }, { couponValidityDays: 30 })).toEqual(
+      new Date("2026-04-27T22:30:00Z"),
+    );
     expect(couponExpiry(issuedAt, { couponValidityDays: null }, { couponValidityDays: null })).toBeNull();
   });
 

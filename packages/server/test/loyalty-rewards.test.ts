@@ -4,8 +4,30 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail.js";
 import { ADMIN_KEY, createPartner, login, type TestApp } from "./helpers.js";
-import { addClubStaff, createClub, createLoyaltyCard, loggedInMember, loyaltyWorld, memberQr, startLoyaltyApp, tag, type LoyaltyMember, type LoyaltyWorld } from "./loyalty-helpers.js";
-import { cardLedger, createReward, createRewardCall, follow, fund, redeem, rewardsOf, rowOf, stamp, updateReward } from "./loyalty-reward-helpers.js";
+import {
+  addClubStaff,
+  createClub,
+  createLoyaltyCard,
+  type LoyaltyMember,
+  type LoyaltyWorld,
+  loggedInMember,
+  loyaltyWorld,
+  memberQr,
+  startLoyaltyApp,
+  tag,
+} from "./loyalty-helpers.js";
+import {
+  cardLedger,
+  createReward,
+  createRewardCall,
+  follow,
+  fund,
+  redeem,
+  rewardsOf,
+  rowOf,
+  stamp,
+  updateReward,
+} from "./loyalty-reward-helpers.js";
 
 let app: TestApp;
 const mailbox: Mail[] = [];
@@ -21,7 +43,10 @@ afterAll(async () => {
 });
 
 const setPartnerStatus = async (partnerId: string, status: "ENABLED" | "DISABLED") => {
-  const res = await app.gql(`mutation ($id: ID!, $s: PartnerStatus!) { setPartnerStatus(input: { partner: { id: $id }, status: $s }) { __typename } }`, { id: partnerId, s: status });
+  const res = await app.gql(
+    `mutation ($id: ID!, $s: PartnerStatus!) { setPartnerStatus(input: { partner: { id: $id }, status: $s }) { __typename } }`,
+    { id: partnerId, s: status },
+  );
   expect(res.data.setPartnerStatus.__typename).toBe("SetPartnerStatusPayload");
 };
 
@@ -30,8 +55,20 @@ describe("managing rewards", () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ cardId: w.loyaltyCard.id, title: "No cost" }, "pointsCost"],
       [{ cardId: w.stampCard.id, title: "Priced stamps", pointsCost: 10 }, "pointsCost"],
-      [{ cardId: w.loyaltyCard.id, title: "Backwards", pointsCost: 10, startsAt: "2026-02-01T00:00:00Z", endsAt: "2026-01-01T00:00:00Z" }, "endsAt"],
-      [{ cardId: w.loyaltyCard.id, title: "Instant coupon", pointsCost: 10, kind: "INSTANT", couponValidityDays: 3 }, "couponValidityDays"],
+      [
+        {
+          cardId: w.loyaltyCard.id,
+          title: "Backwards",
+          pointsCost: 10,
+          startsAt: "2026-02-01T00:00:00Z",
+          endsAt: "2026-01-01T00:00:00Z",
+        },
+        "endsAt",
+      ],
+      [
+        { cardId: w.loyaltyCard.id, title: "Instant coupon", pointsCost: 10, kind: "INSTANT", couponValidityDays: 3 },
+        "couponValidityDays",
+      ],
       [{ cardId: w.loyaltyCard.id, title: "Negative stock", pointsCost: 10, stock: -1 }, "stock"],
       [{ cardId: w.loyaltyCard.id, title: "Zero days", pointsCost: 10, couponValidityDays: 0 }, "couponValidityDays"],
       [{ cardId: w.loyaltyCard.id, title: "Free", pointsCost: 0 }, "pointsCost"],
@@ -43,7 +80,15 @@ describe("managing rewards", () => {
       expect(result?.issues.map((i: { path: string }) => i.path)).toContain(path);
     }
     const stamp = await createReward(app, w.stampCard.id, { title: "Free cake" });
-    expect(stamp).toMatchObject({ kind: "COUPON", pointsCost: null, cost: 5, stock: null, status: "ACTIVE", available: true, effectiveCouponValidityDays: null });
+    expect(stamp).toMatchObject({
+      kind: "COUPON",
+      pointsCost: null,
+      cost: 5,
+      stock: null,
+      status: "ACTIVE",
+      available: true,
+      effectiveCouponValidityDays: null,
+    });
   });
 
   it("is for the card's owners: staff are refused, other partners lack permission, strangers find nothing", async () => {
@@ -62,12 +107,25 @@ describe("managing rewards", () => {
 
     const reward = await createReward(app, w.loyaltyCard.id, { title: "Bagel", pointsCost: 80 });
     expect((await updateReward(app, { rewardId: reward.id, stock: 3 }, w.staff.token)).code).toBe("FORBIDDEN");
-    expect((await updateReward(app, { rewardId: reward.id, stock: 3 }, other.apiKey)).code).toBe("INSUFFICIENT_PARTNER_PERMISSIONS");
+    expect((await updateReward(app, { rewardId: reward.id, stock: 3 }, other.apiKey)).code).toBe(
+      "INSUFFICIENT_PARTNER_PERMISSIONS",
+    );
     const updated = await updateReward(app, { rewardId: reward.id, stock: 3, couponValidityDays: 2 }, w.partner.apiKey);
-    expect(updated.result?.reward).toMatchObject({ stock: 3, couponValidityDays: 2, effectiveCouponValidityDays: 2, pointsCost: 80 });
+    expect(updated.result?.reward).toMatchObject({
+      stock: 3,
+      couponValidityDays: 2,
+      effectiveCouponValidityDays: 2,
+      pointsCost: 80,
+    });
     const cleared = await updateReward(app, { rewardId: reward.id, couponValidityDays: null, stock: null });
-    expect(cleared.result?.reward).toMatchObject({ stock: null, couponValidityDays: null, effectiveCouponValidityDays: 30 });
-    expect((await updateReward(app, { rewardId: reward.id, pointsCost: null })).result?.__typename).toBe("ValidationError");
+    expect(cleared.result?.reward).toMatchObject({
+      stock: null,
+      couponValidityDays: null,
+      effectiveCouponValidityDays: 30,
+    });
+    expect((await updateReward(app, { rewardId: reward.id, pointsCost: null })).result?.__typename).toBe(
+      "ValidationError",
+    );
   });
 
   it("shows owners and the staff of the card's clubs every reward; staff of other clubs nothing", async () => {
@@ -75,18 +133,27 @@ describe("managing rewards", () => {
     const active = await createReward(app, card.id, { title: "Active", pointsCost: 10 });
     const inactive = await createReward(app, card.id, { title: "Inactive", pointsCost: 10, status: "INACTIVE" });
     const soldOut = await createReward(app, card.id, { title: "Sold out", pointsCost: 10, stock: 0 });
-    const later = await createReward(app, card.id, { title: "Later", pointsCost: 10, startsAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const later = await createReward(app, card.id, {
+      title: "Later",
+      pointsCost: 10,
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     const all = [active.id, inactive.id, soldOut.id, later.id];
 
     const seen = await rewardsOf(app, card.id, w.partner.apiKey);
     expect(Array.isArray(seen) && seen.map((r) => r.id)).toEqual(all);
     expect(Array.isArray(seen) && seen.map((r) => r.available)).toEqual([true, false, false, false]);
-    expect(Array.isArray(seen) && (await rewardsOf(app, card.id, w.partner.apiKey, true) as { id: string }[]).map((r) => r.id)).toEqual([active.id]);
+    expect(
+      Array.isArray(seen) &&
+        ((await rewardsOf(app, card.id, w.partner.apiKey, true)) as { id: string }[]).map((r) => r.id),
+    ).toEqual([active.id]);
 
     // clubs[1] carries the card; w.staff works in clubs[0] only.
     const riverside = `riverside-${tag()}@example.com`;
     await addClubStaff(app, w.clubs[1].id, riverside);
-    expect(((await rewardsOf(app, card.id, await login(app, mailbox, riverside))) as { id: string }[]).map((r) => r.id)).toEqual(all);
+    expect(
+      ((await rewardsOf(app, card.id, await login(app, mailbox, riverside))) as { id: string }[]).map((r) => r.id),
+    ).toEqual(all);
     expect(await rewardsOf(app, card.id, w.staff.token)).toEqual([]);
     // A member who does not follow the card sees nothing either.
     expect(await rewardsOf(app, card.id, w.member.token)).toEqual([]);
@@ -98,7 +165,10 @@ describe("a partner's disable and delete", () => {
     const world = await loyaltyWorld(app, mailbox);
     const coupon = await createReward(app, world.loyaltyCard.id, { title: "Coffee", pointsCost: 10 });
     const stamp = await createReward(app, world.stampCard.id, { title: "Cake" });
-    const available = async () => ((await rewardsOf(app, world.loyaltyCard.id, ADMIN_KEY)) as { available: boolean; suspendedAt: string | null }[])[0]!;
+    const available = async () =>
+      (
+        (await rewardsOf(app, world.loyaltyCard.id, ADMIN_KEY)) as { available: boolean; suspendedAt: string | null }[]
+      )[0]!;
 
     await setPartnerStatus(world.partner.id, "DISABLED");
     expect(await available()).toMatchObject({ available: false, suspendedAt: expect.any(String) });
@@ -106,25 +176,49 @@ describe("a partner's disable and delete", () => {
     const added = await createReward(app, world.loyaltyCard.id, { title: "Added while disabled", pointsCost: 10 });
     expect(added).toMatchObject({ available: false, suspendedAt: expect.any(String) });
     // Suspended rewards cannot be redeemed, whoever asks (the member's own redemption here: no staff of a disabled partner can act).
-    const refused = await redeem(app, { rewardId: coupon.id, member: { external: { programId: world.program.id, externalId: world.member.externalId } } }, world.program.secretKey);
+    const refused = await redeem(
+      app,
+      {
+        rewardId: coupon.id,
+        member: { external: { programId: world.program.id, externalId: world.member.externalId } },
+      },
+      world.program.secretKey,
+    );
     expect(refused.result).toMatchObject({ __typename: "LoyaltyRuleError", code: "REWARD_UNAVAILABLE" });
-    const audit = await app.gql(`query ($p: ID!) { auditLog(programId: $p, filter: { action: "partner.disable" }) { totalCount } }`, { p: world.program.id });
+    const audit = await app.gql(
+      `query ($p: ID!) { auditLog(programId: $p, filter: { action: "partner.disable" }) { totalCount } }`,
+      { p: world.program.id },
+    );
     expect(audit.data.auditLog.totalCount).toBe(1);
 
     await setPartnerStatus(world.partner.id, "ENABLED");
     expect(await available()).toMatchObject({ available: true, suspendedAt: null });
-    const stampRow = ((await rewardsOf(app, world.stampCard.id, ADMIN_KEY)) as { id: string; available: boolean }[]).find((r) => r.id === stamp.id);
+    const stampRow = (
+      (await rewardsOf(app, world.stampCard.id, ADMIN_KEY)) as { id: string; available: boolean }[]
+    ).find((r) => r.id === stamp.id);
     expect(stampRow?.available).toBe(true);
     // Lifted for the reward added while disabled too; past the suspension, the balance decides.
-    const afterEnable = await redeem(app, { rewardId: added.id, member: { external: { programId: world.program.id, externalId: world.member.externalId } } }, world.program.secretKey);
+    const afterEnable = await redeem(
+      app,
+      {
+        rewardId: added.id,
+        member: { external: { programId: world.program.id, externalId: world.member.externalId } },
+      },
+      world.program.secretKey,
+    );
     expect(afterEnable.result).toMatchObject({ __typename: "InsufficientPointsError", balance: 0, requested: 10 });
 
-    await app.gql(`mutation ($id: ID!) { deletePartner(input: { partner: { id: $id } }) { __typename } }`, { id: world.partner.id });
+    await app.gql(`mutation ($id: ID!) { deletePartner(input: { partner: { id: $id } }) { __typename } }`, {
+      id: world.partner.id,
+    });
     const rows = await app.database.prisma.reward.findMany({ where: { card: { partnerId: rowOf(world.partner.id) } } });
     expect(rows.length).toBe(3);
     expect(rows.every((r) => r.suspendedAt !== null)).toBe(true);
     // Deleted partners stay suspended: enabling is refused (the partner is gone), nothing is lifted.
-    const enable = await app.gql(`mutation ($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: ENABLED }) { __typename ... on Error { code } } }`, { id: world.partner.id });
+    const enable = await app.gql(
+      `mutation ($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: ENABLED }) { __typename ... on Error { code } } }`,
+      { id: world.partner.id },
+    );
     expect(enable.data?.setPartnerStatus?.code ?? enable.errors?.[0]?.extensions?.code).toBe("PARTNER_NOT_FOUND");
   });
 });
@@ -143,9 +237,15 @@ describe("a member's own redemption", () => {
     const res = await redeem(app, { rewardId: reward.id, member: { id: w.member.id } }, other.token);
     expect(res.result).toMatchObject({ __typename: "NotFoundError" });
     // Program staff cannot either (without a QR they are not acting at the counter).
-    expect((await redeem(app, { rewardId: reward.id, member: { id: w.member.id } }, w.staff.token)).result).toMatchObject({ __typename: "NotFoundError" });
+    expect(
+      (await redeem(app, { rewardId: reward.id, member: { id: w.member.id } }, w.staff.token)).result,
+    ).toMatchObject({ __typename: "NotFoundError" });
     // Their own: past the checks, the balance is what is missing.
-    expect((await redeem(app, { rewardId: reward.id }, w.member.token)).result).toMatchObject({ __typename: "InsufficientPointsError", balance: 0, requested: 1 });
+    expect((await redeem(app, { rewardId: reward.id }, w.member.token)).result).toMatchObject({
+      __typename: "InsufficientPointsError",
+      balance: 0,
+      requested: 1,
+    });
   });
 });
 
@@ -170,7 +270,11 @@ describe("redemption at the counter", () => {
     const reward = await createReward(app, w.loyaltyCard.id, { title: "Flat white", pointsCost: 200 });
     const idempotencyKey = randomUUID();
     const qr = await memberQr(app, member, w.program.id);
-    const first = await redeem(app, { rewardId: reward.id, cardId: w.loyaltyCard.id, qr, idempotencyKey }, w.staff.token);
+    const first = await redeem(
+      app,
+      { rewardId: reward.id, cardId: w.loyaltyCard.id, qr, idempotencyKey },
+      w.staff.token,
+    );
     expect(first.result).toMatchObject({
       __typename: "RedeemRewardPayload",
       balance: 300,
@@ -180,22 +284,65 @@ describe("redemption at the counter", () => {
     });
     expect(first.result?.redemption.coupon.id).toBe(first.result?.coupon.id);
     // The card's default validity (30 days) applies.
-    expect(new Date(first.result?.coupon.expiresAt).getTime() - new Date(first.result?.coupon.issuedAt).getTime()).toBe(30 * 86_400_000);
+    expect(new Date(first.result?.coupon.expiresAt).getTime() - new Date(first.result?.coupon.issuedAt).getTime()).toBe(
+      30 * 86_400_000,
+    );
 
-    const again = await redeem(app, { rewardId: reward.id, cardId: w.loyaltyCard.id, qr, idempotencyKey }, w.staff.token);
-    expect(again.result).toMatchObject({ replayed: true, balance: 300, redemption: { id: first.result?.redemption.id }, coupon: { code: first.result?.coupon.code } });
+    const again = await redeem(
+      app,
+      { rewardId: reward.id, cardId: w.loyaltyCard.id, qr, idempotencyKey },
+      w.staff.token,
+    );
+    expect(again.result).toMatchObject({
+      replayed: true,
+      balance: 300,
+      redemption: { id: first.result?.redemption.id },
+      coupon: { code: first.result?.coupon.code },
+    });
     // The same QR for another redemption is refused; the same key for another reward is a conflict.
-    expect((await redeem(app, { rewardId: reward.id, qr }, w.staff.token)).result).toMatchObject({ __typename: "LoyaltyRuleError", code: "QR_ALREADY_USED" });
+    expect((await redeem(app, { rewardId: reward.id, qr }, w.staff.token)).result).toMatchObject({
+      __typename: "LoyaltyRuleError",
+      code: "QR_ALREADY_USED",
+    });
     const other = await createReward(app, w.loyaltyCard.id, { title: "Cortado", pointsCost: 1 });
-    expect((await redeem(app, { rewardId: other.id, qr: await memberQr(app, member, w.program.id), idempotencyKey }, w.staff.token)).result).toMatchObject({ __typename: "ConflictError" });
+    expect(
+      (
+        await redeem(
+          app,
+          { rewardId: other.id, qr: await memberQr(app, member, w.program.id), idempotencyKey },
+          w.staff.token,
+        )
+      ).result,
+    ).toMatchObject({ __typename: "ConflictError" });
     // The reward is on another card than the one named.
-    expect((await redeem(app, { rewardId: reward.id, cardId: w.stampCard.id, qr: await memberQr(app, member, w.program.id) }, w.staff.token)).result?.__typename).toBe("NotFoundError");
+    expect(
+      (
+        await redeem(
+          app,
+          { rewardId: reward.id, cardId: w.stampCard.id, qr: await memberQr(app, member, w.program.id) },
+          w.staff.token,
+        )
+      ).result?.__typename,
+    ).toBe("NotFoundError");
 
     const ledger = await cardLedger(app, member.id, w.loyaltyCard.id);
-    expect(ledger.map((e) => [e.type, e.source, e.points])).toEqual([["EARN", "STAFF", 500], ["REDEEM", "STAFF", -200]]);
+    expect(ledger.map((e) => [e.type, e.source, e.points])).toEqual([
+      ["EARN", "STAFF", 500],
+      ["REDEEM", "STAFF", -200],
+    ]);
     const activity = await app.database.prisma.activity.findFirstOrThrow({ where: { id: ledger[1]!.activityId! } });
-    expect(activity).toMatchObject({ type: "REWARD_REDEEMED", points: -200, rewardId: rowOf(reward.id), couponId: rowOf(first.result?.coupon.id), clubId: rowOf(w.clubs[0].id), actorType: "USER" });
-    const audit = await app.gql(`query ($p: ID!, $m: String!) { auditLog(programId: $p, filter: { action: "loyalty.redeemReward", targetId: $m }) { totalCount } }`, { p: w.program.id, m: rowOf(member.id) });
+    expect(activity).toMatchObject({
+      type: "REWARD_REDEEMED",
+      points: -200,
+      rewardId: rowOf(reward.id),
+      couponId: rowOf(first.result?.coupon.id),
+      clubId: rowOf(w.clubs[0].id),
+      actorType: "USER",
+    });
+    const audit = await app.gql(
+      `query ($p: ID!, $m: String!) { auditLog(programId: $p, filter: { action: "loyalty.redeemReward", targetId: $m }) { totalCount } }`,
+      { p: w.program.id, m: rowOf(member.id) },
+    );
     expect(audit.data.auditLog.totalCount).toBe(1);
   });
 
@@ -203,8 +350,17 @@ describe("redemption at the counter", () => {
     const member = await loggedInMember(app, mailbox, w.program.id);
     await fund(app, w, member, 99);
     const reward = await createReward(app, w.loyaltyCard.id, { title: "Big breakfast", pointsCost: 100, stock: 5 });
-    const res = await redeem(app, { rewardId: reward.id, qr: await memberQr(app, member, w.program.id) }, w.staff.token);
-    expect(res.result).toMatchObject({ __typename: "InsufficientPointsError", code: "INSUFFICIENT_POINTS", balance: 99, requested: 100 });
+    const res = await redeem(
+      app,
+      { rewardId: reward.id, qr: await memberQr(app, member, w.program.id) },
+      w.staff.token,
+    );
+    expect(res.result).toMatchObject({
+      __typename: "InsufficientPointsError",
+      code: "INSUFFICIENT_POINTS",
+      balance: 99,
+      requested: 100,
+    });
     expect((await cardLedger(app, member.id, w.loyaltyCard.id)).length).toBe(1);
     expect((await app.database.prisma.reward.findUniqueOrThrow({ where: { id: rowOf(reward.id) } })).stock).toBe(5);
   });
@@ -213,8 +369,17 @@ describe("redemption at the counter", () => {
     const member = await loggedInMember(app, mailbox, w.program.id);
     await fund(app, w, member, 20);
     const reward = await createReward(app, w.loyaltyCard.id, { title: "Biscotti", pointsCost: 20, kind: "INSTANT" });
-    const res = await redeem(app, { rewardId: reward.id, qr: await memberQr(app, member, w.program.id) }, w.staff.token);
-    expect(res.result).toMatchObject({ __typename: "RedeemRewardPayload", balance: 0, coupon: null, redemption: { coupon: null, cost: 20 } });
+    const res = await redeem(
+      app,
+      { rewardId: reward.id, qr: await memberQr(app, member, w.program.id) },
+      w.staff.token,
+    );
+    expect(res.result).toMatchObject({
+      __typename: "RedeemRewardPayload",
+      balance: 0,
+      coupon: null,
+      redemption: { coupon: null, cost: 20 },
+    });
   });
 
   it("never overspends a balance or a stock under concurrent redemptions", async () => {
@@ -253,7 +418,9 @@ describe("redemption at the counter", () => {
     expect(outcomes.filter((o) => o === "OUT_OF_STOCK")).toHaveLength(4);
     expect((await app.database.prisma.reward.findUniqueOrThrow({ where: { id: rowOf(reward.id) } })).stock).toBe(0);
     // Those refused kept their points.
-    const balances = await Promise.all(members.map(async (m) => (await cardLedger(app, m.id, w.loyaltyCard.id)).reduce((n, e) => n + e.points, 0)));
+    const balances = await Promise.all(
+      members.map(async (m) => (await cardLedger(app, m.id, w.loyaltyCard.id)).reduce((n, e) => n + e.points, 0)),
+    );
     expect(balances.sort()).toEqual([0, 0, 100, 100, 100, 100]);
   });
 });
@@ -264,10 +431,18 @@ describe("stamp cards", () => {
     await follow(app, member, w.stampCard.id);
     const reward = await createReward(app, w.stampCard.id, { title: "Free sandwich", kind: "INSTANT" });
     await stamp(app, w, member, 4);
-    const short = await redeem(app, { rewardId: reward.id, qr: await memberQr(app, member, w.program.id) }, w.staff.token);
+    const short = await redeem(
+      app,
+      { rewardId: reward.id, qr: await memberQr(app, member, w.program.id) },
+      w.staff.token,
+    );
     expect(short.result).toMatchObject({ __typename: "InsufficientPointsError", balance: 4, requested: 5 });
     await stamp(app, w, member, 3);
-    const full = await redeem(app, { rewardId: reward.id, qr: await memberQr(app, member, w.program.id) }, w.staff.token);
+    const full = await redeem(
+      app,
+      { rewardId: reward.id, qr: await memberQr(app, member, w.program.id) },
+      w.staff.token,
+    );
     expect(full.result).toMatchObject({ __typename: "RedeemRewardPayload", balance: 2, redemption: { cost: 5 } });
     expect((await cardLedger(app, member.id, w.stampCard.id)).at(-1)).toMatchObject({ type: "REDEEM", points: -5 });
   });
@@ -280,8 +455,16 @@ describe("a member's own redemption of a COUPON reward", () => {
     const reward = await createReward(app, w.loyaltyCard.id, { title: "App-only muffin", pointsCost: 40 });
     const idempotencyKey = randomUUID();
     const res = await redeem(app, { rewardId: reward.id, idempotencyKey }, member.token);
-    expect(res.result).toMatchObject({ __typename: "RedeemRewardPayload", balance: 10, coupon: { status: "ISSUED" }, redemption: { club: null } });
-    expect((await redeem(app, { rewardId: reward.id, idempotencyKey }, member.token)).result).toMatchObject({ replayed: true, coupon: { id: res.result?.coupon.id } });
+    expect(res.result).toMatchObject({
+      __typename: "RedeemRewardPayload",
+      balance: 10,
+      coupon: { status: "ISSUED" },
+      redemption: { club: null },
+    });
+    expect((await redeem(app, { rewardId: reward.id, idempotencyKey }, member.token)).result).toMatchObject({
+      replayed: true,
+      coupon: { id: res.result?.coupon.id },
+    });
     const ledger = await cardLedger(app, member.id, w.loyaltyCard.id);
     expect(ledger.at(-1)).toMatchObject({ type: "REDEEM", source: "MEMBER", points: -40 });
     const activity = await app.database.prisma.activity.findFirstOrThrow({ where: { id: ledger.at(-1)!.activityId! } });

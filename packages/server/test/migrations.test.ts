@@ -1,15 +1,15 @@
 // The migration history: committed SQL agrees with schema.prisma, our runner records what Prisma expects,
 // and a failing migration leaves nothing behind.
 import { createHash } from "node:crypto";
-import { mkdtemp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
+import { diagnoseHistory, diffMigrationsToSchema } from "../scripts/schema-engine.js";
 import { pgliteSession } from "../src/db/database.js";
 import { migrate, readMigrations } from "../src/db/migrate.js";
 import { migrationsDir } from "../src/db/paths.js";
-import { diagnoseHistory, diffMigrationsToSchema } from "../scripts/schema-engine.js";
 
 describe("migrations", () => {
   it("agree with schema.prisma (run `pnpm db:migration <name>` after changing the schema)", async () => {
@@ -28,9 +28,16 @@ describe("migrations", () => {
     const again = await migrate(pgliteSession(db), migrations);
     expect(again).toEqual({ applied: [], warnings: [] });
 
-    const rows = (await db.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
-      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
-    )).rows;
+    const rows = (
+      await db.query<{
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        applied_steps_count: number;
+      }>(
+        `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+      )
+    ).rows;
     const firstSql = await readFile(join(migrationsDir, migrations[0]!.name, "migration.sql"));
     expect(rows[0]).toMatchObject({
       migration_name: migrations[0]!.name,
@@ -57,8 +64,12 @@ describe("migrations", () => {
     await write("20260102000000_two", `CREATE TABLE "b" ("id" INT PRIMARY KEY);\nINSERT INTO "missing" VALUES (1);`);
     const db = await PGlite.create();
 
-    await expect(migrate(pgliteSession(db), await readMigrations(dir))).rejects.toThrow(/20260102000000_two failed and was rolled back/);
-    const tables = (await db.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map((r) => r.t);
+    await expect(migrate(pgliteSession(db), await readMigrations(dir))).rejects.toThrow(
+      /20260102000000_two failed and was rolled back/,
+    );
+    const tables = (
+      await db.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)
+    ).rows.map((r) => r.t);
     expect(tables).toEqual(["_prisma_migrations", "a"]);
 
     await write("20260102000000_two", `CREATE TABLE "b" ("id" INT PRIMARY KEY);`);

@@ -1,6 +1,15 @@
 // Programs and partners through GraphQL over real HTTP: exact money, validation, conflicts, scoping, paging.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_KEY, CREATE_PARTNER, CREATE_PROGRAM, createCategory, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
+import {
+  ADMIN_KEY,
+  CREATE_PARTNER,
+  CREATE_PROGRAM,
+  createCategory,
+  createPartner,
+  createProgram,
+  startTestApp,
+  type TestApp,
+} from "./helpers.js";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -64,13 +73,19 @@ describe("createProgram", () => {
 
   it("is for platform admins only", async () => {
     const { secretKey } = await createProgram(app);
-    const res = await app.gql(CREATE_PROGRAM, { input: { name: "X", currency: "EUR", pointsPerCurrencyUnit: "1", timezone: "UTC" } }, secretKey);
+    const res = await app.gql(
+      CREATE_PROGRAM,
+      { input: { name: "X", currency: "EUR", pointsPerCurrencyUnit: "1", timezone: "UTC" } },
+      secretKey,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(res.data).toBeNull();
   });
 
   it("rejects JSON numbers for decimals (floats cannot hold money)", async () => {
-    const res = await app.gql(CREATE_PROGRAM, { input: { name: "X", currency: "EUR", pointsPerCurrencyUnit: 2.5, timezone: "UTC" } });
+    const res = await app.gql(CREATE_PROGRAM, {
+      input: { name: "X", currency: "EUR", pointsPerCurrencyUnit: 2.5, timezone: "UTC" },
+    });
     expect(res.errors?.[0]?.message).toMatch(/Decimal must be a string/);
   });
 });
@@ -80,7 +95,14 @@ describe("createPartner", () => {
     const program = await createProgram(app);
     const categoryId = await createCategory(app, program.id, "Hospitality");
     const res = await app.gql(CREATE_PARTNER, {
-      input: { programId: program.id, name: "  Hotel Neris ", externalId: "HN-1", categoryId, costPerPoint: "0.012500", pointConversionRate: "1.5" },
+      input: {
+        programId: program.id,
+        name: "  Hotel Neris ",
+        externalId: "HN-1",
+        categoryId,
+        costPerPoint: "0.012500",
+        pointConversionRate: "1.5",
+      },
     });
     const payload = res.data.createPartner;
     expect(payload.__typename).toBe("CreatePartnerPayload");
@@ -95,23 +117,38 @@ describe("createPartner", () => {
       costPerPoint: { amount: "0.0125", currency: "EUR" },
     });
     // The key is never readable again: managers see only its prefix and use.
-    const shown = await app.gql(`query ($id: ID!) { partner(id: $id) { apiKey { prefix lastUsedAt } } }`, { id: payload.partner.id });
+    const shown = await app.gql(`query ($id: ID!) { partner(id: $id) { apiKey { prefix lastUsedAt } } }`, {
+      id: payload.partner.id,
+    });
     expect(shown.data.partner.apiKey).toEqual({ prefix: payload.apiKey.slice(0, 12), lastUsedAt: null });
     const introspection = await app.gql(`{ __type(name: "ApiKeyInfo") { fields { name } } }`);
-    expect(introspection.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(["createdAt", "lastUsedAt", "prefix"]);
+    expect(introspection.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual([
+      "createdAt",
+      "lastUsedAt",
+      "prefix",
+    ]);
   });
 
   it("falls back to the program's conversion rate and defaults cost to zero", async () => {
     const program = await createProgram(app, { pointsPerCurrencyUnit: "3" });
     const { partner } = await createPartner(app, program.id);
-    expect(partner).toMatchObject({ pointConversionRate: null, effectivePointConversionRate: "3", costPerPoint: { amount: "0", currency: "EUR" }, status: "ENABLED" });
+    expect(partner).toMatchObject({
+      pointConversionRate: null,
+      effectivePointConversionRate: "3",
+      costPerPoint: { amount: "0", currency: "EUR" },
+      status: "ENABLED",
+    });
   });
 
   it("rejects more decimal places than the column keeps instead of rounding", async () => {
     const program = await createProgram(app);
-    const res = await app.gql(CREATE_PARTNER, { input: { programId: program.id, name: "P", costPerPoint: "0.0000001" } });
+    const res = await app.gql(CREATE_PARTNER, {
+      input: { programId: program.id, name: "P", costPerPoint: "0.0000001" },
+    });
     expect(res.data.createPartner).toMatchObject({ __typename: "ValidationError", code: "VALIDATION_FAILED" });
-    expect(res.data.createPartner.issues).toEqual([{ path: "costPerPoint", message: "must have at most 6 decimal places" }]);
+    expect(res.data.createPartner.issues).toEqual([
+      { path: "costPerPoint", message: "must have at most 6 decimal places" },
+    ]);
     for (const bad of ["-1", "1e3", "abc", "01.5"]) {
       const r = await app.gql(CREATE_PARTNER, { input: { programId: program.id, name: "P", costPerPoint: bad } });
       expect(r.data.createPartner.__typename, bad).toBe("ValidationError");
@@ -153,7 +190,9 @@ describe("updatePartner", () => {
     const program = await createProgram(app, { pointsPerCurrencyUnit: "2" });
     const categoryId = await createCategory(app, program.id, "Aviation");
     const { id } = await createPartner(app, program.id, { description: "Old", categoryId, pointConversionRate: "4" });
-    const res = await app.gql(UPDATE_PARTNER, { input: { partner: { id }, name: "New name", description: null, pointConversionRate: null, costPerPoint: "0.02" } });
+    const res = await app.gql(UPDATE_PARTNER, {
+      input: { partner: { id }, name: "New name", description: null, pointConversionRate: null, costPerPoint: "0.02" },
+    });
     expect(res.data.updatePartner.partner).toMatchObject({
       name: "New name",
       description: null,
@@ -173,7 +212,9 @@ describe("updatePartner", () => {
     expect(conflict.data.updatePartner).toMatchObject({ __typename: "ConflictError", path: "externalId" });
     const invalid = await app.gql(UPDATE_PARTNER, { input: { partner: { id }, name: null } });
     expect(invalid.data.updatePartner).toMatchObject({ __typename: "ValidationError", issues: [{ path: "name" }] });
-    const missing = await app.gql(UPDATE_PARTNER, { input: { partner: { id: "UGFydG5lcjowMTlhYjAwMC0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDA=" }, name: "X" } });
+    const missing = await app.gql(UPDATE_PARTNER, {
+      input: { partner: { id: "UGFydG5lcjowMTlhYjAwMC0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDA=" }, name: "X" },
+    });
     expect(missing.data.updatePartner).toMatchObject({ __typename: "NotFoundError", code: "PARTNER_NOT_FOUND" });
     const still = await app.gql(PARTNER, { id });
     expect(still.data.partner.externalId).toBe("MINE");
@@ -193,7 +234,10 @@ describe("reading partners", () => {
     const { id } = await createPartner(app, program.id, { externalId: "ext/42" });
     const byId = await app.gql(PARTNER, { id });
     expect(byId.data.partner).toMatchObject({ id, externalId: "ext/42", program: { id: program.id } });
-    const byExt = await app.gql(`query ($p: ID!, $e: String!) { partnerByExternalId(programId: $p, externalId: $e) { id } }`, { p: program.id, e: "ext/42" });
+    const byExt = await app.gql(
+      `query ($p: ID!, $e: String!) { partnerByExternalId(programId: $p, externalId: $e) { id } }`,
+      { p: program.id, e: "ext/42" },
+    );
     expect(byExt.data.partnerByExternalId.id).toBe(id);
     const node = await app.gql(`query ($id: ID!) { node(id: $id) { __typename id ... on Partner { name } } }`, { id });
     expect(node.data.node).toMatchObject({ __typename: "Partner", id });
@@ -225,7 +269,11 @@ describe("reading partners", () => {
     expect(list.data.partners).toMatchObject({ totalCount: 1, nodes: [{ name: "Me" }] });
     const res = await app.gql(PARTNER, { id: other.id }, me.apiKey);
     expect(res.errors?.[0]?.extensions?.code).toBe("PARTNER_NOT_FOUND");
-    const viaProgram = await app.gql(`query ($id: ID!) { program(id: $id) { partners { totalCount nodes { name } } } }`, { id: program.id }, me.apiKey);
+    const viaProgram = await app.gql(
+      `query ($id: ID!) { program(id: $id) { partners { totalCount nodes { name } } } }`,
+      { id: program.id },
+      me.apiKey,
+    );
     expect(viaProgram.data.program.partners).toEqual({ totalCount: 1, nodes: [{ name: "Me" }] });
   });
 
@@ -234,16 +282,32 @@ describe("reading partners", () => {
     const retailId = await createCategory(app, program.id, "Retail");
     const foodId = await createCategory(app, program.id, "Food");
     for (let i = 0; i < 5; i++) {
-      await createPartner(app, program.id, { name: `Shop ${i}`, externalId: `S${i}`, categoryId: i % 2 ? retailId : foodId, status: i === 4 ? "DISABLED" : "ENABLED" });
+      await createPartner(app, program.id, {
+        name: `Shop ${i}`,
+        externalId: `S${i}`,
+        categoryId: i % 2 ? retailId : foodId,
+        status: i === 4 ? "DISABLED" : "ENABLED",
+      });
     }
     const page1 = await app.gql(PARTNERS, { programId: program.id, first: 2 });
-    expect(page1.data.partners).toMatchObject({ totalCount: 5, pageInfo: { hasNextPage: true }, nodes: [{ name: "Shop 0" }, { name: "Shop 1" }] });
-    const page3 = await app.gql(PARTNERS, { programId: program.id, first: 2, after: (await app.gql(PARTNERS, { programId: program.id, first: 4 })).data.partners.pageInfo.endCursor });
+    expect(page1.data.partners).toMatchObject({
+      totalCount: 5,
+      pageInfo: { hasNextPage: true },
+      nodes: [{ name: "Shop 0" }, { name: "Shop 1" }],
+    });
+    const page3 = await app.gql(PARTNERS, {
+      programId: program.id,
+      first: 2,
+      after: (await app.gql(PARTNERS, { programId: program.id, first: 4 })).data.partners.pageInfo.endCursor,
+    });
     expect(page3.data.partners).toMatchObject({ pageInfo: { hasNextPage: false }, nodes: [{ name: "Shop 4" }] });
 
     const retail = await app.gql(PARTNERS, { programId: program.id, filter: { categoryId: retailId } });
     expect(retail.data.partners.nodes.map((n: { name: string }) => n.name)).toEqual(["Shop 1", "Shop 3"]);
-    const enabledFood = await app.gql(PARTNERS, { programId: program.id, filter: { categoryId: foodId, status: "ENABLED" } });
+    const enabledFood = await app.gql(PARTNERS, {
+      programId: program.id,
+      filter: { categoryId: foodId, status: "ENABLED" },
+    });
     expect(enabledFood.data.partners.totalCount).toBe(2);
     const search = await app.gql(PARTNERS, { programId: program.id, filter: { search: "shop 3" } });
     expect(search.data.partners.nodes).toEqual([{ name: "Shop 3", externalId: "S3" }]);

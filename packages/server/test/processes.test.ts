@@ -1,6 +1,6 @@
 // Two real server processes behind one PostgreSQL database and one Redis: a conversionCreated subscriber on A
 // hears a conversion tracked over HTTP on B. Needs the services; CI sets TEST_DATABASE_URL and TEST_REDIS_URL.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -27,7 +27,11 @@ async function freePort(): Promise<number> {
 }
 
 async function gql(base: string, query: string, variables: Record<string, unknown>) {
-  const res = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_KEY}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_KEY}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data: Record<string, any>; errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -45,7 +49,16 @@ describe.skipIf(!adminUrl || !redisUrl)("two server processes sharing PostgreSQL
     // tsx runs the sources, so the test needs no build; `node dist/src/main.js` behaves the same.
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: serverDir,
-      env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, ADMIN_API_KEY: ADMIN_KEY, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "test", LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redisUrl,
+        ADMIN_API_KEY: ADMIN_KEY,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NODE_ENV: "test",
+        LOG_LEVEL: "warn",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout!.on("data", (d: Buffer) => output.push(d.toString()));
@@ -55,7 +68,10 @@ describe.skipIf(!adminUrl || !redisUrl)("two server processes sharing PostgreSQL
     const deadline = Date.now() + 30_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output.join("")}`);
-      const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return base;
       if (Date.now() > deadline) throw new Error(`server did not become healthy: ${output.join("")}`);
       await new Promise((r) => setTimeout(r, 100));
@@ -92,15 +108,29 @@ describe.skipIf(!adminUrl || !redisUrl)("two server processes sharing PostgreSQL
   }, 30_000);
 
   it("deliver a conversion tracked on B to a conversionCreated subscriber on A", async () => {
-    const program = (await gql(b, CREATE_PROGRAM, { input: { name: "Two processes", currency: "EUR", pointsPerCurrencyUnit: "1", timezone: "UTC" } })).createProgram.program;
+    const program = (
+      await gql(b, CREATE_PROGRAM, {
+        input: { name: "Two processes", currency: "EUR", pointsPerCurrencyUnit: "1", timezone: "UTC" },
+      })
+    ).createProgram.program;
     const project = (
-      await gql(b, `mutation ($i: CreateProjectInput!) { createProject(input: $i) { ... on CreateProjectPayload { project { id } } } }`, { i: { programId: program.id, name: "Live", slug: "live" } })
+      await gql(
+        b,
+        `mutation ($i: CreateProjectInput!) { createProject(input: $i) { ... on CreateProjectPayload { project { id } } } }`,
+        { i: { programId: program.id, name: "Live", slug: "live" } },
+      )
     ).createProject.project;
 
-    const client = createClient({ url: `${a.replace("http", "ws")}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${ADMIN_KEY}` } });
+    const client = createClient({
+      url: `${a.replace("http", "ws")}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
     const probe = new Redis(redisUrl!);
     try {
-      const events = client.iterate<{ conversionCreated: { status: string; conversion: { externalId: string } | null } }>({
+      const events = client.iterate<{
+        conversionCreated: { status: string; conversion: { externalId: string } | null };
+      }>({
         query: `subscription ($f: LiveFilter!) { conversionCreated(filter: $f) { status conversion { externalId } } }`,
         variables: { f: { programId: program.id } },
       });
@@ -112,12 +142,19 @@ describe.skipIf(!adminUrl || !redisUrl)("two server processes sharing PostgreSQL
         if (Date.now() > deadline) throw new Error("A never subscribed in Redis");
         await new Promise((r) => setTimeout(r, 20));
       }
-      const tracked = await gql(b, `mutation ($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }`, {
-        i: { projectId: project.id, type: "SALE", externalId: "made-on-b", amount: "12.00" },
-      });
+      const tracked = await gql(
+        b,
+        `mutation ($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }`,
+        {
+          i: { projectId: project.id, type: "SALE", externalId: "made-on-b", amount: "12.00" },
+        },
+      );
       expect(tracked.trackConversion).toEqual({ __typename: "TrackConversionPayload", created: true });
       const { value } = await first;
-      expect(value?.data?.conversionCreated).toEqual({ status: "UNATTRIBUTED", conversion: { externalId: "made-on-b" } });
+      expect(value?.data?.conversionCreated).toEqual({
+        status: "UNATTRIBUTED",
+        conversion: { externalId: "made-on-b" },
+      });
       await events.return?.();
     } finally {
       await client.dispose();

@@ -29,8 +29,12 @@ describe("query counts", () => {
         nodes { name costPerPoint { amount currency } effectivePointConversionRate program { name currency partners(first: 3) { totalCount nodes { name } } } }
       }
     }`;
-    const small = await countStatements(async () => expect((await app.gql(query, { p: program.id, n: 2 })).data.partners.nodes).toHaveLength(2));
-    const large = await countStatements(async () => expect((await app.gql(query, { p: program.id, n: 25 })).data.partners.nodes).toHaveLength(25));
+    const small = await countStatements(async () =>
+      expect((await app.gql(query, { p: program.id, n: 2 })).data.partners.nodes).toHaveLength(2),
+    );
+    const large = await countStatements(async () =>
+      expect((await app.gql(query, { p: program.id, n: 25 })).data.partners.nodes).toHaveLength(25),
+    );
     expect(large).toBe(small);
     expect(small).toBeGreaterThan(0); // the counter is live
     expect(small).toBeLessThanOrEqual(6);

@@ -5,7 +5,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
-import { createRateLimiter, tierOf, TIERS, type Tier } from "../src/http/rate-limit.js";
+import { createRateLimiter, TIERS, type Tier, tierOf } from "../src/http/rate-limit.js";
 import { ADMIN_KEY, createPartner, createProgram, createTestDatabase, startTestApp, type TestApp } from "./helpers.js";
 
 /** Small budgets so tests can spend them: 3 per minute for API credentials. */
@@ -22,7 +22,11 @@ async function ask(url: string, key: string | null) {
     headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify({ query: "{ viewer { kind } }" }),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as { errors?: { extensions: Record<string, unknown> }[] } };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json()) as { errors?: { extensions: Record<string, unknown> }[] },
+  };
 }
 
 describe("rate limits", () => {
@@ -56,7 +60,10 @@ describe("rate limits", () => {
     await ask(app.url, apiKey);
     const refused = await ask(app.url, apiKey);
     expect(refused.status).toBe(429);
-    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: "QUOTA_EXCEEDED", retryAfter: expect.any(Number) });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+      code: "QUOTA_EXCEEDED",
+      retryAfter: expect.any(Number),
+    });
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     // Budgets are per credential: another partner's key is unaffected.
     const other = await createPartner(app, program.id);
@@ -88,7 +95,8 @@ describe.skipIf(!process.env.TEST_REDIS_URL)("rate limits across instances shari
           query: `mutation { createProgram(input: { name: "Shared", currency: "EUR", pointsPerCurrencyUnit: "1", timezone: "UTC" }) { ... on CreateProgramPayload { secretKey } } }`,
         }),
       });
-      const secretKey = ((await created.json()) as { data: { createProgram: { secretKey: string } } }).data.createProgram.secretKey;
+      const secretKey = ((await created.json()) as { data: { createProgram: { secretKey: string } } }).data
+        .createProgram.secretKey;
       const statuses = [];
       for (const url of [a.url, b.url, a.url, b.url]) statuses.push((await ask(url, secretKey)).status);
       expect(statuses).toEqual([200, 200, 200, 429]);

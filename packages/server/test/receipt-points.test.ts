@@ -8,7 +8,9 @@ import { ADMIN_KEY, createPartner, createProgram, startTestApp, type TestApp } f
 // The real limiter, unless a test makes its store fail (fault) to see the 429 and 500 answers.
 const limiter = createRateLimiter();
 let fault: Error | null = null;
-const rateLimiter: RateLimiter = { consume: (p, address) => (fault ? Promise.reject(fault) : limiter.consume(p, address)) };
+const rateLimiter: RateLimiter = {
+  consume: (p, address) => (fault ? Promise.reject(fault) : limiter.consume(p, address)),
+};
 
 let app: TestApp;
 beforeAll(async () => {
@@ -43,7 +45,14 @@ async function post(body: unknown, key: string | null, options: PostOptions = {}
 
 function expectError(res: { status: number; body: unknown }, status: number, reason: string) {
   expect({ status: res.status, reason: (res.body as any)?.error?.reason }).toEqual({ status, reason });
-  expect(res.body).toEqual({ error: { system: "PotentialPointsController", reason, description: expect.any(String), message: expect.any(String) } });
+  expect(res.body).toEqual({
+    error: {
+      system: "PotentialPointsController",
+      reason,
+      description: expect.any(String),
+      message: expect.any(String),
+    },
+  });
   return (res.body as any).error as { description: string; message: string };
 }
 
@@ -53,16 +62,38 @@ const QUOTE = `query ($b: PointsBasketInput!) { potentialPoints(basket: $b) { to
 
 /** The reference's configuration: rate 2, a SKU campaign ×2 (and a DAY_TIME ×1), Vouchers ×1 and PLCC ×4. */
 async function referenceProgram() {
-  const program = await createProgram(app, { currency: "USD", pointsPerCurrencyUnit: "2", timezone: "America/New_York" });
+  const program = await createProgram(app, {
+    currency: "USD",
+    pointsPerCurrencyUnit: "2",
+    timezone: "America/New_York",
+  });
   const campaigns = [
     { type: "SKU", title: "BONUS CAMPAIGN", multiplier: "2", skus: ["SKU_1"] },
-    { type: "DAY_TIME", title: "TUESDAY MORNING SPECIAL", multiplier: "1", days: ["TUESDAY"], startTime: "06:00", endTime: "12:00" },
+    {
+      type: "DAY_TIME",
+      title: "TUESDAY MORNING SPECIAL",
+      multiplier: "1",
+      days: ["TUESDAY"],
+      startTime: "06:00",
+      endTime: "12:00",
+    },
   ];
   for (const c of campaigns) {
-    const res = await app.gql(CAMPAIGN, { input: { programId: program.id, status: "ACTIVE", startsAt: "2012-01-01T00:00:00Z", ...c } });
+    const res = await app.gql(CAMPAIGN, {
+      input: { programId: program.id, status: "ACTIVE", startsAt: "2012-01-01T00:00:00Z", ...c },
+    });
     expect(res.data.createCampaign.__typename).toBe("CreateCampaignPayload");
   }
-  const tenders = await app.gql(MULTIPLIERS, { input: { programId: program.id, kind: "TENDER", multipliers: [{ code: 8, multiplier: "1" }, { code: 7, multiplier: "4" }] } });
+  const tenders = await app.gql(MULTIPLIERS, {
+    input: {
+      programId: program.id,
+      kind: "TENDER",
+      multipliers: [
+        { code: 8, multiplier: "1" },
+        { code: 7, multiplier: "4" },
+      ],
+    },
+  });
   expect(tenders.data.setPointsMultipliers.__typename).toBe("SetPointsMultipliersPayload");
   return program;
 }
@@ -72,7 +103,16 @@ const WORKED_EXAMPLE = {
   date_purchased: "2012-04-24T09:25:43.511-04:00", // a Tuesday morning in New York
   channel_id: 1,
   currency: "USD",
-  items: [{ sku: "SKU_1", price: 52.22, quantity: 2, transaction_id: 8, is_awaiting_fulfillment: true, custom_data: { color: "blue" } }],
+  items: [
+    {
+      sku: "SKU_1",
+      price: 52.22,
+      quantity: 2,
+      transaction_id: 8,
+      is_awaiting_fulfillment: true,
+      custom_data: { color: "blue" },
+    },
+  ],
   tenders: [
     { type: 8, amount: 17.4 },
     { type: 7, amount: 34.8 },
@@ -94,7 +134,11 @@ const SAMPLE_REQUEST = {
   ],
 };
 
-const basket = (items: unknown[], extra: Record<string, unknown> = {}) => ({ date_purchased: "2012-04-23T18:25:43.511+00:00", items, ...extra });
+const basket = (items: unknown[], extra: Record<string, unknown> = {}) => ({
+  date_purchased: "2012-04-23T18:25:43.511+00:00",
+  items,
+  ...extra,
+});
 const ITEM = { sku: "A", price: 10, quantity: 1 };
 
 describe("POST /receipt/points", () => {
@@ -177,7 +221,14 @@ describe("POST /receipt/points", () => {
       channel,
       points_awarded: 21,
     };
-    const sku2 = { ...sku1, sku: "sku_2", item_price: 3.22, converted_points: 6, transaction: { name: "Sale", multiplier: 1 }, points_awarded: 6 };
+    const sku2 = {
+      ...sku1,
+      sku: "sku_2",
+      item_price: 3.22,
+      converted_points: 6,
+      transaction: { name: "Sale", multiplier: 1 },
+      points_awarded: 6,
+    };
     expect(res.body).toEqual({ total_points_awarded: 48, breakdown: [sku1, sku1, sku2] });
   });
 
@@ -203,9 +254,18 @@ describe("POST /receipt/points", () => {
     const own = await createPartner(app, program.id, { pointConversionRate: "1.5" });
     const none = await createPartner(app, program.id, { pointConversionRate: "0" });
     const b = basket([{ sku: "A", price: 10, quantity: 1 }]);
-    expect((await post(b, program.secretKey)).body).toMatchObject({ total_points_awarded: 20, breakdown: [{ points_to_dollar_conversion_rate: 2 }] });
-    expect((await post(b, own.apiKey)).body).toMatchObject({ total_points_awarded: 15, breakdown: [{ points_to_dollar_conversion_rate: 1.5, converted_points: 15 }] });
-    expect((await post(b, none.apiKey)).body).toMatchObject({ total_points_awarded: 0, breakdown: [{ points_to_dollar_conversion_rate: 0, points_awarded: 0 }] });
+    expect((await post(b, program.secretKey)).body).toMatchObject({
+      total_points_awarded: 20,
+      breakdown: [{ points_to_dollar_conversion_rate: 2 }],
+    });
+    expect((await post(b, own.apiKey)).body).toMatchObject({
+      total_points_awarded: 15,
+      breakdown: [{ points_to_dollar_conversion_rate: 1.5, converted_points: 15 }],
+    });
+    expect((await post(b, none.apiKey)).body).toMatchObject({
+      total_points_awarded: 0,
+      breakdown: [{ points_to_dollar_conversion_rate: 0, points_awarded: 0 }],
+    });
   });
 
   it("spends the caller's rate-limit budget and says so in the RateLimit headers", async () => {
@@ -213,14 +273,27 @@ describe("POST /receipt/points", () => {
     const first = await post(basket([ITEM]), program.secretKey);
     const second = await post(basket([ITEM]), program.secretKey);
     expect(first.headers.get("ratelimit-limit")).toBe("300");
-    expect(Number(second.headers.get("ratelimit-remaining"))).toBe(Number(first.headers.get("ratelimit-remaining")) - 1);
+    expect(Number(second.headers.get("ratelimit-remaining"))).toBe(
+      Number(first.headers.get("ratelimit-remaining")) - 1,
+    );
     expect(Number(first.headers.get("ratelimit-reset"))).toBeGreaterThan(0);
   });
 
   it("accepts prices and amounts as decimal strings, and extra whitespace in the header", async () => {
-    const res = await post({ ...WORKED_EXAMPLE, items: [{ ...WORKED_EXAMPLE.items[0], price: "52.22" }], tenders: [{ type: 8, amount: "17.40" }, { type: 7, amount: "34.80" }] }, null, {
-      authorization: `  CTApiKey    ${reference.secretKey}  `,
-    });
+    const res = await post(
+      {
+        ...WORKED_EXAMPLE,
+        items: [{ ...WORKED_EXAMPLE.items[0], price: "52.22" }],
+        tenders: [
+          { type: 8, amount: "17.40" },
+          { type: 7, amount: "34.80" },
+        ],
+      },
+      null,
+      {
+        authorization: `  CTApiKey    ${reference.secretKey}  `,
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.body.total_points_awarded).toBe(624);
     // A lower-case currency is the same currency.
@@ -241,7 +314,10 @@ describe("POST /receipt/points errors", () => {
 
   it("missing_data: date_purchased, items, sku, price, quantity, tender type and amount", async () => {
     const missing = expectError(await post({ items: [ITEM] }, key), 400, "missing_data");
-    expect(missing).toMatchObject({ description: "Missing Data From Request", message: 'Required field ["date_purchased"] is missing.' });
+    expect(missing).toMatchObject({
+      description: "Missing Data From Request",
+      message: 'Required field ["date_purchased"] is missing.',
+    });
     const cases: [unknown, string][] = [
       [{ date_purchased: "2012-04-23T18:25:43.511+00:00" }, "items"],
       [basket([]), "items"],
@@ -253,14 +329,18 @@ describe("POST /receipt/points errors", () => {
       [basket([ITEM], { tenders: [{ type: 1 }] }), "tenders[0].amount"],
     ];
     for (const [body, field] of cases) {
-      expect(expectError(await post(body, key), 400, "missing_data").message, field).toBe(`Required field ["${field}"] is missing.`);
+      expect(expectError(await post(body, key), 400, "missing_data").message, field).toBe(
+        `Required field ["${field}"] is missing.`,
+      );
     }
   });
 
   it("invalid_date: no offset, or not a date", async () => {
     for (const date of ["2012-04-23T18:25:43.511", "2012-02-30T10:00:00Z", "yesterday", 1335205543]) {
       const error = expectError(await post(basket([ITEM], { date_purchased: date }), key), 400, "invalid_date");
-      expect(error.message, String(date)).toMatch(/^Field "date_purchased" must be an ISO-8601 date-time with an offset/);
+      expect(error.message, String(date)).toMatch(
+        /^Field "date_purchased" must be an ISO-8601 date-time with an offset/,
+      );
     }
   });
 
@@ -275,10 +355,16 @@ describe("POST /receipt/points errors", () => {
       [basket([ITEM], { tenders: [{ type: 1, amount: "five" }] }), "tenders[0].amount"],
     ];
     for (const [body, field] of cases) {
-      expect(expectError(await post(body, key), 400, "invalid_amount").message, field).toMatch(new RegExp(`^Field "${field.replace(/[[\]]/g, "\\$&")}" must be a non-negative decimal`));
+      expect(expectError(await post(body, key), 400, "invalid_amount").message, field).toMatch(
+        new RegExp(`^Field "${field.replace(/[[\]]/g, "\\$&")}" must be a non-negative decimal`),
+      );
     }
     // Detected by the engine: tenders that add up to nothing cannot be apportioned.
-    const zero = expectError(await post(basket([ITEM], { tenders: [{ type: 1, amount: 0 }] }), key), 400, "invalid_amount");
+    const zero = expectError(
+      await post(basket([ITEM], { tenders: [{ type: 1, amount: 0 }] }), key),
+      400,
+      "invalid_amount",
+    );
     expect(zero.message).toMatch(/^tenders: /);
   });
 
@@ -300,12 +386,16 @@ describe("POST /receipt/points errors", () => {
       [basket([{ ...ITEM, transaction_id: 13 }]), "items[0].transaction_id"],
     ];
     for (const [body, field] of cases) {
-      expect(expectError(await post(body, key), 400, "invalid").message, field).toMatch(new RegExp(`^Field "${field.replace(/[[\]]/g, "\\$&")}" must be one of the codes`));
+      expect(expectError(await post(body, key), 400, "invalid").message, field).toMatch(
+        new RegExp(`^Field "${field.replace(/[[\]]/g, "\\$&")}" must be one of the codes`),
+      );
     }
   });
 
   it("invalid_currency: a currency other than the program's", async () => {
-    expect(expectError(await post(basket([ITEM], { currency: "EUR" }), key), 400, "invalid_currency").message).toBe("currency: the program's currency is USD");
+    expect(expectError(await post(basket([ITEM], { currency: "EUR" }), key), 400, "invalid_currency").message).toBe(
+      "currency: the program's currency is USD",
+    );
     expectError(await post(basket([ITEM], { currency: 840 }), key), 400, "invalid_currency");
   });
 
@@ -318,7 +408,11 @@ describe("POST /receipt/points errors", () => {
     expectError(get, 405, "invalid");
     expect(get.headers.get("allow")).toBe("POST");
     expectError(await post(basket([ITEM]), key, { contentType: "text/plain" }), 415, "invalid");
-    expectError(await post(null, key, { contentType: null, raw: new Blob([JSON.stringify(basket([ITEM]))]) }), 415, "invalid");
+    expectError(
+      await post(null, key, { contentType: null, raw: new Blob([JSON.stringify(basket([ITEM]))]) }),
+      415,
+      "invalid",
+    );
     const big = JSON.stringify(basket([{ ...ITEM, sku: "x".repeat(1024 * 1024) }]));
     expectError(await post(null, key, { raw: big }), 413, "invalid");
     // Without a Content-Length the limit is enforced while reading.
@@ -345,7 +439,10 @@ describe("POST /receipt/points errors", () => {
     const program = await createProgram(app);
     const partner = await createPartner(app, program.id);
     expect((await post(body, partner.apiKey)).status).toBe(200);
-    await app.gql(`mutation ($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: DISABLED }) { __typename } }`, { id: partner.id });
+    await app.gql(
+      `mutation ($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: DISABLED }) { __typename } }`,
+      { id: partner.id },
+    );
     expectError(await post(body, partner.apiKey), 403, "invalid");
     expectError(await post(body, ADMIN_KEY), 403, "invalid");
   });

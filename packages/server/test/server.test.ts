@@ -58,14 +58,19 @@ describe("credentials", () => {
       headers: { "content-type": "application/json", authorization: "Basic dXNlcjpwYXNz" },
       body: JSON.stringify({ query: "{ viewer { kind } }" }),
     });
-    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("UNAUTHENTICATED");
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      "UNAUTHENTICATED",
+    );
   });
 
   it("authenticates the admin key, program keys and partner keys", async () => {
     const program = await createProgram(app);
     const partner = await createPartner(app, program.id);
     expect((await app.gql(`{ viewer { kind } }`)).data.viewer.kind).toBe("ADMIN_KEY");
-    expect((await app.gql(`{ viewer { kind partner { id } roles { role partner { id } } } }`, {}, partner.apiKey)).data.viewer).toEqual({
+    expect(
+      (await app.gql(`{ viewer { kind partner { id } roles { role partner { id } } } }`, {}, partner.apiKey)).data
+        .viewer,
+    ).toEqual({
       kind: "PARTNER_KEY",
       partner: { id: partner.id },
       roles: [{ role: "PARTNER_USER", partner: { id: partner.id } }],
@@ -84,7 +89,9 @@ describe("limits and errors", () => {
   });
 
   it("refuses queries whose estimated cost is too high", async () => {
-    const res = await app.gql(`{ programs(first: 100) { nodes { partners(first: 100) { nodes { id name program { name } } } } } }`);
+    const res = await app.gql(
+      `{ programs(first: 100) { nodes { partners(first: 100) { nodes { id name program { name } } } } } }`,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
     expect(res.errors?.[0]?.message).toMatch(/complexity/i);
     const modest = await app.gql(`{ programs(first: 10) { nodes { partners(first: 20) { nodes { id name } } } } }`);
@@ -97,13 +104,20 @@ describe("limits and errors", () => {
     const long = `{ viewer { ${Array.from({ length: 3100 }, () => "kind").join(" ")} } }`;
     expect((await app.gql(long)).errors?.[0]?.message).toMatch(/token/i);
 
-    const client = createClient({ url: app.graphqlUrl.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${ADMIN_KEY}` } });
+    const client = createClient({
+      url: app.graphqlUrl.replace("http", "ws"),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
     // graphql-ws reports a refused operation as an `error` message: the iterator throws the errors.
     const firstError = (query: string) =>
-      client.iterate({ query }).next().then(
-        (r) => r.value?.errors?.[0],
-        (errors: { message: string; extensions?: { code?: string } }[]) => errors[0],
-      );
+      client
+        .iterate({ query })
+        .next()
+        .then(
+          (r) => r.value?.errors?.[0],
+          (errors: { message: string; extensions?: { code?: string } }[]) => errors[0],
+        );
     expect((await firstError(aliased))?.message).toMatch(/aliases/i);
     let deep = "id";
     for (let i = 0; i < 6; i++) deep = `partners { nodes { program { ${deep} } } }`;
@@ -113,7 +127,9 @@ describe("limits and errors", () => {
 
   it("masks unexpected errors and keeps catalogue codes", () => {
     const mask = createMaskError(pino({ level: "silent" }));
-    const masked = mask(new Error("connection string postgres://secret@db"), "Unexpected error.") as Error & { extensions: { code: string } };
+    const masked = mask(new Error("connection string postgres://secret@db"), "Unexpected error.") as Error & {
+      extensions: { code: string };
+    };
     expect(masked.message).toBe("Unexpected error.");
     expect(masked.extensions.code).toBe("INTERNAL_SERVER_ERROR");
   });
@@ -125,8 +141,16 @@ describe("subscriptions", () => {
     const watched = await createPartner(app, program.id, { name: "Watched" });
     const other = await createPartner(app, program.id, { name: "Other" });
 
-    const asPartner = createClient({ url: app.graphqlUrl.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${watched.apiKey}` } });
-    const asProgram = createClient({ url: app.graphqlUrl.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${program.secretKey}` } });
+    const asPartner = createClient({
+      url: app.graphqlUrl.replace("http", "ws"),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${watched.apiKey}` },
+    });
+    const asProgram = createClient({
+      url: app.graphqlUrl.replace("http", "ws"),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${program.secretKey}` },
+    });
     const partnerEvents = asPartner.iterate({ query: PARTNER_CHANGED, variables: { programId: program.id } });
     const programEvents = asProgram.iterate({ query: PARTNER_CHANGED, variables: { programId: program.id } });
     // Wait until both subscriptions are live on the server before causing events.
@@ -136,10 +160,16 @@ describe("subscriptions", () => {
     await app.gql(UPDATE_NAME, { id: watched.id, name: "Watched renamed" });
 
     const seenByProgram = [(await programEvents.next()).value, (await programEvents.next()).value];
-    expect(seenByProgram.map((r) => r?.data?.partnerChanged.partner.name)).toEqual(["Other renamed", "Watched renamed"]);
+    expect(seenByProgram.map((r) => r?.data?.partnerChanged.partner.name)).toEqual([
+      "Other renamed",
+      "Watched renamed",
+    ]);
     // The partner never sees the other partner's change: its first event is its own.
     const seenByPartner = (await partnerEvents.next()).value;
-    expect(seenByPartner?.data?.partnerChanged).toEqual({ type: "PARTNER_UPDATED", partner: { id: watched.id, name: "Watched renamed" } });
+    expect(seenByPartner?.data?.partnerChanged).toEqual({
+      type: "PARTNER_UPDATED",
+      partner: { id: watched.id, name: "Watched renamed" },
+    });
 
     await partnerEvents.return?.();
     await programEvents.return?.();
@@ -156,7 +186,10 @@ describe("subscriptions", () => {
         connectionParams: { authorization: "Bearer pgp_wrong" },
         on: { closed: (event) => resolve((event as { code: number }).code) },
       });
-      client.subscribe({ query: "subscription { __typename }" }, { next: () => {}, error: () => {}, complete: () => {} });
+      client.subscribe(
+        { query: "subscription { __typename }" },
+        { next: () => {}, error: () => {}, complete: () => {} },
+      );
     });
     expect(closed).toBe(4403);
   });
@@ -164,7 +197,11 @@ describe("subscriptions", () => {
   it("refuses another program's subscription with NOT_FOUND", async () => {
     const a = await createProgram(app);
     const b = await createProgram(app);
-    const client = createClient({ url: app.graphqlUrl.replace("http", "ws"), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${b.secretKey}` } });
+    const client = createClient({
+      url: app.graphqlUrl.replace("http", "ws"),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${b.secretKey}` },
+    });
     const result = await client.iterate({ query: PARTNER_CHANGED, variables: { programId: a.id } }).next();
     expect(result.value?.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     await client.dispose();
@@ -177,7 +214,11 @@ describe("subscriptions", () => {
     const res = await fetch(app.graphqlUrl, {
       method: "POST",
       signal: abort.signal,
-      headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${ADMIN_KEY}` },
+      headers: {
+        "content-type": "application/json",
+        accept: "text/event-stream",
+        authorization: `Bearer ${ADMIN_KEY}`,
+      },
       body: JSON.stringify({ query: PARTNER_CHANGED, variables: { programId: program.id } }),
     });
     expect(res.headers.get("content-type")).toContain("text/event-stream");

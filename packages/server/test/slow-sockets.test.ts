@@ -2,7 +2,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { dropIfTooSlow, SLOW_SUBSCRIBER_CLOSE } from "../src/http/slow-sockets.js";
 
-const socket = (bufferedAmount: number, readyState = 1) => ({ bufferedAmount, readyState, close: vi.fn(), terminate: vi.fn() });
+const socket = (bufferedAmount: number, readyState = 1) => ({
+  bufferedAmount,
+  readyState,
+  close: vi.fn(),
+  terminate: vi.fn(),
+});
 
 describe("dropIfTooSlow", () => {
   it("leaves a socket within the limit alone", () => {

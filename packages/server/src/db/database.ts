@@ -7,7 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { migrate, readMigrations, type MigrateResult, type SqlSession } from "./migrate.js";
+import { type MigrateResult, migrate, readMigrations, type SqlSession } from "./migrate.js";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
@@ -56,7 +56,11 @@ function observed(run: SqlRunner["query"], onQuery: OpenOptions["onQuery"]): Sql
       try {
         return await run<T>(statement, values);
       } finally {
-        onQuery({ query: statement.text, params: JSON.stringify(values), duration: Math.round(performance.now() - started) });
+        onQuery({
+          query: statement.text,
+          params: JSON.stringify(values),
+          duration: Math.round(performance.now() - started),
+        });
       }
     },
   };
@@ -73,7 +77,10 @@ function createClient(adapter: PrismaPg | PrismaPGlite, { onQuery }: OpenOptions
   return prisma;
 }
 
-async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, options: OpenOptions): Promise<Database> {
+async function openPostgres(
+  target: Extract<DatabaseTarget, { kind: "postgres" }>,
+  options: OpenOptions,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
   // An idle connection that drops (server restart, admin termination) must not crash the process: the pool
   // replaces it, and queries in flight fail on their own.
@@ -86,7 +93,10 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
     client.release();
   }
   const prisma = createClient(new PrismaPg(pool), options);
-  const sql = observed(async <T>(statement: Statement, values: unknown[]) => (await pool.query({ ...statement, values })).rows as T[], options.onQuery);
+  const sql = observed(
+    async <T>(statement: Statement, values: unknown[]) => (await pool.query({ ...statement, values })).rows as T[],
+    options.onQuery,
+  );
   return {
     prisma,
     sql,
@@ -99,13 +109,19 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
   };
 }
 
-async function openPGlite(target: Extract<DatabaseTarget, { kind: "pglite" }>, options: OpenOptions): Promise<Database> {
+async function openPGlite(
+  target: Extract<DatabaseTarget, { kind: "pglite" }>,
+  options: OpenOptions,
+): Promise<Database> {
   if (!target.dataDir.startsWith("memory://")) await mkdir(target.dataDir, { recursive: true });
   const db = await PGlite.create(target.dataDir);
   const migrations = await migrate(pgliteSession(db), await readMigrations());
   const prisma = createClient(new PrismaPGlite(db), options);
   // PGlite has one connection; a query waits for any open transaction, as Prisma's own queries do.
-  const sql = observed(async <T>(statement: Statement, values: unknown[]) => (await db.query<T>(statement.text, values)).rows, options.onQuery);
+  const sql = observed(
+    async <T>(statement: Statement, values: unknown[]) => (await db.query<T>(statement.text, values)).rows,
+    options.onQuery,
+  );
   return {
     prisma,
     sql,

@@ -71,7 +71,9 @@ export function createGroupCommit<I, O>(options: GroupCommitOptions<I, O>): Grou
     stats.largestBatch = Math.max(stats.largestBatch, batch.length);
     try {
       const results = await options.write(batch.map((e) => e.item));
-      batch.forEach((e, i) => e.resolve(results[i]!));
+      batch.forEach((e, i) => {
+        e.resolve(results[i]!);
+      });
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
       // One bad row must not fail its neighbours: write them one by one.

@@ -3,7 +3,7 @@
 // one transaction (so a failure leaves nothing half-applied) under Prisma's advisory lock, so instances that
 // start together never migrate twice.
 import { createHash, randomUUID } from "node:crypto";
-import { readFile, readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { migrationsDir as defaultMigrationsDir } from "./paths.js";
 
@@ -96,7 +96,9 @@ export async function migrate(session: SqlSession, migrations: Migration[]): Pro
         await session.exec("COMMIT");
       } catch (error) {
         await session.exec("ROLLBACK");
-        throw new Error(`Migration ${m.name} failed and was rolled back: ${(error as Error).message}`, { cause: error });
+        throw new Error(`Migration ${m.name} failed and was rolled back: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       result.applied.push(m.name);
     }

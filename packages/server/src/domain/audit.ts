@@ -1,7 +1,7 @@
 // The audit trail: every mutation writes who did what to which object, with the changed fields before and
 // after, in the same transaction as the change itself.
 import type { Prisma } from "../generated/prisma/client.js";
-import { requireProgramManager, type Principal } from "./auth/principal.js";
+import { type Principal, requireProgramManager } from "./auth/principal.js";
 import type { Call, Tx } from "./deps.js";
 
 export interface AuditInput {
@@ -46,12 +46,20 @@ export async function audit(tx: Tx, call: Pick<Call, "principal" | "requestId">,
 }
 
 /** JSON copies of the two rows restricted to the fields that changed (all fields when one side is absent). */
-function changedFields(before: object | null, after: object | null): [Prisma.InputJsonObject | null, Prisma.InputJsonObject | null] {
+function changedFields(
+  before: object | null,
+  after: object | null,
+): [Prisma.InputJsonObject | null, Prisma.InputJsonObject | null] {
   const b = before ? (JSON.parse(JSON.stringify(before)) as Record<string, Prisma.InputJsonValue>) : null;
   const a = after ? (JSON.parse(JSON.stringify(after)) as Record<string, Prisma.InputJsonValue>) : null;
   if (!b || !a) return [b, a];
-  const keys = Object.keys({ ...b, ...a }).filter((k) => k !== "updatedAt" && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-  return [Object.fromEntries(keys.map((k) => [k, b[k] ?? null])), Object.fromEntries(keys.map((k) => [k, a[k] ?? null]))];
+  const keys = Object.keys({ ...b, ...a }).filter(
+    (k) => k !== "updatedAt" && JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+  );
+  return [
+    Object.fromEntries(keys.map((k) => [k, b[k] ?? null])),
+    Object.fromEntries(keys.map((k) => [k, a[k] ?? null])),
+  ];
 }
 
 export interface AuditFilter {
@@ -62,7 +70,11 @@ export interface AuditFilter {
 }
 
 /** A program's audit trail, for its managers and admins. */
-export function auditListWhere(actor: Principal, programId: string, filter: AuditFilter = {}): Prisma.AuditEntryWhereInput {
+export function auditListWhere(
+  actor: Principal,
+  programId: string,
+  filter: AuditFilter = {},
+): Prisma.AuditEntryWhereInput {
   requireProgramManager(actor, programId);
   return {
     programId,

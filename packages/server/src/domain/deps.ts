@@ -1,5 +1,5 @@
-import type { PrismaClient } from "../generated/prisma/client.js";
 import type { EventBus } from "../events/bus.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Principal } from "./auth/principal.js";
 
 /** What domain functions need from the outside world. */

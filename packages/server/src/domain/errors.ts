@@ -71,7 +71,10 @@ export class ConflictError extends AppError {
 
 export class NotFoundError extends AppError {
   override name = "NotFoundError";
-  constructor(code: typeof ErrorCode.NOT_FOUND | typeof ErrorCode.PARTNER_NOT_FOUND = ErrorCode.NOT_FOUND, message = "Not found") {
+  constructor(
+    code: typeof ErrorCode.NOT_FOUND | typeof ErrorCode.PARTNER_NOT_FOUND = ErrorCode.NOT_FOUND,
+    message = "Not found",
+  ) {
     super(code, message);
   }
 }
@@ -116,7 +119,10 @@ export class InsufficientPointsError extends AppError {
 export class SubscriberTooSlowError extends AppError {
   override name = "SubscriberTooSlowError";
   constructor(limit: number) {
-    super(ErrorCode.SUBSCRIBER_TOO_SLOW, `More than ${limit} events were waiting to be sent; the subscription was ended. Resubscribe and reconcile with a query.`);
+    super(
+      ErrorCode.SUBSCRIBER_TOO_SLOW,
+      `More than ${limit} events were waiting to be sent; the subscription was ended. Resubscribe and reconcile with a query.`,
+    );
   }
 }
 

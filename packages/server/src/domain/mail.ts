@@ -37,7 +37,10 @@ export async function deliverOutbox(prisma: PrismaClient, mailer: Mailer, batch 
       await prisma.outboxEmail.update({ where: { id: mail.id }, data: { sentAt: new Date(), lastError: null } });
       sent++;
     } catch (error) {
-      await prisma.outboxEmail.update({ where: { id: mail.id }, data: { lastError: String((error as Error).message ?? error), claimedUntil: null } });
+      await prisma.outboxEmail.update({
+        where: { id: mail.id },
+        data: { lastError: String((error as Error).message ?? error), claimedUntil: null },
+      });
     }
   }
   return sent;

@@ -2,24 +2,36 @@
 import { z } from "zod";
 import type { PartnerCategory, Prisma } from "../generated/prisma/client.js";
 import { audit } from "./audit.js";
-import { programFilter, requireProgramManager, type Principal } from "./auth/principal.js";
+import { type Principal, programFilter, requireProgramManager } from "./auth/principal.js";
 import type { Call, Tx } from "./deps.js";
 import { ConflictError, NotFoundError } from "./errors.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 import { requireProgram } from "./programs.js";
 import { parseInput } from "./values.js";
 
-const CategoryName = z.object({ name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters") });
+const CategoryName = z.object({
+  name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+});
 const duplicate = () => new ConflictError("This program already has a category with that name", "name");
 
-export async function createPartnerCategory(call: Call, programId: string, input: { name: string }): Promise<PartnerCategory> {
+export async function createPartnerCategory(
+  call: Call,
+  programId: string,
+  input: { name: string },
+): Promise<PartnerCategory> {
   requireProgramManager(call.principal, programId);
   const { name } = parseInput(CategoryName, input);
   try {
     return await call.prisma.$transaction(async (tx) => {
       requireProgram(await tx.program.findUnique({ where: { id: programId }, select: { id: true } }));
       const category = await tx.partnerCategory.create({ data: { programId, name } });
-      await audit(tx, call, { action: "partnerCategory.create", targetType: "PartnerCategory", targetId: category.id, programId, after: category });
+      await audit(tx, call, {
+        action: "partnerCategory.create",
+        targetType: "PartnerCategory",
+        targetId: category.id,
+        programId,
+        after: category,
+      });
       return category;
     });
   } catch (error) {
@@ -34,7 +46,14 @@ export async function renamePartnerCategory(call: Call, id: string, input: { nam
     return await call.prisma.$transaction(async (tx) => {
       const before = await managedCategory(tx, call, id);
       const after = await tx.partnerCategory.update({ where: { id }, data: { name } });
-      await audit(tx, call, { action: "partnerCategory.rename", targetType: "PartnerCategory", targetId: id, programId: after.programId, before, after });
+      await audit(tx, call, {
+        action: "partnerCategory.rename",
+        targetType: "PartnerCategory",
+        targetId: id,
+        programId: after.programId,
+        before,
+        after,
+      });
       return after;
     });
   } catch (error) {
@@ -51,7 +70,13 @@ export async function deletePartnerCategory(call: Call, id: string): Promise<Par
       throw new ConflictError("Partners use this category: move them to another one first");
     }
     await tx.partnerCategory.delete({ where: { id } });
-    await audit(tx, call, { action: "partnerCategory.delete", targetType: "PartnerCategory", targetId: id, programId: category.programId, before: category });
+    await audit(tx, call, {
+      action: "partnerCategory.delete",
+      targetType: "PartnerCategory",
+      targetId: id,
+      programId: category.programId,
+      before: category,
+    });
     return category;
   });
 }

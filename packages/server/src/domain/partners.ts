@@ -4,13 +4,13 @@ import { z } from "zod";
 import type { Partner, PartnerStatus, Prisma } from "../generated/prisma/client.js";
 import { audit } from "./audit.js";
 import { generateKey } from "./auth/keys.js";
-import { partnerFilter, requireProgramManager, type Principal } from "./auth/principal.js";
+import { type Principal, partnerFilter, requireProgramManager } from "./auth/principal.js";
 import type { Call, Tx } from "./deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "./errors.js";
 import { suspendPartnerRewards } from "./loyalty/rewards.js";
 import { isUniqueViolation } from "./prisma-errors.js";
 import { requireConfigured, requireProgram } from "./programs.js";
-import { Decimal, decimalString, name, optionalText, parseInput, type Loose } from "./values.js";
+import { Decimal, decimalString, type Loose, name, optionalText, parseInput } from "./values.js";
 
 const externalId = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
 
@@ -18,17 +18,25 @@ const PartnerFields = {
   name,
   description: optionalText(2000),
   externalId: externalId.nullish().transform((v) => v ?? null),
-  categoryId: z.string().nullish().transform((v) => v ?? null),
+  categoryId: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   /** Money per point, in the program's currency: up to six decimal places (fractions of a cent). */
   costPerPoint: decimalString(18, 6),
   /** Null: the program's rate. 0: the partner awards no purchase points. */
-  pointConversionRate: decimalString(12, 4).nullish().transform((v) => v ?? null),
+  pointConversionRate: decimalString(12, 4)
+    .nullish()
+    .transform((v) => v ?? null),
 };
 
 const CreatePartnerInput = z.object({
   ...PartnerFields,
   costPerPoint: PartnerFields.costPerPoint.nullish().transform((v) => v ?? new Decimal(0)),
-  status: z.enum(["ENABLED", "DISABLED"]).nullish().transform((v) => v ?? "ENABLED"),
+  status: z
+    .enum(["ENABLED", "DISABLED"])
+    .nullish()
+    .transform((v) => v ?? "ENABLED"),
 });
 
 const UpdatePartnerInput = z.object({
@@ -46,9 +54,14 @@ export type UpdatePartnerInput = Loose<z.input<typeof UpdatePartnerInput>>;
 /** A partner named by its id, or by the brand's external id within a program. */
 export type PartnerRef = { id: string } | { programId: string; externalId: string };
 
-const duplicateExternalId = () => new ConflictError("Another partner of this program has this externalId", "externalId");
+const duplicateExternalId = () =>
+  new ConflictError("Another partner of this program has this externalId", "externalId");
 
-export async function createPartner(call: Call, programId: string, input: CreatePartnerInput): Promise<{ partner: Partner; apiKey: string }> {
+export async function createPartner(
+  call: Call,
+  programId: string,
+  input: CreatePartnerInput,
+): Promise<{ partner: Partner; apiKey: string }> {
   requireProgramManager(call.principal, programId);
   const data = parseInput(CreatePartnerInput, input);
   const { key, prefix, hash } = generateKey("PARTNER");
@@ -57,7 +70,13 @@ export async function createPartner(call: Call, programId: string, input: Create
     await requireCategory(tx, programId, data.categoryId);
     const created = await tx.partner.create({ data: { ...data, programId } });
     await tx.apiKey.create({ data: { kind: "PARTNER", prefix, hash, programId, partnerId: created.id } });
-    await audit(tx, call, { action: "partner.create", targetType: "Partner", targetId: created.id, programId, after: created });
+    await audit(tx, call, {
+      action: "partner.create",
+      targetType: "Partner",
+      targetId: created.id,
+      programId,
+      after: created,
+    });
     return created;
   }, call);
   publish(call, "PARTNER_CREATED", partner);
@@ -70,7 +89,14 @@ export async function updatePartner(call: Call, ref: PartnerRef, patch: UpdatePa
     const before = await managedPartner(tx, call, ref);
     if (data.categoryId !== undefined) await requireCategory(tx, before.programId, data.categoryId);
     const after = await tx.partner.update({ where: { id: before.id }, data });
-    await audit(tx, call, { action: "partner.update", targetType: "Partner", targetId: after.id, programId: after.programId, before, after });
+    await audit(tx, call, {
+      action: "partner.update",
+      targetType: "Partner",
+      targetId: after.id,
+      programId: after.programId,
+      before,
+      after,
+    });
     return after;
   }, call);
   publish(call, "PARTNER_UPDATED", partner);
@@ -87,7 +113,14 @@ export async function setPartnerStatus(call: Call, ref: PartnerRef, status: Part
     if (before.status === status) return before;
     const after = await tx.partner.update({ where: { id: before.id }, data: { status } });
     await suspendPartnerRewards(tx, after);
-    await audit(tx, call, { action: status === "ENABLED" ? "partner.enable" : "partner.disable", targetType: "Partner", targetId: after.id, programId: after.programId, before, after });
+    await audit(tx, call, {
+      action: status === "ENABLED" ? "partner.enable" : "partner.disable",
+      targetType: "Partner",
+      targetId: after.id,
+      programId: after.programId,
+      before,
+      after,
+    });
     return after;
   });
   publish(call, "PARTNER_UPDATED", partner);
@@ -108,7 +141,14 @@ export async function deletePartner(call: Call, ref: PartnerRef): Promise<Partne
     });
     await tx.apiKey.updateMany({ where: { partnerId: before.id, revokedAt: null }, data: { revokedAt: now } });
     await suspendPartnerRewards(tx, after);
-    await audit(tx, call, { action: "partner.delete", targetType: "Partner", targetId: after.id, programId: after.programId, before, after });
+    await audit(tx, call, {
+      action: "partner.delete",
+      targetType: "Partner",
+      targetId: after.id,
+      programId: after.programId,
+      before,
+      after,
+    });
     return after;
   });
   publish(call, "PARTNER_DELETED", partner);
@@ -121,8 +161,16 @@ export async function rotatePartnerApiKey(call: Call, ref: PartnerRef): Promise<
   const partner = await call.prisma.$transaction(async (tx) => {
     const partner = await managedPartner(tx, call, ref);
     await tx.apiKey.updateMany({ where: { partnerId: partner.id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await tx.apiKey.create({ data: { kind: "PARTNER", prefix, hash, programId: partner.programId, partnerId: partner.id } });
-    await audit(tx, call, { action: "partner.rotateApiKey", targetType: "Partner", targetId: partner.id, programId: partner.programId, after: { apiKeyPrefix: prefix } });
+    await tx.apiKey.create({
+      data: { kind: "PARTNER", prefix, hash, programId: partner.programId, partnerId: partner.id },
+    });
+    await audit(tx, call, {
+      action: "partner.rotateApiKey",
+      targetType: "Partner",
+      targetId: partner.id,
+      programId: partner.programId,
+      after: { apiKeyPrefix: prefix },
+    });
     return partner;
   });
   return { partner, apiKey: key };
@@ -132,8 +180,17 @@ export async function rotatePartnerApiKey(call: Call, ref: PartnerRef): Promise<
 export async function revokePartnerApiKey(call: Call, ref: PartnerRef): Promise<Partner> {
   return call.prisma.$transaction(async (tx) => {
     const partner = await managedPartner(tx, call, ref);
-    const { count } = await tx.apiKey.updateMany({ where: { partnerId: partner.id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await audit(tx, call, { action: "partner.revokeApiKey", targetType: "Partner", targetId: partner.id, programId: partner.programId, after: { revokedKeys: count } });
+    const { count } = await tx.apiKey.updateMany({
+      where: { partnerId: partner.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    await audit(tx, call, {
+      action: "partner.revokeApiKey",
+      targetType: "Partner",
+      targetId: partner.id,
+      programId: partner.programId,
+      after: { revokedKeys: count },
+    });
     return partner;
   });
 }
@@ -144,7 +201,11 @@ export function partnerByIdWhere(actor: Principal, id: string): Prisma.PartnerWh
   return { AND: [partnerFilter(actor), { id }] };
 }
 
-export function partnerByExternalIdWhere(actor: Principal, programId: string, externalId: string): Prisma.PartnerWhereInput {
+export function partnerByExternalIdWhere(
+  actor: Principal,
+  programId: string,
+  externalId: string,
+): Prisma.PartnerWhereInput {
   return { AND: [partnerFilter(actor), { programId, externalId }] };
 }
 
@@ -159,7 +220,11 @@ export interface PartnerListFilter {
   search?: string | null;
 }
 
-export function partnerListWhere(actor: Principal, programId: string, filter: PartnerListFilter = {}): Prisma.PartnerWhereInput {
+export function partnerListWhere(
+  actor: Principal,
+  programId: string,
+  filter: PartnerListFilter = {},
+): Prisma.PartnerWhereInput {
   const search = filter.search?.trim();
   return {
     AND: [
@@ -203,5 +268,10 @@ async function writePartner(write: (tx: Tx) => Promise<Partner>, call: Call): Pr
 }
 
 function publish(call: Call, type: "PARTNER_CREATED" | "PARTNER_UPDATED" | "PARTNER_DELETED", partner: Partner): void {
-  call.events.publish({ type, programId: partner.programId, partnerId: partner.id, occurredAt: new Date().toISOString() });
+  call.events.publish({
+    type,
+    programId: partner.programId,
+    partnerId: partner.id,
+    occurredAt: new Date().toISOString(),
+  });
 }

@@ -5,10 +5,10 @@ import type { Prisma, Program } from "../generated/prisma/client.js";
 import { RoundingMode } from "../generated/prisma/enums.js";
 import { audit } from "./audit.js";
 import { generateKey } from "./auth/keys.js";
-import { programFilter, requireAdmin, requireProgramManager, type Principal } from "./auth/principal.js";
+import { type Principal, programFilter, requireAdmin, requireProgramManager } from "./auth/principal.js";
 import type { Call } from "./deps.js";
 import { AppError, ConflictError, ErrorCode, NotFoundError } from "./errors.js";
-import { currencyCode, decimalString, name, parseInput, timeZone, type Loose } from "./values.js";
+import { currencyCode, decimalString, type Loose, name, parseInput, timeZone } from "./values.js";
 
 const CommerceConfig = {
   currency: currencyCode.optional(),
@@ -17,7 +17,11 @@ const CommerceConfig = {
   timezone: timeZone.optional(),
 };
 const CreateProgramInput = z.object({ name, ...CommerceConfig });
-const ConfigureProgramInput = z.object({ name: name.optional(), allowNegativeBalance: z.boolean().optional(), ...CommerceConfig });
+const ConfigureProgramInput = z.object({
+  name: name.optional(),
+  allowNegativeBalance: z.boolean().optional(),
+  ...CommerceConfig,
+});
 
 /** Raised by writes that need a configured program. */
 export class NotConfiguredError extends AppError {
@@ -39,31 +43,62 @@ export function requireConfigured<T extends Pick<Program, "currency" | "pointsPe
   return program as never;
 }
 
-export async function createProgram(call: Call, input: Loose<z.input<typeof CreateProgramInput>>): Promise<{ program: Program; secretKey: string }> {
+export async function createProgram(
+  call: Call,
+  input: Loose<z.input<typeof CreateProgramInput>>,
+): Promise<{ program: Program; secretKey: string }> {
   requireAdmin(call.principal);
   const data = parseInput(CreateProgramInput, undefinedForNull(input));
   const { key, prefix, hash } = generateKey("PROGRAM_SECRET");
   const program = await call.prisma.$transaction(async (tx) => {
     const created = await tx.program.create({ data });
     await tx.apiKey.create({ data: { kind: "PROGRAM_SECRET", prefix, hash, programId: created.id } });
-    await audit(tx, call, { action: "program.create", targetType: "Program", targetId: created.id, programId: created.id, after: created });
+    await audit(tx, call, {
+      action: "program.create",
+      targetType: "Program",
+      targetId: created.id,
+      programId: created.id,
+      after: created,
+    });
     return created;
   });
   return { program, secretKey: key };
 }
 
 /** Set any part of the name and commerce configuration. The currency is fixed once partners exist. */
-export async function configureProgram(call: Call, programId: string, input: Loose<z.input<typeof ConfigureProgramInput>>): Promise<Program> {
+export async function configureProgram(
+  call: Call,
+  programId: string,
+  input: Loose<z.input<typeof ConfigureProgramInput>>,
+): Promise<Program> {
   requireProgramManager(call.principal, programId);
   const data = parseInput(ConfigureProgramInput, undefinedForNull(input));
   return call.prisma.$transaction(async (tx) => {
     const before = requireProgram(await tx.program.findUnique({ where: { id: programId } }));
-    if (data.currency && before.currency && data.currency !== before.currency && (await tx.partner.count({ where: { programId } })) > 0) {
-      throw new ConflictError("The currency cannot change once the program has partners: their money is in it", "currency");
+    if (
+      data.currency &&
+      before.currency &&
+      data.currency !== before.currency &&
+      (await tx.partner.count({ where: { programId } })) > 0
+    ) {
+      throw new ConflictError(
+        "The currency cannot change once the program has partners: their money is in it",
+        "currency",
+      );
     }
     // Rate, rounding and time zone feed the points engine: a new version makes every instance rebuild it.
-    const after = await tx.program.update({ where: { id: programId }, data: { ...data, pointsConfigVersion: { increment: 1 } } });
-    await audit(tx, call, { action: "program.configure", targetType: "Program", targetId: programId, programId, before, after });
+    const after = await tx.program.update({
+      where: { id: programId },
+      data: { ...data, pointsConfigVersion: { increment: 1 } },
+    });
+    await audit(tx, call, {
+      action: "program.configure",
+      targetType: "Program",
+      targetId: programId,
+      programId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -84,7 +119,9 @@ export function requireProgram<T>(row: T | null | undefined): T {
 
 /** Fails with NOT_FOUND unless the program exists and the caller may see it. */
 export async function requireProgramVisible(call: Call, programId: string): Promise<void> {
-  requireProgram(await call.prisma.program.findFirst({ where: programByIdWhere(call.principal, programId), select: { id: true } }));
+  requireProgram(
+    await call.prisma.program.findFirst({ where: programByIdWhere(call.principal, programId), select: { id: true } }),
+  );
 }
 
 /** Optional inputs: GraphQL's explicit null means "leave as is" for fields that cannot be cleared. */

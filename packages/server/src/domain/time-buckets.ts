@@ -8,14 +8,22 @@ import { z } from "zod";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 
 export type StatsInterval = "HOUR" | "DAY" | "WEEK" | "MONTH";
-const INTERVAL_MS: Record<StatsInterval, number> = { HOUR: 3_600_000, DAY: 86_400_000, WEEK: 7 * 86_400_000, MONTH: 28 * 86_400_000 };
+const INTERVAL_MS: Record<StatsInterval, number> = {
+  HOUR: 3_600_000,
+  DAY: 86_400_000,
+  WEEK: 7 * 86_400_000,
+  MONTH: 28 * 86_400_000,
+};
 export const MAX_BUCKETS = 1000;
 
 /** [from, to) in at most MAX_BUCKETS buckets of the interval. */
 export const StatsRange = z
   .object({ from: z.date(), to: z.date(), interval: z.enum(["HOUR", "DAY", "WEEK", "MONTH"]) })
   .refine((r) => r.from < r.to, { path: ["to"], message: "must be after from" })
-  .refine((r) => (r.to.getTime() - r.from.getTime()) / INTERVAL_MS[r.interval] <= MAX_BUCKETS, { path: ["interval"], message: `the range would have more than ${MAX_BUCKETS} buckets` });
+  .refine((r) => (r.to.getTime() - r.from.getTime()) / INTERVAL_MS[r.interval] <= MAX_BUCKETS, {
+    path: ["interval"],
+    message: `the range would have more than ${MAX_BUCKETS} buckets`,
+  });
 export type StatsRange = z.output<typeof StatsRange>;
 
 export interface Bucketing {

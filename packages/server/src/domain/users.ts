@@ -5,18 +5,24 @@ import type { Prisma, RoleGrant } from "../generated/prisma/client.js";
 import { Role } from "../generated/prisma/enums.js";
 import { audit } from "./audit.js";
 import { email } from "./auth/login.js";
-import { isAdmin, programFilter, requireAdmin, requireProgramManager, type Principal } from "./auth/principal.js";
+import { isAdmin, type Principal, programFilter, requireAdmin, requireProgramManager } from "./auth/principal.js";
 import type { Call } from "./deps.js";
 import { NotFoundError, ValidationError } from "./errors.js";
 import { requirePartner } from "./partners.js";
 import { requireProgram } from "./programs.js";
-import { parseInput, type Loose } from "./values.js";
+import { type Loose, parseInput } from "./values.js";
 
 const GrantRoleInput = z.object({
   email,
   role: z.enum(Role),
-  programId: z.string().nullish().transform((v) => v ?? null),
-  partnerId: z.string().nullish().transform((v) => v ?? null),
+  programId: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  partnerId: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export async function grantRole(call: Call, input: Loose<z.input<typeof GrantRoleInput>>): Promise<RoleGrant> {
@@ -24,22 +30,37 @@ export async function grantRole(call: Call, input: Loose<z.input<typeof GrantRol
   const { role, programId, partnerId } = data;
   if (role === "ADMIN") {
     requireAdmin(call.principal);
-    if (programId || partnerId) throw new ValidationError([{ path: "programId", message: "ADMIN is platform-wide: give no program or partner" }]);
+    if (programId || partnerId)
+      throw new ValidationError([{ path: "programId", message: "ADMIN is platform-wide: give no program or partner" }]);
   } else {
     if (!programId) throw new ValidationError([{ path: "programId", message: `${role} needs a program` }]);
     if ((role === "PARTNER_USER") !== (partnerId !== null)) {
-      throw new ValidationError([{ path: "partnerId", message: role === "PARTNER_USER" ? "PARTNER_USER needs a partner" : `${role} takes no partner` }]);
+      throw new ValidationError([
+        {
+          path: "partnerId",
+          message: role === "PARTNER_USER" ? "PARTNER_USER needs a partner" : `${role} takes no partner`,
+        },
+      ]);
     }
     requireProgramManager(call.principal, programId);
   }
   return call.prisma.$transaction(async (tx) => {
     if (programId) requireProgram(await tx.program.findUnique({ where: { id: programId }, select: { id: true } }));
-    if (partnerId && programId) requirePartner(await tx.partner.findFirst({ where: { id: partnerId, programId, deletedAt: null }, select: { id: true } }));
+    if (partnerId && programId)
+      requirePartner(
+        await tx.partner.findFirst({ where: { id: partnerId, programId, deletedAt: null }, select: { id: true } }),
+      );
     const user = await tx.user.upsert({ where: { email: data.email }, create: { email: data.email }, update: {} });
     const existing = await tx.roleGrant.findFirst({ where: { userId: user.id, role, programId, partnerId } });
     if (existing) return existing; // granting twice is a no-op
     const grant = await tx.roleGrant.create({ data: { userId: user.id, role, programId, partnerId } });
-    await audit(tx, call, { action: "role.grant", targetType: "RoleGrant", targetId: grant.id, programId, after: { ...grant, email: user.email } });
+    await audit(tx, call, {
+      action: "role.grant",
+      targetType: "RoleGrant",
+      targetId: grant.id,
+      programId,
+      after: { ...grant, email: user.email },
+    });
     return grant;
   });
 }
@@ -51,7 +72,13 @@ export async function revokeRole(call: Call, grantId: string): Promise<RoleGrant
     if (grant.programId) requireProgramManager(call.principal, grant.programId);
     else requireAdmin(call.principal);
     await tx.roleGrant.delete({ where: { id: grant.id } });
-    await audit(tx, call, { action: "role.revoke", targetType: "RoleGrant", targetId: grant.id, programId: grant.programId, before: grant });
+    await audit(tx, call, {
+      action: "role.revoke",
+      targetType: "RoleGrant",
+      targetId: grant.id,
+      programId: grant.programId,
+      before: grant,
+    });
     return grant;
   });
 }

@@ -17,8 +17,11 @@ export function decimalString(precision: number, scale: number) {
   return z
     .string()
     .trim()
-    .regex(DECIMAL_TEXT, "must be a non-negative decimal string such as \"12.50\"")
-    .refine((v) => (v.split(".")[1] ?? "").replace(/0+$/, "").length <= scale, `must have at most ${scale} decimal places`)
+    .regex(DECIMAL_TEXT, 'must be a non-negative decimal string such as "12.50"')
+    .refine(
+      (v) => (v.split(".")[1] ?? "").replace(/0+$/, "").length <= scale,
+      `must have at most ${scale} decimal places`,
+    )
     .refine((v) => v.split(".")[0]!.length <= maxIntegerDigits, `must be less than 10^${maxIntegerDigits}`)
     .transform((v) => new Decimal(v));
 }
@@ -30,9 +33,12 @@ export const currencyCode = z
   .string()
   .trim()
   .transform((v) => v.toUpperCase())
-  .refine((v) => CURRENCIES.has(v), "must be an ISO 4217 currency code such as \"EUR\"");
+  .refine((v) => CURRENCIES.has(v), 'must be an ISO 4217 currency code such as "EUR"');
 
-export const timeZone = z.string().trim().refine((v) => TIME_ZONES.has(v), "must be an IANA time zone such as \"Europe/Vilnius\"");
+export const timeZone = z
+  .string()
+  .trim()
+  .refine((v) => TIME_ZONES.has(v), 'must be an IANA time zone such as "Europe/Vilnius"');
 
 export const name = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
 export const optionalText = (max: number) =>

@@ -9,7 +9,10 @@ export type Overflowed = typeof OVERFLOWED;
  * `listen` starts delivering items to `push` and returns the function that stops it. It is called at once,
  * so nothing published after this returns is missed.
  */
-export function boundedIterator<T>(listen: (push: (item: T) => void) => () => void, limit: number): AsyncIterableIterator<T | Overflowed> {
+export function boundedIterator<T>(
+  listen: (push: (item: T) => void) => () => void,
+  limit: number,
+): AsyncIterableIterator<T | Overflowed> {
   const queue: T[] = [];
   let waiting: ((result: IteratorResult<T | Overflowed>) => void) | null = null;
   let state: "open" | "overflowed" | "done" = "open";

@@ -58,7 +58,12 @@ export type CommissionChangedEvent = {
   occurredAt: string;
 };
 
-export type DomainEvent = PartnerEvent | PointsEvent | ClickRecordedEvent | ConversionCreatedEvent | CommissionChangedEvent;
+export type DomainEvent =
+  | PartnerEvent
+  | PointsEvent
+  | ClickRecordedEvent
+  | ConversionCreatedEvent
+  | CommissionChangedEvent;
 
 type Topics = { program: [programId: string, event: DomainEvent] };
 type EventTargetLike = NonNullable<NonNullable<Parameters<typeof createPubSub>[0]>["eventTarget"]>;

@@ -18,7 +18,10 @@ export function createMaskError(log: Logger) {
           ...(original instanceof ValidationError ? { issues: original.issues } : {}),
           ...(original.code === ErrorCode.UNAUTHENTICATED ? { http: { status: 401 } } : {}),
           ...(original instanceof QuotaExceededError
-            ? { retryAfter: original.retryAfterSeconds, http: { status: 429, headers: { "Retry-After": String(original.retryAfterSeconds) } } }
+            ? {
+                retryAfter: original.retryAfterSeconds,
+                http: { status: 429, headers: { "Retry-After": String(original.retryAfterSeconds) } },
+              }
             : {}),
         },
       });

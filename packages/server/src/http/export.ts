@@ -4,23 +4,23 @@
 // `{ "error": { "code", "message" } }` with the catalogue's code and 400/401/403/404/405/429; a failure while
 // streaming (the status is already sent) aborts the response, so a client never mistakes a cut file for a whole one.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { parseInstant } from "@partnergraph/points";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Logger } from "pino";
 import type { Authenticator } from "../domain/auth/authenticate.js";
 import type { Deps } from "../domain/deps.js";
 import { AppError, ErrorCode, QuotaExceededError, ValidationError, type ValidationIssue } from "../domain/errors.js";
-import { csvRecords, type CsvCell } from "../domain/loyalty/csv.js";
 import { couponStatus } from "../domain/loyalty/coupon-codes.js";
+import { type CsvCell, csvRecords } from "../domain/loyalty/csv.js";
 import {
-  exportScope,
-  memberBatches,
-  redemptionBatches,
-  transactionBatches,
   type ExportScope,
+  exportScope,
   type MemberExportRow,
+  memberBatches,
   type RedemptionExportRow,
+  redemptionBatches,
   type TransactionExportRow,
+  transactionBatches,
 } from "../domain/loyalty/export.js";
 import { rowId } from "../schema/ids.js";
 import type { RateLimiter } from "./rate-limit.js";
@@ -49,16 +49,47 @@ const gid = (type: string, id: string | null) => (id === null ? null : encodeGlo
 const unit = (scope: ExportScope) => (scope.card?.type === "STAMP" ? "stamps" : "points");
 const IMPORT_KEY = /^import:/;
 
+// biome-ignore lint/suspicious/noExplicitAny: each dataset has its own row type; this table only names them.
 const DATASETS: Record<string, Dataset<any>> = {
   "members.csv": {
     range: false,
-    columns: (s) => ["memberId", "externalId", "email", "name", "createdAt", ...(s.card ? ["followedAt"] : []), unit(s)],
+    columns: (s) => [
+      "memberId",
+      "externalId",
+      "email",
+      "name",
+      "createdAt",
+      ...(s.card ? ["followedAt"] : []),
+      unit(s),
+    ],
     batches: memberBatches,
-    cells: (m: MemberExportRow, s) => [gid("Member", m.id), m.externalId, m.email, m.name, m.createdAt, ...(s.card ? [m.followedAt] : []), m.balance],
+    cells: (m: MemberExportRow, s) => [
+      gid("Member", m.id),
+      m.externalId,
+      m.email,
+      m.name,
+      m.createdAt,
+      ...(s.card ? [m.followedAt] : []),
+      m.balance,
+    ],
   } satisfies Dataset<MemberExportRow>,
   "transactions.csv": {
     range: true,
-    columns: (s) => ["entryId", "occurredAt", "memberId", "memberExternalId", "cardId", "clubId", "type", "source", unit(s), "note", "partnerId", "purchaseId", "externalId"],
+    columns: (s) => [
+      "entryId",
+      "occurredAt",
+      "memberId",
+      "memberExternalId",
+      "cardId",
+      "clubId",
+      "type",
+      "source",
+      unit(s),
+      "note",
+      "partnerId",
+      "purchaseId",
+      "externalId",
+    ],
     batches: transactionBatches,
     cells: (e: TransactionExportRow) => [
       e.id,
@@ -79,7 +110,21 @@ const DATASETS: Record<string, Dataset<any>> = {
   } satisfies Dataset<TransactionExportRow>,
   "redemptions.csv": {
     range: true,
-    columns: () => ["redemptionId", "createdAt", "memberId", "memberExternalId", "cardId", "clubId", "rewardId", "rewardTitle", "cost", "couponCode", "couponStatus", "couponExpiresAt", "couponRedeemedAt"],
+    columns: () => [
+      "redemptionId",
+      "createdAt",
+      "memberId",
+      "memberExternalId",
+      "cardId",
+      "clubId",
+      "rewardId",
+      "rewardTitle",
+      "cost",
+      "couponCode",
+      "couponStatus",
+      "couponExpiresAt",
+      "couponRedeemedAt",
+    ],
     batches: redemptionBatches,
     cells: (r: RedemptionExportRow) => [
       gid("Redemption", r.id),
@@ -123,12 +168,27 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 };
 
 /** The route handler; never rejects. */
-export async function exportCsv(req: IncomingMessage, res: ServerResponse, path: string, options: ExportOptions): Promise<void> {
+export async function exportCsv(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  options: ExportOptions,
+): Promise<void> {
   let started = false;
   try {
     const dataset = DATASETS[path.slice(EXPORT_PREFIX.length)];
-    if (!dataset) throw new ExportHttpError(404, ErrorCode.NOT_FOUND, `No such export; use ${Object.keys(DATASETS).map((n) => EXPORT_PREFIX + n).join(", ")}`);
-    if (req.method !== "GET" && req.method !== "HEAD") throw new ExportHttpError(405, ErrorCode.VALIDATION_FAILED, `${req.method} is not supported here; use GET`, { allow: "GET, HEAD" });
+    if (!dataset)
+      throw new ExportHttpError(
+        404,
+        ErrorCode.NOT_FOUND,
+        `No such export; use ${Object.keys(DATASETS)
+          .map((n) => EXPORT_PREFIX + n)
+          .join(", ")}`,
+      );
+    if (req.method !== "GET" && req.method !== "HEAD")
+      throw new ExportHttpError(405, ErrorCode.VALIDATION_FAILED, `${req.method} is not supported here; use GET`, {
+        allow: "GET, HEAD",
+      });
 
     const principal = await options.authenticator.authenticate(req.headers.authorization);
     const budget = await options.rateLimiter.consume(principal, req.socket.remoteAddress ?? "unknown");
@@ -136,7 +196,10 @@ export async function exportCsv(req: IncomingMessage, res: ServerResponse, path:
     res.setHeader("RateLimit-Remaining", budget.remaining);
     res.setHeader("RateLimit-Reset", budget.resetSeconds);
     const call = { ...options.deps, principal, requestId: options.requestId };
-    const scope = await exportScope(call, exportQuery(new URL(req.url ?? "/", "http://localhost").searchParams, dataset.range));
+    const scope = await exportScope(
+      call,
+      exportQuery(new URL(req.url ?? "/", "http://localhost").searchParams, dataset.range),
+    );
 
     const name = path.slice(EXPORT_PREFIX.length).replace(/\.csv$/, "");
     res.writeHead(200, {
@@ -160,8 +223,16 @@ export async function exportCsv(req: IncomingMessage, res: ServerResponse, path:
       return void res.destroy();
     }
     const e = toHttpError(error, options);
-    const body = { error: { code: e.code, message: e.message, ...(error instanceof ValidationError && { issues: error.issues }) } };
-    res.writeHead(e.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...e.headers }).end(JSON.stringify(body));
+    const body = {
+      error: { code: e.code, message: e.message, ...(error instanceof ValidationError && { issues: error.issues }) },
+    };
+    res
+      .writeHead(e.status, {
+        "content-type": "application/json; charset=utf-8",
+        "cache-control": "no-store",
+        ...e.headers,
+      })
+      .end(JSON.stringify(body));
   }
 }
 
@@ -195,7 +266,8 @@ function exportQuery(params: URLSearchParams, range: boolean) {
   const allowed: readonly string[] = range ? PARAMS : PARAMS.slice(0, 2);
   const issues: ValidationIssue[] = [];
   for (const key of new Set(params.keys())) {
-    if (!allowed.includes(key)) issues.push({ path: key, message: `is not a parameter of this export (use ${allowed.join(", ")})` });
+    if (!allowed.includes(key))
+      issues.push({ path: key, message: `is not a parameter of this export (use ${allowed.join(", ")})` });
     else if (params.getAll(key).length > 1) issues.push({ path: key, message: "is given more than once" });
   }
   const programId = params.get("programId");
@@ -204,7 +276,11 @@ function exportQuery(params: URLSearchParams, range: boolean) {
     const text = params.get(key);
     if (text === null || !allowed.includes(key)) return null;
     const millis = parseInstant(text);
-    if (millis === undefined) issues.push({ path: key, message: 'must be an ISO 8601 date-time with an offset, e.g. "2026-05-01T00:00:00+03:00"' });
+    if (millis === undefined)
+      issues.push({
+        path: key,
+        message: 'must be an ISO 8601 date-time with an offset, e.g. "2026-05-01T00:00:00+03:00"',
+      });
     return millis === undefined ? null : new Date(millis);
   };
   const from = instant("from");
@@ -216,8 +292,13 @@ function exportQuery(params: URLSearchParams, range: boolean) {
 
 function toHttpError(error: unknown, { log, requestId }: ExportOptions): ExportHttpError {
   if (error instanceof ExportHttpError) return error;
-  if (error instanceof QuotaExceededError) return new ExportHttpError(429, error.code, error.message, { "retry-after": error.retryAfterSeconds });
+  if (error instanceof QuotaExceededError)
+    return new ExportHttpError(429, error.code, error.message, { "retry-after": error.retryAfterSeconds });
   if (error instanceof AppError) return new ExportHttpError(STATUS[error.code] ?? 400, error.code, error.message);
   log.error({ err: error, requestId }, "unexpected error in a CSV export");
-  return new ExportHttpError(500, ErrorCode.INTERNAL_SERVER_ERROR, "An unexpected error occurred; quote the x-request-id header when reporting it");
+  return new ExportHttpError(
+    500,
+    ErrorCode.INTERNAL_SERVER_ERROR,
+    "An unexpected error occurred; quote the x-request-id header when reporting it",
+  );
 }

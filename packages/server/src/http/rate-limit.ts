@@ -1,7 +1,7 @@
 // Request budgets per credential (loyalty.lt's published tiers), in memory or in Redis so that every
 // instance draws from one budget. Each tier has an hourly limit and a per-minute burst.
 import type { Redis } from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { isAdmin, type Principal } from "../domain/auth/principal.js";
 import { QuotaExceededError } from "../domain/errors.js";
 
@@ -46,7 +46,10 @@ function credentialOf(p: Principal, clientAddress: string): string {
   }
 }
 
-export function createRateLimiter(redis?: Redis, tiers: Record<Tier, { perHour: number; perMinute: number }> = TIERS): RateLimiter {
+export function createRateLimiter(
+  redis?: Redis,
+  tiers: Record<Tier, { perHour: number; perMinute: number }> = TIERS,
+): RateLimiter {
   const make = (tier: Tier, window: "minute" | "hour"): RateLimiterAbstract => {
     const options = {
       keyPrefix: `pg:rl:${tier}:${window}`,
@@ -64,12 +67,25 @@ export function createRateLimiter(redis?: Redis, tiers: Record<Tier, { perHour: 
       const tier = tierOf(principal);
       const key = credentialOf(principal, clientAddress);
       try {
-        const [minute, hour] = await Promise.all([limiters[tier].minute.consume(key), limiters[tier].hour.consume(key)]);
-        const tightest = minute.remainingPoints <= hour.remainingPoints ? { res: minute, limit: tiers[tier].perMinute } : { res: hour, limit: tiers[tier].perHour };
-        return { limit: tightest.limit, remaining: tightest.res.remainingPoints, resetSeconds: Math.ceil(tightest.res.msBeforeNext / 1000) };
+        const [minute, hour] = await Promise.all([
+          limiters[tier].minute.consume(key),
+          limiters[tier].hour.consume(key),
+        ]);
+        const tightest =
+          minute.remainingPoints <= hour.remainingPoints
+            ? { res: minute, limit: tiers[tier].perMinute }
+            : { res: hour, limit: tiers[tier].perHour };
+        return {
+          limit: tightest.limit,
+          remaining: tightest.res.remainingPoints,
+          resetSeconds: Math.ceil(tightest.res.msBeforeNext / 1000),
+        };
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error; // the store failed: not the caller's fault
-        throw new QuotaExceededError(`Rate limit exceeded for this credential (${tier} tier); retry later`, Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+        throw new QuotaExceededError(
+          `Rate limit exceeded for this credential (${tier} tier); retry later`,
+          Math.max(1, Math.ceil(error.msBeforeNext / 1000)),
+        );
       }
     },
   };

@@ -4,20 +4,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   CHANNELS,
+  type CodeTable,
   isCode,
+  type PointsErrorReason,
+  type PointsResult,
   parseInstant,
   TENDER_TYPES,
   TRANSACTION_TYPES,
-  type CodeTable,
-  type PointsErrorReason,
-  type PointsResult,
   type UnitBreakdown,
 } from "@partnergraph/points";
 import type { Logger } from "pino";
 import type { Authenticator } from "../domain/auth/authenticate.js";
 import type { Deps } from "../domain/deps.js";
 import { AuthError, ErrorCode, NotFoundError, QuotaExceededError } from "../domain/errors.js";
-import { InvalidBasketError, quote, resolvePointsCaller, type BasketInput } from "../domain/points/quote.js";
+import { type BasketInput, InvalidBasketError, quote, resolvePointsCaller } from "../domain/points/quote.js";
 import { NotConfiguredError } from "../domain/programs.js";
 import type { RateLimiter } from "./rate-limit.js";
 
@@ -63,17 +63,33 @@ export interface ReceiptPointsOptions {
 }
 
 /** The route handler; never rejects. */
-export async function receiptPoints(req: IncomingMessage, res: ServerResponse, options: ReceiptPointsOptions): Promise<void> {
+export async function receiptPoints(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ReceiptPointsOptions,
+): Promise<void> {
   try {
     send(res, 200, await handle(req, res, options));
   } catch (error) {
     const e = toReceiptError(error, options);
-    send(res, e.status, { error: { system: SYSTEM, reason: e.reason, description: e.description, message: e.message } }, e.headers);
+    send(
+      res,
+      e.status,
+      { error: { system: SYSTEM, reason: e.reason, description: e.description, message: e.message } },
+      e.headers,
+    );
   }
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, { deps, authenticator, rateLimiter, requestId }: ReceiptPointsOptions) {
-  if (req.method !== "POST") throw new ReceiptError(405, "invalid", `${req.method} is not supported here; use POST`, "Method Not Allowed", { allow: "POST" });
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { deps, authenticator, rateLimiter, requestId }: ReceiptPointsOptions,
+) {
+  if (req.method !== "POST")
+    throw new ReceiptError(405, "invalid", `${req.method} is not supported here; use POST`, "Method Not Allowed", {
+      allow: "POST",
+    });
 
   // The reference's credential is a client secret key; ours are program secret keys and partner API keys.
   const header = req.headers["x-ct-authorization"];
@@ -85,7 +101,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, { deps, authent
   res.setHeader("RateLimit-Remaining", budget.remaining);
   res.setHeader("RateLimit-Reset", budget.resetSeconds);
   if (principal.kind === "anonymous") {
-    throw new ReceiptError(401, "invalid", header ? "X-CT-Authorization must be `CTApiKey <key>`" : "Send the key as `X-CT-Authorization: CTApiKey <key>`", "Invalid Credentials");
+    throw new ReceiptError(
+      401,
+      "invalid",
+      header ? "X-CT-Authorization must be `CTApiKey <key>`" : "Send the key as `X-CT-Authorization: CTApiKey <key>`",
+      "Invalid Credentials",
+    );
   }
   // Admin keys and sessions name no program; this API has nowhere to name one.
   if (principal.kind !== "programKey" && principal.kind !== "partnerKey") {
@@ -101,10 +122,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, { deps, authent
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const type = req.headers["content-type"];
   if (!type || !/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ReceiptError(415, "invalid", `Content-Type must be application/json, got ${JSON.stringify(type ?? null)}`, "Unsupported Media Type");
+    throw new ReceiptError(
+      415,
+      "invalid",
+      `Content-Type must be application/json, got ${JSON.stringify(type ?? null)}`,
+      "Unsupported Media Type",
+    );
   }
   const tooLarge = () =>
-    new ReceiptError(413, "invalid", `The body exceeds ${MAX_BODY_BYTES} bytes`, "Request Too Large", { connection: "close" });
+    new ReceiptError(413, "invalid", `The body exceeds ${MAX_BODY_BYTES} bytes`, "Request Too Large", {
+      connection: "close",
+    });
   if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) throw tooLarge();
   const body = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -135,21 +163,35 @@ function toReceiptError(error: unknown, { log, requestId }: ReceiptPointsOptions
     return new ReceiptError(400, error.reason, `${snakeCase(path)}: ${why}`);
   }
   if (error instanceof NotConfiguredError) {
-    return new ReceiptError(503, "not_configured", `The program is not configured yet: ${error.missing.join(", ")} not set`);
+    return new ReceiptError(
+      503,
+      "not_configured",
+      `The program is not configured yet: ${error.missing.join(", ")} not set`,
+    );
   }
   if (error instanceof QuotaExceededError) {
-    return new ReceiptError(429, "invalid", error.message, "Rate Limit Exceeded", { "retry-after": error.retryAfterSeconds });
+    return new ReceiptError(429, "invalid", error.message, "Rate Limit Exceeded", {
+      "retry-after": error.retryAfterSeconds,
+    });
   }
-  if (error instanceof AuthError && error.code === ErrorCode.UNAUTHENTICATED) return new ReceiptError(401, "invalid", error.message, "Invalid Credentials");
+  if (error instanceof AuthError && error.code === ErrorCode.UNAUTHENTICATED)
+    return new ReceiptError(401, "invalid", error.message, "Invalid Credentials");
   // A disabled partner's key (or one whose partner went away between authentication and the lookup).
-  if (error instanceof AuthError || error instanceof NotFoundError) return new ReceiptError(403, "invalid", error.message, "Invalid Credentials");
+  if (error instanceof AuthError || error instanceof NotFoundError)
+    return new ReceiptError(403, "invalid", error.message, "Invalid Credentials");
   log.error({ err: error, requestId }, "unexpected error in POST /receipt/points");
-  return new ReceiptError(500, "internal_error", "An unexpected error occurred; quote the x-request-id header when reporting it");
+  return new ReceiptError(
+    500,
+    "internal_error",
+    "An unexpected error occurred; quote the x-request-id header when reporting it",
+  );
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | number> = {}): void {
   if (res.headersSent) return void res.end();
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers })
+    .end(JSON.stringify(body));
 }
 
 /** The engine's camelCase field paths as the request spelled them: items[0].transactionId → items[0].transaction_id. */
@@ -162,7 +204,11 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
 const isAbsent = (v: unknown): v is null | undefined => v === undefined || v === null;
 
 function fieldError(reason: PointsErrorReason | "invalid_custom_field", field: string, why: string): ReceiptError {
-  return new ReceiptError(400, reason, reason === "missing_data" ? `Required field ["${field}"] is missing.` : `Field "${field}" ${why}.`);
+  return new ReceiptError(
+    400,
+    reason,
+    reason === "missing_data" ? `Required field ["${field}"] is missing.` : `Field "${field}" ${why}.`,
+  );
 }
 
 function required(object: Json, key: string, field: string): unknown {
@@ -178,13 +224,19 @@ function required(object: Json, key: string, field: string): unknown {
 function decimal(value: unknown, field: string): string {
   const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : undefined;
   // Plain digits only: String(1e21) is "1e+21", which is not exact decimal text.
-  if (text === undefined || !/^\d+(\.\d+)?$/.test(text)) throw fieldError("invalid_amount", field, `must be a non-negative decimal, got ${JSON.stringify(value)}`);
+  if (text === undefined || !/^\d+(\.\d+)?$/.test(text))
+    throw fieldError("invalid_amount", field, `must be a non-negative decimal, got ${JSON.stringify(value)}`);
   return text;
 }
 
 /** One of the reference's integer codes (JSON integers only, as the reference specifies). */
 function code<T extends CodeTable>(table: T, value: unknown, field: string): keyof T & number {
-  if (!isCode(table, value)) throw fieldError("invalid", field, `must be one of the codes ${Object.keys(table).join(", ")}, got ${JSON.stringify(value)}`);
+  if (!isCode(table, value))
+    throw fieldError(
+      "invalid",
+      field,
+      `must be one of the codes ${Object.keys(table).join(", ")}, got ${JSON.stringify(value)}`,
+    );
   return value;
 }
 
@@ -194,10 +246,15 @@ export function basketFromReceipt(body: unknown): BasketInput {
 
   const date = required(body, "date_purchased", "date_purchased");
   if (typeof date !== "string" || parseInstant(date) === undefined) {
-    throw fieldError("invalid_date", "date_purchased", `must be an ISO-8601 date-time with an offset (e.g. 2012-04-23T18:25:43.511+00:00), got ${JSON.stringify(date)}`);
+    throw fieldError(
+      "invalid_date",
+      "date_purchased",
+      `must be an ISO-8601 date-time with an offset (e.g. 2012-04-23T18:25:43.511+00:00), got ${JSON.stringify(date)}`,
+    );
   }
   const currency = body.currency;
-  if (!isAbsent(currency) && typeof currency !== "string") throw fieldError("invalid_currency", "currency", `must be an ISO 4217 code, got ${JSON.stringify(currency)}`);
+  if (!isAbsent(currency) && typeof currency !== "string")
+    throw fieldError("invalid_currency", "currency", `must be an ISO 4217 code, got ${JSON.stringify(currency)}`);
 
   const items = required(body, "items", "items");
   if (!Array.isArray(items)) throw fieldError("invalid", "items", "must be an array");
@@ -213,19 +270,25 @@ export function basketFromReceipt(body: unknown): BasketInput {
       const at = `items[${i}]`;
       if (!isObject(item)) throw fieldError("invalid", at, "must be an object");
       const sku = required(item, "sku", `${at}.sku`);
-      if (typeof sku !== "string") throw fieldError("invalid", `${at}.sku`, `must be a string, got ${JSON.stringify(sku)}`);
+      if (typeof sku !== "string")
+        throw fieldError("invalid", `${at}.sku`, `must be a string, got ${JSON.stringify(sku)}`);
       const price = decimal(required(item, "price", `${at}.price`), `${at}.price`);
       const quantity = required(item, "quantity", `${at}.quantity`);
-      if (!Number.isSafeInteger(quantity) || (quantity as number) < 1) throw fieldError("invalid", `${at}.quantity`, `must be a whole number ≥ 1, got ${JSON.stringify(quantity)}`);
+      if (!Number.isSafeInteger(quantity) || (quantity as number) < 1)
+        throw fieldError("invalid", `${at}.quantity`, `must be a whole number ≥ 1, got ${JSON.stringify(quantity)}`);
       const awaiting = item.is_awaiting_fulfillment;
-      if (!isAbsent(awaiting) && typeof awaiting !== "boolean") throw fieldError("invalid", `${at}.is_awaiting_fulfillment`, "must be true or false");
+      if (!isAbsent(awaiting) && typeof awaiting !== "boolean")
+        throw fieldError("invalid", `${at}.is_awaiting_fulfillment`, "must be true or false");
       // custom_data is accepted and not used for points; only its shape is checked.
-      if (!isAbsent(item.custom_data) && !isObject(item.custom_data)) throw fieldError("invalid_custom_field", `${at}.custom_data`, "must be an object");
+      if (!isAbsent(item.custom_data) && !isObject(item.custom_data))
+        throw fieldError("invalid_custom_field", `${at}.custom_data`, "must be an object");
       return {
         sku,
         price,
         quantity: quantity as number,
-        transactionId: isAbsent(item.transaction_id) ? null : code(TRANSACTION_TYPES, item.transaction_id, `${at}.transaction_id`),
+        transactionId: isAbsent(item.transaction_id)
+          ? null
+          : code(TRANSACTION_TYPES, item.transaction_id, `${at}.transaction_id`),
         isAwaitingFulfillment: awaiting ?? null,
       };
     }),
@@ -267,7 +330,13 @@ function unitJson(u: UnitBreakdown) {
       id: c.id,
     })),
     ...(u.transaction && { transaction: { name: u.transaction.name, multiplier: Number(u.transaction.multiplier) } }),
-    ...(u.tenders && { tenders: u.tenders.map((t) => ({ name: t.name, proportion: Number(t.proportion), multiplier: Number(t.multiplier) })) }),
+    ...(u.tenders && {
+      tenders: u.tenders.map((t) => ({
+        name: t.name,
+        proportion: Number(t.proportion),
+        multiplier: Number(t.multiplier),
+      })),
+    }),
     ...(u.channel && { channel: { name: u.channel.name, multiplier: Number(u.channel.multiplier) } }),
     points_awarded: u.pointsAwarded,
   };

@@ -2,7 +2,7 @@
 // click's id as pg_click, only once the click is committed. Unknown or malformed codes get a small 404 page.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
-import { normalizeCode, type ClickRecorder } from "../domain/referrals/clicks.js";
+import { type ClickRecorder, normalizeCode } from "../domain/referrals/clicks.js";
 
 export const REDIRECT_PREFIX = "/r/";
 
@@ -35,7 +35,14 @@ export function withClickId(destination: string, clickId: string): string {
 }
 
 function page(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-robots-tag": "noindex", ...headers }).end(body);
+  res
+    .writeHead(status, {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "x-robots-tag": "noindex",
+      ...headers,
+    })
+    .end(body);
 }
 
 function header(req: IncomingMessage, name: string): string | null {
@@ -66,7 +73,13 @@ export function createRedirectHandler(options: RedirectOptions) {
         at: new Date(),
       });
       if (!result.found) return page(res, 404, NOT_FOUND_PAGE);
-      res.writeHead(302, { location: withClickId(result.destinationUrl, result.clickId), "cache-control": "no-store", "referrer-policy": "no-referrer-when-downgrade" }).end();
+      res
+        .writeHead(302, {
+          location: withClickId(result.destinationUrl, result.clickId),
+          "cache-control": "no-store",
+          "referrer-policy": "no-referrer-when-downgrade",
+        })
+        .end();
     } catch (err) {
       // The click could not be committed: say so rather than send a visitor on unrecorded.
       options.log.error({ err, code }, "click not recorded");

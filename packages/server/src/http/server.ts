@@ -8,7 +8,7 @@ import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-fi
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
-import { GraphQLError } from "graphql";
+import { type DocumentNode, GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
@@ -17,8 +17,8 @@ import type { Authenticator } from "../domain/auth/authenticate.js";
 import type { LoginSecrets } from "../domain/auth/login.js";
 import type { Deps } from "../domain/deps.js";
 import { AppError } from "../domain/errors.js";
-import { schema } from "../schema/index.js";
 import type { Context } from "../schema/context.js";
+import { schema } from "../schema/index.js";
 import { createMaskError } from "./errors.js";
 import { EXPORT_PREFIX, exportCsv } from "./export.js";
 import type { RateLimiter } from "./rate-limit.js";
@@ -99,7 +99,14 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         res.setHeader("RateLimit-Remaining", budget.remaining);
         res.setHeader("RateLimit-Reset", budget.resetSeconds);
       }
-      return { ...deps, principal, requestId: id, log: log.child({ requestId: id }), secrets: options.secrets, publicUrl: options.publicUrl };
+      return {
+        ...deps,
+        principal,
+        requestId: id,
+        log: log.child({ requestId: id }),
+        secrets: options.secrets,
+        publicUrl: options.publicUrl,
+      };
     },
   });
 
@@ -109,13 +116,18 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const started = process.hrtime.bigint();
     res.once("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+      log.info(
+        { requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        "request",
+      );
     });
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health") return void health(res, options.checkDatabase);
-    if (path === RECEIPT_POINTS_PATH) return void receiptPoints(req, res, { deps, authenticator, rateLimiter, log, requestId });
+    if (path === RECEIPT_POINTS_PATH)
+      return void receiptPoints(req, res, { deps, authenticator, rateLimiter, log, requestId });
     if (path?.startsWith(REDIRECT_PREFIX)) return void options.redirect(req, res, path);
-    if (path?.startsWith(EXPORT_PREFIX)) return void exportCsv(req, res, path, { deps, authenticator, rateLimiter, log, requestId });
+    if (path?.startsWith(EXPORT_PREFIX))
+      return void exportCsv(req, res, path, { deps, authenticator, rateLimiter, log, requestId });
     if (path === "/" && req.method === "GET") {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;
@@ -151,7 +163,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
           connectionParams: ctx.connectionParams,
           requestId: randomUUID(),
         });
-        let document;
+        let document: DocumentNode;
         try {
           // Parse and validation limits (tokens, aliases, directives) throw rather than return errors.
           document = enveloped.parse(params.query);
@@ -209,6 +221,13 @@ async function health(res: ServerResponse, checkDatabase: () => Promise<void>): 
   } catch {
     database = "unavailable";
   }
-  const body = { status: database === "ok" ? "ok" : "degraded", database, uptimeSeconds: Math.round(process.uptime()), checkMs: Date.now() - started };
-  res.writeHead(database === "ok" ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));
+  const body = {
+    status: database === "ok" ? "ok" : "degraded",
+    database,
+    uptimeSeconds: Math.round(process.uptime()),
+    checkMs: Date.now() - started,
+  };
+  res
+    .writeHead(database === "ok" ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" })
+    .end(JSON.stringify(body));
 }

@@ -11,7 +11,8 @@ import { optionalRowId, rowId } from "./ids.js";
 
 export const RoleEnum = builder.enumType(Role, {
   name: "Role",
-  description: "ADMIN: every program. PROGRAM_MANAGER: one program. PARTNER_USER: one partner. STAFF: a program's clubs.",
+  description:
+    "ADMIN: every program. PROGRAM_MANAGER: one program. PARTNER_USER: one partner. STAFF: a program's clubs.",
 });
 
 export const UserRef = builder.prismaObject("User", {
@@ -38,9 +39,14 @@ export const RoleGrantRef = builder.prismaNode("RoleGrant", {
   }),
 });
 
-const RequestLoginCodeInput = builder.inputType("RequestLoginCodeInput", { fields: (t) => ({ email: t.string({ required: true }) }) });
+const RequestLoginCodeInput = builder.inputType("RequestLoginCodeInput", {
+  fields: (t) => ({ email: t.string({ required: true }) }),
+});
 const VerifyLoginCodeInput = builder.inputType("VerifyLoginCodeInput", {
-  fields: (t) => ({ email: t.string({ required: true }), code: t.string({ required: true, description: "The 6 digits from the email." }) }),
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    code: t.string({ required: true, description: "The 6 digits from the email." }),
+  }),
 });
 const GrantRoleInput = builder.inputType("GrantRoleInput", {
   description: "Creates the account when the email has none; the person then logs in with a code.",
@@ -54,8 +60,11 @@ const GrantRoleInput = builder.inputType("GrantRoleInput", {
 const RevokeRoleInput = builder.inputType("RevokeRoleInput", { fields: (t) => ({ id: t.id({ required: true }) }) });
 
 const RequestLoginCodePayload = builder.objectRef<{ expiresAt: Date }>("RequestLoginCodePayload").implement({
-  description: "Sent if the email has an account or belongs to a program's member (the answer is the same either way, so accounts cannot be discovered).",
-  fields: (t) => ({ expiresAt: t.expose("expiresAt", { type: "DateTime", description: "When the code stops working." }) }),
+  description:
+    "Sent if the email has an account or belongs to a program's member (the answer is the same either way, so accounts cannot be discovered).",
+  fields: (t) => ({
+    expiresAt: t.expose("expiresAt", { type: "DateTime", description: "When the code stops working." }),
+  }),
 });
 const LoginPayload = builder.objectRef<{ token: string; expiresAt: Date; user: User }>("LoginPayload").implement({
   fields: (t) => ({
@@ -80,9 +89,14 @@ builder.queryField("roleGrants", (t) =>
       complexity: connectionComplexity,
       description: "Who holds which role in a program (admin or the program's managers).",
       args: { programId: t.arg.id({ required: true }) },
-      totalCount: (_p, args, ctx) => ctx.prisma.roleGrant.count({ where: roleGrantListWhere(ctx.principal, rowId(args.programId, "Program")) }),
+      totalCount: (_p, args, ctx) =>
+        ctx.prisma.roleGrant.count({ where: roleGrantListWhere(ctx.principal, rowId(args.programId, "Program")) }),
       resolve: (query, _root, args, ctx) =>
-        ctx.prisma.roleGrant.findMany({ ...query, where: roleGrantListWhere(ctx.principal, rowId(args.programId, "Program")), orderBy: { id: "asc" } }),
+        ctx.prisma.roleGrant.findMany({
+          ...query,
+          where: roleGrantListWhere(ctx.principal, rowId(args.programId, "Program")),
+          orderBy: { id: "asc" },
+        }),
     },
     builder.connectionObject({ type: RoleGrantRef, name: "RoleGrantConnection" }, { name: "RoleGrantEdge" }),
   ),
@@ -102,7 +116,11 @@ builder.mutationFields((t) => ({
     description: "Exchange an emailed code for a session token.",
     skipTypeScopes: true,
     args: { input: t.arg({ type: VerifyLoginCodeInput, required: true }) },
-    errors: { types: [InvalidLoginCodeError, ValidationError], directResult: true, union: { name: "VerifyLoginCodeResult" } },
+    errors: {
+      types: [InvalidLoginCodeError, ValidationError],
+      directResult: true,
+      union: { name: "VerifyLoginCodeResult" },
+    },
     resolve: (_root, { input }, ctx) => verifyLoginCode(ctx, ctx.secrets, input),
   }),
   logout: t.field({
@@ -115,11 +133,16 @@ builder.mutationFields((t) => ({
   }),
   grantRole: t.field({
     type: RoleGrantPayload("GrantRolePayload"),
-    description: "Give a person a role (admins: any; a program's managers: roles in their program). Granting twice is a no-op.",
+    description:
+      "Give a person a role (admins: any; a program's managers: roles in their program). Granting twice is a no-op.",
     args: { input: t.arg({ type: GrantRoleInput, required: true }) },
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: "GrantRoleResult" } },
     resolve: async (_root, { input }, ctx) => ({
-      roleGrant: await grantRole(ctx, { ...input, programId: optionalRowId(input.programId, "Program"), partnerId: optionalRowId(input.partnerId, "Partner") }),
+      roleGrant: await grantRole(ctx, {
+        ...input,
+        programId: optionalRowId(input.programId, "Program"),
+        partnerId: optionalRowId(input.partnerId, "Partner"),
+      }),
     }),
   }),
   revokeRole: t.field({

@@ -61,7 +61,10 @@ export const builder = new SchemaBuilder<{
     limit: LIMITS,
     complexityError: (kind, result) => {
       const measure = kind.toLowerCase() as keyof typeof LIMITS;
-      return new AppError(ErrorCode.QUERY_TOO_COMPLEX, `Query ${measure} is ${result[measure]}; the limit is ${LIMITS[measure]}. Ask for less, or page.`);
+      return new AppError(
+        ErrorCode.QUERY_TOO_COMPLEX,
+        `Query ${measure} is ${result[measure]}; the limit is ${LIMITS[measure]}. Ask for less, or page.`,
+      );
     },
   },
 });
@@ -81,4 +84,7 @@ builder.globalConnectionField("totalCount", (t) =>
 );
 
 /** The field builder of input types: for field sets several inputs share. */
-export type InputFields = InputFieldBuilder<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never, "InputObject">;
+export type InputFields = InputFieldBuilder<
+  typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never,
+  "InputObject"
+>;

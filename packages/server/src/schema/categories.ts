@@ -1,6 +1,11 @@
 import { programFilter } from "../domain/auth/principal.js";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { categoryListWhere, createPartnerCategory, deletePartnerCategory, renamePartnerCategory } from "../domain/partner-categories.js";
+import {
+  categoryListWhere,
+  createPartnerCategory,
+  deletePartnerCategory,
+  renamePartnerCategory,
+} from "../domain/partner-categories.js";
 import type { PartnerCategory } from "../generated/prisma/client.js";
 import { builder, connectionComplexity } from "./builder.js";
 import { WRITE_ERRORS } from "./errors.js";
@@ -41,11 +46,19 @@ builder.queryField("partnerCategories", (t) =>
       complexity: connectionComplexity,
       description: "A program's partner categories, by name.",
       args: { programId: t.arg.id({ required: true }) },
-      totalCount: (_p, args, ctx) => ctx.prisma.partnerCategory.count({ where: categoryListWhere(ctx.principal, rowId(args.programId, "Program")) }),
+      totalCount: (_p, args, ctx) =>
+        ctx.prisma.partnerCategory.count({ where: categoryListWhere(ctx.principal, rowId(args.programId, "Program")) }),
       resolve: (query, _root, args, ctx) =>
-        ctx.prisma.partnerCategory.findMany({ ...query, where: categoryListWhere(ctx.principal, rowId(args.programId, "Program")), orderBy: [{ name: "asc" }, { id: "asc" }] }),
+        ctx.prisma.partnerCategory.findMany({
+          ...query,
+          where: categoryListWhere(ctx.principal, rowId(args.programId, "Program")),
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+        }),
     },
-    builder.connectionObject({ type: PartnerCategoryRef, name: "PartnerCategoryConnection" }, { name: "PartnerCategoryEdge" }),
+    builder.connectionObject(
+      { type: PartnerCategoryRef, name: "PartnerCategoryConnection" },
+      { name: "PartnerCategoryEdge" },
+    ),
   ),
 );
 
@@ -55,19 +68,29 @@ builder.mutationFields((t) => ({
     description: "Add a partner category to a program (admin or the program's managers). Names are unique per program.",
     args: { input: t.arg({ type: CreatePartnerCategoryInput, required: true }) },
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: "CreatePartnerCategoryResult" } },
-    resolve: async (_root, { input }, ctx) => ({ category: await createPartnerCategory(ctx, rowId(input.programId, "Program"), input) }),
+    resolve: async (_root, { input }, ctx) => ({
+      category: await createPartnerCategory(ctx, rowId(input.programId, "Program"), input),
+    }),
   }),
   renamePartnerCategory: t.field({
     type: CategoryPayload("RenamePartnerCategoryPayload"),
     args: { input: t.arg({ type: RenamePartnerCategoryInput, required: true }) },
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: "RenamePartnerCategoryResult" } },
-    resolve: async (_root, { input }, ctx) => ({ category: await renamePartnerCategory(ctx, rowId(input.id, "PartnerCategory"), input) }),
+    resolve: async (_root, { input }, ctx) => ({
+      category: await renamePartnerCategory(ctx, rowId(input.id, "PartnerCategory"), input),
+    }),
   }),
   deletePartnerCategory: t.field({
     type: CategoryPayload("DeletePartnerCategoryPayload"),
     description: "Delete an unused category; one that partners use is a CONFLICT.",
     args: { input: t.arg({ type: DeletePartnerCategoryInput, required: true }) },
-    errors: { types: [ConflictError, NotFoundError, ValidationError], directResult: true, union: { name: "DeletePartnerCategoryResult" } },
-    resolve: async (_root, { input }, ctx) => ({ category: await deletePartnerCategory(ctx, rowId(input.id, "PartnerCategory")) }),
+    errors: {
+      types: [ConflictError, NotFoundError, ValidationError],
+      directResult: true,
+      union: { name: "DeletePartnerCategoryResult" },
+    },
+    resolve: async (_root, { input }, ctx) => ({
+      category: await deletePartnerCategory(ctx, rowId(input.id, "PartnerCategory")),
+    }),
   }),
 }));

@@ -1,6 +1,13 @@
 // Expected failures as typed results: mutations return these in their result unions.
 import { InvalidLoginCodeError } from "../domain/auth/login.js";
-import { ConflictError, ErrorCode, InsufficientPointsError, LoyaltyRuleError, NotFoundError, ValidationError } from "../domain/errors.js";
+import {
+  ConflictError,
+  ErrorCode,
+  InsufficientPointsError,
+  LoyaltyRuleError,
+  NotFoundError,
+  ValidationError,
+} from "../domain/errors.js";
 import { NotConfiguredError } from "../domain/programs.js";
 import { InvalidTransitionError } from "../domain/referrals/commissions.js";
 import { CommissionLockedError } from "../domain/referrals/periods.js";
@@ -87,6 +94,7 @@ const CommissionStatusName = builder.enumType("CommissionStatus", {
     "PENDING → APPROVED → PAID; PENDING or APPROVED → VOID (a manager's decision); PENDING or APPROVED → REVERSED (a full refund, never asked for directly).",
   values: ["PENDING", "APPROVED", "PAID", "VOID", "REVERSED"] as const,
 });
+
 export { CommissionStatusName as CommissionStatusEnum };
 
 builder.objectType(InvalidTransitionError, {
@@ -107,7 +115,11 @@ builder.objectType(LoyaltyRuleError, {
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof LoyaltyRuleError,
   fields: (t) => ({
-    retryAt: t.expose("retryAt", { type: "DateTime", nullable: true, description: "When a daily or play limit resets." }),
+    retryAt: t.expose("retryAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When a daily or play limit resets.",
+    }),
   }),
 });
 

@@ -1,5 +1,5 @@
 // Assembles the schema from the builder and every area's file. The printed form is ../../../schema.graphql.
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { builder } from "./builder.js";
 import "./scalars.js";
 import "./errors.js";

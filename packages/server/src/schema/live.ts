@@ -4,10 +4,21 @@
 import { canSeeEvent } from "../domain/auth/principal.js";
 import { SubscriberTooSlowError, ValidationError } from "../domain/errors.js";
 import { requireProgramVisible } from "../domain/programs.js";
+import {
+  checkWindow,
+  type LiveStatsSnapshot,
+  liveStatsScope,
+  liveStatsSnapshot,
+} from "../domain/referrals/live-stats.js";
 import { OVERFLOWED, type Overflowed } from "../events/bounded.js";
-import type { ClickRecordedEvent, CommissionChangedEvent, ConversionCreatedEvent, DomainEvent, PointsEvent } from "../events/bus.js";
+import type {
+  ClickRecordedEvent,
+  CommissionChangedEvent,
+  ConversionCreatedEvent,
+  DomainEvent,
+  PointsEvent,
+} from "../events/bus.js";
 import { builder } from "./builder.js";
-import { checkWindow, liveStatsScope, liveStatsSnapshot, type LiveStatsSnapshot } from "../domain/referrals/live-stats.js";
 import { ConversionStatusEnum, StatsValuesRef } from "./commissions.js";
 import type { Context } from "./context.js";
 import { CommissionStatusEnum } from "./errors.js";
@@ -17,7 +28,6 @@ import { ClickStatusEnum } from "./referrals.js";
 /** Undelivered events one subscription may hold before it is ended with SUBSCRIBER_TOO_SLOW. */
 export const LIVE_QUEUE_LIMIT = 1_000;
 
-
 /**
  * Every subscriber on this instance receives the same event object, so the row behind it is read once per
  * event and selection, not once per subscriber (1,000 dashboards would otherwise mean 1,000 queries per
@@ -26,10 +36,16 @@ export const LIVE_QUEUE_LIMIT = 1_000;
 const rows = new WeakMap<object, Map<string, Promise<unknown>>>();
 function shared<T>(event: object, selection: unknown, load: () => Promise<T>): Promise<T> {
   let bySelection = rows.get(event);
-  if (!bySelection) rows.set(event, (bySelection = new Map()));
+  if (!bySelection) {
+    bySelection = new Map();
+    rows.set(event, bySelection);
+  }
   const key = JSON.stringify(selection);
   let row = bySelection.get(key);
-  if (!row) bySelection.set(key, (row = load()));
+  if (!row) {
+    row = load();
+    bySelection.set(key, row);
+  }
   return row as Promise<T>;
 }
 
@@ -37,8 +53,15 @@ const LiveFilter = builder.inputType("LiveFilter", {
   description: "Which program's events (the topic), optionally narrowed to one project or one partner.",
   fields: (t) => ({
     programId: t.id({ required: true }),
-    projectId: t.id({ required: false, description: "Only events of this referral project. Points events belong to no project: not allowed on pointsAwarded." }),
-    partnerId: t.id({ required: false, description: "Only events of this partner. A partner never receives another partner's events, whatever it asks." }),
+    projectId: t.id({
+      required: false,
+      description:
+        "Only events of this referral project. Points events belong to no project: not allowed on pointsAwarded.",
+    }),
+    partnerId: t.id({
+      required: false,
+      description: "Only events of this partner. A partner never receives another partner's events, whatever it asks.",
+    }),
   }),
 });
 type LiveFilterInput = { programId: string; projectId?: string | null; partnerId?: string | null };
@@ -52,7 +75,8 @@ const ConversionCreatedRef = builder.objectRef<ConversionCreatedEvent>("Conversi
       type: "Conversion",
       nullable: true,
       description: "The conversion as it is now; null if the caller can no longer see it.",
-      resolve: (query, e, _args, ctx) => shared(e, query, () => ctx.prisma.conversion.findUnique({ ...query, where: { id: e.conversionId } })),
+      resolve: (query, e, _args, ctx) =>
+        shared(e, query, () => ctx.prisma.conversion.findUnique({ ...query, where: { id: e.conversionId } })),
     }),
   }),
 });
@@ -66,12 +90,15 @@ const ClickRecordedRef = builder.objectRef<ClickRecordedEvent>("ClickRecordedEve
       type: "Click",
       nullable: true,
       description: "The click as it is now; null if the caller can no longer see it.",
-      resolve: (query, e, _args, ctx) => shared(e, query, () => ctx.prisma.click.findUnique({ ...query, where: { id: e.clickId } })),
+      resolve: (query, e, _args, ctx) =>
+        shared(e, query, () => ctx.prisma.click.findUnique({ ...query, where: { id: e.clickId } })),
     }),
   }),
 });
 
-const CommissionChangeEnum = builder.enumType("CommissionChange", { values: ["CREATED", "AMOUNT_CHANGED", "STATUS_CHANGED"] as const });
+const CommissionChangeEnum = builder.enumType("CommissionChange", {
+  values: ["CREATED", "AMOUNT_CHANGED", "STATUS_CHANGED"] as const,
+});
 const CommissionChangedRef = builder.objectRef<CommissionChangedEvent>("CommissionChangedEvent").implement({
   description: "A commission was created, or its amount or status changed (sent after commit).",
   fields: (t) => ({
@@ -82,23 +109,30 @@ const CommissionChangedRef = builder.objectRef<CommissionChangedEvent>("Commissi
       type: "Commission",
       nullable: true,
       description: "The commission as it is now; null if the caller can no longer see it.",
-      resolve: (query, e, _args, ctx) => shared(e, query, () => ctx.prisma.commission.findUnique({ ...query, where: { id: e.commissionId } })),
+      resolve: (query, e, _args, ctx) =>
+        shared(e, query, () => ctx.prisma.commission.findUnique({ ...query, where: { id: e.commissionId } })),
     }),
   }),
 });
 
-const PointsEventTypeEnum = builder.enumType("PointsEventType", { values: ["POINTS_AWARDED", "POINTS_RETURNED"] as const });
+const PointsEventTypeEnum = builder.enumType("PointsEventType", {
+  values: ["POINTS_AWARDED", "POINTS_RETURNED"] as const,
+});
 const PointsEventRef = builder.objectRef<PointsEvent>("PointsEvent").implement({
   description: "Points were awarded for a purchase, or taken back for a return (sent after commit).",
   fields: (t) => ({
     type: t.field({ type: PointsEventTypeEnum, resolve: (e) => e.type }),
-    points: t.int({ description: "Awarded (POINTS_AWARDED) or taken back (POINTS_RETURNED); never negative.", resolve: (e) => e.points }),
+    points: t.int({
+      description: "Awarded (POINTS_AWARDED) or taken back (POINTS_RETURNED); never negative.",
+      resolve: (e) => e.points,
+    }),
     occurredAt: t.field({ type: "DateTime", resolve: (e) => new Date(e.occurredAt) }),
     purchase: t.prismaField({
       type: "Purchase",
       nullable: true,
       description: "The purchase as it is now; null if the caller can no longer see it.",
-      resolve: (query, e, _args, ctx) => shared(e, query, () => ctx.prisma.purchase.findUnique({ ...query, where: { id: e.purchaseId } })),
+      resolve: (query, e, _args, ctx) =>
+        shared(e, query, () => ctx.prisma.purchase.findUnique({ ...query, where: { id: e.purchaseId } })),
     }),
   }),
 });
@@ -118,19 +152,38 @@ const LiveStatsRef = builder.objectRef<LiveStatsSnapshot>("LiveStats").implement
     from: t.expose("from", { type: "DateTime" }),
     to: t.expose("to", { type: "DateTime" }),
     windowMinutes: t.exposeInt("windowMinutes"),
-    values: t.field({ type: StatsValuesRef, description: "Clicks, leads, sales, revenue and commissions of the window, as referralStats counts them.", resolve: (s) => s }),
-    pointsAwarded: t.exposeInt("pointsAwarded", { description: "Points awarded for purchases in the window; 0 when filtered by project (points belong to no project)." }),
-    pointsReturned: t.exposeInt("pointsReturned", { description: "Points taken back for returns in the window; 0 when filtered by project." }),
+    values: t.field({
+      type: StatsValuesRef,
+      description: "Clicks, leads, sales, revenue and commissions of the window, as referralStats counts them.",
+      resolve: (s) => s,
+    }),
+    pointsAwarded: t.exposeInt("pointsAwarded", {
+      description:
+        "Points awarded for purchases in the window; 0 when filtered by project (points belong to no project).",
+    }),
+    pointsReturned: t.exposeInt("pointsReturned", {
+      description: "Points taken back for returns in the window; 0 when filtered by project.",
+    }),
   }),
 });
 
-const STATS_EVENTS = new Set<DomainEvent["type"]>(["CLICK_RECORDED", "CONVERSION_CREATED", "COMMISSION_CHANGED", "POINTS_AWARDED", "POINTS_RETURNED"]);
+const STATS_EVENTS = new Set<DomainEvent["type"]>([
+  "CLICK_RECORDED",
+  "CONVERSION_CREATED",
+  "COMMISSION_CHANGED",
+  "POINTS_AWARDED",
+  "POINTS_RETURNED",
+]);
 
 /**
  * A snapshot at once, then one after relevant events (coalesced: at most one per LIVE_STATS_COALESCE_MS) and a
  * heartbeat after LIVE_STATS_HEARTBEAT_MS without one. Authorized (and the partner pinned) once, like referralStats.
  */
-async function liveStatsStream(ctx: Context, filter: LiveFilterInput, windowMinutes: number): Promise<AsyncIterableIterator<LiveStatsSnapshot>> {
+async function liveStatsStream(
+  ctx: Context,
+  filter: LiveFilterInput,
+  windowMinutes: number,
+): Promise<AsyncIterableIterator<LiveStatsSnapshot>> {
   checkWindow(windowMinutes);
   const scope = await liveStatsScope(ctx, {
     programId: rowId(filter.programId, "Program"),
@@ -222,7 +275,11 @@ async function liveStatsStream(ctx: Context, filter: LiveFilterInput, windowMinu
  * The caller's stream of one kind of event: NOT_FOUND unless it has a role in the program; then only events it
  * may see (canSeeEvent: partners their own) that match the filter, through a bounded queue.
  */
-async function liveEvents<E extends DomainEvent>(ctx: Context, filter: LiveFilterInput, isKind: (e: DomainEvent) => e is E): Promise<AsyncIterable<E | Overflowed>> {
+async function liveEvents<E extends DomainEvent>(
+  ctx: Context,
+  filter: LiveFilterInput,
+  isKind: (e: DomainEvent) => e is E,
+): Promise<AsyncIterable<E | Overflowed>> {
   const programId = rowId(filter.programId, "Program");
   const projectId = optionalRowId(filter.projectId, "ReferralProject");
   const partnerId = optionalRowId(filter.partnerId, "Partner");
@@ -277,7 +334,8 @@ builder.subscriptionFields((t) => {
     }),
     clickRecorded: t.field({
       type: ClickRecordedRef,
-      description: "Clicks on a program's referral links as they are recorded. Managers receive all; a partner only its own.",
+      description:
+        "Clicks on a program's referral links as they are recorded. Managers receive all; a partner only its own.",
       args: filterArg,
       subscribe: (_root, args, ctx) => liveEvents(ctx, args.filter, kind<ClickRecordedEvent>("CLICK_RECORDED")),
       resolve: delivered,
@@ -291,10 +349,12 @@ builder.subscriptionFields((t) => {
     }),
     pointsAwarded: t.field({
       type: PointsEventRef,
-      description: "Points awarded and returned in a program's ledger. Managers receive all; a partner only what went through it.",
+      description:
+        "Points awarded and returned in a program's ledger. Managers receive all; a partner only what went through it.",
       args: filterArg,
       subscribe: (_root, args, ctx) => {
-        if (args.filter.projectId) throw new ValidationError([{ path: "filter.projectId", message: "Points events belong to no project" }]);
+        if (args.filter.projectId)
+          throw new ValidationError([{ path: "filter.projectId", message: "Points events belong to no project" }]);
         return liveEvents(ctx, args.filter, kind<PointsEvent>("POINTS_AWARDED", "POINTS_RETURNED"));
       },
       resolve: delivered,

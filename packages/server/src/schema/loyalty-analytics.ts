@@ -1,6 +1,6 @@
 // loyaltyStats: the business dashboard's figures per bucket, with totals and popular rewards. Thin: decode ids,
 // call the domain.
-import { loyaltyStats, type LoyaltyStats, type LoyaltyStatsValues } from "../domain/loyalty/analytics.js";
+import { type LoyaltyStats, type LoyaltyStatsValues, loyaltyStats } from "../domain/loyalty/analytics.js";
 import { builder } from "./builder.js";
 import { StatsIntervalEnum } from "./commissions.js";
 import { optionalRowId } from "./ids.js";
@@ -10,13 +10,24 @@ const clubNull = " Null when the figures are a club's (views and follows happen 
 
 const ValuesRef = builder.objectRef<LoyaltyStatsValues>("LoyaltyStatsValues").implement({
   fields: (t) => ({
-    cardViews: t.exposeInt("cardViews", { nullable: true, description: `Times the cards were viewed (CARD_VIEW activities).${clubNull}` }),
-    newFollowers: t.exposeInt("newFollowers", { nullable: true, description: `Follows of the cards (a member who unfollows and follows again counts again).${clubNull}` }),
-    pointsIssued: t.exposeInt("pointsIssued", { description: "Points credited to loyalty card balances (awards, game prizes, imports)." }),
-    pointsRedeemed: t.exposeInt("pointsRedeemed", { description: "Points debited from loyalty card balances by redemptions (REDEEM entries, imported ones included)." }),
+    cardViews: t.exposeInt("cardViews", {
+      nullable: true,
+      description: `Times the cards were viewed (CARD_VIEW activities).${clubNull}`,
+    }),
+    newFollowers: t.exposeInt("newFollowers", {
+      nullable: true,
+      description: `Follows of the cards (a member who unfollows and follows again counts again).${clubNull}`,
+    }),
+    pointsIssued: t.exposeInt("pointsIssued", {
+      description: "Points credited to loyalty card balances (awards, game prizes, imports).",
+    }),
+    pointsRedeemed: t.exposeInt("pointsRedeemed", {
+      description: "Points debited from loyalty card balances by redemptions (REDEEM entries, imported ones included).",
+    }),
     stampsCollected: t.exposeInt("stampsCollected", { description: "Stamps credited to stamp card balances." }),
     activeMembers: t.exposeInt("activeMembers", {
-      description: "Distinct members with any activity (a view, follow, award, stamp, redemption, coupon use, game play or import). In totals: distinct over the whole range, not the sum of the buckets.",
+      description:
+        "Distinct members with any activity (a view, follow, award, stamp, redemption, coupon use, game play or import). In totals: distinct over the whole range, not the sum of the buckets.",
     }),
     redemptions: t.exposeInt("redemptions", { description: "Rewards redeemed." }),
   }),
@@ -24,7 +35,10 @@ const ValuesRef = builder.objectRef<LoyaltyStatsValues>("LoyaltyStatsValues").im
 
 const BucketRef = builder.objectRef<LoyaltyStats["buckets"][number]>("LoyaltyStatsBucket").implement({
   fields: (t) => ({
-    start: t.expose("start", { type: "DateTime", description: "The bucket's first instant (local midnight etc. in the program's time zone)." }),
+    start: t.expose("start", {
+      type: "DateTime",
+      description: "The bucket's first instant (local midnight etc. in the program's time zone).",
+    }),
     values: t.field({ type: ValuesRef, resolve: (b) => b }),
   }),
 });
@@ -38,9 +52,17 @@ const PopularRewardRef = builder.objectRef<LoyaltyStats["popularRewards"][number
 
 const StatsRef = builder.objectRef<LoyaltyStats>("LoyaltyStats").implement({
   fields: (t) => ({
-    buckets: t.field({ type: [BucketRef], description: "Every bucket of the range, empty ones included.", resolve: (s) => s.buckets }),
+    buckets: t.field({
+      type: [BucketRef],
+      description: "Every bucket of the range, empty ones included.",
+      resolve: (s) => s.buckets,
+    }),
     totals: t.field({ type: ValuesRef, description: "Over the whole range.", resolve: (s) => s.totals }),
-    popularRewards: t.field({ type: [PopularRewardRef], description: "The most redeemed rewards over the range, most first (ties: oldest reward first).", resolve: (s) => s.popularRewards }),
+    popularRewards: t.field({
+      type: [PopularRewardRef],
+      description: "The most redeemed rewards over the range, most first (ties: oldest reward first).",
+      resolve: (s) => s.popularRewards,
+    }),
   }),
 });
 
@@ -50,7 +72,10 @@ const LoyaltyStatsInput = builder.inputType("LoyaltyStatsInput", {
     programId: t.id(),
     partnerId: t.id({ description: "One partner's cards and clubs (a partner always gets only its own)." }),
     cardId: t.id({ description: "One card." }),
-    clubId: t.id({ description: "What happened in one club: staff actions, redemptions and the members involved (staff always get only their clubs')." }),
+    clubId: t.id({
+      description:
+        "What happened in one club: staff actions, redemptions and the members involved (staff always get only their clubs').",
+    }),
     from: t.field({ type: "DateTime", required: true, description: "Inclusive." }),
     to: t.field({ type: "DateTime", required: true, description: "Exclusive. At most 1000 buckets." }),
     interval: t.field({ type: StatsIntervalEnum, required: true }),

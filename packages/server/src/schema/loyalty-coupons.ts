@@ -1,8 +1,15 @@
 // Coupons: the Coupon type, lists for owners and staff (and a member's own, on Member.coupons), redemption
 // at the counter and cancellation.
-import { cancelCoupon, couponListWhere, couponReadWhere, couponStatusWhere, redeemCoupon } from "../domain/loyalty/coupons.js";
-import { couponStatus } from "../domain/loyalty/coupon-codes.js";
+
 import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { couponStatus } from "../domain/loyalty/coupon-codes.js";
+import {
+  cancelCoupon,
+  couponListWhere,
+  couponReadWhere,
+  couponStatusWhere,
+  redeemCoupon,
+} from "../domain/loyalty/coupons.js";
 import type { Coupon } from "../generated/prisma/client.js";
 import { CouponStatus } from "../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "./builder.js";
@@ -12,7 +19,8 @@ import { visibleClubs } from "./loyalty-clubs-loader.js";
 
 export const CouponStatusEnum = builder.enumType(CouponStatus, {
   name: "CouponStatus",
-  description: "ISSUED: can be redeemed once. EXPIRED: an issued coupon past its expiresAt. REDEEMED: used at the counter. CANCELLED: withdrawn by the card's owner.",
+  description:
+    "ISSUED: can be redeemed once. EXPIRED: an issued coupon past its expiresAt. REDEEMED: used at the counter. CANCELLED: withdrawn by the card's owner.",
 });
 
 export const CouponRef = builder.prismaNode("Coupon", {
@@ -21,9 +29,16 @@ export const CouponRef = builder.prismaNode("Coupon", {
   description: "A one-time code a member shows at the counter, issued by a redemption or a game win.",
   findUnique: (id, ctx) => ({ id, AND: [couponReadWhere(ctx.principal)] }),
   fields: (t) => ({
-    code: t.exposeString("code", { description: "Two groups of five upper-case letters and digits without look-alikes, e.g. K7QX2-MRD9T; unique in the program." }),
+    code: t.exposeString("code", {
+      description:
+        "Two groups of five upper-case letters and digits without look-alikes, e.g. K7QX2-MRD9T; unique in the program.",
+    }),
     title: t.exposeString("title", { description: "The reward's title when the coupon was issued." }),
-    status: t.field({ type: CouponStatusEnum, select: { status: true, expiresAt: true }, resolve: (c) => couponStatus(c) }),
+    status: t.field({
+      type: CouponStatusEnum,
+      select: { status: true, expiresAt: true },
+      resolve: (c) => couponStatus(c),
+    }),
     issuedAt: t.expose("issuedAt", { type: "DateTime" }),
     expiresAt: t.expose("expiresAt", {
       type: "DateTime",
@@ -34,7 +49,8 @@ export const CouponRef = builder.prismaNode("Coupon", {
     redeemedClub: t.loadable({
       type: ClubRef,
       nullable: true,
-      description: "The club it was redeemed in, when the caller may see clubs (null too when an owner redeemed it naming none).",
+      description:
+        "The club it was redeemed in, when the caller may see clubs (null too when an owner redeemed it naming none).",
       load: (ids: string[], ctx) => visibleClubs(ctx, ids),
       resolve: (c) => c.redeemedClubId,
     }),
@@ -46,7 +62,10 @@ export const CouponRef = builder.prismaNode("Coupon", {
   }),
 });
 
-export const CouponConnection = builder.connectionObject({ type: CouponRef, name: "CouponConnection" }, { name: "CouponEdge" });
+export const CouponConnection = builder.connectionObject(
+  { type: CouponRef, name: "CouponConnection" },
+  { name: "CouponEdge" },
+);
 
 builder.prismaObjectField("Member", "coupons", (t) =>
   t.relatedConnection("coupons", {
@@ -54,8 +73,12 @@ builder.prismaObjectField("Member", "coupons", (t) =>
     complexity: connectionComplexity,
     totalCount: true,
     args: { status: t.arg({ type: CouponStatusEnum }) },
-    description: "The member's coupons the caller may see (the member: all; owners and staff: their cards'), newest first.",
-    query: (args, ctx) => ({ where: { AND: [couponReadWhere(ctx.principal), args.status ? couponStatusWhere(args.status) : {}] }, orderBy: { id: "desc" } }),
+    description:
+      "The member's coupons the caller may see (the member: all; owners and staff: their cards'), newest first.",
+    query: (args, ctx) => ({
+      where: { AND: [couponReadWhere(ctx.principal), args.status ? couponStatusWhere(args.status) : {}] },
+      orderBy: { id: "desc" },
+    }),
   }),
 );
 
@@ -75,16 +98,29 @@ builder.queryFields((t) => ({
       type: "Coupon",
       cursor: "id",
       complexity: connectionComplexity,
-      description: "Coupons of the cards the caller owns or works on as staff (and the caller's own as a member), newest first.",
+      description:
+        "Coupons of the cards the caller owns or works on as staff (and the caller's own as a member), newest first.",
       args: { filter: t.arg({ type: CouponFilter, required: true }) },
-      totalCount: (_p, args, ctx) => ctx.prisma.coupon.count({ where: couponListWhere(ctx.principal, filterOf(args.filter)) }),
-      resolve: (query, _r, args, ctx) => ctx.prisma.coupon.findMany({ ...query, where: couponListWhere(ctx.principal, filterOf(args.filter)), orderBy: { id: "desc" } }),
+      totalCount: (_p, args, ctx) =>
+        ctx.prisma.coupon.count({ where: couponListWhere(ctx.principal, filterOf(args.filter)) }),
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.coupon.findMany({
+          ...query,
+          where: couponListWhere(ctx.principal, filterOf(args.filter)),
+          orderBy: { id: "desc" },
+        }),
     },
     CouponConnection,
   ),
 }));
 
-function filterOf(filter: { programId: string; cardId?: string | null; memberId?: string | null; status?: CouponStatus | null; code?: string | null }) {
+function filterOf(filter: {
+  programId: string;
+  cardId?: string | null;
+  memberId?: string | null;
+  status?: CouponStatus | null;
+  code?: string | null;
+}) {
   return {
     programId: rowId(filter.programId, "Program"),
     cardId: optionalRowId(filter.cardId, "Card"),
@@ -97,14 +133,24 @@ function filterOf(filter: { programId: string; cardId?: string | null; memberId?
 const RedeemCouponInput = builder.inputType("RedeemCouponInput", {
   fields: (t) => ({
     code: t.string({ required: true, description: "As typed or scanned: case, spaces and dashes do not matter." }),
-    clubId: t.id({ description: "The club it is redeemed in; needed by staff working in several clubs that carry the card." }),
-    idempotencyKey: t.string({ description: "Optional: a retry with the same key returns the original redemption instead of COUPON_ALREADY_USED." }),
+    clubId: t.id({
+      description: "The club it is redeemed in; needed by staff working in several clubs that carry the card.",
+    }),
+    idempotencyKey: t.string({
+      description:
+        "Optional: a retry with the same key returns the original redemption instead of COUPON_ALREADY_USED.",
+    }),
   }),
 });
-const CancelCouponInput = builder.inputType("CancelCouponInput", { fields: (t) => ({ couponId: t.id({ required: true }) }) });
+const CancelCouponInput = builder.inputType("CancelCouponInput", {
+  fields: (t) => ({ couponId: t.id({ required: true }) }),
+});
 
 const RedeemCouponPayload = builder.objectRef<{ coupon: Coupon; replayed: boolean }>("RedeemCouponPayload").implement({
-  fields: (t) => ({ coupon: t.field({ type: CouponRef, resolve: (p) => p.coupon }), replayed: t.exposeBoolean("replayed") }),
+  fields: (t) => ({
+    coupon: t.field({ type: CouponRef, resolve: (p) => p.coupon }),
+    replayed: t.exposeBoolean("replayed"),
+  }),
 });
 const CancelCouponPayload = builder.objectRef<{ coupon: Coupon }>("CancelCouponPayload").implement({
   fields: (t) => ({ coupon: t.field({ type: CouponRef, resolve: (p) => p.coupon }) }),
@@ -116,14 +162,28 @@ builder.mutationFields((t) => ({
     description:
       "Use a coupon at the counter, once (staff of a club carrying its card, or its owners). The code is looked up in the caller's programs. A second use is COUPON_ALREADY_USED; also COUPON_EXPIRED, COUPON_CANCELLED; STORE_ACCESS_DENIED for staff of other clubs.",
     args: { input: t.arg({ type: RedeemCouponInput, required: true }) },
-    errors: { types: [ValidationError, ConflictError, NotFoundError, LoyaltyRuleError], directResult: true, union: { name: "RedeemCouponResult" } },
-    resolve: (_r, { input }, ctx) => redeemCoupon(ctx, { code: input.code, clubId: optionalRowId(input.clubId, "Club"), idempotencyKey: input.idempotencyKey }),
+    errors: {
+      types: [ValidationError, ConflictError, NotFoundError, LoyaltyRuleError],
+      directResult: true,
+      union: { name: "RedeemCouponResult" },
+    },
+    resolve: (_r, { input }, ctx) =>
+      redeemCoupon(ctx, {
+        code: input.code,
+        clubId: optionalRowId(input.clubId, "Club"),
+        idempotencyKey: input.idempotencyKey,
+      }),
   }),
   cancelCoupon: t.field({
     type: CancelCouponPayload,
-    description: "Withdraw an issued (or expired) coupon (the card's owners). Points spent on it are not returned. Cancelling twice changes nothing; a redeemed coupon is COUPON_ALREADY_USED.",
+    description:
+      "Withdraw an issued (or expired) coupon (the card's owners). Points spent on it are not returned. Cancelling twice changes nothing; a redeemed coupon is COUPON_ALREADY_USED.",
     args: { input: t.arg({ type: CancelCouponInput, required: true }) },
-    errors: { types: [ValidationError, NotFoundError, LoyaltyRuleError], directResult: true, union: { name: "CancelCouponResult" } },
+    errors: {
+      types: [ValidationError, NotFoundError, LoyaltyRuleError],
+      directResult: true,
+      union: { name: "CancelCouponResult" },
+    },
     resolve: async (_r, { input }, ctx) => ({ coupon: await cancelCoupon(ctx, rowId(input.couponId, "Coupon")) }),
   }),
 }));

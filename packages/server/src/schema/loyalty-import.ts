@@ -1,12 +1,19 @@
 // Bulk CSV imports: members, historical transactions, products and club staff. Thin:
 // decode ids, call the domain, return its report.
-import { ImportIssueCode, IMPORT_LIMITS, type ImportInput, type ImportRejection, type ImportReport } from "../domain/loyalty/import.js";
+
+import type { Call } from "../domain/deps.js";
+import { NotFoundError, ValidationError } from "../domain/errors.js";
+import {
+  IMPORT_LIMITS,
+  type ImportInput,
+  ImportIssueCode,
+  type ImportRejection,
+  type ImportReport,
+} from "../domain/loyalty/import.js";
 import { importMembers } from "../domain/loyalty/import-members.js";
 import { importProducts } from "../domain/loyalty/import-products.js";
 import { importStaff } from "../domain/loyalty/import-staff.js";
 import { importTransactions } from "../domain/loyalty/import-transactions.js";
-import type { Call } from "../domain/deps.js";
-import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { builder } from "./builder.js";
 import { rowId } from "./ids.js";
 
@@ -19,7 +26,10 @@ const ImportIssueCodeEnum = builder.enumType("ImportIssueCode", {
 const ImportRejectionRef = builder.objectRef<ImportRejection>("ImportRejection").implement({
   fields: (t) => ({
     line: t.exposeInt("line", { description: "The line of the file the row starts on; 1 is the header." }),
-    column: t.exposeString("column", { nullable: true, description: "The column at fault as the header names it; null for the whole row." }),
+    column: t.exposeString("column", {
+      nullable: true,
+      description: "The column at fault as the header names it; null for the whole row.",
+    }),
     code: t.field({ type: ImportIssueCodeEnum, resolve: (r) => r.code }),
     message: t.exposeString("message"),
   }),
@@ -30,10 +40,20 @@ export const ImportReportRef = builder.objectRef<ImportReport>("ImportReport").i
     "What an import found and did. All or nothing: when any row is rejected nothing is written (applied is 0) and `rejected` lists every rejected row; a dry run checks the same and writes nothing.",
   fields: (t) => ({
     rowsRead: t.exposeInt("rowsRead", { description: "Data rows read (not the header or blank lines)." }),
-    changes: t.exposeInt("changes", { description: "Rows that change something: new, or different from what is stored." }),
-    applied: t.exposeInt("applied", { description: "Rows written: `changes` when the import was applied; 0 on a dry run or when any row was rejected." }),
-    unchanged: t.exposeInt("unchanged", { description: "Rows equal to what is stored (e.g. the same file imported again): nothing to write." }),
-    rejected: t.field({ type: [ImportRejectionRef], resolve: (r) => r.rejected, description: "Every rejected row, by line." }),
+    changes: t.exposeInt("changes", {
+      description: "Rows that change something: new, or different from what is stored.",
+    }),
+    applied: t.exposeInt("applied", {
+      description: "Rows written: `changes` when the import was applied; 0 on a dry run or when any row was rejected.",
+    }),
+    unchanged: t.exposeInt("unchanged", {
+      description: "Rows equal to what is stored (e.g. the same file imported again): nothing to write.",
+    }),
+    rejected: t.field({
+      type: [ImportRejectionRef],
+      resolve: (r) => r.rejected,
+      description: "Every rejected row, by line.",
+    }),
     dryRun: t.exposeBoolean("dryRun"),
   }),
 });
@@ -52,7 +72,10 @@ const importFields = (t: InputFields, columns: string) => ({
 
 const ImportMembersInput = builder.inputType("ImportMembersInput", {
   fields: (t) =>
-    importFields(t, "externalId (required, unique within the file), email, name. A new externalId creates a member; an existing one gets the file's email and name (a column left out keeps the stored value, an empty cell clears it)."),
+    importFields(
+      t,
+      "externalId (required, unique within the file), email, name. A new externalId creates a member; an existing one gets the file's email and name (a column left out keeps the stored value, an empty cell clears it).",
+    ),
 });
 const ImportTransactionsInput = builder.inputType("ImportTransactionsInput", {
   fields: (t) =>
@@ -62,7 +85,11 @@ const ImportTransactionsInput = builder.inputType("ImportTransactionsInput", {
     ),
 });
 const ImportProductsInput = builder.inputType("ImportProductsInput", {
-  fields: (t) => importFields(t, "sku (required, unique within the file), brand, category. Adds or replaces catalogue products (a column left out keeps the stored value, an empty cell clears it)."),
+  fields: (t) =>
+    importFields(
+      t,
+      "sku (required, unique within the file), brand, category. Adds or replaces catalogue products (a column left out keeps the stored value, an empty cell clears it).",
+    ),
 });
 const ImportStaffInput = builder.inputType("ImportStaffInput", {
   fields: (t) =>
@@ -72,9 +99,15 @@ const ImportStaffInput = builder.inputType("ImportStaffInput", {
     ),
 });
 
-const errors = (union: string) => ({ types: [ValidationError, NotFoundError], directResult: true as const, union: { name: union } });
-const run = (importer: (call: Call, input: ImportInput) => Promise<ImportReport>) => (_root: unknown, args: { input: { programId: string; csv: string; dryRun?: boolean | null } }, ctx: Call) =>
-  importer(ctx, { ...args.input, programId: rowId(args.input.programId, "Program") });
+const errors = (union: string) => ({
+  types: [ValidationError, NotFoundError],
+  directResult: true as const,
+  union: { name: union },
+});
+const run =
+  (importer: (call: Call, input: ImportInput) => Promise<ImportReport>) =>
+  (_root: unknown, args: { input: { programId: string; csv: string; dryRun?: boolean | null } }, ctx: Call) =>
+    importer(ctx, { ...args.input, programId: rowId(args.input.programId, "Program") });
 
 builder.mutationFields((t) => ({
   importMembers: t.field({

@@ -1,12 +1,12 @@
 // Members' side of loyalty: following cards, card views, the member QR, a member's cards with balances and
 // their activity history (thin: decode ids, call the domain, shape results).
 import { LoyaltyRuleError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { cardTotals, stampProgress, type StampProgress } from "../domain/loyalty/balances.js";
+import { cardTotals, type StampProgress, stampProgress } from "../domain/loyalty/balances.js";
 import { followCard, recordCardView, unfollowCard } from "../domain/loyalty/follows.js";
 import { activityFilter, followFilter, issueMemberQr } from "../domain/loyalty/members.js";
 import type { MemberRef as DomainMemberRef } from "../domain/points/members.js";
-import { ActivityType } from "../generated/prisma/enums.js";
 import type { Card, CardFollow, Member } from "../generated/prisma/client.js";
+import { ActivityType } from "../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "./builder.js";
 import { optionalRowId, rowId } from "./ids.js";
 import { CardRef } from "./loyalty-cards.js";
@@ -17,22 +17,34 @@ export const ActivityTypeEnum = builder.enumType(ActivityType, { name: "Activity
 export const ActivityRef = builder.prismaNode("Activity", {
   id: { field: "id" },
   nullable: true,
-  description: "One entry of a member's or card's loyalty history: a view, follow, staff action, redemption or game play.",
+  description:
+    "One entry of a member's or card's loyalty history: a view, follow, staff action, redemption or game play.",
   findUnique: (id, ctx) => ({ id, AND: [activityFilter(ctx.principal)] }),
   fields: (t) => ({
     type: t.expose("type", { type: ActivityTypeEnum }),
     card: t.relation("card", { nullable: true }),
-    club: t.relation("club", { nullable: true, description: "Where a staff action happened (null when an owner acted without naming a club)." }),
+    club: t.relation("club", {
+      nullable: true,
+      description: "Where a staff action happened (null when an owner acted without naming a club).",
+    }),
     member: t.relation("member", { nullable: true, description: "Null for anonymous card views." }),
     points: t.exposeInt("points", { nullable: true, description: "Points (LOYALTY) or stamps (STAMP) moved, signed." }),
-    amount: t.expose("amount", { type: "Decimal", nullable: true, description: "The purchase amount behind an award, in the program's currency." }),
-    actorType: t.exposeString("actorType", { nullable: true, description: "USER, PROGRAM_KEY, PARTNER_KEY or ADMIN_KEY; null when the member acted themselves." }),
+    amount: t.expose("amount", {
+      type: "Decimal",
+      nullable: true,
+      description: "The purchase amount behind an award, in the program's currency.",
+    }),
+    actorType: t.exposeString("actorType", {
+      nullable: true,
+      description: "USER, PROGRAM_KEY, PARTNER_KEY or ADMIN_KEY; null when the member acted themselves.",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
 
 export const StampProgressRef = builder.objectRef<StampProgress>("StampProgress").implement({
-  description: "A member's stamps on a card, from the ledger: full cards = floor(stamps ÷ required), current = stamps mod required.",
+  description:
+    "A member's stamps on a card, from the ledger: full cards = floor(stamps ÷ required), current = stamps mod required.",
   fields: (t) => ({
     stampsRequired: t.exposeInt("stampsRequired"),
     current: t.exposeInt("current", { description: "Stamps on the card in progress." }),
@@ -66,7 +78,10 @@ export const MemberCardRef = builder.prismaObject("CardFollow", {
       load: async (keys: string[], ctx) => {
         const pairs = keys.map(pairOf);
         const totals = await cardTotals(ctx.prisma, pairs);
-        const cards = await ctx.prisma.card.findMany({ where: { id: { in: [...new Set(pairs.map((p) => p.cardId))] } }, select: { id: true, type: true, stampsRequired: true } });
+        const cards = await ctx.prisma.card.findMany({
+          where: { id: { in: [...new Set(pairs.map((p) => p.cardId))] } },
+          select: { id: true, type: true, stampsRequired: true },
+        });
         const byId = new Map(cards.map((c) => [c.id, c]));
         return pairs.map((p, i) => {
           const card = byId.get(p.cardId);
@@ -83,8 +98,12 @@ builder.prismaObjectFields("Member", (t) => ({
     cursor: "cardId_memberId",
     complexity: connectionComplexity,
     totalCount: true,
-    description: "The cards the member follows, oldest follow first, with balances (partners and staff see only their cards).",
-    query: (_args, ctx) => ({ where: followFilter(ctx.principal), orderBy: [{ followedAt: "asc" }, { cardId: "asc" }] }),
+    description:
+      "The cards the member follows, oldest follow first, with balances (partners and staff see only their cards).",
+    query: (_args, ctx) => ({
+      where: followFilter(ctx.principal),
+      orderBy: [{ followedAt: "asc" }, { cardId: "asc" }],
+    }),
   }),
   activities: t.relatedConnection("activities", {
     cursor: "id",
@@ -107,21 +126,28 @@ export const MemberRefInput = builder.inputType("MemberRef", {
   fields: (t) => ({ id: t.id(), external: t.field({ type: ExternalMemberId }) }),
 });
 
-export function memberRef(ref: { id?: string | null; external?: { programId: string; externalId: string } | null } | null | undefined): DomainMemberRef | null {
+export function memberRef(
+  ref: { id?: string | null; external?: { programId: string; externalId: string } | null } | null | undefined,
+): DomainMemberRef | null {
   if (!ref) return null;
   if (ref.id) return { id: rowId(ref.id, "Member") };
   if (ref.external) return { programId: rowId(ref.external.programId, "Program"), externalId: ref.external.externalId };
   throw new ValidationError([{ path: "member", message: "give id or external" }]);
 }
 
-const actingFor = { description: "Managers, and a card's partner on its cards: act for this member. Omit to act as yourself (a member's own login)." };
+const actingFor = {
+  description:
+    "Managers, and a card's partner on its cards: act for this member. Omit to act as yourself (a member's own login).",
+};
 
 const FollowCardInput = builder.inputType("FollowCardInput", {
   description: "Give cardId (PUBLIC cards) or followToken (from the card's QR link; any ACTIVE card).",
   fields: (t) => ({ cardId: t.id(), followToken: t.string(), member: t.field({ type: MemberRefInput, ...actingFor }) }),
 });
 const MemberCardInput = (name: string) =>
-  builder.inputType(name, { fields: (t) => ({ cardId: t.id({ required: true }), member: t.field({ type: MemberRefInput, ...actingFor }) }) });
+  builder.inputType(name, {
+    fields: (t) => ({ cardId: t.id({ required: true }), member: t.field({ type: MemberRefInput, ...actingFor }) }),
+  });
 const MemberQrInput = builder.inputType("MemberQrInput", {
   description: "A member's own login gives programId; managers name the member.",
   fields: (t) => ({ programId: t.id(), member: t.field({ type: MemberRefInput }) }),
@@ -130,17 +156,23 @@ const MemberQrInput = builder.inputType("MemberQrInput", {
 const FollowCardPayload = builder.objectRef<{ follow: CardFollow; created: boolean }>("FollowCardPayload").implement({
   fields: (t) => ({
     follow: t.field({ type: MemberCardRef, resolve: (p) => p.follow }),
-    created: t.exposeBoolean("created", { description: "False when the member already followed the card (nothing was written)." }),
+    created: t.exposeBoolean("created", {
+      description: "False when the member already followed the card (nothing was written).",
+    }),
   }),
 });
 const UnfollowCardPayload = builder.objectRef<{ card: Card; member: Member }>("UnfollowCardPayload").implement({
-  fields: (t) => ({ card: t.field({ type: CardRef, resolve: (p) => p.card }), member: t.field({ type: MemberRefType, resolve: (p) => p.member }) }),
+  fields: (t) => ({
+    card: t.field({ type: CardRef, resolve: (p) => p.card }),
+    member: t.field({ type: MemberRefType, resolve: (p) => p.member }),
+  }),
 });
 const RecordCardViewPayload = builder.objectRef<{ card: Card }>("RecordCardViewPayload").implement({
   fields: (t) => ({ card: t.field({ type: CardRef, resolve: (p) => p.card }) }),
 });
 const MemberQrPayload = builder.objectRef<{ payload: string; expiresAt: Date }>("MemberQrPayload").implement({
-  description: "Show `payload` as a QR code: staff scan it for one award, one stamp addition and one redemption, until expiresAt (5 minutes).",
+  description:
+    "Show `payload` as a QR code: staff scan it for one award, one stamp addition and one redemption, until expiresAt (5 minutes).",
   fields: (t) => ({ payload: t.exposeString("payload"), expiresAt: t.expose("expiresAt", { type: "DateTime" }) }),
 });
 
@@ -153,30 +185,46 @@ builder.mutationFields((t) => ({
       "Follow a card (collect on it): a PUBLIC, ACTIVE card by id, any ACTIVE card by its followToken; a QR_ONLY card named by id is NOT_FOUND. Following again returns the follow.",
     args: { input: t.arg({ type: FollowCardInput, required: true }) },
     errors: { types: memberErrors, directResult: true, union: { name: "FollowCardResult" } },
-    resolve: (_r, { input }, ctx) => followCard(ctx, { cardId: optionalRowId(input.cardId, "Card"), followToken: input.followToken, member: memberRef(input.member) }),
+    resolve: (_r, { input }, ctx) =>
+      followCard(ctx, {
+        cardId: optionalRowId(input.cardId, "Card"),
+        followToken: input.followToken,
+        member: memberRef(input.member),
+      }),
   }),
   unfollowCard: t.field({
     type: UnfollowCardPayload,
     description: "Stop following a card. The balance stays (following again shows it).",
     args: { input: t.arg({ type: MemberCardInput("UnfollowCardInput"), required: true }) },
     errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: "UnfollowCardResult" } },
-    resolve: (_r, { input }, ctx) => unfollowCard(ctx, { cardId: rowId(input.cardId, "Card"), member: memberRef(input.member) }),
+    resolve: (_r, { input }, ctx) =>
+      unfollowCard(ctx, { cardId: rowId(input.cardId, "Card"), member: memberRef(input.member) }),
   }),
   recordCardView: t.field({
     type: RecordCardViewPayload,
-    description: "Record that a card was viewed (analytics), as the caller's own member of the card's program when it is one, or for a named member.",
+    description:
+      "Record that a card was viewed (analytics), as the caller's own member of the card's program when it is one, or for a named member.",
     args: { input: t.arg({ type: MemberCardInput("RecordCardViewInput"), required: true }) },
     errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: "RecordCardViewResult" } },
-    resolve: async (_r, { input }, ctx) => ({ card: await recordCardView(ctx, { cardId: rowId(input.cardId, "Card"), member: memberRef(input.member) }) }),
+    resolve: async (_r, { input }, ctx) => ({
+      card: await recordCardView(ctx, { cardId: rowId(input.cardId, "Card"), member: memberRef(input.member) }),
+    }),
   }),
   memberQr: t.field({
     type: MemberQrPayload,
-    description: "A fresh signed QR payload for a member to show at the counter (the member's own login, or the program's managers).",
+    description:
+      "A fresh signed QR payload for a member to show at the counter (the member's own login, or the program's managers).",
     args: { input: t.arg({ type: MemberQrInput, required: true }) },
     errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: "MemberQrResult" } },
     resolve: (_r, { input }, ctx) => {
-      if (!input.programId === !input.member) throw new ValidationError([{ path: "programId", message: "give programId (your own member) or member (one of them)" }]);
-      return issueMemberQr(ctx, ctx.secrets.session, { programId: optionalRowId(input.programId, "Program"), member: memberRef(input.member) });
+      if (!input.programId === !input.member)
+        throw new ValidationError([
+          { path: "programId", message: "give programId (your own member) or member (one of them)" },
+        ]);
+      return issueMemberQr(ctx, ctx.secrets.session, {
+        programId: optionalRowId(input.programId, "Program"),
+        member: memberRef(input.member),
+      });
     },
   }),
 }));

@@ -1,11 +1,17 @@
 // Rewards and redemptions: the Reward and Redemption types, Card.rewards and `rewards`, and the writes
 // (createReward, updateReward, redeemReward).
 import { ownMemberIds } from "../domain/auth/principal.js";
-import { ConflictError, InsufficientPointsError, LoyaltyRuleError, NotFoundError, ValidationError } from "../domain/errors.js";
+import {
+  ConflictError,
+  InsufficientPointsError,
+  LoyaltyRuleError,
+  NotFoundError,
+  ValidationError,
+} from "../domain/errors.js";
 import { unavailability } from "../domain/loyalty/availability.js";
-import { cardWorkFilter } from "../domain/loyalty/scope.js";
-import { redeemReward, type RedeemResult } from "../domain/loyalty/redemptions.js";
+import { type RedeemResult, redeemReward } from "../domain/loyalty/redemptions.js";
 import { createReward, rewardListWhere, rewardReadWhere, updateReward } from "../domain/loyalty/rewards.js";
+import { cardWorkFilter } from "../domain/loyalty/scope.js";
 import type { Reward } from "../generated/prisma/client.js";
 import { RewardKind, RewardStatus } from "../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "./builder.js";
@@ -14,11 +20,12 @@ import { optionalRowId, rowId } from "./ids.js";
 import { ClubRef } from "./loyalty-clubs.js";
 import { visibleClubs } from "./loyalty-clubs-loader.js";
 import { CouponRef } from "./loyalty-coupons.js";
-import { memberRef, MemberRefInput } from "./loyalty-members.js";
+import { MemberRefInput, memberRef } from "./loyalty-members.js";
 
 export const RewardKindEnum = builder.enumType(RewardKind, {
   name: "RewardKind",
-  description: "COUPON: redeeming issues a one-time coupon, used later at the counter. INSTANT: handed over at the counter when staff redeem it.",
+  description:
+    "COUPON: redeeming issues a one-time coupon, used later at the counter. INSTANT: handed over at the counter when staff redeem it.",
 });
 export const RewardStatusEnum = builder.enumType(RewardStatus, { name: "RewardStatus" });
 
@@ -35,9 +42,13 @@ export const RewardRef = builder.prismaNode("Reward", {
     title: t.exposeString("title"),
     description: t.exposeString("description", { nullable: true }),
     kind: t.expose("kind", { type: RewardKindEnum }),
-    pointsCost: t.exposeInt("pointsCost", { nullable: true, description: "Points it costs on a LOYALTY card; null on a STAMP card." }),
+    pointsCost: t.exposeInt("pointsCost", {
+      nullable: true,
+      description: "Points it costs on a LOYALTY card; null on a STAMP card.",
+    }),
     cost: t.int({
-      description: "What one redemption takes from the card balance: pointsCost on a LOYALTY card, stampsRequired (a full card) on a STAMP card.",
+      description:
+        "What one redemption takes from the card balance: pointsCost on a LOYALTY card, stampsRequired (a full card) on a STAMP card.",
       select: { pointsCost: true, ...cardCostSelect },
       resolve: (r) => (r.card.type === "STAMP" ? (r.card.stampsRequired ?? 0) : (r.pointsCost ?? 0)),
     }),
@@ -45,8 +56,15 @@ export const RewardRef = builder.prismaNode("Reward", {
     startsAt: t.expose("startsAt", { type: "DateTime", nullable: true }),
     endsAt: t.expose("endsAt", { type: "DateTime", nullable: true, description: "Exclusive." }),
     status: t.expose("status", { type: RewardStatusEnum }),
-    suspendedAt: t.expose("suspendedAt", { type: "DateTime", nullable: true, description: "Set while the card's partner is disabled or deleted: the reward cannot be redeemed." }),
-    couponValidityDays: t.exposeInt("couponValidityDays", { nullable: true, description: "Days its coupons stay valid; null: the card's default." }),
+    suspendedAt: t.expose("suspendedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "Set while the card's partner is disabled or deleted: the reward cannot be redeemed.",
+    }),
+    couponValidityDays: t.exposeInt("couponValidityDays", {
+      nullable: true,
+      description: "Days its coupons stay valid; null: the card's default.",
+    }),
     effectiveCouponValidityDays: t.int({
       nullable: true,
       description: "What its coupons get: couponValidityDays, else the card's default; null: unlimited.",
@@ -63,16 +81,26 @@ export const RewardRef = builder.prismaNode("Reward", {
   }),
 });
 
-export const RewardConnection = builder.connectionObject({ type: RewardRef, name: "RewardConnection" }, { name: "RewardEdge" });
+export const RewardConnection = builder.connectionObject(
+  { type: RewardRef, name: "RewardConnection" },
+  { name: "RewardEdge" },
+);
 
 builder.prismaObjectField("Card", "rewards", (t) =>
   t.relatedConnection("rewards", {
     cursor: "id",
     complexity: connectionComplexity,
     totalCount: true,
-    args: { onlyAvailable: t.arg.boolean({ description: "Only rewards that can be redeemed now (members always see only those)." }) },
+    args: {
+      onlyAvailable: t.arg.boolean({
+        description: "Only rewards that can be redeemed now (members always see only those).",
+      }),
+    },
     description: "The card's rewards the caller may see, oldest first.",
-    query: (args, ctx) => ({ where: rewardListWhere(ctx.principal, undefined, args.onlyAvailable ?? false), orderBy: { id: "asc" } }),
+    query: (args, ctx) => ({
+      where: rewardListWhere(ctx.principal, undefined, args.onlyAvailable ?? false),
+      orderBy: { id: "asc" },
+    }),
   }),
 );
 
@@ -80,7 +108,10 @@ export const RedemptionRef = builder.prismaNode("Redemption", {
   id: { field: "id" },
   nullable: true,
   description: "A member's redemption of a reward: what it cost and the coupon it issued.",
-  findUnique: (id, ctx) => ({ id, OR: [{ card: cardWorkFilter(ctx.principal) }, { memberId: { in: ownMemberIds(ctx.principal) } }] }),
+  findUnique: (id, ctx) => ({
+    id,
+    OR: [{ card: cardWorkFilter(ctx.principal) }, { memberId: { in: ownMemberIds(ctx.principal) } }],
+  }),
   fields: (t) => ({
     reward: t.relation("reward"),
     card: t.relation("card"),
@@ -104,11 +135,19 @@ builder.queryFields((t) => ({
       type: "Reward",
       cursor: "id",
       complexity: connectionComplexity,
-      description: "A card's rewards the caller may see (owners and staff: all; members following the card: the available ones), oldest first.",
+      description:
+        "A card's rewards the caller may see (owners and staff: all; members following the card: the available ones), oldest first.",
       args: { cardId: t.arg.id({ required: true }), onlyAvailable: t.arg.boolean() },
-      totalCount: (_p, args, ctx) => ctx.prisma.reward.count({ where: rewardListWhere(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false) }),
+      totalCount: (_p, args, ctx) =>
+        ctx.prisma.reward.count({
+          where: rewardListWhere(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false),
+        }),
       resolve: (query, _r, args, ctx) =>
-        ctx.prisma.reward.findMany({ ...query, where: rewardListWhere(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false), orderBy: { id: "asc" } }),
+        ctx.prisma.reward.findMany({
+          ...query,
+          where: rewardListWhere(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false),
+          orderBy: { id: "asc" },
+        }),
     },
     RewardConnection,
   ),
@@ -117,11 +156,19 @@ builder.queryFields((t) => ({
 const rewardFields = {
   title: { description: "1-200 characters." },
   kind: { description: "Default COUPON." },
-  pointsCost: { description: "Required on a LOYALTY card (at least 1); left out on a STAMP card, where a full card pays." },
-  stock: { description: "Units available (0 or more); left out: unlimited. Each redemption takes one; each COUPON game prize takes its couponCount." },
+  pointsCost: {
+    description: "Required on a LOYALTY card (at least 1); left out on a STAMP card, where a full card pays.",
+  },
+  stock: {
+    description:
+      "Units available (0 or more); left out: unlimited. Each redemption takes one; each COUPON game prize takes its couponCount.",
+  },
   startsAt: { description: "From when it can be redeemed; left out: at once." },
   endsAt: { description: "Until when (exclusive); left out: no end." },
-  couponValidityDays: { description: "COUPON rewards: days (× 24 hours from issue) its coupons stay valid, 1-3650; left out: the card's default." },
+  couponValidityDays: {
+    description:
+      "COUPON rewards: days (× 24 hours from issue) its coupons stay valid, 1-3650; left out: the card's default.",
+  },
   status: { description: "Default ACTIVE." },
 };
 
@@ -163,21 +210,41 @@ const RedeemRewardInput = builder.inputType("RedeemRewardInput", {
     rewardId: t.id({ required: true }),
     cardId: t.id({ description: "Optional check: the reward's card." }),
     qr: t.string({ description: "The member's QR payload, as scanned (usable once per action kind)." }),
-    clubId: t.id({ description: "The club it happens in; needed by staff working in several clubs that carry the card." }),
-    idempotencyKey: t.string({ required: true, description: "A retry with the same key returns the original redemption; another request with it is a CONFLICT." }),
-    member: t.field({ type: MemberRefInput, description: "Without qr: the member it is for (managers, the card's partner); a member's own login leaves it out." }),
+    clubId: t.id({
+      description: "The club it happens in; needed by staff working in several clubs that carry the card.",
+    }),
+    idempotencyKey: t.string({
+      required: true,
+      description: "A retry with the same key returns the original redemption; another request with it is a CONFLICT.",
+    }),
+    member: t.field({
+      type: MemberRefInput,
+      description:
+        "Without qr: the member it is for (managers, the card's partner); a member's own login leaves it out.",
+    }),
   }),
 });
 
 const RewardPayload = (name: string) =>
-  builder.objectRef<{ reward: Reward }>(name).implement({ fields: (t) => ({ reward: t.field({ type: RewardRef, resolve: (p) => p.reward }) }) });
+  builder
+    .objectRef<{ reward: Reward }>(name)
+    .implement({ fields: (t) => ({ reward: t.field({ type: RewardRef, resolve: (p) => p.reward }) }) });
 
 const RedeemRewardPayload = builder.objectRef<RedeemResult & { replayed: boolean }>("RedeemRewardPayload").implement({
   fields: (t) => ({
     redemption: t.field({ type: RedemptionRef, resolve: (p) => p.redemption }),
-    coupon: t.field({ type: CouponRef, nullable: true, description: "The coupon issued (COUPON rewards).", resolve: (p) => p.coupon }),
-    balance: t.exposeInt("balance", { description: "The card balance (points or stamps) after the redemption; on a replay, the balance now." }),
-    replayed: t.exposeBoolean("replayed", { description: "True when this call repeated an earlier one and got its result." }),
+    coupon: t.field({
+      type: CouponRef,
+      nullable: true,
+      description: "The coupon issued (COUPON rewards).",
+      resolve: (p) => p.coupon,
+    }),
+    balance: t.exposeInt("balance", {
+      description: "The card balance (points or stamps) after the redemption; on a replay, the balance now.",
+    }),
+    replayed: t.exposeBoolean("replayed", {
+      description: "True when this call repeated an earlier one and got its result.",
+    }),
   }),
 });
 

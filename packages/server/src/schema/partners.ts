@@ -2,6 +2,7 @@ import { canManageProgram, partnerFilter } from "../domain/auth/principal.js";
 import { ErrorCode, ValidationError } from "../domain/errors.js";
 import {
   createPartner,
+  type PartnerRef as DomainPartnerRef,
   deletePartner,
   partnerByExternalIdWhere,
   partnerByIdWhere,
@@ -11,7 +12,6 @@ import {
   rotatePartnerApiKey,
   setPartnerStatus,
   updatePartner,
-  type PartnerRef as DomainPartnerRef,
 } from "../domain/partners.js";
 import { NotConfiguredError } from "../domain/programs.js";
 import type { Partner } from "../generated/prisma/client.js";
@@ -23,17 +23,24 @@ import { Money } from "./scalars.js";
 
 export const PartnerStatusEnum = builder.enumType(PartnerStatus, {
   name: "PartnerStatus",
-  description: "ENABLED partners work normally; a DISABLED partner's keys and sessions stop authorizing partner actions.",
+  description:
+    "ENABLED partners work normally; a DISABLED partner's keys and sessions stop authorizing partner actions.",
 });
 
-const ApiKeyInfo = builder.objectRef<{ prefix: string; createdAt: Date; lastUsedAt: Date | null }>("ApiKeyInfo").implement({
-  description: "A key's visible part and use. The key itself is shown once, when it is created, and never again.",
-  fields: (t) => ({
-    prefix: t.exposeString("prefix", { description: "The first characters of the key, to tell keys apart." }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Refreshed at most once a minute." }),
-  }),
-});
+const ApiKeyInfo = builder
+  .objectRef<{ prefix: string; createdAt: Date; lastUsedAt: Date | null }>("ApiKeyInfo")
+  .implement({
+    description: "A key's visible part and use. The key itself is shown once, when it is created, and never again.",
+    fields: (t) => ({
+      prefix: t.exposeString("prefix", { description: "The first characters of the key, to tell keys apart." }),
+      createdAt: t.expose("createdAt", { type: "DateTime" }),
+      lastUsedAt: t.expose("lastUsedAt", {
+        type: "DateTime",
+        nullable: true,
+        description: "Refreshed at most once a minute.",
+      }),
+    }),
+  });
 
 export const PartnerRef = builder.prismaNode("Partner", {
   // Unknown or invisible ids resolve `node` to null instead of throwing.
@@ -73,7 +80,15 @@ export const PartnerRef = builder.prismaNode("Partner", {
       type: ApiKeyInfo,
       nullable: true,
       description: "The partner's active API key (null after revocation). Visible to its program's managers.",
-      select: { programId: true, apiKeys: { where: { revokedAt: null }, orderBy: { createdAt: "desc" }, take: 1, select: { prefix: true, createdAt: true, lastUsedAt: true } } },
+      select: {
+        programId: true,
+        apiKeys: {
+          where: { revokedAt: null },
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { prefix: true, createdAt: true, lastUsedAt: true },
+        },
+      },
       resolve: (p, _args, ctx) => (canManageProgram(ctx.principal, p.programId) ? (p.apiKeys[0] ?? null) : null),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -82,7 +97,10 @@ export const PartnerRef = builder.prismaNode("Partner", {
 });
 
 /** One connection type for partner lists, wherever they appear. */
-export const PartnerConnection = builder.connectionObject({ type: PartnerRef, name: "PartnerConnection" }, { name: "PartnerEdge" });
+export const PartnerConnection = builder.connectionObject(
+  { type: PartnerRef, name: "PartnerConnection" },
+  { name: "PartnerEdge" },
+);
 
 const ExternalPartnerId = builder.inputType("ExternalPartnerId", {
   fields: (t) => ({ programId: t.id({ required: true }), externalId: t.string({ required: true }) }),
@@ -94,7 +112,10 @@ export const PartnerRefInput = builder.inputType("PartnerRef", {
   fields: (t) => ({ id: t.id(), external: t.field({ type: ExternalPartnerId }) }),
 });
 
-export function partnerRef(ref: { id?: string | null; external?: { programId: string; externalId: string } | null }): DomainPartnerRef {
+export function partnerRef(ref: {
+  id?: string | null;
+  external?: { programId: string; externalId: string } | null;
+}): DomainPartnerRef {
   if (ref.id) return { id: rowId(ref.id, "Partner", ErrorCode.PARTNER_NOT_FOUND) };
   if (ref.external) return { programId: rowId(ref.external.programId, "Program"), externalId: ref.external.externalId };
   throw new ValidationError([{ path: "partner", message: "give id or external" }]);
@@ -116,13 +137,17 @@ const CreatePartnerInput = builder.inputType("CreatePartnerInput", {
     externalId: t.string({ description: "Your own identifier for the partner; unique within the program." }),
     categoryId: t.id({ description: "One of the program's partner categories." }),
     costPerPoint: t.field({ type: "Decimal", description: 'Money per point, up to 6 decimal places. Default "0".' }),
-    pointConversionRate: t.field({ type: "Decimal", description: "Points per currency unit; omit or null for the program's rate." }),
+    pointConversionRate: t.field({
+      type: "Decimal",
+      description: "Points per currency unit; omit or null for the program's rate.",
+    }),
     status: t.field({ type: PartnerStatusEnum, description: "Default ENABLED." }),
   }),
 });
 
 const UpdatePartnerInput = builder.inputType("UpdatePartnerInput", {
-  description: "Only the fields present change; null clears an optional field. Status changes through setPartnerStatus.",
+  description:
+    "Only the fields present change; null clears an optional field. Status changes through setPartnerStatus.",
   fields: (t) => ({
     partner: t.field({ type: PartnerRefInput, required: true }),
     name: t.string(),
@@ -135,7 +160,10 @@ const UpdatePartnerInput = builder.inputType("UpdatePartnerInput", {
 });
 
 const SetPartnerStatusInput = builder.inputType("SetPartnerStatusInput", {
-  fields: (t) => ({ partner: t.field({ type: PartnerRefInput, required: true }), status: t.field({ type: PartnerStatusEnum, required: true }) }),
+  fields: (t) => ({
+    partner: t.field({ type: PartnerRefInput, required: true }),
+    status: t.field({ type: PartnerStatusEnum, required: true }),
+  }),
 });
 
 const PartnerInput = builder.inputType("PartnerInput", {
@@ -159,7 +187,8 @@ builder.queryFields((t) => ({
   partner: t.prismaField({
     type: "Partner",
     nullable: true,
-    description: "A partner by global ID. Fails with PARTNER_NOT_FOUND when it does not exist, was deleted, or is not visible.",
+    description:
+      "A partner by global ID. Fails with PARTNER_NOT_FOUND when it does not exist, was deleted, or is not visible.",
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) =>
       requirePartner(
@@ -190,25 +219,46 @@ builder.queryFields((t) => ({
       description: "A program's partners, oldest first, optionally filtered. A partner sees only itself.",
       args: { programId: t.arg.id({ required: true }), filter: t.arg({ type: PartnerFilter }) },
       totalCount: (_parent, args, ctx) => ctx.prisma.partner.count({ where: listWhere(ctx.principal, args) }),
-      resolve: (query, _root, args, ctx) => ctx.prisma.partner.findMany({ ...query, where: listWhere(ctx.principal, args), orderBy: { id: "asc" } }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.partner.findMany({ ...query, where: listWhere(ctx.principal, args), orderBy: { id: "asc" } }),
     },
     PartnerConnection,
   ),
 }));
 
-function listWhere(principal: Parameters<typeof partnerListWhere>[0], args: { programId: string; filter?: { status?: PartnerStatus | null; categoryId?: string | null; search?: string | null } | null }) {
+function listWhere(
+  principal: Parameters<typeof partnerListWhere>[0],
+  args: {
+    programId: string;
+    filter?: { status?: PartnerStatus | null; categoryId?: string | null; search?: string | null } | null;
+  },
+) {
   const filter = args.filter ?? {};
-  return partnerListWhere(principal, rowId(args.programId, "Program"), { ...filter, categoryId: optionalRowId(filter.categoryId, "PartnerCategory") });
+  return partnerListWhere(principal, rowId(args.programId, "Program"), {
+    ...filter,
+    categoryId: optionalRowId(filter.categoryId, "PartnerCategory"),
+  });
 }
 
 builder.mutationFields((t) => ({
   createPartner: t.field({
-    type: PartnerWithKeyPayload("CreatePartnerPayload", "The partner's API key. Shown only here, never again: store it now."),
-    description: "Add a partner to a configured program (admin or the program's managers). Returns the partner's API key once.",
+    type: PartnerWithKeyPayload(
+      "CreatePartnerPayload",
+      "The partner's API key. Shown only here, never again: store it now.",
+    ),
+    description:
+      "Add a partner to a configured program (admin or the program's managers). Returns the partner's API key once.",
     args: { input: t.arg({ type: CreatePartnerInput, required: true }) },
-    errors: { types: [...WRITE_ERRORS, NotConfiguredError], directResult: true, union: { name: "CreatePartnerResult" } },
+    errors: {
+      types: [...WRITE_ERRORS, NotConfiguredError],
+      directResult: true,
+      union: { name: "CreatePartnerResult" },
+    },
     resolve: (_root, { input: { programId, categoryId, ...input } }, ctx) =>
-      createPartner(ctx, rowId(programId, "Program"), { ...input, categoryId: optionalRowId(categoryId, "PartnerCategory") }),
+      createPartner(ctx, rowId(programId, "Program"), {
+        ...input,
+        categoryId: optionalRowId(categoryId, "PartnerCategory"),
+      }),
   }),
   updatePartner: t.field({
     type: PartnerPayload("UpdatePartnerPayload"),
@@ -216,7 +266,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdatePartnerInput, required: true }) },
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: "UpdatePartnerResult" } },
     resolve: async (_root, { input: { partner, categoryId, ...patch } }, ctx) => ({
-      partner: await updatePartner(ctx, partnerRef(partner), { ...patch, ...(categoryId !== undefined && { categoryId: optionalRowId(categoryId, "PartnerCategory") }) }),
+      partner: await updatePartner(ctx, partnerRef(partner), {
+        ...patch,
+        ...(categoryId !== undefined && { categoryId: optionalRowId(categoryId, "PartnerCategory") }),
+      }),
     }),
   }),
   setPartnerStatus: t.field({
@@ -224,17 +277,23 @@ builder.mutationFields((t) => ({
     description: "Disable a partner (its keys and sessions stop authorizing partner actions) or enable it again.",
     args: { input: t.arg({ type: SetPartnerStatusInput, required: true }) },
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: "SetPartnerStatusResult" } },
-    resolve: async (_root, { input }, ctx) => ({ partner: await setPartnerStatus(ctx, partnerRef(input.partner), input.status) }),
+    resolve: async (_root, { input }, ctx) => ({
+      partner: await setPartnerStatus(ctx, partnerRef(input.partner), input.status),
+    }),
   }),
   deletePartner: t.field({
     type: PartnerPayload("DeletePartnerPayload"),
-    description: "Delete a partner: cannot be undone. It leaves lists and lookups, its keys stop working, its history stays; its external ID may be reused.",
+    description:
+      "Delete a partner: cannot be undone. It leaves lists and lookups, its keys stop working, its history stays; its external ID may be reused.",
     args: { input: t.arg({ type: PartnerInput, required: true }) },
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: "DeletePartnerResult" } },
     resolve: async (_root, { input }, ctx) => ({ partner: await deletePartner(ctx, partnerRef(input.partner)) }),
   }),
   rotatePartnerApiKey: t.field({
-    type: PartnerWithKeyPayload("RotatePartnerApiKeyPayload", "The new API key. Shown only here, never again; the old key has stopped working."),
+    type: PartnerWithKeyPayload(
+      "RotatePartnerApiKeyPayload",
+      "The new API key. Shown only here, never again; the old key has stopped working.",
+    ),
     description: "Replace a partner's API key. The new key is shown once; the old one stops working at once.",
     args: { input: t.arg({ type: PartnerInput, required: true }) },
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: "RotatePartnerApiKeyResult" } },

@@ -2,7 +2,15 @@
 // managers; campaigns are readable by anyone with a role in the program (partners show them to customers).
 import { programFilter, requireProgramManager } from "../domain/auth/principal.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
-import { CODE_TABLES, createCampaign, setPointsMultipliers, setSkuExclusions, updateCampaign, upsertProducts, type CampaignInput } from "../domain/points/settings.js";
+import {
+  type CampaignInput,
+  CODE_TABLES,
+  createCampaign,
+  setPointsMultipliers,
+  setSkuExclusions,
+  updateCampaign,
+  upsertProducts,
+} from "../domain/points/settings.js";
 import type { Campaign, Program } from "../generated/prisma/client.js";
 import { CampaignStatus, CampaignType, MultiplierKind } from "../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "./builder.js";
@@ -12,10 +20,13 @@ import { ProgramRef } from "./programs.js";
 const MultiplierKindEnum = builder.enumType(MultiplierKind, { name: "MultiplierKind" });
 const CampaignTypeEnum = builder.enumType(CampaignType, {
   name: "CampaignType",
-  description: "SKU, BRAND and CATEGORY match items (brand and category through the catalogue); DAY_TIME matches local days and times.",
+  description:
+    "SKU, BRAND and CATEGORY match items (brand and category through the catalogue); DAY_TIME matches local days and times.",
 });
 const CampaignStatusEnum = builder.enumType(CampaignStatus, { name: "CampaignStatus" });
-const WeekdayEnum = builder.enumType("Weekday", { values: ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const });
+const WeekdayEnum = builder.enumType("Weekday", {
+  values: ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const,
+});
 
 builder.prismaObject("PointsMultiplier", {
   description: "One entry of a multiplier table; codes without one count as 1, and 0 means no points.",
@@ -29,7 +40,11 @@ builder.prismaObject("PointsMultiplier", {
 
 const ProductRef = builder.prismaObject("Product", {
   description: "A catalogue product: how BRAND and CATEGORY campaigns find an item's brand and category.",
-  fields: (t) => ({ sku: t.exposeString("sku"), brand: t.exposeString("brand", { nullable: true }), category: t.exposeString("category", { nullable: true }) }),
+  fields: (t) => ({
+    sku: t.exposeString("sku"),
+    brand: t.exposeString("brand", { nullable: true }),
+    category: t.exposeString("category", { nullable: true }),
+  }),
 });
 
 export const CampaignRef = builder.prismaNode("Campaign", {
@@ -50,13 +65,19 @@ export const CampaignRef = builder.prismaNode("Campaign", {
     categories: t.exposeStringList("categories"),
     days: t.field({ type: [WeekdayEnum], resolve: (c) => c.days as never }),
     startTime: t.exposeString("startTime", { nullable: true, description: "HH:MM local time (DAY_TIME)." }),
-    endTime: t.exposeString("endTime", { nullable: true, description: "HH:MM, exclusive; at or before startTime crosses midnight." }),
+    endTime: t.exposeString("endTime", {
+      nullable: true,
+      description: "HH:MM, exclusive; at or before startTime crosses midnight.",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
 
 const MultiplierEntryInput = builder.inputType("MultiplierEntryInput", {
-  fields: (t) => ({ code: t.int({ required: true }), multiplier: t.field({ type: "Decimal", required: true, description: '"0" means no points.' }) }),
+  fields: (t) => ({
+    code: t.int({ required: true }),
+    multiplier: t.field({ type: "Decimal", required: true, description: '"0" means no points.' }),
+  }),
 });
 const SetPointsMultipliersInput = builder.inputType("SetPointsMultipliersInput", {
   description: "Replaces one table; codes left out count as 1.",
@@ -66,9 +87,14 @@ const SetPointsMultipliersInput = builder.inputType("SetPointsMultipliersInput",
     multipliers: t.field({ type: [MultiplierEntryInput], required: true }),
   }),
 });
-const ProductInput = builder.inputType("ProductInput", { fields: (t) => ({ sku: t.string({ required: true }), brand: t.string(), category: t.string() }) });
+const ProductInput = builder.inputType("ProductInput", {
+  fields: (t) => ({ sku: t.string({ required: true }), brand: t.string(), category: t.string() }),
+});
 const UpsertProductsInput = builder.inputType("UpsertProductsInput", {
-  fields: (t) => ({ programId: t.id({ required: true }), products: t.field({ type: [ProductInput], required: true, description: "Up to 10,000 per call." }) }),
+  fields: (t) => ({
+    programId: t.id({ required: true }),
+    products: t.field({ type: [ProductInput], required: true, description: "Up to 10,000 per call." }),
+  }),
 });
 const SetSkuExclusionsInput = builder.inputType("SetSkuExclusionsInput", {
   fields: (t) => ({ programId: t.id({ required: true }), add: t.stringList(), remove: t.stringList() }),
@@ -99,9 +125,13 @@ const UpdateCampaignInput = builder.inputType("UpdateCampaignInput", {
 });
 
 const ProgramPayload = (name: string) =>
-  builder.objectRef<{ program: Program }>(name).implement({ fields: (t) => ({ program: t.field({ type: ProgramRef, resolve: (p) => p.program }) }) });
+  builder
+    .objectRef<{ program: Program }>(name)
+    .implement({ fields: (t) => ({ program: t.field({ type: ProgramRef, resolve: (p) => p.program }) }) });
 const CampaignPayload = (name: string) =>
-  builder.objectRef<{ campaign: Campaign }>(name).implement({ fields: (t) => ({ campaign: t.field({ type: CampaignRef, resolve: (p) => p.campaign }) }) });
+  builder
+    .objectRef<{ campaign: Campaign }>(name)
+    .implement({ fields: (t) => ({ campaign: t.field({ type: CampaignRef, resolve: (p) => p.campaign }) }) });
 
 builder.queryFields((t) => ({
   pointsMultipliers: t.prismaField({
@@ -111,7 +141,11 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) => {
       const programId = rowId(args.programId, "Program");
       requireProgramManager(ctx.principal, programId);
-      return ctx.prisma.pointsMultiplier.findMany({ ...query, where: { programId }, orderBy: [{ kind: "asc" }, { code: "asc" }] });
+      return ctx.prisma.pointsMultiplier.findMany({
+        ...query,
+        where: { programId },
+        orderBy: [{ kind: "asc" }, { code: "asc" }],
+      });
     },
   }),
   skuExclusions: t.stringList({
@@ -120,7 +154,9 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const programId = rowId(args.programId, "Program");
       requireProgramManager(ctx.principal, programId);
-      return (await ctx.prisma.skuExclusion.findMany({ where: { programId }, orderBy: { sku: "asc" } })).map((e) => e.sku);
+      return (await ctx.prisma.skuExclusion.findMany({ where: { programId }, orderBy: { sku: "asc" } })).map(
+        (e) => e.sku,
+      );
     },
   }),
   products: t.prismaConnection(
@@ -131,7 +167,12 @@ builder.queryFields((t) => ({
       description: "The catalogue, by SKU (the program's managers).",
       args: { programId: t.arg.id({ required: true }) },
       totalCount: (_p, args, ctx) => ctx.prisma.product.count({ where: { programId: managed(ctx, args.programId) } }),
-      resolve: (query, _root, args, ctx) => ctx.prisma.product.findMany({ ...query, where: { programId: managed(ctx, args.programId) }, orderBy: { sku: "asc" } }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.product.findMany({
+          ...query,
+          where: { programId: managed(ctx, args.programId) },
+          orderBy: { sku: "asc" },
+        }),
     },
     builder.connectionObject({ type: ProductRef, name: "ProductConnection" }, { name: "ProductEdge" }),
   ),
@@ -143,7 +184,8 @@ builder.queryFields((t) => ({
       description: "A program's campaigns, newest first (anyone with a role in the program).",
       args: { programId: t.arg.id({ required: true }), status: t.arg({ type: CampaignStatusEnum }) },
       totalCount: (_p, args, ctx) => ctx.prisma.campaign.count({ where: campaignWhere(ctx, args) }),
-      resolve: (query, _root, args, ctx) => ctx.prisma.campaign.findMany({ ...query, where: campaignWhere(ctx, args), orderBy: { id: "desc" } }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.campaign.findMany({ ...query, where: campaignWhere(ctx, args), orderBy: { id: "desc" } }),
     },
     builder.connectionObject({ type: CampaignRef, name: "CampaignConnection" }, { name: "CampaignEdge" }),
   ),
@@ -155,8 +197,15 @@ function managed(ctx: { principal: Parameters<typeof requireProgramManager>[0] }
   return programId;
 }
 
-function campaignWhere(ctx: { principal: Parameters<typeof programFilter>[0] }, args: { programId: string; status?: CampaignStatus | null }) {
-  return { programId: rowId(args.programId, "Program"), program: programFilter(ctx.principal), ...(args.status ? { status: args.status } : {}) };
+function campaignWhere(
+  ctx: { principal: Parameters<typeof programFilter>[0] },
+  args: { programId: string; status?: CampaignStatus | null },
+) {
+  return {
+    programId: rowId(args.programId, "Program"),
+    program: programFilter(ctx.principal),
+    ...(args.status ? { status: args.status } : {}),
+  };
 }
 
 const writeErrors = { types: [ValidationError, NotFoundError], directResult: true as const };
@@ -166,32 +215,42 @@ builder.mutationFields((t) => ({
     type: ProgramPayload("SetPointsMultipliersPayload"),
     args: { input: t.arg({ type: SetPointsMultipliersInput, required: true }) },
     errors: { ...writeErrors, union: { name: "SetPointsMultipliersResult" } },
-    resolve: async (_root, { input }, ctx) => ({ program: await setPointsMultipliers(ctx, rowId(input.programId, "Program"), input.kind, input.multipliers) }),
+    resolve: async (_root, { input }, ctx) => ({
+      program: await setPointsMultipliers(ctx, rowId(input.programId, "Program"), input.kind, input.multipliers),
+    }),
   }),
   upsertProducts: t.field({
     type: ProgramPayload("UpsertProductsPayload"),
     description: "Add or update catalogue products by SKU (bulk).",
     args: { input: t.arg({ type: UpsertProductsInput, required: true }) },
     errors: { ...writeErrors, union: { name: "UpsertProductsResult" } },
-    resolve: async (_root, { input }, ctx) => ({ program: await upsertProducts(ctx, rowId(input.programId, "Program"), input.products) }),
+    resolve: async (_root, { input }, ctx) => ({
+      program: await upsertProducts(ctx, rowId(input.programId, "Program"), input.products),
+    }),
   }),
   setSkuExclusions: t.field({
     type: ProgramPayload("SetSkuExclusionsPayload"),
     description: "Add SKUs to, and remove SKUs from, the exclusion list.",
     args: { input: t.arg({ type: SetSkuExclusionsInput, required: true }) },
     errors: { ...writeErrors, union: { name: "SetSkuExclusionsResult" } },
-    resolve: async (_root, { input }, ctx) => ({ program: await setSkuExclusions(ctx, rowId(input.programId, "Program"), input) }),
+    resolve: async (_root, { input }, ctx) => ({
+      program: await setSkuExclusions(ctx, rowId(input.programId, "Program"), input),
+    }),
   }),
   createCampaign: t.field({
     type: CampaignPayload("CreateCampaignPayload"),
     args: { input: t.arg({ type: CreateCampaignInput, required: true }) },
     errors: { ...writeErrors, union: { name: "CreateCampaignResult" } },
-    resolve: async (_root, { input: { programId, ...input } }, ctx) => ({ campaign: await createCampaign(ctx, rowId(programId, "Program"), input as CampaignInput) }),
+    resolve: async (_root, { input: { programId, ...input } }, ctx) => ({
+      campaign: await createCampaign(ctx, rowId(programId, "Program"), input as CampaignInput),
+    }),
   }),
   updateCampaign: t.field({
     type: CampaignPayload("UpdateCampaignPayload"),
     args: { input: t.arg({ type: UpdateCampaignInput, required: true }) },
     errors: { ...writeErrors, union: { name: "UpdateCampaignResult" } },
-    resolve: async (_root, { input: { id, ...patch } }, ctx) => ({ campaign: await updateCampaign(ctx, rowId(id, "Campaign"), patch as Partial<CampaignInput>) }),
+    resolve: async (_root, { input: { id, ...patch } }, ctx) => ({
+      campaign: await updateCampaign(ctx, rowId(id, "Campaign"), patch as Partial<CampaignInput>),
+    }),
   }),
 }));

@@ -3,15 +3,15 @@ import type { PointsResult, UnitBreakdown } from "@partnergraph/points";
 import { ConflictError, ErrorCode, InsufficientPointsError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { minorUnits, partnerStatement, programStatement, type Statement } from "../domain/points/billing.js";
 import { adjustPoints } from "../domain/points/ledger.js";
-import { createMember, memberFilter, memberRefWhere, requireMember, type MemberRef } from "../domain/points/members.js";
+import { createMember, type MemberRef, memberFilter, memberRefWhere, requireMember } from "../domain/points/members.js";
 import { recordPurchase, recordReturn } from "../domain/points/purchases.js";
-import { quote, resolvePointsCaller, type BasketInput } from "../domain/points/quote.js";
+import { type BasketInput, quote, resolvePointsCaller } from "../domain/points/quote.js";
 import { NotConfiguredError } from "../domain/programs.js";
 import { Decimal } from "../domain/values.js";
 import type { LedgerEntry, Member, Purchase, PurchaseReturn } from "../generated/prisma/client.js";
 import { LedgerEntryType, LedgerSource } from "../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "./builder.js";
-import { rowId, optionalRowId } from "./ids.js";
+import { optionalRowId, rowId } from "./ids.js";
 import { Money } from "./scalars.js";
 
 // ---- Breakdown (the engine's result) ---------------------------------------------------------------------
@@ -25,15 +25,25 @@ const CampaignMatchRef = builder.objectRef<UnitBreakdown["campaigns"][number]>("
     applied: t.exposeBoolean("applied", { description: "The one campaign whose multiplier was used." }),
   }),
 });
-const CodeMultiplierRef = builder.objectRef<{ id: number; name: string; multiplier: string }>("CodeMultiplier").implement({
-  fields: (t) => ({ code: t.int({ resolve: (c) => c.id }), name: t.exposeString("name"), multiplier: t.field({ type: "Decimal", resolve: (c) => c.multiplier }) }),
-});
+const CodeMultiplierRef = builder
+  .objectRef<{ id: number; name: string; multiplier: string }>("CodeMultiplier")
+  .implement({
+    fields: (t) => ({
+      code: t.int({ resolve: (c) => c.id }),
+      name: t.exposeString("name"),
+      multiplier: t.field({ type: "Decimal", resolve: (c) => c.multiplier }),
+    }),
+  });
 const TenderShareRef = builder.objectRef<NonNullable<UnitBreakdown["tenders"]>[number]>("TenderShare").implement({
   fields: (t) => ({
     type: t.exposeInt("type"),
     name: t.exposeString("name"),
     amount: t.field({ type: "Decimal", resolve: (s) => s.amount }),
-    proportion: t.field({ type: "Decimal", description: "amount ÷ total tendered (cut at 16 decimals).", resolve: (s) => s.proportion }),
+    proportion: t.field({
+      type: "Decimal",
+      description: "amount ÷ total tendered (cut at 16 decimals).",
+      resolve: (s) => s.proportion,
+    }),
     multiplier: t.field({ type: "Decimal", resolve: (s) => s.multiplier }),
   }),
 });
@@ -44,14 +54,18 @@ const UnitBreakdownRef = builder.objectRef<UnitBreakdown>("PointsUnit").implemen
     quantity: t.exposeInt("quantity"),
     itemPrice: t.field({ type: "Decimal", resolve: (u) => u.itemPrice }),
     pointsToDollarConversionRate: t.field({ type: "Decimal", resolve: (u) => u.pointsToDollarConversionRate }),
-    convertedPoints: t.exposeInt("convertedPoints", { description: "round(item price × rate), in the program's rounding mode." }),
+    convertedPoints: t.exposeInt("convertedPoints", {
+      description: "round(item price × rate), in the program's rounding mode.",
+    }),
     campaigns: t.field({ type: [CampaignMatchRef], resolve: (u) => [...u.campaigns] }),
     transaction: t.field({ type: CodeMultiplierRef, nullable: true, resolve: (u) => u.transaction ?? null }),
     tenders: t.field({ type: [TenderShareRef], nullable: true, resolve: (u) => (u.tenders ? [...u.tenders] : null) }),
     channel: t.field({ type: CodeMultiplierRef, nullable: true, resolve: (u) => u.channel ?? null }),
     isExcluded: t.exposeBoolean("isExcluded"),
     isAwaitingFulfillment: t.exposeBoolean("isAwaitingFulfillment"),
-    pointsAwarded: t.exposeInt("pointsAwarded", { description: "round(converted points × campaign × transaction × tender × channel multipliers)." }),
+    pointsAwarded: t.exposeInt("pointsAwarded", {
+      description: "round(converted points × campaign × transaction × tender × channel multipliers).",
+    }),
   }),
 });
 const PointsQuoteRef = builder.objectRef<PointsResult>("PointsQuote").implement({
@@ -74,11 +88,17 @@ const ItemInput = builder.inputType("PointsItemInput", {
   }),
 });
 const TenderInput = builder.inputType("TenderInput", {
-  fields: (t) => ({ type: t.int({ required: true, description: "Tender type code (1–13)." }), amount: t.field({ type: "Decimal", required: true }) }),
+  fields: (t) => ({
+    type: t.int({ required: true, description: "Tender type code (1–13)." }),
+    amount: t.field({ type: "Decimal", required: true }),
+  }),
 });
 const BasketInputRef = builder.inputType("PointsBasketInput", {
   fields: (t) => ({
-    datePurchased: t.string({ required: true, description: "ISO-8601 with an offset, e.g. 2026-11-23T10:15:00+02:00." }),
+    datePurchased: t.string({
+      required: true,
+      description: "ISO-8601 with an offset, e.g. 2026-11-23T10:15:00+02:00.",
+    }),
     channelId: t.int({ description: "Channel code (1–9)." }),
     currency: t.string({ description: "Checked against the program's currency." }),
     items: t.field({ type: [ItemInput], required: true }),
@@ -87,10 +107,13 @@ const BasketInputRef = builder.inputType("PointsBasketInput", {
 });
 const actingFields = {
   programId: { description: "Implied by program and partner keys." },
-  partnerId: { description: "Managers: award through this partner (its rate and billing). Implied by partner credentials." },
+  partnerId: {
+    description: "Managers: award through this partner (its rate and billing). Implied by partner credentials.",
+  },
 };
 const RecordPurchaseInput = builder.inputType("RecordPurchaseInput", {
-  description: "Idempotent on (program, receiptId): a retry returns the original result; another basket under the same receiptId is a CONFLICT.",
+  description:
+    "Idempotent on (program, receiptId): a retry returns the original result; another basket under the same receiptId is a CONFLICT.",
   fields: (t) => ({
     programId: t.id(actingFields.programId),
     partnerId: t.id(actingFields.partnerId),
@@ -100,7 +123,9 @@ const RecordPurchaseInput = builder.inputType("RecordPurchaseInput", {
     basket: t.field({ type: BasketInputRef, required: true }),
   }),
 });
-const ReturnItemInput = builder.inputType("ReturnItemInput", { fields: (t) => ({ sku: t.string({ required: true }), quantity: t.int({ required: true }) }) });
+const ReturnItemInput = builder.inputType("ReturnItemInput", {
+  fields: (t) => ({ sku: t.string({ required: true }), quantity: t.int({ required: true }) }),
+});
 const RecordReturnInput = builder.inputType("RecordReturnInput", {
   description: "Idempotent on (program, returnId).",
   fields: (t) => ({
@@ -125,7 +150,19 @@ const AdjustPointsInput = builder.inputType("AdjustPointsInput", {
   }),
 });
 
-type BasketArgs = { datePurchased: string; channelId?: number | null; currency?: string | null; items: { sku: string; price: string; quantity: number; transactionId?: number | null; isAwaitingFulfillment?: boolean | null }[]; tenders?: { type: number; amount: string }[] | null };
+type BasketArgs = {
+  datePurchased: string;
+  channelId?: number | null;
+  currency?: string | null;
+  items: {
+    sku: string;
+    price: string;
+    quantity: number;
+    transactionId?: number | null;
+    isAwaitingFulfillment?: boolean | null;
+  }[];
+  tenders?: { type: number; amount: string }[] | null;
+};
 
 function basketOf(input: BasketArgs): BasketInput {
   return {
@@ -143,7 +180,10 @@ function basketOf(input: BasketArgs): BasketInput {
   };
 }
 
-function memberRef(input: { memberId?: string | null; memberExternalId?: string | null }): MemberRef | { externalId: string } {
+function memberRef(input: {
+  memberId?: string | null;
+  memberExternalId?: string | null;
+}): MemberRef | { externalId: string } {
   if (input.memberId && !input.memberExternalId) return { id: rowId(input.memberId, "Member") };
   if (input.memberExternalId && !input.memberId) return { externalId: input.memberExternalId };
   throw new ValidationError([{ path: "memberId", message: "give memberId or memberExternalId (one of them)" }]);
@@ -158,7 +198,9 @@ const PurchaseReturnRef = builder.prismaObject("PurchaseReturn", {
   fields: (t) => ({
     returnId: t.exposeString("externalId"),
     pointsOwed: t.exposeInt("pointsOwed", { description: "What the returned units earned at purchase." }),
-    pointsReturned: t.exposeInt("pointsReturned", { description: "What the ledger took back (less than owed only when the balance could not go below zero)." }),
+    pointsReturned: t.exposeInt("pointsReturned", {
+      description: "What the ledger took back (less than owed only when the balance could not go below zero).",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -170,7 +212,10 @@ export const PurchaseRef = builder.prismaNode("Purchase", {
   fields: (t) => ({
     receiptId: t.exposeString("receiptId"),
     member: t.relation("member"),
-    partner: t.relation("partner", { nullable: true, description: "The partner the points were awarded through (and billed to)." }),
+    partner: t.relation("partner", {
+      nullable: true,
+      description: "The partner the points were awarded through (and billed to).",
+    }),
     datePurchased: t.expose("datePurchased", { type: "DateTime" }),
     pointsAwarded: t.exposeInt("pointsAwarded"),
     breakdown: t.field({ type: [UnitBreakdownRef], resolve: (p) => p.breakdown as unknown as UnitBreakdown[] }),
@@ -204,7 +249,11 @@ export const MemberRefType = builder.prismaNode("Member", {
       type: "Int",
       description: "The program's points: the sum of its ledger.",
       load: async (ids: string[], ctx) => {
-        const sums = await ctx.prisma.ledgerEntry.groupBy({ by: ["memberId"], where: { memberId: { in: ids }, cardId: null }, _sum: { points: true } });
+        const sums = await ctx.prisma.ledgerEntry.groupBy({
+          by: ["memberId"],
+          where: { memberId: { in: ids }, cardId: null },
+          _sum: { points: true },
+        });
         const byId = new Map(sums.map((s) => [s.memberId, s._sum.points ?? 0]));
         return ids.map((id) => byId.get(id) ?? 0);
       },
@@ -217,40 +266,68 @@ export const MemberRefType = builder.prismaNode("Member", {
       query: { where: { cardId: null }, orderBy: { id: "desc" } },
       description: "The program's points, newest first (card balances are on the member's cards).",
     }),
-    purchases: t.relatedConnection("purchases", { cursor: "id", complexity: connectionComplexity, totalCount: true, query: { orderBy: { id: "desc" } } }),
+    purchases: t.relatedConnection("purchases", {
+      cursor: "id",
+      complexity: connectionComplexity,
+      totalCount: true,
+      query: { orderBy: { id: "desc" } },
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
 
-const RecordPurchasePayload = builder.objectRef<{ purchase: Purchase; result: PointsResult; replayed: boolean }>("RecordPurchasePayload").implement({
-  fields: (t) => ({
-    purchase: t.field({ type: PurchaseRef, resolve: (p) => p.purchase }),
-    totalPointsAwarded: t.int({ resolve: (p) => p.result.totalPointsAwarded }),
-    breakdown: t.field({ type: [UnitBreakdownRef], resolve: (p) => [...p.result.breakdown] }),
-    replayed: t.exposeBoolean("replayed", { description: "True when this call repeated an earlier one and got its result." }),
-  }),
-});
-const RecordReturnPayload = builder.objectRef<{ purchaseReturn: PurchaseReturn; replayed: boolean }>("RecordReturnPayload").implement({
-  fields: (t) => ({ purchaseReturn: t.field({ type: PurchaseReturnRef, resolve: (p) => p.purchaseReturn }), replayed: t.exposeBoolean("replayed") }),
-});
+const RecordPurchasePayload = builder
+  .objectRef<{ purchase: Purchase; result: PointsResult; replayed: boolean }>("RecordPurchasePayload")
+  .implement({
+    fields: (t) => ({
+      purchase: t.field({ type: PurchaseRef, resolve: (p) => p.purchase }),
+      totalPointsAwarded: t.int({ resolve: (p) => p.result.totalPointsAwarded }),
+      breakdown: t.field({ type: [UnitBreakdownRef], resolve: (p) => [...p.result.breakdown] }),
+      replayed: t.exposeBoolean("replayed", {
+        description: "True when this call repeated an earlier one and got its result.",
+      }),
+    }),
+  });
+const RecordReturnPayload = builder
+  .objectRef<{ purchaseReturn: PurchaseReturn; replayed: boolean }>("RecordReturnPayload")
+  .implement({
+    fields: (t) => ({
+      purchaseReturn: t.field({ type: PurchaseReturnRef, resolve: (p) => p.purchaseReturn }),
+      replayed: t.exposeBoolean("replayed"),
+    }),
+  });
 const MemberPayload = builder.objectRef<{ member: Member }>("CreateMemberPayload").implement({
   fields: (t) => ({ member: t.field({ type: MemberRefType, resolve: (p) => p.member }) }),
 });
-const AdjustPointsPayload = builder.objectRef<{ entry: LedgerEntry; balance: number; replayed: boolean }>("AdjustPointsPayload").implement({
-  fields: (t) => ({ entry: t.field({ type: LedgerEntryRef, resolve: (p) => p.entry }), balance: t.exposeInt("balance"), replayed: t.exposeBoolean("replayed") }),
-});
+const AdjustPointsPayload = builder
+  .objectRef<{ entry: LedgerEntry; balance: number; replayed: boolean }>("AdjustPointsPayload")
+  .implement({
+    fields: (t) => ({
+      entry: t.field({ type: LedgerEntryRef, resolve: (p) => p.entry }),
+      balance: t.exposeInt("balance"),
+      replayed: t.exposeBoolean("replayed"),
+    }),
+  });
 
 // ---- Billing ----------------------------------------------------------------------------------------------
 
 type Line = Statement["lines"][number] & { currency: string };
 const StatementMonthRef = builder.objectRef<Line>("StatementMonth").implement({
   fields: (t) => ({
-    partner: t.prismaField({ type: "Partner", nullable: true, resolve: (query, l, _a, ctx) => ctx.prisma.partner.findUnique({ ...query, where: { id: l.partnerId } }) }),
+    partner: t.prismaField({
+      type: "Partner",
+      nullable: true,
+      resolve: (query, l, _a, ctx) => ctx.prisma.partner.findUnique({ ...query, where: { id: l.partnerId } }),
+    }),
     month: t.exposeString("month", { description: "YYYY-MM in the program's time zone." }),
     pointsAwarded: t.exposeInt("pointsAwarded"),
     pointsReturned: t.exposeInt("pointsReturned"),
     netPoints: t.exposeInt("netPoints"),
-    amount: t.field({ type: Money, description: "Exact: Σ points × cost per point at award time.", resolve: (l) => ({ amount: l.amount, currency: l.currency }) }),
+    amount: t.field({
+      type: Money,
+      description: "Exact: Σ points × cost per point at award time.",
+      resolve: (l) => ({ amount: l.amount, currency: l.currency }),
+    }),
     amountDue: t.field({
       type: Money,
       description: "amount rounded half up to the currency's minor unit.",
@@ -263,12 +340,18 @@ const StatementRef = builder.objectRef<Statement>("PointsStatement").implement({
   description: "Points awarded through partners × their cost per point, per month.",
   fields: (t) => ({
     currency: t.exposeString("currency"),
-    months: t.field({ type: [StatementMonthRef], resolve: (s) => s.lines.map((l) => ({ ...l, currency: s.currency })) }),
+    months: t.field({
+      type: [StatementMonthRef],
+      resolve: (s) => s.lines.map((l) => ({ ...l, currency: s.currency })),
+    }),
     totalNetPoints: t.int({ resolve: (s) => s.lines.reduce((n, l) => n + l.netPoints, 0) }),
     totalAmountDue: t.field({
       type: Money,
       description: "The sum of the months' amounts due.",
-      resolve: (s) => ({ amount: s.lines.reduce((sum, l) => sum.plus(l.amountDue), new Decimal(0)).toFixed(minorUnits(s.currency)), currency: s.currency }),
+      resolve: (s) => ({
+        amount: s.lines.reduce((sum, l) => sum.plus(l.amountDue), new Decimal(0)).toFixed(minorUnits(s.currency)),
+        currency: s.currency,
+      }),
     }),
   }),
 });
@@ -278,10 +361,18 @@ const StatementRef = builder.objectRef<Statement>("PointsStatement").implement({
 builder.queryFields((t) => ({
   potentialPoints: t.field({
     type: PointsQuoteRef,
-    description: "How many points a basket would earn, unit by unit (CrowdTwist's Potential Points). Partner credentials use the partner's own rate.",
-    args: { programId: t.arg.id(actingFields.programId), partnerId: t.arg.id(actingFields.partnerId), basket: t.arg({ type: BasketInputRef, required: true }) },
+    description:
+      "How many points a basket would earn, unit by unit (CrowdTwist's Potential Points). Partner credentials use the partner's own rate.",
+    args: {
+      programId: t.arg.id(actingFields.programId),
+      partnerId: t.arg.id(actingFields.partnerId),
+      basket: t.arg({ type: BasketInputRef, required: true }),
+    },
     resolve: async (_root, args, ctx) => {
-      const caller = await resolvePointsCaller(ctx, { programId: optionalRowId(args.programId, "Program"), partnerId: optionalRowId(args.partnerId, "Partner") });
+      const caller = await resolvePointsCaller(ctx, {
+        programId: optionalRowId(args.programId, "Program"),
+        partnerId: optionalRowId(args.partnerId, "Partner"),
+      });
       return quote(ctx, caller, basketOf(args.basket));
     },
   }),
@@ -289,43 +380,78 @@ builder.queryFields((t) => ({
     type: "Member",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _r, args, ctx) => requireMember(await ctx.prisma.member.findFirst({ ...query, where: memberRefWhere(ctx.principal, { id: rowId(args.id, "Member") }) })),
+    resolve: async (query, _r, args, ctx) =>
+      requireMember(
+        await ctx.prisma.member.findFirst({
+          ...query,
+          where: memberRefWhere(ctx.principal, { id: rowId(args.id, "Member") }),
+        }),
+      ),
   }),
   memberByExternalId: t.prismaField({
     type: "Member",
     nullable: true,
     args: { programId: t.arg.id({ required: true }), externalId: t.arg.string({ required: true }) },
     resolve: async (query, _r, args, ctx) =>
-      requireMember(await ctx.prisma.member.findFirst({ ...query, where: memberRefWhere(ctx.principal, { programId: rowId(args.programId, "Program"), externalId: args.externalId }) })),
+      requireMember(
+        await ctx.prisma.member.findFirst({
+          ...query,
+          where: memberRefWhere(ctx.principal, {
+            programId: rowId(args.programId, "Program"),
+            externalId: args.externalId,
+          }),
+        }),
+      ),
   }),
   members: t.prismaConnection(
     {
       type: "Member",
       cursor: "id",
       complexity: connectionComplexity,
-      description: "A program's members, oldest first (managers and staff; partners see members they awarded points to).",
+      description:
+        "A program's members, oldest first (managers and staff; partners see members they awarded points to).",
       args: { programId: t.arg.id({ required: true }) },
-      totalCount: (_p, args, ctx) => ctx.prisma.member.count({ where: { AND: [memberFilter(ctx.principal), { programId: rowId(args.programId, "Program") }] } }),
+      totalCount: (_p, args, ctx) =>
+        ctx.prisma.member.count({
+          where: { AND: [memberFilter(ctx.principal), { programId: rowId(args.programId, "Program") }] },
+        }),
       resolve: (query, _r, args, ctx) =>
-        ctx.prisma.member.findMany({ ...query, where: { AND: [memberFilter(ctx.principal), { programId: rowId(args.programId, "Program") }] }, orderBy: { id: "asc" } }),
+        ctx.prisma.member.findMany({
+          ...query,
+          where: { AND: [memberFilter(ctx.principal), { programId: rowId(args.programId, "Program") }] },
+          orderBy: { id: "asc" },
+        }),
     },
     builder.connectionObject({ type: MemberRefType, name: "MemberConnection" }, { name: "MemberEdge" }),
   ),
   partnerStatement: t.field({
     type: StatementRef,
-    description: "A partner's billing by month (the partner, or its program's managers). Months are YYYY-MM, inclusive.",
-    args: { partnerId: t.arg.id({ required: true }), from: t.arg.string({ required: true }), to: t.arg.string({ required: true }) },
-    resolve: (_r, args, ctx) => partnerStatement(ctx, rowId(args.partnerId, "Partner", ErrorCode.PARTNER_NOT_FOUND), args.from, args.to),
+    description:
+      "A partner's billing by month (the partner, or its program's managers). Months are YYYY-MM, inclusive.",
+    args: {
+      partnerId: t.arg.id({ required: true }),
+      from: t.arg.string({ required: true }),
+      to: t.arg.string({ required: true }),
+    },
+    resolve: (_r, args, ctx) =>
+      partnerStatement(ctx, rowId(args.partnerId, "Partner", ErrorCode.PARTNER_NOT_FOUND), args.from, args.to),
   }),
   programStatement: t.field({
     type: StatementRef,
     description: "Every partner's billing by month (the program's managers).",
-    args: { programId: t.arg.id({ required: true }), from: t.arg.string({ required: true }), to: t.arg.string({ required: true }) },
+    args: {
+      programId: t.arg.id({ required: true }),
+      from: t.arg.string({ required: true }),
+      to: t.arg.string({ required: true }),
+    },
     resolve: (_r, args, ctx) => programStatement(ctx, rowId(args.programId, "Program"), args.from, args.to),
   }),
 }));
 
-const pointsErrors = { types: [ValidationError, ConflictError, NotFoundError, NotConfiguredError], directResult: true as const };
+const pointsErrors = {
+  types: [ValidationError, ConflictError, NotFoundError, NotConfiguredError],
+  directResult: true as const,
+};
 
 builder.mutationFields((t) => ({
   createMember: t.field({
@@ -333,7 +459,9 @@ builder.mutationFields((t) => ({
     description: "Add a member (managers). Creating an existing external id returns that member.",
     args: { input: t.arg({ type: CreateMemberInput, required: true }) },
     errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: "CreateMemberResult" } },
-    resolve: async (_r, { input }, ctx) => ({ member: await createMember(ctx, rowId(input.programId, "Program"), input) }),
+    resolve: async (_r, { input }, ctx) => ({
+      member: await createMember(ctx, rowId(input.programId, "Program"), input),
+    }),
   }),
   recordPurchase: t.field({
     type: RecordPurchasePayload,
@@ -355,13 +483,21 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RecordReturnInput, required: true }) },
     errors: { ...pointsErrors, union: { name: "RecordReturnResult" } },
     resolve: (_r, { input }, ctx) =>
-      recordReturn(ctx, { ...input, programId: optionalRowId(input.programId, "Program"), partnerId: optionalRowId(input.partnerId, "Partner") }),
+      recordReturn(ctx, {
+        ...input,
+        programId: optionalRowId(input.programId, "Program"),
+        partnerId: optionalRowId(input.partnerId, "Partner"),
+      }),
   }),
   adjustPoints: t.field({
     type: AdjustPointsPayload,
     description: "Add or take points by hand, with a reason (managers). Idempotent on idempotencyKey.",
     args: { input: t.arg({ type: AdjustPointsInput, required: true }) },
-    errors: { types: [ValidationError, ConflictError, NotFoundError, InsufficientPointsError], directResult: true, union: { name: "AdjustPointsResult" } },
+    errors: {
+      types: [ValidationError, ConflictError, NotFoundError, InsufficientPointsError],
+      directResult: true,
+      union: { name: "AdjustPointsResult" },
+    },
     resolve: (_r, { input }, ctx) => adjustPoints(ctx, rowId(input.programId, "Program"), memberRef(input), input),
   }),
 }));

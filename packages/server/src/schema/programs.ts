@@ -1,8 +1,15 @@
 import { partnerFilter } from "../domain/auth/principal.js";
-import { ValidationError, ConflictError, NotFoundError } from "../domain/errors.js";
-import { configureProgram, createProgram, missingConfiguration, programByIdWhere, requireProgram, visiblePrograms } from "../domain/programs.js";
-import { RoundingMode } from "../generated/prisma/enums.js";
+import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
+import {
+  configureProgram,
+  createProgram,
+  missingConfiguration,
+  programByIdWhere,
+  requireProgram,
+  visiblePrograms,
+} from "../domain/programs.js";
 import type { Program } from "../generated/prisma/client.js";
+import { RoundingMode } from "../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "./builder.js";
 import { rowId } from "./ids.js";
 import { PartnerConnection } from "./partners.js";
@@ -20,15 +27,23 @@ export const ProgramRef = builder.prismaNode("Program", {
   findUnique: (id, ctx) => ({ id, AND: [visiblePrograms(ctx.principal)] }),
   fields: (t) => ({
     name: t.exposeString("name"),
-    currency: t.exposeString("currency", { nullable: true, description: "ISO 4217 code of the program's money; fixed once it has partners." }),
+    currency: t.exposeString("currency", {
+      nullable: true,
+      description: "ISO 4217 code of the program's money; fixed once it has partners.",
+    }),
     pointsPerCurrencyUnit: t.expose("pointsPerCurrencyUnit", {
       type: "Decimal",
       nullable: true,
       description: "Points earned per unit of currency spent (the program's conversion rate).",
     }),
     roundingMode: t.expose("roundingMode", { type: RoundingModeEnum }),
-    allowNegativeBalance: t.exposeBoolean("allowNegativeBalance", { description: "Whether returns and adjustments may take balances below zero." }),
-    timezone: t.exposeString("timezone", { nullable: true, description: "IANA time zone used for day boundaries and campaigns." }),
+    allowNegativeBalance: t.exposeBoolean("allowNegativeBalance", {
+      description: "Whether returns and adjustments may take balances below zero.",
+    }),
+    timezone: t.exposeString("timezone", {
+      nullable: true,
+      description: "IANA time zone used for day boundaries and campaigns.",
+    }),
     isConfigured: t.boolean({
       description: "Whether currency, rate and time zone are all set, so partners can be added.",
       select: { currency: true, pointsPerCurrencyUnit: true, timezone: true },
@@ -50,14 +65,17 @@ export const ProgramRef = builder.prismaNode("Program", {
   }),
 });
 
-const CreateProgramPayload = builder.objectRef<{ program: Program; secretKey: string }>("CreateProgramPayload").implement({
-  fields: (t) => ({
-    program: t.field({ type: ProgramRef, resolve: (p) => p.program }),
-    secretKey: t.exposeString("secretKey", {
-      description: "The program's secret key for server-to-server and POS calls. Shown only here, never again: store it now.",
+const CreateProgramPayload = builder
+  .objectRef<{ program: Program; secretKey: string }>("CreateProgramPayload")
+  .implement({
+    fields: (t) => ({
+      program: t.field({ type: ProgramRef, resolve: (p) => p.program }),
+      secretKey: t.exposeString("secretKey", {
+        description:
+          "The program's secret key for server-to-server and POS calls. Shown only here, never again: store it now.",
+      }),
     }),
-  }),
-});
+  });
 
 const ConfigureProgramPayload = builder.objectRef<{ program: Program }>("ConfigureProgramPayload").implement({
   fields: (t) => ({ program: t.field({ type: ProgramRef, resolve: (p) => p.program }) }),
@@ -90,7 +108,9 @@ const ConfigureProgramInput = builder.inputType("ConfigureProgramInput", {
     pointsPerCurrencyUnit: t.field({ type: "Decimal", ...commerceFields.pointsPerCurrencyUnit }),
     roundingMode: t.field({ type: RoundingModeEnum }),
     timezone: t.string(commerceFields.timezone),
-    allowNegativeBalance: t.boolean({ description: "Let returns and adjustments take balances below zero (default false)." }),
+    allowNegativeBalance: t.boolean({
+      description: "Let returns and adjustments take balances below zero (default false).",
+    }),
   }),
 });
 
@@ -101,7 +121,12 @@ builder.queryFields((t) => ({
     description: "A program by global ID. Fails with NOT_FOUND when it does not exist or is not visible to the caller.",
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) =>
-      requireProgram(await ctx.prisma.program.findFirst({ ...query, where: programByIdWhere(ctx.principal, rowId(args.id, "Program")) })),
+      requireProgram(
+        await ctx.prisma.program.findFirst({
+          ...query,
+          where: programByIdWhere(ctx.principal, rowId(args.id, "Program")),
+        }),
+      ),
   }),
   programs: t.prismaConnection(
     {
@@ -129,7 +154,11 @@ builder.mutationFields((t) => ({
     type: ConfigureProgramPayload,
     description: "Set the program's name and commerce configuration (admin or the program's managers).",
     args: { input: t.arg({ type: ConfigureProgramInput, required: true }) },
-    errors: { types: [ValidationError, ConflictError, NotFoundError], directResult: true, union: { name: "ConfigureProgramResult" } },
+    errors: {
+      types: [ValidationError, ConflictError, NotFoundError],
+      directResult: true,
+      union: { name: "ConfigureProgramResult" },
+    },
     resolve: async (_root, { input: { programId, ...config } }, ctx) => ({
       program: await configureProgram(ctx, rowId(programId, "Program"), config),
     }),

@@ -4,7 +4,15 @@ import { partnerFilter } from "../domain/auth/principal.js";
 import { ErrorCode, NotFoundError } from "../domain/errors.js";
 import { NotConfiguredError } from "../domain/programs.js";
 import { createReferralLink, linkByIdWhere, linkListWhere, linkUrl } from "../domain/referrals/links.js";
-import { addPartnerToProject, createProject, projectByIdWhere, projectListWhere, removePartnerFromProject, requireProject, updateProject } from "../domain/referrals/projects.js";
+import {
+  addPartnerToProject,
+  createProject,
+  projectByIdWhere,
+  projectListWhere,
+  removePartnerFromProject,
+  requireProject,
+  updateProject,
+} from "../domain/referrals/projects.js";
 import { partnerRowFilter, projectFilter, scopedRows } from "../domain/referrals/scope.js";
 import type { ReferralLink, ReferralProject } from "../generated/prisma/client.js";
 import { ClickStatus, ProjectStatus } from "../generated/prisma/enums.js";
@@ -15,7 +23,8 @@ import { PartnerConnection } from "./partners.js";
 
 export const ProjectStatusEnum = builder.enumType(ProjectStatus, {
   name: "ProjectStatus",
-  description: "ACTIVE projects count clicks and conversions; an INACTIVE project's links still redirect, their clicks are DISCARDED.",
+  description:
+    "ACTIVE projects count clicks and conversions; an INACTIVE project's links still redirect, their clicks are DISCARDED.",
 });
 
 export const ClickStatusEnum = builder.enumType(ClickStatus, {
@@ -28,16 +37,20 @@ export const ProjectRef = builder.prismaNode("ReferralProject", {
   nullable: true,
   id: { field: "id" },
   name: "ReferralProject",
-  description: "A program's referral project: links, clicks, conversions, reward rules and commissions in one currency.",
+  description:
+    "A program's referral project: links, clicks, conversions, reward rules and commissions in one currency.",
   findUnique: (id, ctx) => ({ id, AND: [projectFilter(ctx.principal)] }),
   fields: (t) => ({
     program: t.relation("program"),
     name: t.exposeString("name"),
     slug: t.exposeString("slug", { description: "Unique within the program." }),
     status: t.expose("status", { type: ProjectStatusEnum }),
-    attributionWindowDays: t.exposeInt("attributionWindowDays", { description: "A click attributes conversions this many days after it (default 90)." }),
+    attributionWindowDays: t.exposeInt("attributionWindowDays", {
+      description: "A click attributes conversions this many days after it (default 90).",
+    }),
     clickDedupWindowSeconds: t.exposeInt("clickDedupWindowSeconds", {
-      description: "Clicks of the same visitor on the same link this soon after a VALID one are DUPLICATE (default 3600).",
+      description:
+        "Clicks of the same visitor on the same link this soon after a VALID one are DUPLICATE (default 3600).",
     }),
     currency: t.exposeString("currency", { description: "ISO 4217 code of every amount in the project." }),
     partners: t.prismaConnection(
@@ -46,9 +59,16 @@ export const ProjectRef = builder.prismaNode("ReferralProject", {
         cursor: "id",
         complexity: connectionComplexity,
         description: "The project's live member partners visible to the caller, oldest first.",
-        totalCount: (project, _args, ctx) => ctx.prisma.partner.count({ where: { AND: [partnerFilter(ctx.principal), { projects: { some: { projectId: project.id } } }] } }),
+        totalCount: (project, _args, ctx) =>
+          ctx.prisma.partner.count({
+            where: { AND: [partnerFilter(ctx.principal), { projects: { some: { projectId: project.id } } }] },
+          }),
         resolve: (query, project, _args, ctx) =>
-          ctx.prisma.partner.findMany({ ...query, where: { AND: [partnerFilter(ctx.principal), { projects: { some: { projectId: project.id } } }] }, orderBy: { id: "asc" } }),
+          ctx.prisma.partner.findMany({
+            ...query,
+            where: { AND: [partnerFilter(ctx.principal), { projects: { some: { projectId: project.id } } }] },
+            orderBy: { id: "asc" },
+          }),
       },
       PartnerConnection,
     ),
@@ -57,7 +77,10 @@ export const ProjectRef = builder.prismaNode("ReferralProject", {
   }),
 });
 
-export const ProjectConnection = builder.connectionObject({ type: ProjectRef, name: "ReferralProjectConnection" }, { name: "ReferralProjectEdge" });
+export const ProjectConnection = builder.connectionObject(
+  { type: ProjectRef, name: "ReferralProjectConnection" },
+  { name: "ReferralProjectEdge" },
+);
 
 export const LinkRef = builder.prismaNode("ReferralLink", {
   nullable: true,
@@ -66,10 +89,19 @@ export const LinkRef = builder.prismaNode("ReferralLink", {
   findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),
   fields: (t) => ({
     code: t.exposeString("code", { description: "Lower-case, URL-safe, unique on the server." }),
-    url: t.string({ description: "The public link: PUBLIC_URL/r/<code>.", select: { code: true }, resolve: (l, _args, ctx) => linkUrl(ctx.publicUrl, l.code) }),
-    destinationUrl: t.exposeString("destinationUrl", { description: "Where the redirect goes, with `pg_click=<click id>` appended to its query." }),
+    url: t.string({
+      description: "The public link: PUBLIC_URL/r/<code>.",
+      select: { code: true },
+      resolve: (l, _args, ctx) => linkUrl(ctx.publicUrl, l.code),
+    }),
+    destinationUrl: t.exposeString("destinationUrl", {
+      description: "Where the redirect goes, with `pg_click=<click id>` appended to its query.",
+    }),
     project: t.relation("project"),
-    partner: t.relation("partner", { nullable: true, description: "Null once the partner is deleted (its links keep redirecting, clicks are DISCARDED)." }),
+    partner: t.relation("partner", {
+      nullable: true,
+      description: "Null once the partner is deleted (its links keep redirecting, clicks are DISCARDED).",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -77,27 +109,42 @@ export const LinkRef = builder.prismaNode("ReferralLink", {
 export const ClickRef = builder.prismaNode("Click", {
   nullable: true,
   id: { field: "id" },
-  description: "One request to a referral link, with its classification. The visitor's IP is kept only as a salted hash, never in the API.",
+  description:
+    "One request to a referral link, with its classification. The visitor's IP is kept only as a salted hash, never in the API.",
   findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),
   fields: (t) => ({
-    clickId: t.exposeString("id", { description: "The value sent to the destination as `pg_click`; pass it to trackConversion." }),
+    clickId: t.exposeString("id", {
+      description: "The value sent to the destination as `pg_click`; pass it to trackConversion.",
+    }),
     status: t.expose("status", { type: ClickStatusEnum }),
     link: t.relation("link"),
     userAgent: t.exposeString("userAgent", { nullable: true }),
     referrer: t.exposeString("referrer", { nullable: true }),
-    country: t.exposeString("country", { nullable: true, description: "ISO 3166-1 alpha-2, when TRUSTED_COUNTRY_HEADER is configured." }),
+    country: t.exposeString("country", {
+      nullable: true,
+      description: "ISO 3166-1 alpha-2, when TRUSTED_COUNTRY_HEADER is configured.",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
 
 const ProjectPayload = (name: string) =>
-  builder.objectRef<{ project: ReferralProject }>(name).implement({ fields: (t) => ({ project: t.field({ type: ProjectRef, resolve: (p) => p.project }) }) });
+  builder
+    .objectRef<{ project: ReferralProject }>(name)
+    .implement({ fields: (t) => ({ project: t.field({ type: ProjectRef, resolve: (p) => p.project }) }) });
 
 const MembershipPayload = (name: string) =>
   builder.objectRef<{ projectId: string; partnerId: string }>(name).implement({
     fields: (t) => ({
-      project: t.prismaField({ type: "ReferralProject", resolve: async (query, p, _a, ctx) => requireProject(await ctx.prisma.referralProject.findUnique({ ...query, where: { id: p.projectId } })) }),
-      partner: t.prismaField({ type: "Partner", resolve: (query, p, _a, ctx) => ctx.prisma.partner.findUniqueOrThrow({ ...query, where: { id: p.partnerId } }) }),
+      project: t.prismaField({
+        type: "ReferralProject",
+        resolve: async (query, p, _a, ctx) =>
+          requireProject(await ctx.prisma.referralProject.findUnique({ ...query, where: { id: p.projectId } })),
+      }),
+      partner: t.prismaField({
+        type: "Partner",
+        resolve: (query, p, _a, ctx) => ctx.prisma.partner.findUniqueOrThrow({ ...query, where: { id: p.partnerId } }),
+      }),
     }),
   });
 
@@ -105,7 +152,10 @@ const projectFields = {
   name: { description: "Display name." },
   slug: { description: "1-64 lower-case letters, digits and inner hyphens; unique within the program." },
   attributionWindowDays: { description: "Days a click attributes conversions (1-3650, default 90)." },
-  clickDedupWindowSeconds: { description: "Seconds within which a visitor's repeat clicks are DUPLICATE (0 turns de-duplication off; default 3600)." },
+  clickDedupWindowSeconds: {
+    description:
+      "Seconds within which a visitor's repeat clicks are DUPLICATE (0 turns de-duplication off; default 3600).",
+  },
 };
 
 const CreateProjectInput = builder.inputType("CreateProjectInput", {
@@ -136,7 +186,9 @@ const ProjectMembershipInput = builder.inputType("ProjectMembershipInput", {
   fields: (t) => ({
     projectId: t.id({ required: true }),
     partnerId: t.id({ required: true }),
-    makeDefault: t.boolean({ description: "Make it the partner's default project (a partner's first project always becomes it)." }),
+    makeDefault: t.boolean({
+      description: "Make it the partner's default project (a partner's first project always becomes it).",
+    }),
   }),
 });
 
@@ -148,8 +200,14 @@ const CreateReferralLinkInput = builder.inputType("CreateReferralLinkInput", {
   fields: (t) => ({
     partnerId: t.id({ required: true, description: "A partner key or partner user may name only its own partner." }),
     projectId: t.id({ description: "Default: the partner's default project. The partner must be a member." }),
-    destinationUrl: t.string({ required: true, description: "An absolute http(s) URL without credentials, at most 2048 characters." }),
-    code: t.string({ description: "A custom code: 3-64 of a-z, 0-9, '-' and '_' (stored lower-case), unique on the server. Default: 10 random characters." }),
+    destinationUrl: t.string({
+      required: true,
+      description: "An absolute http(s) URL without credentials, at most 2048 characters.",
+    }),
+    code: t.string({
+      description:
+        "A custom code: 3-64 of a-z, 0-9, '-' and '_' (stored lower-case), unique on the server. Default: 10 random characters.",
+    }),
   }),
 });
 
@@ -158,16 +216,26 @@ const LinkPayload = builder.objectRef<{ link: ReferralLink }>("CreateReferralLin
 });
 
 builder.prismaObjectFields("Partner", (t) => ({
-  defaultProject: t.relation("defaultProject", { nullable: true, description: "Applied to the links the partner creates without naming a project." }),
+  defaultProject: t.relation("defaultProject", {
+    nullable: true,
+    description: "Applied to the links the partner creates without naming a project.",
+  }),
   projects: t.prismaConnection(
     {
       type: "ReferralProject",
       cursor: "id",
       complexity: connectionComplexity,
       description: "The projects the partner is a member of.",
-      totalCount: (partner, _args, ctx) => ctx.prisma.referralProject.count({ where: { AND: [projectFilter(ctx.principal), { members: { some: { partnerId: partner.id } } }] } }),
+      totalCount: (partner, _args, ctx) =>
+        ctx.prisma.referralProject.count({
+          where: { AND: [projectFilter(ctx.principal), { members: { some: { partnerId: partner.id } } }] },
+        }),
       resolve: (query, partner, _args, ctx) =>
-        ctx.prisma.referralProject.findMany({ ...query, where: { AND: [projectFilter(ctx.principal), { members: { some: { partnerId: partner.id } } }] }, orderBy: { id: "asc" } }),
+        ctx.prisma.referralProject.findMany({
+          ...query,
+          where: { AND: [projectFilter(ctx.principal), { members: { some: { partnerId: partner.id } } }] },
+          orderBy: { id: "asc" },
+        }),
     },
     ProjectConnection,
   ),
@@ -192,9 +260,16 @@ builder.queryFields((t) => ({
       complexity: connectionComplexity,
       description: "A program's referral projects, oldest first. A partner sees the projects it belongs to.",
       args: { programId: t.arg.id({ required: true }), status: t.arg({ type: ProjectStatusEnum }) },
-      totalCount: (_p, args, ctx) => ctx.prisma.referralProject.count({ where: projectListWhere(ctx.principal, rowId(args.programId, "Program"), args.status) }),
+      totalCount: (_p, args, ctx) =>
+        ctx.prisma.referralProject.count({
+          where: projectListWhere(ctx.principal, rowId(args.programId, "Program"), args.status),
+        }),
       resolve: (query, _root, args, ctx) =>
-        ctx.prisma.referralProject.findMany({ ...query, where: projectListWhere(ctx.principal, rowId(args.programId, "Program"), args.status), orderBy: { id: "asc" } }),
+        ctx.prisma.referralProject.findMany({
+          ...query,
+          where: projectListWhere(ctx.principal, rowId(args.programId, "Program"), args.status),
+          orderBy: { id: "asc" },
+        }),
     },
     ProjectConnection,
   ),
@@ -203,10 +278,12 @@ builder.queryFields((t) => ({
       type: "ReferralLink",
       cursor: "id",
       complexity: connectionComplexity,
-      description: "A program's referral links, oldest first, optionally of one project or partner. A partner sees only its own.",
+      description:
+        "A program's referral links, oldest first, optionally of one project or partner. A partner sees only its own.",
       args: { programId: t.arg.id({ required: true }), projectId: t.arg.id(), partnerId: t.arg.id() },
       totalCount: (_p, args, ctx) => ctx.prisma.referralLink.count({ where: linksWhere(ctx.principal, args) }),
-      resolve: (query, _root, args, ctx) => ctx.prisma.referralLink.findMany({ ...query, where: linksWhere(ctx.principal, args), orderBy: { id: "asc" } }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.referralLink.findMany({ ...query, where: linksWhere(ctx.principal, args), orderBy: { id: "asc" } }),
     },
     builder.connectionObject({ type: LinkRef, name: "ReferralLinkConnection" }, { name: "ReferralLinkEdge" }),
   ),
@@ -218,7 +295,8 @@ builder.queryFields((t) => ({
       description: "A program's clicks, newest first, with their classification. A partner sees only its own.",
       args: { programId: t.arg.id({ required: true }), filter: t.arg({ type: ClickFilter }) },
       totalCount: (_p, args, ctx) => ctx.prisma.click.count({ where: clicksWhere(ctx.principal, args) }),
-      resolve: (query, _root, args, ctx) => ctx.prisma.click.findMany({ ...query, where: clicksWhere(ctx.principal, args), orderBy: { id: "desc" } }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.click.findMany({ ...query, where: clicksWhere(ctx.principal, args), orderBy: { id: "desc" } }),
     },
     builder.connectionObject({ type: ClickRef, name: "ClickConnection" }, { name: "ClickEdge" }),
   ),
@@ -227,12 +305,25 @@ builder.queryFields((t) => ({
 type Actor = Parameters<typeof linkListWhere>[0];
 
 function linksWhere(actor: Actor, args: { programId: string; projectId?: string | null; partnerId?: string | null }) {
-  return linkListWhere(actor, rowId(args.programId, "Program"), { projectId: optionalRowId(args.projectId, "ReferralProject"), partnerId: optionalRowId(args.partnerId, "Partner") });
+  return linkListWhere(actor, rowId(args.programId, "Program"), {
+    projectId: optionalRowId(args.projectId, "ReferralProject"),
+    partnerId: optionalRowId(args.partnerId, "Partner"),
+  });
 }
 
 function clicksWhere(
   actor: Actor,
-  args: { programId: string; filter?: { projectId?: string | null; partnerId?: string | null; linkId?: string | null; status?: ClickStatus | null; from?: Date | null; to?: Date | null } | null },
+  args: {
+    programId: string;
+    filter?: {
+      projectId?: string | null;
+      partnerId?: string | null;
+      linkId?: string | null;
+      status?: ClickStatus | null;
+      from?: Date | null;
+      to?: Date | null;
+    } | null;
+  },
 ) {
   const f = args.filter ?? {};
   const projectId = optionalRowId(f.projectId, "ReferralProject");
@@ -253,15 +344,24 @@ builder.mutationFields((t) => ({
     type: ProjectPayload("CreateProjectPayload"),
     description: "Create a referral project in a configured program (the program's managers).",
     args: { input: t.arg({ type: CreateProjectInput, required: true }) },
-    errors: { types: [...WRITE_ERRORS, NotConfiguredError], directResult: true, union: { name: "CreateProjectResult" } },
-    resolve: async (_root, { input: { programId, ...input } }, ctx) => ({ project: await createProject(ctx, rowId(programId, "Program"), input) }),
+    errors: {
+      types: [...WRITE_ERRORS, NotConfiguredError],
+      directResult: true,
+      union: { name: "CreateProjectResult" },
+    },
+    resolve: async (_root, { input: { programId, ...input } }, ctx) => ({
+      project: await createProject(ctx, rowId(programId, "Program"), input),
+    }),
   }),
   updateProject: t.field({
     type: ProjectPayload("UpdateProjectPayload"),
-    description: "Rename a project, change its slug, status or windows (the program's managers). New windows apply to new clicks and conversions.",
+    description:
+      "Rename a project, change its slug, status or windows (the program's managers). New windows apply to new clicks and conversions.",
     args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: "UpdateProjectResult" } },
-    resolve: async (_root, { input: { projectId, ...patch } }, ctx) => ({ project: await updateProject(ctx, rowId(projectId, "ReferralProject"), patch) }),
+    resolve: async (_root, { input: { projectId, ...patch } }, ctx) => ({
+      project: await updateProject(ctx, rowId(projectId, "ReferralProject"), patch),
+    }),
   }),
   addPartnerToProject: t.field({
     type: MembershipPayload("AddPartnerToProjectPayload"),
@@ -277,7 +377,8 @@ builder.mutationFields((t) => ({
   }),
   removePartnerFromProject: t.field({
     type: MembershipPayload("RemovePartnerFromProjectPayload"),
-    description: "End a partner's membership. Its links keep redirecting; it is no longer the partner's default project.",
+    description:
+      "End a partner's membership. Its links keep redirecting; it is no longer the partner's default project.",
     args: { input: t.arg({ type: RemoveProjectMembershipInput, required: true }) },
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: "RemovePartnerFromProjectResult" } },
     resolve: async (_root, { input }, ctx) => {
@@ -293,10 +394,15 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateReferralLinkInput, required: true }) },
     errors: { types: WRITE_ERRORS, directResult: true, union: { name: "CreateReferralLinkResult" } },
     resolve: async (_root, { input }, ctx) => ({
-      link: await createReferralLink(ctx, rowId(input.partnerId, "Partner", ErrorCode.PARTNER_NOT_FOUND), optionalRowId(input.projectId, "ReferralProject") ?? null, {
-        destinationUrl: input.destinationUrl,
-        code: input.code,
-      }),
+      link: await createReferralLink(
+        ctx,
+        rowId(input.partnerId, "Partner", ErrorCode.PARTNER_NOT_FOUND),
+        optionalRowId(input.projectId, "ReferralProject") ?? null,
+        {
+          destinationUrl: input.destinationUrl,
+          code: input.code,
+        },
+      ),
     }),
   }),
 }));
@@ -308,7 +414,10 @@ builder.queryFields((t) => ({
     description: "A link by global ID. Fails with NOT_FOUND when it does not exist or is not visible.",
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const link = await ctx.prisma.referralLink.findFirst({ ...query, where: linkByIdWhere(ctx.principal, rowId(args.id, "ReferralLink")) });
+      const link = await ctx.prisma.referralLink.findFirst({
+        ...query,
+        where: linkByIdWhere(ctx.principal, rowId(args.id, "ReferralLink")),
+      });
       if (!link) throw new NotFoundError(ErrorCode.NOT_FOUND, "Referral link not found");
       return link;
     },
@@ -319,6 +428,11 @@ builder.queryFields((t) => ({
     description: "A referral project by global ID. Fails with NOT_FOUND when it does not exist or is not visible.",
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) =>
-      requireProject(await ctx.prisma.referralProject.findFirst({ ...query, where: projectByIdWhere(ctx.principal, rowId(args.id, "ReferralProject")) })),
+      requireProject(
+        await ctx.prisma.referralProject.findFirst({
+          ...query,
+          where: projectByIdWhere(ctx.principal, rowId(args.id, "ReferralProject")),
+        }),
+      ),
   }),
 }));

@@ -1,6 +1,6 @@
 import { GraphQLError, Kind } from "graphql";
-import { builder } from "./builder.js";
 import { decimalText } from "../domain/values.js";
+import { builder } from "./builder.js";
 
 builder.scalarType("DateTime", {
   description: "An instant, as an ISO 8601 string in UTC, e.g. 2026-11-23T08:00:00.000Z.",
@@ -33,10 +33,12 @@ builder.scalarType("JSON", {
   parseValue: (value) => value,
 });
 
-export const Money = builder.objectRef<{ amount: Parameters<typeof decimalText>[0]; currency: string }>("Money").implement({
-  description: "An exact amount of money in a currency.",
-  fields: (t) => ({
-    amount: t.field({ type: "Decimal", description: "Exact decimal string.", resolve: (m) => m.amount }),
-    currency: t.exposeString("currency", { description: "ISO 4217 currency code." }),
-  }),
-});
+export const Money = builder
+  .objectRef<{ amount: Parameters<typeof decimalText>[0]; currency: string }>("Money")
+  .implement({
+    description: "An exact amount of money in a currency.",
+    fields: (t) => ({
+      amount: t.field({ type: "Decimal", description: "Exact decimal string.", resolve: (m) => m.amount }),
+      currency: t.exposeString("currency", { description: "ISO 4217 currency code." }),
+    }),
+  });

@@ -7,7 +7,9 @@ import { rowId } from "./ids.js";
 
 const isPartnerEvent = (e: DomainEvent): e is PartnerEvent => e.type.startsWith("PARTNER_");
 
-const PartnerEventType = builder.enumType("PartnerEventType", { values: ["PARTNER_CREATED", "PARTNER_UPDATED", "PARTNER_DELETED"] as const });
+const PartnerEventType = builder.enumType("PartnerEventType", {
+  values: ["PARTNER_CREATED", "PARTNER_UPDATED", "PARTNER_DELETED"] as const,
+});
 
 const PartnerEventRef = builder.objectRef<PartnerEvent>("PartnerEvent").implement({
   description: "A partner was created, changed or deleted (sent after the change is committed).",

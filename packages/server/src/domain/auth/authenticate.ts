@@ -17,7 +17,10 @@ export interface Authenticator {
 const invalid = (what = "Unknown or revoked credential") => new AuthError(ErrorCode.UNAUTHENTICATED, what);
 const partnerDisabled = () => new AuthError(ErrorCode.INSUFFICIENT_PARTNER_PERMISSIONS, "This partner is disabled");
 
-export function createAuthenticator(prisma: PrismaClient, options: { adminApiKey?: string | undefined; sessionSecret: Buffer }): Authenticator {
+export function createAuthenticator(
+  prisma: PrismaClient,
+  options: { adminApiKey?: string | undefined; sessionSecret: Buffer },
+): Authenticator {
   const stale = (lastUsedAt: Date | null) => !lastUsedAt || Date.now() - lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS;
 
   async function fromSession(token: string): Promise<Principal> {
@@ -30,16 +33,23 @@ export function createAuthenticator(prisma: PrismaClient, options: { adminApiKey
         user: {
           include: {
             roleGrants: { include: { partner: { select: { status: true, deletedAt: true } } } },
-            clubs: { where: { club: liveClubs }, select: { clubId: true, programId: true, role: true, club: { select: { partnerId: true } } } },
+            clubs: {
+              where: { club: liveClubs },
+              select: { clubId: true, programId: true, role: true, club: { select: { partnerId: true } } },
+            },
           },
         },
       },
     });
-    if (!session || session.revokedAt || session.expiresAt <= new Date()) throw invalid("Invalid or expired session; log in again");
-    if (stale(session.lastUsedAt)) await prisma.session.update({ where: { id: session.id }, data: { lastUsedAt: new Date() } });
+    if (!session || session.revokedAt || session.expiresAt <= new Date())
+      throw invalid("Invalid or expired session; log in again");
+    if (stale(session.lastUsedAt))
+      await prisma.session.update({ where: { id: session.id }, data: { lastUsedAt: new Date() } });
     const { user } = session;
     const clubsIn = (programId: string) =>
-      user.clubs.filter((c) => c.programId === programId).map((c) => ({ clubId: c.clubId, partnerId: c.club.partnerId, manager: c.role === "CLUB_MANAGER" }));
+      user.clubs
+        .filter((c) => c.programId === programId)
+        .map((c) => ({ clubId: c.clubId, partnerId: c.club.partnerId, manager: c.role === "CLUB_MANAGER" }));
     const grants = user.roleGrants.flatMap((g): Grant[] => {
       if (g.role === "ADMIN") return ADMIN;
       if (!g.programId) return [];
@@ -51,10 +61,14 @@ export function createAuthenticator(prisma: PrismaClient, options: { adminApiKey
     });
     // Working in a club makes a staff member of its program even without a program-wide STAFF grant.
     for (const programId of new Set(user.clubs.map((c) => c.programId))) {
-      if (!grants.some((g) => g.role === "STAFF" && g.programId === programId)) grants.push({ role: "STAFF", programId, clubs: clubsIn(programId) });
+      if (!grants.some((g) => g.role === "STAFF" && g.programId === programId))
+        grants.push({ role: "STAFF", programId, clubs: clubsIn(programId) });
     }
     // The session proved the email: its owner is every member with that email.
-    const members = await prisma.member.findMany({ where: { email: user.email }, select: { id: true, programId: true } });
+    const members = await prisma.member.findMany({
+      where: { email: user.email },
+      select: { id: true, programId: true },
+    });
     for (const m of members) grants.push({ role: "MEMBER", programId: m.programId, memberId: m.id });
     return { kind: "user", id: session.userId, sessionId: session.id, email: user.email, grants };
   }
@@ -62,7 +76,15 @@ export function createAuthenticator(prisma: PrismaClient, options: { adminApiKey
   async function fromKey(credential: string): Promise<Principal> {
     const key = await prisma.apiKey.findUnique({
       where: { hash: hashKey(credential) },
-      select: { id: true, kind: true, programId: true, partnerId: true, revokedAt: true, lastUsedAt: true, partner: { select: { status: true, deletedAt: true } } },
+      select: {
+        id: true,
+        kind: true,
+        programId: true,
+        partnerId: true,
+        revokedAt: true,
+        lastUsedAt: true,
+        partner: { select: { status: true, deletedAt: true } },
+      },
     });
     if (!key || key.revokedAt) throw invalid();
     if (key.kind === "PARTNER" && key.partner?.deletedAt) throw invalid();
@@ -70,11 +92,22 @@ export function createAuthenticator(prisma: PrismaClient, options: { adminApiKey
     if (stale(key.lastUsedAt)) await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
     if (key.kind === "ADMIN") return { kind: "adminKey", id: key.id, grants: ADMIN };
     if (key.kind === "PROGRAM_SECRET" && key.programId) {
-      return { kind: "programKey", id: key.id, programId: key.programId, grants: [{ role: "PROGRAM_MANAGER", programId: key.programId }] };
+      return {
+        kind: "programKey",
+        id: key.id,
+        programId: key.programId,
+        grants: [{ role: "PROGRAM_MANAGER", programId: key.programId }],
+      };
     }
     if (key.kind === "PARTNER" && key.programId && key.partnerId) {
       const { programId, partnerId } = key;
-      return { kind: "partnerKey", id: key.id, programId, partnerId, grants: [{ role: "PARTNER_USER", programId, partnerId }] };
+      return {
+        kind: "partnerKey",
+        id: key.id,
+        programId,
+        partnerId,
+        grants: [{ role: "PARTNER_USER", programId, partnerId }],
+      };
     }
     throw invalid();
   }
@@ -85,7 +118,8 @@ export function createAuthenticator(prisma: PrismaClient, options: { adminApiKey
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
       if (!match) throw invalid("The Authorization header must be `Bearer <credential>`");
       const credential = match[1]!;
-      if (options.adminApiKey && sameKey(credential, options.adminApiKey)) return { kind: "adminKey", id: null, grants: ADMIN };
+      if (options.adminApiKey && sameKey(credential, options.adminApiKey))
+        return { kind: "adminKey", id: null, grants: ADMIN };
       return isSessionToken(credential) ? fromSession(credential) : fromKey(credential);
     },
   };

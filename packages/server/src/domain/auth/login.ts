@@ -30,7 +30,11 @@ export class InvalidLoginCodeError extends AppError {
 }
 
 /** Always answers the same way whether or not the email has an account, so accounts cannot be discovered. */
-export async function requestLoginCode(call: Call, secrets: LoginSecrets, input: { email: string }): Promise<{ expiresAt: Date }> {
+export async function requestLoginCode(
+  call: Call,
+  secrets: LoginSecrets,
+  input: { email: string },
+): Promise<{ expiresAt: Date }> {
   const { email: address } = parseInput(z.object({ email }), input);
   const now = Date.now();
   const recent = await call.prisma.loginCode.findMany({
@@ -74,17 +78,24 @@ export async function verifyLoginCode(
     data: { attempts: { increment: 1 } },
   });
   if (counted.count !== 1) throw new InvalidLoginCodeError("Too many attempts; request a new code");
-  if (!/^\d{6}$/.test(code) || !sameHash(candidate.codeHash, codeHash(secrets, address, code))) throw new InvalidLoginCodeError();
+  if (!/^\d{6}$/.test(code) || !sameHash(candidate.codeHash, codeHash(secrets, address, code)))
+    throw new InvalidLoginCodeError();
 
   return call.prisma.$transaction(async (tx) => {
-    const consumed = await tx.loginCode.updateMany({ where: { id: candidate.id, consumedAt: null }, data: { consumedAt: new Date() } });
+    const consumed = await tx.loginCode.updateMany({
+      where: { id: candidate.id, consumedAt: null },
+      data: { consumedAt: new Date() },
+    });
     if (consumed.count !== 1 || !(await canLogIn(tx, address))) throw new InvalidLoginCodeError();
     // A member's first login creates their account: the code proved they own the email.
     const user = await tx.user.upsert({ where: { email: address }, create: { email: address }, update: {} });
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
     const session = await tx.session.create({ data: { userId: user.id, expiresAt } });
     const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    const asUser = { principal: { kind: "user" as const, id: user.id, sessionId: session.id, email: user.email, grants: [] }, requestId: call.requestId };
+    const asUser = {
+      principal: { kind: "user" as const, id: user.id, sessionId: session.id, email: user.email, grants: [] },
+      requestId: call.requestId,
+    };
     await audit(tx, asUser, { action: "user.login", targetType: "Session", targetId: session.id, programId: null });
     return { token: signSessionToken(secrets.session, { sessionId: session.id, expiresAt }), expiresAt, user: updated };
   });
@@ -93,7 +104,8 @@ export async function verifyLoginCode(
 /** Revokes the calling session everywhere. */
 export async function logout(call: Call): Promise<void> {
   const p = call.principal;
-  if (p.kind !== "user") throw new AuthError(ErrorCode.FORBIDDEN, "Only a login session can log out; revoke or rotate keys instead");
+  if (p.kind !== "user")
+    throw new AuthError(ErrorCode.FORBIDDEN, "Only a login session can log out; revoke or rotate keys instead");
   await call.prisma.$transaction(async (tx) => {
     await tx.session.updateMany({ where: { id: p.sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
     await audit(tx, call, { action: "user.logout", targetType: "Session", targetId: p.sessionId, programId: null });

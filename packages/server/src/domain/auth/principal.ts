@@ -37,7 +37,8 @@ export type Authenticated = Exclude<Principal, { kind: "anonymous" }>;
 export const ANONYMOUS: Principal = { kind: "anonymous", grants: [] };
 
 export function requireAuthenticated(p: Principal): asserts p is Authenticated {
-  if (p.kind === "anonymous") throw new AuthError(ErrorCode.UNAUTHENTICATED, "Send a credential as `Authorization: Bearer <key>`");
+  if (p.kind === "anonymous")
+    throw new AuthError(ErrorCode.UNAUTHENTICATED, "Send a credential as `Authorization: Bearer <key>`");
 }
 
 export function isAdmin(p: Principal): boolean {
@@ -86,7 +87,8 @@ export function requireProgramManager(p: Principal, programId: string): void {
   if (p.grants.some((g) => g.role === "PARTNER_USER" && g.programId === programId)) {
     throw new AuthError(ErrorCode.INSUFFICIENT_PARTNER_PERMISSIONS, "Partners cannot manage their program");
   }
-  if (memberProgramIds(p).includes(programId)) throw new AuthError(ErrorCode.FORBIDDEN, "Your role cannot manage this program");
+  if (memberProgramIds(p).includes(programId))
+    throw new AuthError(ErrorCode.FORBIDDEN, "Your role cannot manage this program");
   throw new NotFoundError(ErrorCode.NOT_FOUND, "Program not found");
 }
 

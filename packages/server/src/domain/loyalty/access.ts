@@ -1,7 +1,14 @@
 // Who may act on a partner's loyalty data. Owners (admins, the program's managers and key, the partner itself)
 // manage cards, clubs, rewards and games; staff act only on cards assigned to one of their clubs
 // (STORE_ACCESS_DENIED otherwise); a member acts on their own collection.
-import { canManageProgram, ownMemberIds, ownPartnerIds, requireAuthenticated, staffClubs, type Principal } from "../auth/principal.js";
+import {
+  canManageProgram,
+  ownMemberIds,
+  ownPartnerIds,
+  type Principal,
+  requireAuthenticated,
+  staffClubs,
+} from "../auth/principal.js";
 import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
 
 /** A row that belongs to a partner of a program (card, club, reward via its card, game). */
@@ -30,19 +37,26 @@ function refuse(p: Principal, row: Owned, staffError: AuthError): never {
 /** Managing a card, club, reward or game. */
 export function requireOwner(p: Principal, row: Owned): void {
   requireAuthenticated(p);
-  if (!isOwner(p, row)) refuse(p, row, new AuthError(ErrorCode.FORBIDDEN, "Staff cannot manage cards, clubs, rewards or games"));
+  if (!isOwner(p, row))
+    refuse(p, row, new AuthError(ErrorCode.FORBIDDEN, "Staff cannot manage cards, clubs, rewards or games"));
 }
 
-const storeDenied = (message = "You do not work in a club that carries this card") => new AuthError(ErrorCode.STORE_ACCESS_DENIED, message);
+const storeDenied = (message = "You do not work in a club that carries this card") =>
+  new AuthError(ErrorCode.STORE_ACCESS_DENIED, message);
 
 /**
  * The club a staff action on a card happens in. Owners may name any of the card's clubs, or none; staff must
  * work in a club that carries the card, and name it when they work in several that do.
  */
-export function requireCardStaff(p: Principal, card: Owned & { clubIds: string[] }, clubId?: string | null): string | null {
+export function requireCardStaff(
+  p: Principal,
+  card: Owned & { clubIds: string[] },
+  clubId?: string | null,
+): string | null {
   requireAuthenticated(p);
   if (isOwner(p, card)) {
-    if (clubId != null && !card.clubIds.includes(clubId)) throw new ValidationError([{ path: "clubId", message: "is not one of the card's clubs" }]);
+    if (clubId != null && !card.clubIds.includes(clubId))
+      throw new ValidationError([{ path: "clubId", message: "is not one of the card's clubs" }]);
     return clubId ?? null;
   }
   const mine = staffClubs(p, card.programId)
@@ -53,7 +67,10 @@ export function requireCardStaff(p: Principal, card: Owned & { clubIds: string[]
     if (!mine.includes(clubId)) throw storeDenied("You do not work in that club, or it does not carry this card");
     return clubId;
   }
-  if (mine.length > 1) throw new ValidationError([{ path: "clubId", message: "you work in several clubs that carry this card; say which" }]);
+  if (mine.length > 1)
+    throw new ValidationError([
+      { path: "clubId", message: "you work in several clubs that carry this card; say which" },
+    ]);
   return mine[0]!;
 }
 
@@ -63,7 +80,13 @@ export function requireClubManager(p: Principal, club: Owned & { id: string }): 
   if (isOwner(p, club)) return;
   const access = staffClubs(p, club.programId).find((c) => c.clubId === club.id);
   if (access?.manager) return;
-  refuse(p, club, access ? new AuthError(ErrorCode.FORBIDDEN, "Only the club's managers manage its staff") : storeDenied("You do not work in this club"));
+  refuse(
+    p,
+    club,
+    access
+      ? new AuthError(ErrorCode.FORBIDDEN, "Only the club's managers manage its staff")
+      : storeDenied("You do not work in this club"),
+  );
 }
 
 /**

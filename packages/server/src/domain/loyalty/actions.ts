@@ -28,15 +28,23 @@ export async function runIdempotent<T>(
 ): Promise<{ result: T; replayed: boolean }> {
   const hash = requestHash(key.request);
   const earlier = async () => {
-    const activity = await call.prisma.activity.findUnique({ where: { programId_idempotencyKey: { programId: key.programId, idempotencyKey: key.idempotencyKey } } });
+    const activity = await call.prisma.activity.findUnique({
+      where: { programId_idempotencyKey: { programId: key.programId, idempotencyKey: key.idempotencyKey } },
+    });
     if (!activity) return null;
-    if (activity.requestHash !== hash) throw new ConflictError("This idempotencyKey was used for a different request", "idempotencyKey");
+    if (activity.requestHash !== hash)
+      throw new ConflictError("This idempotencyKey was used for a different request", "idempotencyKey");
     return { result: await replay(activity), replayed: true };
   };
   const found = await earlier();
   if (found) return found;
   try {
-    return { result: await call.prisma.$transaction((tx) => run(tx, { idempotencyKey: key.idempotencyKey, requestHash: hash })), replayed: false };
+    return {
+      result: await call.prisma.$transaction((tx) =>
+        run(tx, { idempotencyKey: key.idempotencyKey, requestHash: hash }),
+      ),
+      replayed: false,
+    };
   } catch (error) {
     // A concurrent first try with the same key may have won: it committed first, so this run failed (on the
     // unique index, or on a rule the winner's effect now breaks, e.g. the QR it used up). Replay the winner.
@@ -66,14 +74,22 @@ export async function enforceDailyActionLimits(
   if (card.memberDailyActionLimit !== null) {
     const done = await tx.activity.count({ where: { ...base, memberId } });
     if (done >= card.memberDailyActionLimit) {
-      throw new LoyaltyRuleError(ErrorCode.DAILY_LIMIT_REACHED, `This member has had ${done} actions on this card today (limit ${card.memberDailyActionLimit})`, day.end);
+      throw new LoyaltyRuleError(
+        ErrorCode.DAILY_LIMIT_REACHED,
+        `This member has had ${done} actions on this card today (limit ${card.memberDailyActionLimit})`,
+        day.end,
+      );
     }
   }
   if (card.staffDailyActionLimit !== null && actorId) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`staff-limit:${card.id}:${actorId}`}, 0))`;
     const done = await tx.activity.count({ where: { ...base, actorId } });
     if (done >= card.staffDailyActionLimit) {
-      throw new LoyaltyRuleError(ErrorCode.DAILY_LIMIT_REACHED, `You have performed ${done} actions on this card today (limit ${card.staffDailyActionLimit})`, day.end);
+      throw new LoyaltyRuleError(
+        ErrorCode.DAILY_LIMIT_REACHED,
+        `You have performed ${done} actions on this card today (limit ${card.staffDailyActionLimit})`,
+        day.end,
+      );
     }
   }
 }

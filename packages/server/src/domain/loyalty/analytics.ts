@@ -12,7 +12,7 @@ import { Prisma, type Reward } from "../../generated/prisma/client.js";
 import { canManageProgram, requireAuthenticated, staffClubs } from "../auth/principal.js";
 import type { Call } from "../deps.js";
 import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
-import { bucketing, column, slot, StatsRange, type Bucketing, type StatsInterval } from "../time-buckets.js";
+import { type Bucketing, bucketing, column, type StatsInterval, StatsRange, slot } from "../time-buckets.js";
 import { parseInput } from "../values.js";
 
 export interface LoyaltyStatsQuery {
@@ -57,42 +57,66 @@ const storeDenied = (message: string) => new AuthError(ErrorCode.STORE_ACCESS_DE
 const notFound = (what: string) => new NotFoundError(ErrorCode.NOT_FOUND, `${what} not found`);
 
 /** Who may see which figures: see the file's comment. */
-export async function loyaltyStatsScope(call: Call, q: Pick<LoyaltyStatsQuery, "programId" | "partnerId" | "cardId" | "clubId">): Promise<LoyaltyScope> {
+export async function loyaltyStatsScope(
+  call: Call,
+  q: Pick<LoyaltyStatsQuery, "programId" | "partnerId" | "cardId" | "clubId">,
+): Promise<LoyaltyScope> {
   const p = call.principal;
   requireAuthenticated(p);
-  if (!q.programId && !q.partnerId) throw new ValidationError([{ path: "programId", message: "give programId or partnerId" }]);
-  const named = q.partnerId ? await call.prisma.partner.findFirst({ where: { id: q.partnerId, deletedAt: null }, select: { id: true, programId: true } }) : null;
-  if (q.partnerId && (!named || (q.programId && named.programId !== q.programId))) throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found");
+  if (!q.programId && !q.partnerId)
+    throw new ValidationError([{ path: "programId", message: "give programId or partnerId" }]);
+  const named = q.partnerId
+    ? await call.prisma.partner.findFirst({
+        where: { id: q.partnerId, deletedAt: null },
+        select: { id: true, programId: true },
+      })
+    : null;
+  if (q.partnerId && (!named || (q.programId && named.programId !== q.programId)))
+    throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found");
   const programId = (q.programId ?? named!.programId) as string;
 
   // The caller's reach in the program: everything, its own partners, or the clubs it works in.
   const manager = canManageProgram(p, programId);
-  const ownPartners = p.grants.flatMap((g) => (g.role === "PARTNER_USER" && g.programId === programId ? [g.partnerId] : []));
+  const ownPartners = p.grants.flatMap((g) =>
+    g.role === "PARTNER_USER" && g.programId === programId ? [g.partnerId] : [],
+  );
   const workClubs = staffClubs(p, programId).map((c) => c.clubId);
   const isStaff = p.grants.some((g) => g.role === "STAFF" && g.programId === programId);
   const reach = manager ? "program" : ownPartners.length ? "partner" : isStaff ? "clubs" : null;
   if (!reach) throw notFound("Program");
   if (reach === "clubs" && !workClubs.length) throw storeDenied("You work in no club of this program");
-  const foreignPartner = () => new AuthError(ErrorCode.INSUFFICIENT_PARTNER_PERMISSIONS, "Partners see only their own cards and clubs");
+  const foreignPartner = () =>
+    new AuthError(ErrorCode.INSUFFICIENT_PARTNER_PERMISSIONS, "Partners see only their own cards and clubs");
   if (named && reach === "partner" && !ownPartners.includes(named.id)) throw foreignPartner();
-  if (named && reach === "clubs") throw new AuthError(ErrorCode.FORBIDDEN, "Staff see their clubs' figures: name a club or card, or nothing");
+  if (named && reach === "clubs")
+    throw new AuthError(ErrorCode.FORBIDDEN, "Staff see their clubs' figures: name a club or card, or nothing");
 
   const program = await call.prisma.program.findUnique({ where: { id: programId }, select: { timezone: true } });
   if (!program) throw notFound("Program");
 
-  const card = q.cardId ? await call.prisma.card.findFirst({ where: { id: q.cardId, programId }, select: { id: true, partnerId: true, clubs: { select: { clubId: true } } } }) : null;
+  const card = q.cardId
+    ? await call.prisma.card.findFirst({
+        where: { id: q.cardId, programId },
+        select: { id: true, partnerId: true, clubs: { select: { clubId: true } } },
+      })
+    : null;
   if (q.cardId) {
     if (!card) throw notFound("Card");
     if (reach === "partner" && !ownPartners.includes(card.partnerId)) throw foreignPartner();
-    if (reach === "clubs" && !card.clubs.some((c) => workClubs.includes(c.clubId))) throw storeDenied("You do not work in a club that carries this card");
-    if (named && card.partnerId !== named.id) throw new ValidationError([{ path: "cardId", message: "is not a card of partnerId" }]);
+    if (reach === "clubs" && !card.clubs.some((c) => workClubs.includes(c.clubId)))
+      throw storeDenied("You do not work in a club that carries this card");
+    if (named && card.partnerId !== named.id)
+      throw new ValidationError([{ path: "cardId", message: "is not a card of partnerId" }]);
   }
-  const club = q.clubId ? await call.prisma.club.findFirst({ where: { id: q.clubId, programId }, select: { id: true, partnerId: true } }) : null;
+  const club = q.clubId
+    ? await call.prisma.club.findFirst({ where: { id: q.clubId, programId }, select: { id: true, partnerId: true } })
+    : null;
   if (q.clubId) {
     if (!club) throw notFound("Club");
     if (reach === "partner" && !ownPartners.includes(club.partnerId)) throw foreignPartner();
     if (reach === "clubs" && !workClubs.includes(club.id)) throw storeDenied("You do not work in this club");
-    if (named && club.partnerId !== named.id) throw new ValidationError([{ path: "clubId", message: "is not a club of partnerId" }]);
+    if (named && club.partnerId !== named.id)
+      throw new ValidationError([{ path: "clubId", message: "is not a club of partnerId" }]);
   }
 
   const clubIds = club ? [club.id] : reach === "clubs" ? workClubs : null;
@@ -106,7 +130,9 @@ export async function loyaltyStatsScope(call: Call, q: Pick<LoyaltyStatsQuery, "
         : reach === "partner"
           ? ownPartners
           : reach === "clubs"
-            ? (await call.prisma.club.findMany({ where: { id: { in: workClubs } }, select: { partnerId: true } })).map((c) => c.partnerId)
+            ? (await call.prisma.club.findMany({ where: { id: { in: workClubs } }, select: { partnerId: true } })).map(
+                (c) => c.partnerId,
+              )
             : null;
   const cards = await call.prisma.card.findMany({
     where: { programId, ...(card ? { id: card.id } : {}), ...(partnerIds ? { partnerId: { in: partnerIds } } : {}) },
@@ -122,7 +148,12 @@ export async function loyaltyStatsScope(call: Call, q: Pick<LoyaltyStatsQuery, "
 }
 
 /** The statements behind loyaltyStats (exported for the benchmark's EXPLAIN): one per table, plus popular rewards. */
-export function loyaltyStatsStatements(scope: LoyaltyScope, range: StatsRange, top: number, bucket: Bucketing["bucket"]) {
+export function loyaltyStatsStatements(
+  scope: LoyaltyScope,
+  range: StatsRange,
+  top: number,
+  bucket: Bucketing["bucket"],
+) {
   const cards = [...scope.loyaltyCardIds, ...scope.stampCardIds];
   const clubs = scope.clubIds;
   const inRange = (time: Prisma.Sql) => Prisma.sql`${time} >= ${range.from} AND ${time} < ${range.to}`;
@@ -176,7 +207,8 @@ export function loyaltyStatsStatements(scope: LoyaltyScope, range: StatsRange, t
 export async function loyaltyStats(call: Call, q: LoyaltyStatsQuery): Promise<LoyaltyStats> {
   const range = parseInput(StatsRange, { from: q.from, to: q.to, interval: q.interval });
   const top = q.topRewards ?? 5;
-  if (!Number.isInteger(top) || top < 1 || top > 50) throw new ValidationError([{ path: "topRewards", message: "must be between 1 and 50" }]);
+  if (!Number.isInteger(top) || top < 1 || top > 50)
+    throw new ValidationError([{ path: "topRewards", message: "must be between 1 and 50" }]);
   const scope = await loyaltyStatsScope(call, q);
   const { starts, bucket } = bucketing(call.prisma, scope.tz, range);
   const sql = loyaltyStatsStatements(scope, range, top, bucket);
@@ -222,10 +254,17 @@ export async function loyaltyStats(call: Call, q: LoyaltyStatsQuery): Promise<Lo
     b.redemptions = r.n;
     totals.redemptions += r.n;
   }
-  const rewards = new Map((await call.prisma.reward.findMany({ where: { id: { in: popularRows.map((r) => r.rewardId) } } })).map((r) => [r.id, r]));
+  const rewards = new Map(
+    (await call.prisma.reward.findMany({ where: { id: { in: popularRows.map((r) => r.rewardId) } } })).map((r) => [
+      r.id,
+      r,
+    ]),
+  );
   return {
     buckets: [...buckets.values()].sort((a, b) => a.start.getTime() - b.start.getTime()),
     totals,
-    popularRewards: popularRows.flatMap((r) => (rewards.has(r.rewardId) ? [{ reward: rewards.get(r.rewardId)!, redemptions: r.n }] : [])),
+    popularRewards: popularRows.flatMap((r) =>
+      rewards.has(r.rewardId) ? [{ reward: rewards.get(r.rewardId)!, redemptions: r.n }] : [],
+    ),
   };
 }

@@ -13,7 +13,11 @@ export interface RewardState {
 }
 
 /** Why a reward cannot be had now, or null when it can (`units`: how many are needed, e.g. coupons per win). */
-export function unavailability(reward: RewardState, now: Date = new Date(), units = 1): "INACTIVE" | "SUSPENDED" | "NOT_STARTED" | "ENDED" | "OUT_OF_STOCK" | null {
+export function unavailability(
+  reward: RewardState,
+  now: Date = new Date(),
+  units = 1,
+): "INACTIVE" | "SUSPENDED" | "NOT_STARTED" | "ENDED" | "OUT_OF_STOCK" | null {
   if (reward.status !== "ACTIVE") return "INACTIVE";
   if (reward.suspendedAt !== null) return "SUSPENDED";
   if (reward.startsAt !== null && reward.startsAt.getTime() > now.getTime()) return "NOT_STARTED";
@@ -41,12 +45,19 @@ export function availableRewardWhere(now: Date = new Date()): Prisma.RewardWhere
   return {
     status: "ACTIVE",
     suspendedAt: null,
-    AND: [{ OR: [{ startsAt: null }, { startsAt: { lte: now } }] }, { OR: [{ endsAt: null }, { endsAt: { gt: now } }] }, { OR: [{ stock: null }, { stock: { gt: 0 } }] }],
+    AND: [
+      { OR: [{ startsAt: null }, { startsAt: { lte: now } }] },
+      { OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+      { OR: [{ stock: null }, { stock: { gt: 0 } }] },
+    ],
   };
 }
 
 /** What one redemption takes from the card's balance: the reward's points on a LOYALTY card, a full card of stamps on a STAMP card. */
-export function rewardCost(reward: { pointsCost: number | null }, card: { type: CardType; stampsRequired: number | null }): number {
+export function rewardCost(
+  reward: { pointsCost: number | null },
+  card: { type: CardType; stampsRequired: number | null },
+): number {
   const cost = card.type === "STAMP" ? card.stampsRequired : reward.pointsCost;
   if (cost === null || cost < 1) throw new Error(`the reward has no cost on its ${card.type} card`);
   return cost;

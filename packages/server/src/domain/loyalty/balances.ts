@@ -24,13 +24,21 @@ export interface StampProgress {
 
 export function stampProgress(totals: CardTotals, stampsRequired: number): StampProgress {
   const total = Math.max(totals.total, 0);
-  return { stampsRequired, current: total % stampsRequired, fullCards: Math.floor(total / stampsRequired), completed: Math.floor(Math.max(totals.earned, 0) / stampsRequired) };
+  return {
+    stampsRequired,
+    current: total % stampsRequired,
+    fullCards: Math.floor(total / stampsRequired),
+    completed: Math.floor(Math.max(totals.earned, 0) / stampsRequired),
+  };
 }
 
 const pairKey = (memberId: string, cardId: string) => `${memberId}:${cardId}`;
 
 /** The totals of many (member, card) pairs in one query; pairs without entries are zero. */
-export async function cardTotals(db: Pick<Tx, "$queryRaw">, pairs: readonly { memberId: string; cardId: string }[]): Promise<CardTotals[]> {
+export async function cardTotals(
+  db: Pick<Tx, "$queryRaw">,
+  pairs: readonly { memberId: string; cardId: string }[],
+): Promise<CardTotals[]> {
   if (!pairs.length) return [];
   const rows = await db.$queryRaw<{ memberId: string; cardId: string; total: number; earned: number }[]>`
     SELECT e."memberId"::text AS "memberId", e."cardId"::text AS "cardId",
@@ -45,7 +53,12 @@ export async function cardTotals(db: Pick<Tx, "$queryRaw">, pairs: readonly { me
 }
 
 /** One member's totals on one card (inside an action's transaction, after its member lock). */
-export async function cardTotalsOf(tx: Pick<Tx, "ledgerEntry">, memberId: string, cardId: string, before?: Prisma.LedgerEntryWhereInput): Promise<CardTotals> {
+export async function cardTotalsOf(
+  tx: Pick<Tx, "ledgerEntry">,
+  memberId: string,
+  cardId: string,
+  before?: Prisma.LedgerEntryWhereInput,
+): Promise<CardTotals> {
   const where = { memberId, cardId, ...before };
   const all = await tx.ledgerEntry.aggregate({ where, _sum: { points: true } });
   const earned = await tx.ledgerEntry.aggregate({ where: { ...where, points: { gt: 0 } }, _sum: { points: true } });

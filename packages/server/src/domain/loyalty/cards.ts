@@ -9,7 +9,7 @@ import type { Principal } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
 import { programRowFilter } from "../referrals/scope.js";
-import { decimalString, name, optionalText, parseInput, type Loose } from "../values.js";
+import { decimalString, type Loose, name, optionalText, parseInput } from "../values.js";
 import { requireOwner } from "./access.js";
 import { cardWorkFilter, PUBLIC_CARD } from "./scope.js";
 
@@ -22,11 +22,21 @@ const httpUrl = z
   .string()
   .trim()
   .max(2048, "must be at most 2048 characters")
-  .refine((v) => URL.canParse(v) && ["http:", "https:"].includes(new URL(v).protocol), "must be an absolute http(s) URL");
-const count = (min: number, max: number) => z.number().int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+  .refine(
+    (v) => URL.canParse(v) && ["http:", "https:"].includes(new URL(v).protocol),
+    "must be an absolute http(s) URL",
+  );
+const count = (min: number, max: number) =>
+  z.number().int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 
 /** Fields every card has; `clearable` ones accept null in updates (clear), the others do not. */
-const Design = { name, description: optionalText(2000), backgroundColor: hexColor.nullable(), textColor: hexColor.nullable(), logoUrl: httpUrl.nullable() };
+const Design = {
+  name,
+  description: optionalText(2000),
+  backgroundColor: hexColor.nullable(),
+  textColor: hexColor.nullable(),
+  logoUrl: httpUrl.nullable(),
+};
 const Common = {
   visibility: z.enum(CardVisibility),
   status: z.enum(CardStatus),
@@ -35,8 +45,16 @@ const Common = {
   couponValidityDays: count(1, 3650).nullable(),
   minimumPurchase: decimalString(18, 4).nullable(),
 };
-const LoyaltyRules = { pointsPerCurrencyUnit: decimalString(12, 4).nullable(), pointsPerVisit: count(0, 1_000_000).nullable() };
-const StampRules = { stampsRequired: count(1, 100), stampsPerPurchase: count(1, 100), dailyStampLimit: count(1, 1000).nullable(), afterCompletion: z.enum(StampCompletion) };
+const LoyaltyRules = {
+  pointsPerCurrencyUnit: decimalString(12, 4).nullable(),
+  pointsPerVisit: count(0, 1_000_000).nullable(),
+};
+const StampRules = {
+  stampsRequired: count(1, 100),
+  stampsPerPurchase: count(1, 100),
+  dailyStampLimit: count(1, 1000).nullable(),
+  afterCompletion: z.enum(StampCompletion),
+};
 
 const CreateDesign = z.object({
   name: Design.name,
@@ -45,7 +63,8 @@ const CreateDesign = z.object({
   textColor: Design.textColor.nullish().transform((v) => v ?? null),
   logoUrl: Design.logoUrl.nullish().transform((v) => v ?? null),
 });
-const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) => schema.nullish().transform((v) => (v ?? fallback) as z.output<T>);
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) =>
+  schema.nullish().transform((v) => (v ?? fallback) as z.output<T>);
 const CreateCommon = {
   design: CreateDesign,
   visibility: withDefault(Common.visibility, "PUBLIC"),
@@ -73,7 +92,10 @@ export type CreateStampCardInput = z.input<typeof CreateStampCard>;
 
 /** Every field optional; null clears the clearable ones (and is refused for the others, see NOT_CLEARABLE). */
 const UpdateCard = z.object({
-  design: z.object({ ...Design, name: Design.name.optional() }).partial().optional(),
+  design: z
+    .object({ ...Design, name: Design.name.optional() })
+    .partial()
+    .optional(),
   ...z.object(Common).partial().shape,
   ...z.object(LoyaltyRules).partial().shape,
   ...z.object(StampRules).partial().shape,
@@ -81,7 +103,9 @@ const UpdateCard = z.object({
 });
 type UpdateShape = z.input<typeof UpdateCard>;
 /** What arrives from a client: any field may be null (refused for NOT_CLEARABLE ones). */
-export type UpdateCardInput = Loose<Omit<UpdateShape, "design">> & { design?: Loose<NonNullable<UpdateShape["design"]>> | null };
+export type UpdateCardInput = Loose<Omit<UpdateShape, "design">> & {
+  design?: Loose<NonNullable<UpdateShape["design"]>> | null;
+};
 const NOT_CLEARABLE = ["visibility", "status", "stampsRequired", "stampsPerPurchase", "afterCompletion", "design.name"];
 const TYPE_OF: Record<string, CardType> = {
   pointsPerCurrencyUnit: "LOYALTY",
@@ -112,9 +136,21 @@ async function createCard(call: Call, type: CardType, clubIds: string[], data: C
     const owner = { programId: clubs[0]!.programId, partnerId: clubs[0]!.partnerId };
     requireOwner(call.principal, owner);
     const card = await tx.card.create({
-      data: { ...data, ...owner, type, followToken: newFollowToken(), clubs: { create: clubs.map((c) => ({ clubId: c.id })) } },
+      data: {
+        ...data,
+        ...owner,
+        type,
+        followToken: newFollowToken(),
+        clubs: { create: clubs.map((c) => ({ clubId: c.id })) },
+      },
     });
-    await audit(tx, call, { action: "card.create", targetType: "Card", targetId: card.id, programId: card.programId, after: { ...card, followToken: undefined, clubIds: clubs.map((c) => c.id) } });
+    await audit(tx, call, {
+      action: "card.create",
+      targetType: "Card",
+      targetId: card.id,
+      programId: card.programId,
+      after: { ...card, followToken: undefined, clubIds: clubs.map((c) => c.id) },
+    });
     return card;
   });
 }
@@ -124,18 +160,41 @@ async function createCard(call: Call, type: CardType, clubIds: string[], data: C
  * stamps were collected on the card (it would re-count everyone's progress).
  */
 export async function updateCard(call: Call, cardId: string, input: UpdateCardInput): Promise<Card> {
-  const issues = NOT_CLEARABLE.filter((path) => path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | null | undefined)?.[k], input) === null);
+  const issues = NOT_CLEARABLE.filter(
+    (path) =>
+      path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | null | undefined)?.[k], input) === null,
+  );
   if (issues.length) throw new ValidationError(issues.map((path) => ({ path, message: "cannot be cleared" })));
   const { design, rotateFollowToken, ...rules } = parseInput(UpdateCard, input);
   return call.prisma.$transaction(async (tx) => {
     const before = await ownedCard(tx, call.principal, cardId);
-    const wrongType = Object.keys(rules).filter((k) => TYPE_OF[k] && TYPE_OF[k] !== before.type && rules[k as keyof typeof rules] !== undefined);
-    if (wrongType.length) throw new ValidationError(wrongType.map((path) => ({ path, message: `applies to ${TYPE_OF[path]} cards only` })));
-    if (rules.stampsRequired !== undefined && rules.stampsRequired !== before.stampsRequired && (await tx.ledgerEntry.count({ where: { cardId } })) > 0) {
-      throw new ConflictError("Stamps were collected on this card: stampsRequired cannot change any more", "stampsRequired");
+    const wrongType = Object.keys(rules).filter(
+      (k) => TYPE_OF[k] && TYPE_OF[k] !== before.type && rules[k as keyof typeof rules] !== undefined,
+    );
+    if (wrongType.length)
+      throw new ValidationError(wrongType.map((path) => ({ path, message: `applies to ${TYPE_OF[path]} cards only` })));
+    if (
+      rules.stampsRequired !== undefined &&
+      rules.stampsRequired !== before.stampsRequired &&
+      (await tx.ledgerEntry.count({ where: { cardId } })) > 0
+    ) {
+      throw new ConflictError(
+        "Stamps were collected on this card: stampsRequired cannot change any more",
+        "stampsRequired",
+      );
     }
-    const after = await tx.card.update({ where: { id: cardId }, data: { ...design, ...rules, ...(rotateFollowToken && { followToken: newFollowToken() }) } });
-    await audit(tx, call, { action: "card.update", targetType: "Card", targetId: cardId, programId: after.programId, before: { ...before, followToken: undefined }, after: { ...after, followToken: undefined } });
+    const after = await tx.card.update({
+      where: { id: cardId },
+      data: { ...design, ...rules, ...(rotateFollowToken && { followToken: newFollowToken() }) },
+    });
+    await audit(tx, call, {
+      action: "card.update",
+      targetType: "Card",
+      targetId: cardId,
+      programId: after.programId,
+      before: { ...before, followToken: undefined },
+      after: { ...after, followToken: undefined },
+    });
     return after;
   });
 }
@@ -146,19 +205,31 @@ export async function setCardClubs(call: Call, cardId: string, clubIds: string[]
   return call.prisma.$transaction(async (tx) => {
     const card = await ownedCard(tx, call.principal, cardId);
     const clubs = await cardClubs(tx, call.principal, ids);
-    if (clubs[0]!.partnerId !== card.partnerId) throw new ValidationError([{ path: "clubIds", message: "must be clubs of the card's partner" }]);
+    if (clubs[0]!.partnerId !== card.partnerId)
+      throw new ValidationError([{ path: "clubIds", message: "must be clubs of the card's partner" }]);
     const before = (await tx.cardClub.findMany({ where: { cardId }, select: { clubId: true } })).map((c) => c.clubId);
     const after = clubs.map((c) => c.id);
     await tx.cardClub.deleteMany({ where: { cardId, clubId: { notIn: after } } });
-    await tx.cardClub.createMany({ data: after.filter((id) => !before.includes(id)).map((clubId) => ({ cardId, clubId })) });
-    await audit(tx, call, { action: "card.setClubs", targetType: "Card", targetId: cardId, programId: card.programId, before: { clubIds: before.sort() }, after: { clubIds: [...after].sort() } });
+    await tx.cardClub.createMany({
+      data: after.filter((id) => !before.includes(id)).map((clubId) => ({ cardId, clubId })),
+    });
+    await audit(tx, call, {
+      action: "card.setClubs",
+      targetType: "Card",
+      targetId: cardId,
+      programId: card.programId,
+      before: { clubIds: before.sort() },
+      after: { clubIds: [...after].sort() },
+    });
     return card;
   });
 }
 
 /** A card in a program the caller has a role in, which the caller must own (to manage it). */
 async function ownedCard(tx: Tx, p: Principal, cardId: string): Promise<Card> {
-  const card = requireCard(await tx.card.findFirst({ where: { id: cardId, partner: { deletedAt: null }, ...programRowFilter(p) } }));
+  const card = requireCard(
+    await tx.card.findFirst({ where: { id: cardId, partner: { deletedAt: null }, ...programRowFilter(p) } }),
+  );
   requireOwner(p, card);
   return card;
 }
@@ -166,9 +237,13 @@ async function ownedCard(tx: Tx, p: Principal, cardId: string): Promise<Card> {
 /** The named clubs, all found in the caller's programs and all of one partner. */
 async function cardClubs(tx: Tx, p: Principal, clubIds: string[]) {
   const ids = [...new Set(clubIds)];
-  const clubs = await tx.club.findMany({ where: { id: { in: ids }, partner: { deletedAt: null }, ...programRowFilter(p) }, select: { id: true, programId: true, partnerId: true } });
+  const clubs = await tx.club.findMany({
+    where: { id: { in: ids }, partner: { deletedAt: null }, ...programRowFilter(p) },
+    select: { id: true, programId: true, partnerId: true },
+  });
   if (clubs.length !== ids.length) throw new NotFoundError(ErrorCode.NOT_FOUND, "Club not found");
-  if (new Set(clubs.map((c) => c.partnerId)).size > 1) throw new ValidationError([{ path: "clubIds", message: "must all be clubs of one partner" }]);
+  if (new Set(clubs.map((c) => c.partnerId)).size > 1)
+    throw new ValidationError([{ path: "clubIds", message: "must all be clubs of one partner" }]);
   return clubs;
 }
 

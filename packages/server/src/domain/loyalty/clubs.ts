@@ -6,39 +6,67 @@ import { audit } from "../audit.js";
 import type { Principal } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "../errors.js";
-import { requirePartner, type PartnerRef } from "../partners.js";
+import { type PartnerRef, requirePartner } from "../partners.js";
 import { isUniqueViolation } from "../prisma-errors.js";
 import { programRowFilter } from "../referrals/scope.js";
-import { name, optionalText, parseInput, type Loose } from "../values.js";
+import { type Loose, name, optionalText, parseInput } from "../values.js";
 import { requireOwner } from "./access.js";
 import { clubFilter } from "./scope.js";
 
 const CreateClubInput = z.object({ name, address: optionalText(500) });
-const UpdateClubInput = z.object({ name: name.optional(), address: optionalText(500).optional(), status: z.enum(["ACTIVE", "INACTIVE"]).optional() });
+const UpdateClubInput = z.object({
+  name: name.optional(),
+  address: optionalText(500).optional(),
+  status: z.enum(["ACTIVE", "INACTIVE"]).optional(),
+});
 
 const duplicateName = () => new ConflictError("Another club of this partner has this name", "name");
 
-export async function createClub(call: Call, partner: PartnerRef, input: Loose<z.input<typeof CreateClubInput>>): Promise<Club> {
+export async function createClub(
+  call: Call,
+  partner: PartnerRef,
+  input: Loose<z.input<typeof CreateClubInput>>,
+): Promise<Club> {
   const data = parseInput(CreateClubInput, input);
   return uniqueName(() =>
     call.prisma.$transaction(async (tx) => {
       const owner = await ownedPartner(tx, call.principal, partner);
       const club = await tx.club.create({ data: { ...data, programId: owner.programId, partnerId: owner.id } });
-      await audit(tx, call, { action: "club.create", targetType: "Club", targetId: club.id, programId: club.programId, after: club });
+      await audit(tx, call, {
+        action: "club.create",
+        targetType: "Club",
+        targetId: club.id,
+        programId: club.programId,
+        after: club,
+      });
       return club;
     }),
   );
 }
 
 /** Only the fields present change; null clears the address. An INACTIVE club's staff lose their access to it. */
-export async function updateClub(call: Call, clubId: string, patch: Loose<z.input<typeof UpdateClubInput>>): Promise<Club> {
-  const data = parseInput(UpdateClubInput, Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== null || k === "address")));
+export async function updateClub(
+  call: Call,
+  clubId: string,
+  patch: Loose<z.input<typeof UpdateClubInput>>,
+): Promise<Club> {
+  const data = parseInput(
+    UpdateClubInput,
+    Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== null || k === "address")),
+  );
   return uniqueName(() =>
     call.prisma.$transaction(async (tx) => {
       const before = await findClub(tx, call.principal, clubId);
       requireOwner(call.principal, before);
       const after = await tx.club.update({ where: { id: before.id }, data });
-      await audit(tx, call, { action: "club.update", targetType: "Club", targetId: after.id, programId: after.programId, before, after });
+      await audit(tx, call, {
+        action: "club.update",
+        targetType: "Club",
+        targetId: after.id,
+        programId: after.programId,
+        before,
+        after,
+      });
       return after;
     }),
   );
@@ -49,18 +77,28 @@ export async function updateClub(call: Call, clubId: string, patch: Loose<z.inpu
  * so the program's partners and staff are told what they may not do while strangers get NOT_FOUND.
  */
 export async function findClub(tx: Tx, p: Principal, clubId: string): Promise<Club> {
-  return requireClub(await tx.club.findFirst({ where: { id: clubId, partner: { deletedAt: null }, ...programRowFilter(p) } }));
+  return requireClub(
+    await tx.club.findFirst({ where: { id: clubId, partner: { deletedAt: null }, ...programRowFilter(p) } }),
+  );
 }
 
 /** The live partner a club or card is created for; the caller must own it. */
 async function ownedPartner(tx: Tx, p: Principal, ref: PartnerRef) {
   const where = "id" in ref ? { id: ref.id } : { programId: ref.programId, externalId: ref.externalId };
-  const partner = requirePartner(await tx.partner.findFirst({ where: { ...where, deletedAt: null, ...programRowFilter(p) }, select: { id: true, programId: true } }));
+  const partner = requirePartner(
+    await tx.partner.findFirst({
+      where: { ...where, deletedAt: null, ...programRowFilter(p) },
+      select: { id: true, programId: true },
+    }),
+  );
   requireOwner(p, { programId: partner.programId, partnerId: partner.id });
   return partner;
 }
 
-export function clubListWhere(p: Principal, filter: { programId?: string | null; partnerId?: string | null; status?: "ACTIVE" | "INACTIVE" | null }): Prisma.ClubWhereInput {
+export function clubListWhere(
+  p: Principal,
+  filter: { programId?: string | null; partnerId?: string | null; status?: "ACTIVE" | "INACTIVE" | null },
+): Prisma.ClubWhereInput {
   return {
     AND: [
       clubFilter(p),

@@ -33,12 +33,21 @@ export function normalizeCouponCode(input: string): string | null {
  * The days a coupon stays valid: the reward's own validity, else its card's default, else unlimited (null).
  * A day is 24 hours from the moment of issue (not a calendar day), so validity is the same in every time zone.
  */
-export function couponExpiry(issuedAt: Date, reward: { couponValidityDays: number | null }, card: { couponValidityDays: number | null }): Date | null {
+export function couponExpiry(
+  issuedAt: Date,
+  reward: { couponValidityDays: number | null },
+  card: { couponValidityDays: number | null },
+): Date | null {
   const days = reward.couponValidityDays ?? card.couponValidityDays;
   return days === null ? null : new Date(issuedAt.getTime() + days * DAY_MS);
 }
 
 /** The status a client sees: an ISSUED coupon whose expiresAt has passed reads EXPIRED (never stored). */
-export function couponStatus(coupon: { status: CouponStatus; expiresAt: Date | null }, now: Date = new Date()): CouponStatus {
-  return coupon.status === "ISSUED" && coupon.expiresAt !== null && coupon.expiresAt.getTime() <= now.getTime() ? "EXPIRED" : coupon.status;
+export function couponStatus(
+  coupon: { status: CouponStatus; expiresAt: Date | null },
+  now: Date = new Date(),
+): CouponStatus {
+  return coupon.status === "ISSUED" && coupon.expiresAt !== null && coupon.expiresAt.getTime() <= now.getTime()
+    ? "EXPIRED"
+    : coupon.status;
 }

@@ -10,8 +10,8 @@ import { ErrorCode, LoyaltyRuleError, ValidationError } from "../errors.js";
 import { parseInput } from "../values.js";
 import { requireCardStaff, requireOwner } from "./access.js";
 import { runIdempotent } from "./actions.js";
-import { type CardWithClubs, cardWorkFilter, requireFound } from "./scope.js";
 import { couponExpiry, couponStatus, newCouponCode, normalizeCouponCode } from "./coupon-codes.js";
+import { type CardWithClubs, cardWorkFilter, requireFound } from "./scope.js";
 
 /** Where issued coupons come from: a reward (its title and validity) of a card, won or redeemed by a member. */
 export interface CouponSource {
@@ -27,7 +27,12 @@ export interface CouponSource {
  * Issues `count` coupons inside the caller's transaction. Codes are random; one that happens to exist in the
  * program already is skipped by the insert (ON CONFLICT DO NOTHING) and replaced by a fresh one.
  */
-export async function issueCoupons(tx: Tx, source: CouponSource, count: number, issuedAt: Date = new Date()): Promise<Coupon[]> {
+export async function issueCoupons(
+  tx: Tx,
+  source: CouponSource,
+  count: number,
+  issuedAt: Date = new Date(),
+): Promise<Coupon[]> {
   const expiresAt = couponExpiry(issuedAt, source.reward, source.card);
   const issued: Coupon[] = [];
   for (let attempt = 0; issued.length < count; attempt++) {
@@ -57,7 +62,10 @@ function refusal(coupon: Pick<Coupon, "status" | "expiresAt">, now: Date): Loyal
     case "CANCELLED":
       return new LoyaltyRuleError(ErrorCode.COUPON_CANCELLED, "This coupon was cancelled");
     case "EXPIRED":
-      return new LoyaltyRuleError(ErrorCode.COUPON_EXPIRED, `This coupon expired at ${coupon.expiresAt!.toISOString()}`);
+      return new LoyaltyRuleError(
+        ErrorCode.COUPON_EXPIRED,
+        `This coupon expired at ${coupon.expiresAt!.toISOString()}`,
+      );
     case "ISSUED":
       return null;
   }
@@ -80,11 +88,26 @@ export async function redeemCoupon(
   const data = parseInput(RedeemCouponInput, input);
   const p = call.principal;
   const code = normalizeCouponCode(data.code);
-  const clubProgram = input.clubId ? (await call.prisma.club.findUnique({ where: { id: input.clubId }, select: { programId: true } }))?.programId : null;
+  const clubProgram = input.clubId
+    ? (await call.prisma.club.findUnique({ where: { id: input.clubId }, select: { programId: true } }))?.programId
+    : null;
   if (input.clubId && !clubProgram) requireFound(null, "Club");
-  const programScope: Prisma.CouponWhereInput = clubProgram ? { programId: clubProgram } : isAdmin(p) ? {} : { programId: { in: memberProgramIds(p) } };
-  const found = code ? await call.prisma.coupon.findMany({ where: { ...programScope, code }, include: { card: { include: { clubs: { select: { clubId: true } } } } }, take: 2 }) : [];
-  if (found.length > 1) throw new ValidationError([{ path: "clubId", message: "several of your programs have a coupon with this code; name the club" }]);
+  const programScope: Prisma.CouponWhereInput = clubProgram
+    ? { programId: clubProgram }
+    : isAdmin(p)
+      ? {}
+      : { programId: { in: memberProgramIds(p) } };
+  const found = code
+    ? await call.prisma.coupon.findMany({
+        where: { ...programScope, code },
+        include: { card: { include: { clubs: { select: { clubId: true } } } } },
+        take: 2,
+      })
+    : [];
+  if (found.length > 1)
+    throw new ValidationError([
+      { path: "clubId", message: "several of your programs have a coupon with this code; name the club" },
+    ]);
   const { card: cardRow, ...coupon } = requireFound(found[0], "Coupon");
   const card: CardWithClubs = { ...cardRow, clubIds: cardRow.clubs.map((c) => c.clubId) };
   const clubId = requireCardStaff(p, card, input.clubId);
@@ -99,7 +122,11 @@ export async function redeemCoupon(
       data: { status: "REDEEMED", redeemedAt: now, redeemedBy: actorId, redeemedClubId: clubId },
     });
     // Another redemption (or a cancellation) got there first.
-    if (count !== 1) throw refusal(await tx.coupon.findUniqueOrThrow({ where: { id: coupon.id } }), now) ?? new Error("coupon not redeemed");
+    if (count !== 1)
+      throw (
+        refusal(await tx.coupon.findUniqueOrThrow({ where: { id: coupon.id } }), now) ??
+        new Error("coupon not redeemed")
+      );
     await tx.activity.create({
       data: {
         programId: coupon.programId,
@@ -117,16 +144,31 @@ export async function redeemCoupon(
       },
     });
     const after = await tx.coupon.findUniqueOrThrow({ where: { id: coupon.id } });
-    await audit(tx, call, { action: "coupon.redeem", targetType: "Coupon", targetId: coupon.id, programId: coupon.programId, before: coupon, after });
+    await audit(tx, call, {
+      action: "coupon.redeem",
+      targetType: "Coupon",
+      targetId: coupon.id,
+      programId: coupon.programId,
+      before: coupon,
+      after,
+    });
     return after;
   };
 
   if (!data.idempotencyKey) return { coupon: await call.prisma.$transaction((tx) => run(tx, null)), replayed: false };
   return runIdempotent(
     call,
-    { programId: coupon.programId, idempotencyKey: data.idempotencyKey, request: { action: "redeemCoupon", code, clubId } },
+    {
+      programId: coupon.programId,
+      idempotencyKey: data.idempotencyKey,
+      request: { action: "redeemCoupon", code, clubId },
+    },
     // The same request names the same coupon, whose card the caller was just allowed to act on.
-    async (activity) => requireFound(activity.couponId === coupon.id ? await call.prisma.coupon.findUnique({ where: { id: coupon.id } }) : null, "Coupon"),
+    async (activity) =>
+      requireFound(
+        activity.couponId === coupon.id ? await call.prisma.coupon.findUnique({ where: { id: coupon.id } }) : null,
+        "Coupon",
+      ),
     run,
   ).then(({ result, replayed }) => ({ coupon: result, replayed }));
 }
@@ -138,14 +180,21 @@ export async function redeemCoupon(
  */
 export async function cancelCoupon(call: Call, couponId: string): Promise<Coupon> {
   return call.prisma.$transaction(async (tx) => {
-    const found = requireFound(await tx.coupon.findUnique({ where: { id: couponId }, include: { card: true } }), "Coupon");
+    const found = requireFound(
+      await tx.coupon.findUnique({ where: { id: couponId }, include: { card: true } }),
+      "Coupon",
+    );
     const { card, ...coupon } = found;
     requireOwner(call.principal, card);
     if (coupon.status === "CANCELLED") return coupon;
-    const used = () => new LoyaltyRuleError(ErrorCode.COUPON_ALREADY_USED, "This coupon was already used; it cannot be cancelled");
+    const used = () =>
+      new LoyaltyRuleError(ErrorCode.COUPON_ALREADY_USED, "This coupon was already used; it cannot be cancelled");
     if (coupon.status === "REDEEMED") throw used();
     const now = new Date();
-    const { count } = await tx.coupon.updateMany({ where: { id: couponId, status: "ISSUED" }, data: { status: "CANCELLED", cancelledAt: now } });
+    const { count } = await tx.coupon.updateMany({
+      where: { id: couponId, status: "ISSUED" },
+      data: { status: "CANCELLED", cancelledAt: now },
+    });
     if (count !== 1) throw used();
     await tx.activity.create({
       data: {
@@ -161,7 +210,14 @@ export async function cancelCoupon(call: Call, couponId: string): Promise<Coupon
       },
     });
     const after = await tx.coupon.findUniqueOrThrow({ where: { id: couponId } });
-    await audit(tx, call, { action: "coupon.cancel", targetType: "Coupon", targetId: couponId, programId: coupon.programId, before: coupon, after });
+    await audit(tx, call, {
+      action: "coupon.cancel",
+      targetType: "Coupon",
+      targetId: couponId,
+      programId: coupon.programId,
+      before: coupon,
+      after,
+    });
     return after;
   });
 }

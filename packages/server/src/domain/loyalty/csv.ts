@@ -38,7 +38,8 @@ export interface CsvTable {
 
 const SYNTAX_MESSAGES: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: "a quoted field starts here and is never closed",
-  CSV_INVALID_CLOSING_QUOTE: "a closing quote must be followed by a comma or the end of the line (write a quote inside a quoted field as \"\")",
+  CSV_INVALID_CLOSING_QUOTE:
+    'a closing quote must be followed by a comma or the end of the line (write a quote inside a quoted field as "")',
 };
 
 /**

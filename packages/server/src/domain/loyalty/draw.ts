@@ -16,12 +16,15 @@ export function drawPrize<T extends { weight: number }>(prizes: readonly T[], ra
   if (!prizes.length) throw new RangeError("a draw needs at least one prize");
   let total = 0;
   for (const p of prizes) {
-    if (!Number.isSafeInteger(p.weight) || p.weight < 1) throw new RangeError(`prize weights must be positive integers, got ${p.weight}`);
+    if (!Number.isSafeInteger(p.weight) || p.weight < 1)
+      throw new RangeError(`prize weights must be positive integers, got ${p.weight}`);
     total += p.weight;
   }
-  if (!Number.isSafeInteger(total) || total > 2 ** 48 - 1) throw new RangeError("the prizes' total weight is too large to draw from");
+  if (!Number.isSafeInteger(total) || total > 2 ** 48 - 1)
+    throw new RangeError("the prizes' total weight is too large to draw from");
   const point = random(total);
-  if (!Number.isInteger(point) || point < 0 || point >= total) throw new RangeError(`the random source returned ${point}, outside [0, ${total})`);
+  if (!Number.isInteger(point) || point < 0 || point >= total)
+    throw new RangeError(`the random source returned ${point}, outside [0, ${total})`);
   let cumulative = 0;
   for (const p of prizes) {
     cumulative += p.weight;

@@ -37,14 +37,24 @@ export async function exportScope(call: Call, q: ExportQuery): Promise<ExportSco
   if (q.from && q.to && q.from >= q.to) throw new ValidationError([{ path: "to", message: "must be after from" }]);
   const range = { from: q.from ?? null, to: q.to ?? null };
   if (!q.cardId) {
-    if (!canManageProgram(p, q.programId) && p.grants.some((g) => g.role === "PARTNER_USER" && g.programId === q.programId)) {
-      throw new AuthError(ErrorCode.INSUFFICIENT_PARTNER_PERMISSIONS, "Partners export one of their own cards at a time: pass cardId");
+    if (
+      !canManageProgram(p, q.programId) &&
+      p.grants.some((g) => g.role === "PARTNER_USER" && g.programId === q.programId)
+    ) {
+      throw new AuthError(
+        ErrorCode.INSUFFICIENT_PARTNER_PERMISSIONS,
+        "Partners export one of their own cards at a time: pass cardId",
+      );
     }
     requireProgramManager(p, q.programId);
-    if (!(await call.prisma.program.findUnique({ where: { id: q.programId }, select: { id: true } }))) throw new NotFoundError(ErrorCode.NOT_FOUND, "Program not found");
+    if (!(await call.prisma.program.findUnique({ where: { id: q.programId }, select: { id: true } })))
+      throw new NotFoundError(ErrorCode.NOT_FOUND, "Program not found");
     return { programId: q.programId, card: null, ...range };
   }
-  const card = await call.prisma.card.findFirst({ where: { id: q.cardId, programId: q.programId }, select: { id: true, type: true, partnerId: true, programId: true } });
+  const card = await call.prisma.card.findFirst({
+    where: { id: q.cardId, programId: q.programId },
+    select: { id: true, type: true, partnerId: true, programId: true },
+  });
   if (!card) throw new NotFoundError(ErrorCode.NOT_FOUND, "Card not found in this program");
   requireOwner(p, card);
   return { programId: q.programId, card: { id: card.id, type: card.type, partnerId: card.partnerId }, ...range };
@@ -89,7 +99,11 @@ export interface MemberExportRow {
 export function memberBatches(deps: Deps, scope: ExportScope): AsyncGenerator<MemberExportRow[]> {
   const cardId = scope.card?.id ?? null;
   const balances = async (ids: string[]) => {
-    const sums = await deps.prisma.ledgerEntry.groupBy({ by: ["memberId"], where: { memberId: { in: ids }, cardId }, _sum: { points: true } });
+    const sums = await deps.prisma.ledgerEntry.groupBy({
+      by: ["memberId"],
+      where: { memberId: { in: ids }, cardId },
+      _sum: { points: true },
+    });
     return new Map(sums.map((s) => [s.memberId, s._sum.points ?? 0]));
   };
   const memberFields = { id: true, externalId: true, email: true, name: true, createdAt: true } as const;
@@ -169,7 +183,12 @@ export type RedemptionExportRow = Prisma.RedemptionGetPayload<{ select: typeof r
 export function redemptionBatches(deps: Deps, scope: ExportScope): AsyncGenerator<RedemptionExportRow[]> {
   return keyset((after) =>
     deps.prisma.redemption.findMany({
-      where: { programId: scope.programId, ...(scope.card && { cardId: scope.card.id }), ...createdIn(scope), ...afterId(after) },
+      where: {
+        programId: scope.programId,
+        ...(scope.card && { cardId: scope.card.id }),
+        ...createdIn(scope),
+        ...afterId(after),
+      },
       orderBy: { id: "asc" },
       take: EXPORT_BATCH_SIZE,
       select: redemptionSelect,

@@ -32,13 +32,19 @@ export interface FollowInput {
 }
 
 export async function followCard(call: Call, input: FollowInput): Promise<{ follow: CardFollow; created: boolean }> {
-  if (!input.cardId === !input.followToken) throw new ValidationError([{ path: "cardId", message: "give cardId or followToken (one of them)" }]);
+  if (!input.cardId === !input.followToken)
+    throw new ValidationError([{ path: "cardId", message: "give cardId or followToken (one of them)" }]);
   const p = call.principal;
   const card = requireCard(
-    await call.prisma.card.findFirst({ where: input.cardId ? { id: input.cardId } : { followToken: input.followToken! }, include: { partner: { select: { status: true, deletedAt: true } } } }),
+    await call.prisma.card.findFirst({
+      where: input.cardId ? { id: input.cardId } : { followToken: input.followToken! },
+      include: { partner: { select: { status: true, deletedAt: true } } },
+    }),
   );
   const member = await actingMember(call.prisma, p, input.member, { programId: card.programId, card });
-  const existing = await call.prisma.cardFollow.findUnique({ where: { cardId_memberId: { cardId: card.id, memberId: member.id } } });
+  const existing = await call.prisma.cardFollow.findUnique({
+    where: { cardId_memberId: { cardId: card.id, memberId: member.id } },
+  });
   // Known to the caller: it follows the card already, owns it, or named it by its token or as a public card.
   const known = existing !== null || isOwner(p, card) || !!input.followToken || card.visibility === "PUBLIC";
   if (!known) requireCard(null);
@@ -48,10 +54,18 @@ export async function followCard(call: Call, input: FollowInput): Promise<{ foll
   }
   if (existing) return { follow: existing, created: false };
   try {
-    return await call.prisma.$transaction(async (tx) => ({ follow: await follow(tx, call, card, member), created: true }));
+    return await call.prisma.$transaction(async (tx) => ({
+      follow: await follow(tx, call, card, member),
+      created: true,
+    }));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return { follow: await call.prisma.cardFollow.findUniqueOrThrow({ where: { cardId_memberId: { cardId: card.id, memberId: member.id } } }), created: false };
+    return {
+      follow: await call.prisma.cardFollow.findUniqueOrThrow({
+        where: { cardId_memberId: { cardId: card.id, memberId: member.id } },
+      }),
+      created: false,
+    };
   }
 }
 
@@ -59,29 +73,75 @@ export async function followCard(call: Call, input: FollowInput): Promise<{ foll
  * Makes the member follow the card inside a transaction that already holds the member's lock (a staff action:
  * awarding to a non-follower makes them follow, with its FOLLOW activity). Returns whether it was new.
  */
-export async function ensureFollow(tx: Tx, call: Pick<Call, "principal" | "requestId">, card: Card, member: Member): Promise<boolean> {
-  const existing = await tx.cardFollow.findUnique({ where: { cardId_memberId: { cardId: card.id, memberId: member.id } }, select: { cardId: true } });
+export async function ensureFollow(
+  tx: Tx,
+  call: Pick<Call, "principal" | "requestId">,
+  card: Card,
+  member: Member,
+): Promise<boolean> {
+  const existing = await tx.cardFollow.findUnique({
+    where: { cardId_memberId: { cardId: card.id, memberId: member.id } },
+    select: { cardId: true },
+  });
   if (existing) return false;
   await follow(tx, call, card, member);
   return true;
 }
 
-async function follow(tx: Tx, call: Pick<Call, "principal" | "requestId">, card: Card, member: Member): Promise<CardFollow> {
+async function follow(
+  tx: Tx,
+  call: Pick<Call, "principal" | "requestId">,
+  card: Card,
+  member: Member,
+): Promise<CardFollow> {
   const row = await tx.cardFollow.create({ data: { cardId: card.id, memberId: member.id, programId: card.programId } });
-  await tx.activity.create({ data: { programId: card.programId, partnerId: card.partnerId, cardId: card.id, memberId: member.id, type: "FOLLOW", ...actorFor(call.principal, member.id) } });
-  await audit(tx, call, { action: "card.follow", targetType: "Card", targetId: card.id, programId: card.programId, after: { memberId: member.id } });
+  await tx.activity.create({
+    data: {
+      programId: card.programId,
+      partnerId: card.partnerId,
+      cardId: card.id,
+      memberId: member.id,
+      type: "FOLLOW",
+      ...actorFor(call.principal, member.id),
+    },
+  });
+  await audit(tx, call, {
+    action: "card.follow",
+    targetType: "Card",
+    targetId: card.id,
+    programId: card.programId,
+    after: { memberId: member.id },
+  });
   return row;
 }
 
 /** Stops following (balances stay in the ledger; following again shows them). */
-export async function unfollowCard(call: Call, input: { cardId: string; member?: MemberRef | null }): Promise<{ card: Card; member: Member }> {
+export async function unfollowCard(
+  call: Call,
+  input: { cardId: string; member?: MemberRef | null },
+): Promise<{ card: Card; member: Member }> {
   const card = requireCard(await call.prisma.card.findUnique({ where: { id: input.cardId } }));
   const member = await actingMember(call.prisma, call.principal, input.member, { programId: card.programId, card });
   return call.prisma.$transaction(async (tx) => {
     const { count } = await tx.cardFollow.deleteMany({ where: { cardId: card.id, memberId: member.id } });
     if (!count) requireCard(null);
-    await tx.activity.create({ data: { programId: card.programId, partnerId: card.partnerId, cardId: card.id, memberId: member.id, type: "UNFOLLOW", ...actorFor(call.principal, member.id) } });
-    await audit(tx, call, { action: "card.unfollow", targetType: "Card", targetId: card.id, programId: card.programId, before: { memberId: member.id } });
+    await tx.activity.create({
+      data: {
+        programId: card.programId,
+        partnerId: card.partnerId,
+        cardId: card.id,
+        memberId: member.id,
+        type: "UNFOLLOW",
+        ...actorFor(call.principal, member.id),
+      },
+    });
+    await audit(tx, call, {
+      action: "card.unfollow",
+      targetType: "Card",
+      targetId: card.id,
+      programId: card.programId,
+      before: { memberId: member.id },
+    });
     return { card, member };
   });
 }
@@ -94,7 +154,18 @@ export async function unfollowCard(call: Call, input: { cardId: string; member?:
 export async function recordCardView(call: Call, input: { cardId: string; member?: MemberRef | null }): Promise<Card> {
   const p = call.principal;
   const card = requireCard(await call.prisma.card.findFirst({ where: { id: input.cardId, AND: [cardFilter(p)] } }));
-  const memberId = input.member ? (await actingMember(call.prisma, p, input.member, { programId: card.programId, card })).id : ownMemberIn(p, card.programId);
-  await call.prisma.activity.create({ data: { programId: card.programId, partnerId: card.partnerId, cardId: card.id, memberId, type: "CARD_VIEW", ...actorFor(p, memberId) } });
+  const memberId = input.member
+    ? (await actingMember(call.prisma, p, input.member, { programId: card.programId, card })).id
+    : ownMemberIn(p, card.programId);
+  await call.prisma.activity.create({
+    data: {
+      programId: card.programId,
+      partnerId: card.partnerId,
+      cardId: card.id,
+      memberId,
+      type: "CARD_VIEW",
+      ...actorFor(p, memberId),
+    },
+  });
   return card;
 }

@@ -7,19 +7,26 @@ import type { Card, Coupon, Game, GamePlay, GamePrize, Prisma, Reward } from "..
 import { audit } from "../audit.js";
 import { isAdmin, memberProgramIds, type Principal } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
-import { ConflictError, ErrorCode, LoyaltyRuleError, NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
-import { isUniqueViolation } from "../prisma-errors.js";
+import {
+  ConflictError,
+  ErrorCode,
+  LoyaltyRuleError,
+  NotFoundError,
+  ValidationError,
+  type ValidationIssue,
+} from "../errors.js";
 import { lockMember, type MemberRef } from "../points/members.js";
+import { isUniqueViolation } from "../prisma-errors.js";
 import { requireProgram } from "../programs.js";
-import { name, optionalText, parseInput, type Loose } from "../values.js";
+import { type Loose, name, optionalText, parseInput } from "../values.js";
 import { requireOwner } from "./access.js";
 import { unavailability } from "./availability.js";
-import { cardWorkFilter, followedCardWhere, follows, requireFound } from "./scope.js";
-import { actorFor, isLive } from "./follows.js";
-import { actingMember } from "./members.js";
 import { issueCoupons } from "./coupons.js";
 import { drawPrize } from "./draw.js";
+import { actorFor, isLive } from "./follows.js";
+import { actingMember } from "./members.js";
 import { currentPeriod } from "./periods.js";
+import { cardWorkFilter, followedCardWhere, follows, requireFound } from "./scope.js";
 
 const whole = (what: string) => z.number().int(`${what} must be a whole number`);
 
@@ -27,9 +34,20 @@ const PrizeInput = z.object({
   type: z.enum(["POINTS", "COUPON", "NOTHING"]),
   label: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
   weight: whole("weight").min(1, "must be at least 1").max(1_000_000, "must be at most 1000000"),
-  points: whole("points").min(1, "must be at least 1").max(1_000_000, "is too large").nullish().transform((v) => v ?? null),
-  rewardId: z.string().nullish().transform((v) => v ?? null),
-  couponCount: whole("couponCount").min(1, "must be at least 1").max(20, "must be at most 20").nullish().transform((v) => v ?? null),
+  points: whole("points")
+    .min(1, "must be at least 1")
+    .max(1_000_000, "is too large")
+    .nullish()
+    .transform((v) => v ?? null),
+  rewardId: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  couponCount: whole("couponCount")
+    .min(1, "must be at least 1")
+    .max(20, "must be at most 20")
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 const GameFields = {
@@ -38,11 +56,20 @@ const GameFields = {
   status: z.enum(["ACTIVE", "INACTIVE"]),
   playLimit: whole("playLimit").min(1, "must be at least 1").max(1000, "must be at most 1000"),
   playPeriod: z.enum(["DAY", "WEEK", "MONTH"]),
-  startsAt: z.date().nullish().transform((v) => v ?? null),
-  endsAt: z.date().nullish().transform((v) => v ?? null),
+  startsAt: z
+    .date()
+    .nullish()
+    .transform((v) => v ?? null),
+  endsAt: z
+    .date()
+    .nullish()
+    .transform((v) => v ?? null),
   prizes: z.array(PrizeInput).min(1, "a game needs at least one prize").max(50, "at most 50 prizes"),
 };
-const CreateGameInput = z.object({ ...GameFields, status: GameFields.status.nullish().transform((v) => v ?? "ACTIVE") });
+const CreateGameInput = z.object({
+  ...GameFields,
+  status: GameFields.status.nullish().transform((v) => v ?? "ACTIVE"),
+});
 /** Only the fields present change; prizes, when present, replace the game's as a whole. */
 const UpdateGameInput = z.object(GameFields).partial();
 export type CreateGameInput = Loose<z.input<typeof CreateGameInput>>;
@@ -50,10 +77,16 @@ export type UpdateGameInput = Loose<z.input<typeof UpdateGameInput>>;
 type Prizes = z.output<typeof PrizeInput>[];
 
 /** Prize rows for a game: each prize's fields must fit its type; COUPON prizes name a COUPON reward of the game's card. */
-async function prizeRows(tx: Tx, cardId: string, prizes: Prizes): Promise<Omit<Prisma.GamePrizeCreateManyInput, "gameId">[]> {
+async function prizeRows(
+  tx: Tx,
+  cardId: string,
+  prizes: Prizes,
+): Promise<Omit<Prisma.GamePrizeCreateManyInput, "gameId">[]> {
   const issues: ValidationIssue[] = [];
   const rewardIds = [...new Set(prizes.flatMap((p) => (p.rewardId ? [p.rewardId] : [])))];
-  const rewards = new Map((await tx.reward.findMany({ where: { id: { in: rewardIds }, cardId } })).map((r) => [r.id, r]));
+  const rewards = new Map(
+    (await tx.reward.findMany({ where: { id: { in: rewardIds }, cardId } })).map((r) => [r.id, r]),
+  );
   const rows = prizes.map((prize, position) => {
     const at = (field: string, message: string) => issues.push({ path: `prizes.${position}.${field}`, message });
     if (prize.type === "POINTS" && prize.points === null) at("points", "is required for a POINTS prize");
@@ -66,14 +99,23 @@ async function prizeRows(tx: Tx, cardId: string, prizes: Prizes): Promise<Omit<P
       if (prize.rewardId !== null) at("rewardId", "only COUPON prizes give a reward's coupons");
       if (prize.couponCount !== null) at("couponCount", "only COUPON prizes give coupons");
     }
-    return { position, type: prize.type, label: prize.label, weight: prize.weight, points: prize.points, rewardId: prize.type === "COUPON" ? prize.rewardId : null, couponCount: prize.couponCount ?? 1 };
+    return {
+      position,
+      type: prize.type,
+      label: prize.label,
+      weight: prize.weight,
+      points: prize.points,
+      rewardId: prize.type === "COUPON" ? prize.rewardId : null,
+      couponCount: prize.couponCount ?? 1,
+    };
   });
   if (issues.length) throw new ValidationError(issues);
   return rows;
 }
 
 function checkWindow(game: { startsAt: Date | null; endsAt: Date | null }): void {
-  if (game.startsAt && game.endsAt && game.endsAt <= game.startsAt) throw new ValidationError([{ path: "endsAt", message: "must be after startsAt" }]);
+  if (game.startsAt && game.endsAt && game.endsAt <= game.startsAt)
+    throw new ValidationError([{ path: "endsAt", message: "must be after startsAt" }]);
 }
 
 export async function createGame(call: Call, cardId: string, input: CreateGameInput): Promise<Game> {
@@ -83,8 +125,16 @@ export async function createGame(call: Call, cardId: string, input: CreateGameIn
     const card = requireFound(await tx.card.findUnique({ where: { id: cardId } }), "Card");
     requireOwner(call.principal, card);
     const rows = await prizeRows(tx, cardId, prizes);
-    const game = await tx.game.create({ data: { ...data, cardId, programId: card.programId, prizes: { createMany: { data: rows } } } });
-    await audit(tx, call, { action: "game.create", targetType: "Game", targetId: game.id, programId: game.programId, after: { ...game, prizes: rows } });
+    const game = await tx.game.create({
+      data: { ...data, cardId, programId: card.programId, prizes: { createMany: { data: rows } } },
+    });
+    await audit(tx, call, {
+      action: "game.create",
+      targetType: "Game",
+      targetId: game.id,
+      programId: game.programId,
+      after: { ...game, prizes: rows },
+    });
     return game;
   });
 }
@@ -93,7 +143,13 @@ export async function createGame(call: Call, cardId: string, input: CreateGameIn
 export async function updateGame(call: Call, gameId: string, patch: UpdateGameInput): Promise<Game> {
   const { prizes, ...data } = parseInput(UpdateGameInput, patch);
   return call.prisma.$transaction(async (tx) => {
-    const before = requireFound(await tx.game.findUnique({ where: { id: gameId }, include: { card: true, prizes: { orderBy: { position: "asc" } } } }), "Game");
+    const before = requireFound(
+      await tx.game.findUnique({
+        where: { id: gameId },
+        include: { card: true, prizes: { orderBy: { position: "asc" } } },
+      }),
+      "Game",
+    );
     const { card, prizes: oldPrizes, ...old } = before;
     requireOwner(call.principal, card);
     checkWindow({ ...old, ...data });
@@ -118,7 +174,9 @@ export async function updateGame(call: Call, gameId: string, patch: UpdateGameIn
 
 // Playing -------------------------------------------------------------------------------------------------
 
-const PlayInput = z.object({ idempotencyKey: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters") });
+const PlayInput = z.object({
+  idempotencyKey: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+});
 
 export interface PlayResult {
   play: GamePlay;
@@ -126,11 +184,19 @@ export interface PlayResult {
 }
 
 /** Why nobody can play a game now (null: they can). */
-function gameRefusal(game: Game & { card: Card & { partner: { status: string; deletedAt: Date | null } } }, now: Date): LoyaltyRuleError | null {
+function gameRefusal(
+  game: Game & { card: Card & { partner: { status: string; deletedAt: Date | null } } },
+  now: Date,
+): LoyaltyRuleError | null {
   // Like every staff action on the card: nothing is collected on an inactive card or a disabled business's.
-  if (!isLive(game.card)) return new LoyaltyRuleError(ErrorCode.CARD_INACTIVE, "This game's card is not active (or its business is disabled)");
+  if (!isLive(game.card))
+    return new LoyaltyRuleError(
+      ErrorCode.CARD_INACTIVE,
+      "This game's card is not active (or its business is disabled)",
+    );
   if (game.status !== "ACTIVE") return new LoyaltyRuleError(ErrorCode.GAME_UNAVAILABLE, "This game is not active");
-  if (game.startsAt && game.startsAt > now) return new LoyaltyRuleError(ErrorCode.GAME_UNAVAILABLE, "This game has not started yet");
+  if (game.startsAt && game.startsAt > now)
+    return new LoyaltyRuleError(ErrorCode.GAME_UNAVAILABLE, "This game has not started yet");
   if (game.endsAt && game.endsAt <= now) return new LoyaltyRuleError(ErrorCode.GAME_UNAVAILABLE, "This game has ended");
   return null;
 }
@@ -147,15 +213,28 @@ export async function playGame(
   input: { gameId: string; idempotencyKey: string; member?: MemberRef | null },
 ): Promise<PlayResult & { replayed: boolean }> {
   const { idempotencyKey } = parseInput(PlayInput, input);
-  const game = requireFound(await call.prisma.game.findUnique({ where: { id: input.gameId }, include: { card: { include: { partner: true } } } }), "Game");
-  const member = await actingMember(call.prisma, call.principal, input.member, { programId: game.programId, card: game.card });
+  const game = requireFound(
+    await call.prisma.game.findUnique({
+      where: { id: input.gameId },
+      include: { card: { include: { partner: true } } },
+    }),
+    "Game",
+  );
+  const member = await actingMember(call.prisma, call.principal, input.member, {
+    programId: game.programId,
+    card: game.card,
+  });
   if (!(await follows(call.prisma, game.cardId, member.id))) requireFound(null, "Game");
 
   const key = { programId_idempotencyKey: { programId: game.programId, idempotencyKey } };
   const replay = async () => {
-    const play = await call.prisma.gamePlay.findUnique({ where: key, include: { coupons: { orderBy: { id: "asc" } } } });
+    const play = await call.prisma.gamePlay.findUnique({
+      where: key,
+      include: { coupons: { orderBy: { id: "asc" } } },
+    });
     if (!play) return null;
-    if (play.gameId !== game.id || play.memberId !== member.id) throw new ConflictError("This idempotencyKey was used for another play", "idempotencyKey");
+    if (play.gameId !== game.id || play.memberId !== member.id)
+      throw new ConflictError("This idempotencyKey was used for another play", "idempotencyKey");
     const { coupons, ...row } = play;
     return { play: row, coupons, replayed: true };
   };
@@ -167,18 +246,31 @@ export async function playGame(
       const now = new Date();
       const refused = gameRefusal(game, now);
       if (refused) throw refused;
-      const program = requireProgram(await tx.program.findUnique({ where: { id: game.programId }, select: { timezone: true } }));
+      const program = requireProgram(
+        await tx.program.findUnique({ where: { id: game.programId }, select: { timezone: true } }),
+      );
       await lockMember(tx, member.id);
       const period = await currentPeriod(tx, program.timezone, game.playPeriod);
-      const played = await tx.gamePlay.count({ where: { gameId: game.id, memberId: member.id, createdAt: { gte: period.start, lt: period.end } } });
+      const played = await tx.gamePlay.count({
+        where: { gameId: game.id, memberId: member.id, createdAt: { gte: period.start, lt: period.end } },
+      });
       if (played >= game.playLimit) {
-        throw new LoyaltyRuleError(ErrorCode.PLAY_LIMIT_REACHED, `Played ${played} times this ${game.playPeriod.toLowerCase()} (limit ${game.playLimit})`, period.end);
+        throw new LoyaltyRuleError(
+          ErrorCode.PLAY_LIMIT_REACHED,
+          `Played ${played} times this ${game.playPeriod.toLowerCase()} (limit ${game.playLimit})`,
+          period.end,
+        );
       }
 
       const prizes = await tx.gamePrize.findMany({ where: { gameId: game.id }, orderBy: { position: "asc" } });
       const rewards = await lockedRewards(tx, prizes);
-      const winnable = prizes.filter((p) => p.type !== "COUPON" || (rewards.has(p.rewardId!) && unavailability(rewards.get(p.rewardId!)!, now, p.couponCount) === null));
-      if (!winnable.length) throw new LoyaltyRuleError(ErrorCode.OUT_OF_STOCK, "No prize of this game can be given now");
+      const winnable = prizes.filter(
+        (p) =>
+          p.type !== "COUPON" ||
+          (rewards.has(p.rewardId!) && unavailability(rewards.get(p.rewardId!)!, now, p.couponCount) === null),
+      );
+      if (!winnable.length)
+        throw new LoyaltyRuleError(ErrorCode.OUT_OF_STOCK, "No prize of this game can be given now");
       const prize = drawPrize(winnable);
 
       const play = await tx.gamePlay.create({
@@ -196,8 +288,21 @@ export async function playGame(
       let coupons: Coupon[] = [];
       if (prize.type === "COUPON") {
         const reward = rewards.get(prize.rewardId!)!;
-        if (reward.stock !== null) await tx.reward.update({ where: { id: reward.id }, data: { stock: { decrement: prize.couponCount } } });
-        coupons = await issueCoupons(tx, { programId: game.programId, memberId: member.id, reward, card: game.card, gameId: game.id, gamePlayId: play.id }, prize.couponCount, now);
+        if (reward.stock !== null)
+          await tx.reward.update({ where: { id: reward.id }, data: { stock: { decrement: prize.couponCount } } });
+        coupons = await issueCoupons(
+          tx,
+          {
+            programId: game.programId,
+            memberId: member.id,
+            reward,
+            card: game.card,
+            gameId: game.id,
+            gamePlayId: play.id,
+          },
+          prize.couponCount,
+          now,
+        );
       }
       const activity = await tx.activity.create({
         data: {
@@ -215,7 +320,15 @@ export async function playGame(
       });
       if (play.points) {
         await tx.ledgerEntry.create({
-          data: { programId: game.programId, memberId: member.id, type: "EARN", source: "GAME", points: play.points, cardId: game.cardId, activityId: activity.id },
+          data: {
+            programId: game.programId,
+            memberId: member.id,
+            type: "EARN",
+            source: "GAME",
+            points: play.points,
+            cardId: game.cardId,
+            activityId: activity.id,
+          },
         });
       }
       await audit(tx, call, {
@@ -256,17 +369,27 @@ export function gameReadWhere(p: Principal, now: Date = new Date()): Prisma.Game
       {
         card: { AND: [followedCardWhere(p), { status: "ACTIVE", partner: { status: "ENABLED", deletedAt: null } }] },
         status: "ACTIVE",
-        AND: [{ OR: [{ startsAt: null }, { startsAt: { lte: now } }] }, { OR: [{ endsAt: null }, { endsAt: { gt: now } }] }],
+        AND: [
+          { OR: [{ startsAt: null }, { startsAt: { lte: now } }] },
+          { OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+        ],
       },
     ],
   };
 }
 
 /** A partner's games, for its owners (the partner itself, the program's managers). */
-export async function partnerGamesWhere(call: Pick<Call, "prisma" | "principal">, partnerId: string): Promise<Prisma.GameWhereInput> {
-  const partner = await call.prisma.partner.findFirst({ where: { id: partnerId, deletedAt: null }, select: { programId: true } });
+export async function partnerGamesWhere(
+  call: Pick<Call, "prisma" | "principal">,
+  partnerId: string,
+): Promise<Prisma.GameWhereInput> {
+  const partner = await call.prisma.partner.findFirst({
+    where: { id: partnerId, deletedAt: null },
+    select: { programId: true },
+  });
   // Like every partner lookup: callers without a role in its program learn nothing of it.
-  if (!partner || !(isAdmin(call.principal) || memberProgramIds(call.principal).includes(partner.programId))) throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found");
+  if (!partner || !(isAdmin(call.principal) || memberProgramIds(call.principal).includes(partner.programId)))
+    throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found");
   requireOwner(call.principal, { programId: partner.programId, partnerId });
   return { card: { partnerId } };
 }

@@ -4,8 +4,8 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { email } from "../auth/login.js";
 import { requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
-import { inChunks, RowChecker, runImport, type ImportInput, type ImportKind, type ImportReport } from "./import.js";
 import { uuidv7 } from "../referrals/uuid.js";
+import { type ImportInput, type ImportKind, type ImportReport, inChunks, RowChecker, runImport } from "./import.js";
 
 interface MemberRow {
   externalId: string;
@@ -37,15 +37,21 @@ function membersImport(programId: string): ImportKind {
         let mail = check.text(row, "email", { required: false, max: 320 });
         if (mail) {
           const result = email.safeParse(mail);
-          mail = result.success ? result.data : check.reject(row, "email", "INVALID_VALUE", `email "${mail}" is not an email address`);
+          mail = result.success
+            ? result.data
+            : check.reject(row, "email", "INVALID_VALUE", `email "${mail}" is not an email address`);
         }
-        if (externalId && check.unique(seen, row, "externalId", externalId) && !check.isRejected(row)) parsed.push({ externalId, email: mail, name });
+        if (externalId && check.unique(seen, row, "externalId", externalId) && !check.isRejected(row))
+          parsed.push({ externalId, email: mail, name });
       }
 
       const stored = new Map(
         (
           await inChunks(parsed, (chunk) =>
-            tx.member.findMany({ where: { programId, externalId: { in: chunk.map((m) => m.externalId) } }, select: { id: true, externalId: true, email: true, name: true } }),
+            tx.member.findMany({
+              where: { programId, externalId: { in: chunk.map((m) => m.externalId) } },
+              select: { id: true, externalId: true, email: true, name: true },
+            }),
           )
         ).map((m) => [m.externalId, m]),
       );
@@ -55,10 +61,20 @@ function membersImport(programId: string): ImportKind {
       for (const m of parsed) {
         const existing = stored.get(m.externalId);
         if (!existing) {
-          creates.push({ id: uuidv7(), programId, externalId: m.externalId, email: m.email ?? null, name: m.name ?? null });
+          creates.push({
+            id: uuidv7(),
+            programId,
+            externalId: m.externalId,
+            email: m.email ?? null,
+            name: m.name ?? null,
+          });
           continue;
         }
-        const next = { id: existing.id, email: m.email === undefined ? existing.email : m.email, name: m.name === undefined ? existing.name : m.name };
+        const next = {
+          id: existing.id,
+          email: m.email === undefined ? existing.email : m.email,
+          name: m.name === undefined ? existing.name : m.name,
+        };
         if (next.email === existing.email && next.name === existing.name) unchanged++;
         else updates.push(next);
       }

@@ -3,8 +3,8 @@
 // keeps the stored value; an empty cell clears it.
 import { requireProgramManager } from "../auth/principal.js";
 import type { Call } from "../deps.js";
-import { bumpPointsConfig, saveProducts, type ProductRow } from "../points/settings.js";
-import { inChunks, RowChecker, runImport, type ImportInput, type ImportReport } from "./import.js";
+import { bumpPointsConfig, type ProductRow, saveProducts } from "../points/settings.js";
+import { type ImportInput, type ImportReport, inChunks, RowChecker, runImport } from "./import.js";
 
 export async function importProducts(call: Call, input: ImportInput): Promise<ImportReport> {
   const { programId } = input;
@@ -27,15 +27,23 @@ export async function importProducts(call: Call, input: ImportInput): Promise<Im
         if (sku && check.unique(seen, row, "sku", sku) && !check.isRejected(row)) parsed.push({ sku, brand, category });
       }
       const stored = new Map(
-        (await inChunks(parsed, (chunk) => tx.product.findMany({ where: { programId, sku: { in: chunk.map((p) => p.sku) } }, select: { sku: true, brand: true, category: true } }))).map((p) => [
-          p.sku,
-          p,
-        ]),
+        (
+          await inChunks(parsed, (chunk) =>
+            tx.product.findMany({
+              where: { programId, sku: { in: chunk.map((p) => p.sku) } },
+              select: { sku: true, brand: true, category: true },
+            }),
+          )
+        ).map((p) => [p.sku, p]),
       );
       const changes: ProductRow[] = [];
       for (const p of parsed) {
         const before = stored.get(p.sku);
-        const next = { sku: p.sku, brand: p.brand === undefined ? (before?.brand ?? null) : p.brand, category: p.category === undefined ? (before?.category ?? null) : p.category };
+        const next = {
+          sku: p.sku,
+          brand: p.brand === undefined ? (before?.brand ?? null) : p.brand,
+          category: p.category === undefined ? (before?.category ?? null) : p.category,
+        };
         if (!before || before.brand !== next.brand || before.category !== next.category) changes.push(next);
       }
       return {

@@ -15,7 +15,15 @@ import { requireProgram } from "../programs.js";
 import { zonedInstant } from "../referrals/periods.js";
 import { uuidv7 } from "../referrals/uuid.js";
 import { nodeRowId } from "../values.js";
-import { inChunks, RowChecker, runImport, type ImportInput, type ImportKind, type ImportReport, type ImportRow } from "./import.js";
+import {
+  type ImportInput,
+  type ImportKind,
+  type ImportReport,
+  type ImportRow,
+  inChunks,
+  RowChecker,
+  runImport,
+} from "./import.js";
 
 export const IMPORT_KEY_PREFIX = "import:";
 const MAX_POINTS = 1_000_000_000;
@@ -47,7 +55,12 @@ function transactionsImport(call: Call, programId: string): ImportKind {
       { name: "note", required: false },
     ],
     async plan(tx, rows) {
-      const program = requireProgram(await tx.program.findUnique({ where: { id: programId }, select: { timezone: true, allowNegativeBalance: true } }));
+      const program = requireProgram(
+        await tx.program.findUnique({
+          where: { id: programId },
+          select: { timezone: true, allowNegativeBalance: true },
+        }),
+      );
       const check = new RowChecker();
       const seen = new Map<string, number>();
       const now = new Date();
@@ -55,24 +68,59 @@ function transactionsImport(call: Call, programId: string): ImportKind {
       for (const row of rows) {
         const externalId = check.text(row, "externalId", { required: true, max: 190 });
         const memberExternalId = check.text(row, "memberExternalId", { required: true, max: 200 });
-        const points = check.integer(row, "points", (n) => (n === 0 ? "must not be 0" : Math.abs(n) > MAX_POINTS ? `must be between -${MAX_POINTS} and ${MAX_POINTS}` : null));
+        const points = check.integer(row, "points", (n) =>
+          n === 0
+            ? "must not be 0"
+            : Math.abs(n) > MAX_POINTS
+              ? `must be between -${MAX_POINTS} and ${MAX_POINTS}`
+              : null,
+        );
         const note = check.text(row, "note", { required: false, max: 500 });
         const cardText = row.get("cardId");
-        const cardId = cardText ? (nodeRowId(cardText, "Card") ?? check.reject(row, "cardId", "UNKNOWN_CARD", `cardId "${cardText}" is not a card's id`)) : null;
+        const cardId = cardText
+          ? (nodeRowId(cardText, "Card") ??
+            check.reject(row, "cardId", "UNKNOWN_CARD", `cardId "${cardText}" is not a card's id`))
+          : null;
         const occurredAt = instant(check, row, program.timezone ?? "UTC", now);
         if (externalId && !check.unique(seen, row, "externalId", externalId)) continue;
-        if (check.isRejected(row) || !externalId || !memberExternalId || points === undefined || cardId === undefined || !occurredAt) continue;
-        parsed.push({ row, key: IMPORT_KEY_PREFIX + externalId, memberExternalId, points, cardId, occurredAt, note: note ?? null });
+        if (
+          check.isRejected(row) ||
+          !externalId ||
+          !memberExternalId ||
+          points === undefined ||
+          cardId === undefined ||
+          !occurredAt
+        )
+          continue;
+        parsed.push({
+          row,
+          key: IMPORT_KEY_PREFIX + externalId,
+          memberExternalId,
+          points,
+          cardId,
+          occurredAt,
+          note: note ?? null,
+        });
       }
 
       // References: members and cards of this program.
       const members = new Map(
-        (await inChunks([...new Set(parsed.map((t) => t.memberExternalId))], (chunk) => tx.member.findMany({ where: { programId, externalId: { in: chunk } }, select: { id: true, externalId: true } }))).map(
-          (m) => [m.externalId, m.id],
-        ),
+        (
+          await inChunks([...new Set(parsed.map((t) => t.memberExternalId))], (chunk) =>
+            tx.member.findMany({
+              where: { programId, externalId: { in: chunk } },
+              select: { id: true, externalId: true },
+            }),
+          )
+        ).map((m) => [m.externalId, m.id]),
       );
       const cards = new Map(
-        (await tx.card.findMany({ where: { programId, id: { in: [...new Set(parsed.flatMap((t) => (t.cardId ? [t.cardId] : [])))] } }, select: { id: true, partnerId: true } })).map((c) => [c.id, c]),
+        (
+          await tx.card.findMany({
+            where: { programId, id: { in: [...new Set(parsed.flatMap((t) => (t.cardId ? [t.cardId] : [])))] } },
+            select: { id: true, partnerId: true },
+          })
+        ).map((c) => [c.id, c]),
       );
       // Keys imported before: the same row again is unchanged; other values under the key are a conflict.
       const stored = new Map(
@@ -80,7 +128,15 @@ function transactionsImport(call: Call, programId: string): ImportKind {
           await inChunks(parsed, (chunk) =>
             tx.ledgerEntry.findMany({
               where: { programId, idempotencyKey: { in: chunk.map((t) => t.key) } },
-              select: { idempotencyKey: true, memberId: true, cardId: true, points: true, createdAt: true, note: true, source: true },
+              select: {
+                idempotencyKey: true,
+                memberId: true,
+                cardId: true,
+                points: true,
+                createdAt: true,
+                note: true,
+                source: true,
+              },
             }),
           )
         ).map((e) => [e.idempotencyKey!, e]),
@@ -90,8 +146,15 @@ function transactionsImport(call: Call, programId: string): ImportKind {
       const fresh: (TransactionRow & { memberId: string })[] = [];
       for (const t of parsed) {
         const memberId = members.get(t.memberExternalId);
-        if (!memberId) check.reject(t.row, "memberExternalId", "UNKNOWN_MEMBER", `no member of the program has externalId "${t.memberExternalId}" (import members first)`);
-        if (t.cardId && !cards.has(t.cardId)) check.reject(t.row, "cardId", "UNKNOWN_CARD", `card "${t.row.get("cardId")}" is not a card of this program`);
+        if (!memberId)
+          check.reject(
+            t.row,
+            "memberExternalId",
+            "UNKNOWN_MEMBER",
+            `no member of the program has externalId "${t.memberExternalId}" (import members first)`,
+          );
+        if (t.cardId && !cards.has(t.cardId))
+          check.reject(t.row, "cardId", "UNKNOWN_CARD", `card "${t.row.get("cardId")}" is not a card of this program`);
         if (check.isRejected(t.row)) continue;
         const earlier = stored.get(t.key);
         if (!earlier) {
@@ -106,7 +169,13 @@ function transactionsImport(call: Call, programId: string): ImportKind {
           earlier.createdAt.getTime() === t.occurredAt.getTime() &&
           earlier.note === t.note;
         if (same) unchanged++;
-        else check.reject(t.row, "externalId", "CONFLICT", `externalId "${t.key.slice(IMPORT_KEY_PREFIX.length)}" was imported before with other values`);
+        else
+          check.reject(
+            t.row,
+            "externalId",
+            "CONFLICT",
+            `externalId "${t.key.slice(IMPORT_KEY_PREFIX.length)}" was imported before with other values`,
+          );
       }
 
       await checkBalances(tx, check, fresh, program.allowNegativeBalance);
@@ -132,9 +201,15 @@ function instant(check: RowChecker, row: ImportRow, timeZone: string, now: Date)
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const millis = day ? calendarDay(Number(day[1]), Number(day[2]), Number(day[3]), timeZone) : parseInstant(text);
   if (millis === undefined) {
-    return check.reject(row, "occurredAt", "INVALID_VALUE", `occurredAt must be an ISO 8601 date-time with an offset (2026-05-01T14:30:00+03:00) or a date (2026-05-01), got "${text}"`);
+    return check.reject(
+      row,
+      "occurredAt",
+      "INVALID_VALUE",
+      `occurredAt must be an ISO 8601 date-time with an offset (2026-05-01T14:30:00+03:00) or a date (2026-05-01), got "${text}"`,
+    );
   }
-  if (millis > now.getTime()) return check.reject(row, "occurredAt", "INVALID_VALUE", `occurredAt ${text} is in the future`);
+  if (millis > now.getTime())
+    return check.reject(row, "occurredAt", "INVALID_VALUE", `occurredAt ${text} is in the future`);
   return new Date(millis);
 }
 
@@ -150,8 +225,16 @@ function calendarDay(year: number, month: number, day: number, timeZone: string)
  * (lockMember's lock) so that a concurrent redemption cannot spend the same points meanwhile. Program points may
  * go negative where the program allows it; card points and stamps never.
  */
-async function checkBalances(tx: Tx, check: RowChecker, rows: (TransactionRow & { memberId: string })[], allowNegative: boolean): Promise<void> {
-  const sums = new Map<string, { memberId: string; cardId: string | null; sum: number; lastDebit: TransactionRow | null }>();
+async function checkBalances(
+  tx: Tx,
+  check: RowChecker,
+  rows: (TransactionRow & { memberId: string })[],
+  allowNegative: boolean,
+): Promise<void> {
+  const sums = new Map<
+    string,
+    { memberId: string; cardId: string | null; sum: number; lastDebit: TransactionRow | null }
+  >();
   for (const t of rows) {
     const key = `${t.memberId}/${t.cardId ?? ""}`;
     const s = sums.get(key) ?? { memberId: t.memberId, cardId: t.cardId, sum: 0, lastDebit: null };
@@ -162,18 +245,35 @@ async function checkBalances(tx: Tx, check: RowChecker, rows: (TransactionRow & 
   const debited = [...sums.values()].filter((s) => s.lastDebit && !(s.cardId === null && allowNegative));
   if (!debited.length) return;
   const memberIds = [...new Set(debited.map((s) => s.memberId))].sort();
-  await inChunks(memberIds, (chunk) => tx.$queryRaw<unknown[]>`SELECT 1 FROM "Member" WHERE "id" = ANY(${chunk}::uuid[]) ORDER BY "id" FOR UPDATE`);
-  const balances = await inChunks(memberIds, (chunk) => tx.ledgerEntry.groupBy({ by: ["memberId", "cardId"], where: { memberId: { in: chunk } }, _sum: { points: true } }));
+  await inChunks(
+    memberIds,
+    (chunk) =>
+      tx.$queryRaw<unknown[]>`SELECT 1 FROM "Member" WHERE "id" = ANY(${chunk}::uuid[]) ORDER BY "id" FOR UPDATE`,
+  );
+  const balances = await inChunks(memberIds, (chunk) =>
+    tx.ledgerEntry.groupBy({ by: ["memberId", "cardId"], where: { memberId: { in: chunk } }, _sum: { points: true } }),
+  );
   const balance = new Map(balances.map((b) => [`${b.memberId}/${b.cardId ?? ""}`, b._sum.points ?? 0]));
   for (const s of debited) {
     const before = balance.get(`${s.memberId}/${s.cardId ?? ""}`) ?? 0;
     if (before + s.sum >= 0) continue;
     const what = s.cardId ? "card balance" : "points balance";
-    check.reject(s.lastDebit!.row, "points", "INSUFFICIENT_BALANCE", `member "${s.lastDebit!.memberExternalId}"'s ${what} is ${before}; with this file's rows it would be ${before + s.sum}`);
+    check.reject(
+      s.lastDebit!.row,
+      "points",
+      "INSUFFICIENT_BALANCE",
+      `member "${s.lastDebit!.memberExternalId}"'s ${what} is ${before}; with this file's rows it would be ${before + s.sum}`,
+    );
   }
 }
 
-async function writeEntries(tx: Tx, call: Call, programId: string, rows: (TransactionRow & { memberId: string })[], cards: Map<string, { id: string; partnerId: string }>) {
+async function writeEntries(
+  tx: Tx,
+  call: Call,
+  programId: string,
+  rows: (TransactionRow & { memberId: string })[],
+  cards: Map<string, { id: string; partnerId: string }>,
+) {
   const actor = actorOf(call.principal);
   const activities: Prisma.ActivityCreateManyInput[] = [];
   const entries: Prisma.LedgerEntryCreateManyInput[] = [];
@@ -182,10 +282,21 @@ async function writeEntries(tx: Tx, call: Call, programId: string, rows: (Transa
     const card = t.cardId ? cards.get(t.cardId)! : null;
     const activityId = card ? uuidv7() : null;
     if (card) {
-      activities.push({ id: activityId!, programId, partnerId: card.partnerId, cardId: card.id, memberId: t.memberId, type: "IMPORTED", ...actor, points: t.points, createdAt: t.occurredAt });
+      activities.push({
+        id: activityId!,
+        programId,
+        partnerId: card.partnerId,
+        cardId: card.id,
+        memberId: t.memberId,
+        type: "IMPORTED",
+        ...actor,
+        points: t.points,
+        createdAt: t.occurredAt,
+      });
       const key = `${card.id}/${t.memberId}`;
       const follow = follows.get(key);
-      if (!follow || t.occurredAt < (follow.followedAt as Date)) follows.set(key, { cardId: card.id, memberId: t.memberId, programId, followedAt: t.occurredAt });
+      if (!follow || t.occurredAt < (follow.followedAt as Date))
+        follows.set(key, { cardId: card.id, memberId: t.memberId, programId, followedAt: t.occurredAt });
     }
     entries.push({
       programId,
@@ -201,9 +312,20 @@ async function writeEntries(tx: Tx, call: Call, programId: string, rows: (Transa
     });
   }
   // New follows get their FOLLOW activity, as every follow does (followCard, a staff award to a non-follower).
-  const followed = await inChunks([...follows.values()], (chunk) => tx.cardFollow.createManyAndReturn({ data: chunk, skipDuplicates: true }));
+  const followed = await inChunks([...follows.values()], (chunk) =>
+    tx.cardFollow.createManyAndReturn({ data: chunk, skipDuplicates: true }),
+  );
   for (const f of followed) {
-    activities.push({ id: uuidv7(), programId, partnerId: cards.get(f.cardId)!.partnerId, cardId: f.cardId, memberId: f.memberId, type: "FOLLOW", ...actor, createdAt: f.followedAt });
+    activities.push({
+      id: uuidv7(),
+      programId,
+      partnerId: cards.get(f.cardId)!.partnerId,
+      cardId: f.cardId,
+      memberId: f.memberId,
+      type: "FOLLOW",
+      ...actor,
+      createdAt: f.followedAt,
+    });
   }
   await inChunks(activities, async (chunk) => [await tx.activity.createMany({ data: chunk })]);
   await inChunks(entries, async (chunk) => [await tx.ledgerEntry.createMany({ data: chunk })]);

@@ -101,21 +101,36 @@ export interface ImportKind {
   plan(tx: Tx, rows: ImportRow[], present: Set<string>): Promise<ImportPlan>;
 }
 
-export function rejection(row: { line: number }, column: string | null, code: ImportIssueCode, message: string): ImportRejection {
+export function rejection(
+  row: { line: number },
+  column: string | null,
+  code: ImportIssueCode,
+  message: string,
+): ImportRejection {
   return { line: row.line, column, code, message };
 }
 
 /** Reads, checks and (unless rejected or dry) applies one file, in one transaction. Authorize before calling. */
 export async function runImport(call: Call, input: ImportInput, kind: ImportKind): Promise<ImportReport> {
   const bytes = Buffer.byteLength(input.csv, "utf8");
-  if (bytes > IMPORT_LIMITS.bytes) throw new ValidationError([{ path: "csv", message: `is ${bytes} bytes; the limit is ${IMPORT_LIMITS.bytes} (5 MB): split the file` }]);
+  if (bytes > IMPORT_LIMITS.bytes)
+    throw new ValidationError([
+      { path: "csv", message: `is ${bytes} bytes; the limit is ${IMPORT_LIMITS.bytes} (5 MB): split the file` },
+    ]);
   const table = readTable(input.csv, kind.columns);
   const dryRun = input.dryRun ?? false;
   const attempt = () =>
     call.prisma.$transaction(async (tx) => {
       const plan = await kind.plan(tx, table.rows, table.present);
       const rejected = [...table.rejected, ...plan.rejected].sort((a, b) => a.line - b.line);
-      const report = { rowsRead: table.rowsRead, changes: plan.changes, applied: 0, unchanged: plan.unchanged, rejected, dryRun };
+      const report = {
+        rowsRead: table.rowsRead,
+        changes: plan.changes,
+        applied: 0,
+        unchanged: plan.unchanged,
+        rejected,
+        dryRun,
+      };
       if (rejected.length || dryRun || plan.changes === 0) return report;
       await plan.apply(tx);
       await audit(tx, call, {
@@ -123,7 +138,12 @@ export async function runImport(call: Call, input: ImportInput, kind: ImportKind
         targetType: "Program",
         targetId: input.programId,
         programId: input.programId,
-        after: { rowsRead: report.rowsRead, applied: plan.changes, unchanged: plan.unchanged, sha256: createHash("sha256").update(input.csv).digest("hex") },
+        after: {
+          rowsRead: report.rowsRead,
+          applied: plan.changes,
+          unchanged: plan.unchanged,
+          sha256: createHash("sha256").update(input.csv).digest("hex"),
+        },
       });
       return { ...report, applied: plan.changes };
     }, TRANSACTION);
@@ -146,25 +166,48 @@ interface Table {
 /** The header checked against the columns, and the rows with the right number of fields. */
 function readTable(csv: string, columns: ColumnSpec[]): Table {
   const parsed = parseCsv(csv, IMPORT_LIMITS.rows);
-  if (parsed.rows.length > IMPORT_LIMITS.rows) throw new ValidationError([{ path: "csv", message: `has more than ${IMPORT_LIMITS.rows} rows: split the file` }]);
-  if (!parsed.header.length) throw new ValidationError([{ path: "csv", message: `is empty: the first line names the columns (${columns.map((c) => c.name).join(", ")})` }]);
+  if (parsed.rows.length > IMPORT_LIMITS.rows)
+    throw new ValidationError([{ path: "csv", message: `has more than ${IMPORT_LIMITS.rows} rows: split the file` }]);
+  if (!parsed.header.length)
+    throw new ValidationError([
+      { path: "csv", message: `is empty: the first line names the columns (${columns.map((c) => c.name).join(", ")})` },
+    ]);
   const rejected: ImportRejection[] = [];
   const header = { line: 1 };
   const known = new Map(columns.map((c) => [c.name.toLowerCase(), c.name]));
   const index = new Map<string, number>();
   parsed.header.forEach((written, i) => {
     const name = known.get(written.toLowerCase());
-    if (!name) rejected.push(rejection(header, written, "UNKNOWN_COLUMN", `"${written}" is not a column of this import (columns: ${columns.map((c) => c.name).join(", ")})`));
-    else if (index.has(name)) rejected.push(rejection(header, written, "DUPLICATE_COLUMN", `"${written}" is named twice`));
+    if (!name)
+      rejected.push(
+        rejection(
+          header,
+          written,
+          "UNKNOWN_COLUMN",
+          `"${written}" is not a column of this import (columns: ${columns.map((c) => c.name).join(", ")})`,
+        ),
+      );
+    else if (index.has(name))
+      rejected.push(rejection(header, written, "DUPLICATE_COLUMN", `"${written}" is named twice`));
     else index.set(name, i);
   });
-  for (const c of columns) if (c.required && !index.has(c.name)) rejected.push(rejection(header, c.name, "MISSING_COLUMN", `the required column "${c.name}" is missing`));
-  if (parsed.syntaxError) rejected.push({ ...parsed.syntaxError, column: null, code: "CSV_SYNTAX", message: `CSV syntax: ${parsed.syntaxError.message}; nothing after this line was read` });
+  for (const c of columns)
+    if (c.required && !index.has(c.name))
+      rejected.push(rejection(header, c.name, "MISSING_COLUMN", `the required column "${c.name}" is missing`));
+  if (parsed.syntaxError)
+    rejected.push({
+      ...parsed.syntaxError,
+      column: null,
+      code: "CSV_SYNTAX",
+      message: `CSV syntax: ${parsed.syntaxError.message}; nothing after this line was read`,
+    });
 
   const rows: ImportRow[] = [];
   for (const r of parsed.rows) {
     if (r.cells.length !== parsed.header.length) {
-      rejected.push(rejection(r, null, "FIELD_COUNT", `has ${r.cells.length} fields; the header has ${parsed.header.length}`));
+      rejected.push(
+        rejection(r, null, "FIELD_COUNT", `has ${r.cells.length} fields; the header has ${parsed.header.length}`),
+      );
       continue;
     }
     rows.push({ line: r.line, get: (column) => (index.has(column) ? r.cells[index.get(column)!]!.trim() : undefined) });
@@ -194,7 +237,8 @@ export class RowChecker {
     const value = row.get(column);
     if (value === undefined) return undefined;
     if (value === "") return options.required ? this.reject(row, column, "REQUIRED", `${column} is required`) : null;
-    if (value.length > options.max) return this.reject(row, column, "INVALID_VALUE", `${column} must be at most ${options.max} characters`);
+    if (value.length > options.max)
+      return this.reject(row, column, "INVALID_VALUE", `${column} must be at most ${options.max} characters`);
     return value;
   }
 
@@ -202,7 +246,8 @@ export class RowChecker {
   integer(row: ImportRow, column: string, check: (n: number) => string | null): number | undefined {
     const value = row.get(column);
     if (!value) return this.reject(row, column, "REQUIRED", `${column} is required`);
-    if (!/^[+-]?\d+$/.test(value)) return this.reject(row, column, "INVALID_VALUE", `${column} must be a whole number, got "${value}"`);
+    if (!/^[+-]?\d+$/.test(value))
+      return this.reject(row, column, "INVALID_VALUE", `${column} must be a whole number, got "${value}"`);
     const n = Number(value);
     const problem = Number.isSafeInteger(n) ? check(n) : "is too large";
     return problem ? this.reject(row, column, "INVALID_VALUE", `${column} ${problem}`) : n;

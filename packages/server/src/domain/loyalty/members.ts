@@ -2,11 +2,18 @@
 // history a caller may see. A member acts for themselves (their session proved their email); the program's
 // managers act for any member of it; a card's partner acts for a member on that card.
 import type { Member, Prisma } from "../../generated/prisma/client.js";
-import { isAdmin, managedProgramIds, ownMemberIds, ownPartnerIds, requireAuthenticated, type Principal } from "../auth/principal.js";
+import {
+  isAdmin,
+  managedProgramIds,
+  ownMemberIds,
+  ownPartnerIds,
+  type Principal,
+  requireAuthenticated,
+} from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { ErrorCode, NotFoundError } from "../errors.js";
 import type { MemberRef } from "../points/members.js";
-import { requireMemberActor, type Owned } from "./access.js";
+import { type Owned, requireMemberActor } from "./access.js";
 import { signMemberQr } from "./qr.js";
 import { cardWorkFilter, workClubIds } from "./scope.js";
 
@@ -22,10 +29,21 @@ export function ownMemberIn(p: Principal, programId: string): string | null {
  * The member an action is for: the named one when the caller may act for them (on `card`, if given), or else the
  * caller's own member in `programId`. NOT_FOUND when there is none the caller may act for, or it is of another program.
  */
-export async function actingMember(db: Pick<Tx, "member">, p: Principal, ref: MemberRef | null | undefined, scope: { programId: string | null; card?: Owned }): Promise<Member> {
+export async function actingMember(
+  db: Pick<Tx, "member">,
+  p: Principal,
+  ref: MemberRef | null | undefined,
+  scope: { programId: string | null; card?: Owned },
+): Promise<Member> {
   requireAuthenticated(p);
   const own = scope.programId && !ref ? ownMemberIn(p, scope.programId) : null;
-  const where = ref ? ("id" in ref ? { id: ref.id } : { programId: ref.programId, externalId: ref.externalId }) : own ? { id: own } : null;
+  const where = ref
+    ? "id" in ref
+      ? { id: ref.id }
+      : { programId: ref.programId, externalId: ref.externalId }
+    : own
+      ? { id: own }
+      : null;
   const member = where ? await db.member.findFirst({ where }) : null;
   if (!member || (scope.programId && member.programId !== scope.programId)) throw notAMember();
   if (ref) requireMemberActor(p, member, scope.card);
@@ -33,7 +51,11 @@ export async function actingMember(db: Pick<Tx, "member">, p: Principal, ref: Me
 }
 
 /** A fresh QR payload for a member to show at the counter (valid 5 minutes, once per action kind). */
-export async function issueMemberQr(call: Call, secret: Buffer, input: { programId?: string | null; member?: MemberRef | null }): Promise<{ payload: string; expiresAt: Date }> {
+export async function issueMemberQr(
+  call: Call,
+  secret: Buffer,
+  input: { programId?: string | null; member?: MemberRef | null },
+): Promise<{ payload: string; expiresAt: Date }> {
   const member = await actingMember(call.prisma, call.principal, input.member, { programId: input.programId ?? null });
   return signMemberQr(secret, { programId: member.programId, memberId: member.id });
 }
@@ -45,7 +67,13 @@ export async function issueMemberQr(call: Call, secret: Buffer, input: { program
 export function followFilter(p: Principal): Prisma.CardFollowWhereInput {
   requireAuthenticated(p);
   if (isAdmin(p)) return {};
-  return { OR: [{ memberId: { in: ownMemberIds(p) } }, { programId: { in: managedProgramIds(p) } }, { card: cardWorkFilter(p) }] };
+  return {
+    OR: [
+      { memberId: { in: ownMemberIds(p) } },
+      { programId: { in: managedProgramIds(p) } },
+      { card: cardWorkFilter(p) },
+    ],
+  };
 }
 
 /** Activity rows the caller may see: a member their own; owners their cards'; staff their clubs' cards'. */

@@ -6,7 +6,11 @@ import type { Tx } from "../deps.js";
 const UNIT: Record<PlayPeriod, string> = { DAY: "day", WEEK: "week", MONTH: "month" };
 
 /** The current period's bounds [start, end) in a time zone (UTC when unset). */
-export async function currentPeriod(tx: Tx, timezone: string | null, period: PlayPeriod): Promise<{ start: Date; end: Date }> {
+export async function currentPeriod(
+  tx: Tx,
+  timezone: string | null,
+  period: PlayPeriod,
+): Promise<{ start: Date; end: Date }> {
   const tz = timezone ?? "UTC";
   const unit = UNIT[period];
   const [row] = await tx.$queryRaw<{ start: Date; end: Date }[]>`

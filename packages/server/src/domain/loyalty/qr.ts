@@ -21,9 +21,20 @@ export interface QrClaims {
 const qrKey = (secret: Buffer) => createHmac("sha256", secret).update("member-qr").digest();
 const sign = (secret: Buffer, body: string) => createHmac("sha256", qrKey(secret)).update(body).digest("base64url");
 
-export function signMemberQr(secret: Buffer, member: { programId: string; memberId: string }, now = Date.now()): { payload: string; expiresAt: Date } {
+export function signMemberQr(
+  secret: Buffer,
+  member: { programId: string; memberId: string },
+  now = Date.now(),
+): { payload: string; expiresAt: Date } {
   const expiresAt = new Date(now + QR_TTL_MS);
-  const body = Buffer.from(JSON.stringify({ p: member.programId, m: member.memberId, n: randomBytes(12).toString("base64url"), e: expiresAt.getTime() })).toString("base64url");
+  const body = Buffer.from(
+    JSON.stringify({
+      p: member.programId,
+      m: member.memberId,
+      n: randomBytes(12).toString("base64url"),
+      e: expiresAt.getTime(),
+    }),
+  ).toString("base64url");
   return { payload: `${PREFIX}.${body}.${sign(secret, body)}`, expiresAt };
 }
 
@@ -34,8 +45,14 @@ export function readMemberQr(secret: Buffer, payload: string, now = Date.now()):
   if (prefix !== PREFIX || !body || !mac || extra !== undefined) throw invalid;
   const expected = Buffer.from(sign(secret, body));
   if (expected.length !== mac.length || !timingSafeEqual(expected, Buffer.from(mac))) throw invalid;
-  const claims = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as { p: string; m: string; n: string; e: number };
-  if (claims.e <= now) throw new LoyaltyRuleError(ErrorCode.QR_EXPIRED, "This QR code has expired; ask the member to show a fresh one");
+  const claims = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as {
+    p: string;
+    m: string;
+    n: string;
+    e: number;
+  };
+  if (claims.e <= now)
+    throw new LoyaltyRuleError(ErrorCode.QR_EXPIRED, "This QR code has expired; ask the member to show a fresh one");
   return { programId: claims.p, memberId: claims.m, nonce: claims.n, expiresAt: new Date(claims.e) };
 }
 
@@ -49,7 +66,11 @@ export async function consumeMemberQr(tx: Tx, claims: QrClaims, action: QrAction
   const inserted = await tx.$executeRaw`
     INSERT INTO "QrUse" ("nonce", "action", "expiresAt") VALUES (${claims.nonce}, ${action}, ${claims.expiresAt})
     ON CONFLICT DO NOTHING`;
-  if (inserted !== 1) throw new LoyaltyRuleError(ErrorCode.QR_ALREADY_USED, "This QR code was already used for this action; ask the member to show a fresh one");
+  if (inserted !== 1)
+    throw new LoyaltyRuleError(
+      ErrorCode.QR_ALREADY_USED,
+      "This QR code was already used for this action; ask the member to show a fresh one",
+    );
   // Expired payloads are refused before they get here, so their rows are dead weight: prune now and then.
   if (++consumed % 100 === 0) await tx.$executeRaw`DELETE FROM "QrUse" WHERE "expiresAt" < now()`;
 }

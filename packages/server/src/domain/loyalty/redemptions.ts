@@ -13,11 +13,11 @@ import { balanceOf, lockMember, type MemberRef } from "../points/members.js";
 import { parseInput } from "../values.js";
 import { enforceDailyActionLimits, runIdempotent, today } from "./actions.js";
 import { requireAvailable, rewardCost } from "./availability.js";
-import { requireFound } from "./scope.js";
 import { issueCoupons } from "./coupons.js";
 import { actorFor, isLive } from "./follows.js";
 import { actingMember } from "./members.js";
-import { runStaffAction, type ActionCard, type ActionScope } from "./staff-action.js";
+import { requireFound } from "./scope.js";
+import { type ActionCard, type ActionScope, runStaffAction } from "./staff-action.js";
 
 const RedeemInput = z.object({
   idempotencyKey: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
@@ -42,24 +42,37 @@ export interface RedeemResult {
   balance: number;
 }
 
-export async function redeemReward(call: Call, secret: Buffer, input: RedeemRewardInput): Promise<RedeemResult & { replayed: boolean }> {
+export async function redeemReward(
+  call: Call,
+  secret: Buffer,
+  input: RedeemRewardInput,
+): Promise<RedeemResult & { replayed: boolean }> {
   const { idempotencyKey } = parseInput(RedeemInput, input);
   const reward = requireFound(await call.prisma.reward.findUnique({ where: { id: input.rewardId } }), "Reward");
   if (input.cardId && input.cardId !== reward.cardId) requireFound(null, "Reward");
   const replay = async (activity: Activity) => {
-    const found = requireFound(await call.prisma.redemption.findFirst({ where: { activityId: activity.id }, include: { coupon: true } }), "Redemption");
+    const found = requireFound(
+      await call.prisma.redemption.findFirst({ where: { activityId: activity.id }, include: { coupon: true } }),
+      "Redemption",
+    );
     const { coupon, ...redemption } = found;
     return { redemption, coupon, balance: await balanceOf(call.prisma, redemption.memberId, redemption.cardId) };
   };
 
   if (input.qr) {
-    const { result, replayed } = await runStaffAction(call, secret, { cardId: reward.cardId, qr: input.qr, clubId: input.clubId, idempotencyKey }, {
-      action: "REDEEM_REWARD",
-      audit: "loyalty.redeemReward",
-      request: { rewardId: reward.id },
-      effect: ({ tx, card, member, clubId, activity }) => debit(tx, { card, rewardId: reward.id, memberId: member.id, clubId, source: "STAFF", activity }),
-      replay,
-    });
+    const { result, replayed } = await runStaffAction(
+      call,
+      secret,
+      { cardId: reward.cardId, qr: input.qr, clubId: input.clubId, idempotencyKey },
+      {
+        action: "REDEEM_REWARD",
+        audit: "loyalty.redeemReward",
+        request: { rewardId: reward.id },
+        effect: ({ tx, card, member, clubId, activity }) =>
+          debit(tx, { card, rewardId: reward.id, memberId: member.id, clubId, source: "STAFF", activity }),
+        replay,
+      },
+    );
     return { ...result, replayed };
   }
 
@@ -67,17 +80,39 @@ export async function redeemReward(call: Call, secret: Buffer, input: RedeemRewa
   // Not actionCard: a member has no role in the program, and the reward's card is theirs to redeem on.
   const found = await call.prisma.card.findUniqueOrThrow({
     where: { id: reward.cardId },
-    include: { clubs: { select: { clubId: true } }, partner: { select: { status: true, deletedAt: true } }, program: { select: { timezone: true, roundingMode: true } } },
+    include: {
+      clubs: { select: { clubId: true } },
+      partner: { select: { status: true, deletedAt: true } },
+      program: { select: { timezone: true, roundingMode: true } },
+    },
   });
   const card: ActionCard = { ...found, clubIds: found.clubs.map((c) => c.clubId) };
   const member = await actingMember(call.prisma, call.principal, input.member, { programId: card.programId, card });
-  if (reward.kind === "INSTANT") throw new ValidationError([{ path: "qr", message: "INSTANT rewards are handed over at the counter: staff redeem them by scanning the member's QR" }]);
-  if (input.clubId && !card.clubIds.includes(input.clubId)) throw new ValidationError([{ path: "clubId", message: "is not one of the card's clubs" }]);
+  if (reward.kind === "INSTANT")
+    throw new ValidationError([
+      {
+        path: "qr",
+        message: "INSTANT rewards are handed over at the counter: staff redeem them by scanning the member's QR",
+      },
+    ]);
+  if (input.clubId && !card.clubIds.includes(input.clubId))
+    throw new ValidationError([{ path: "clubId", message: "is not one of the card's clubs" }]);
   const clubId = input.clubId ?? null;
   const actor = actorFor(call.principal, member.id);
   const { result, replayed } = await runIdempotent(
     call,
-    { programId: card.programId, idempotencyKey, request: { action: "REDEEM_REWARD", cardId: card.id, clubId, memberId: member.id, rewardId: reward.id, qr: false } },
+    {
+      programId: card.programId,
+      idempotencyKey,
+      request: {
+        action: "REDEEM_REWARD",
+        cardId: card.id,
+        clubId,
+        memberId: member.id,
+        rewardId: reward.id,
+        qr: false,
+      },
+    },
     async (activity) => {
       // The hash binds the key to this member, whom the caller was just allowed to act for.
       if (activity.memberId !== member.id) requireFound(null, "Redemption");
@@ -87,9 +122,30 @@ export async function redeemReward(call: Call, secret: Buffer, input: RedeemRewa
       await lockMember(tx, member.id);
       // No staff member acts: only the member's own daily limit applies.
       await enforceDailyActionLimits(tx, card, member.id, null, await today(tx, card.program.timezone));
-      const activity = { programId: card.programId, partnerId: card.partnerId, cardId: card.id, memberId: member.id, clubId, ...actor, ...keyed };
-      const result = await debit(tx, { card, rewardId: reward.id, memberId: member.id, clubId, source: "MEMBER", activity });
-      await audit(tx, call, { action: "loyalty.redeemReward", targetType: "Member", targetId: member.id, programId: card.programId, after: { cardId: card.id, clubId, rewardId: reward.id } });
+      const activity = {
+        programId: card.programId,
+        partnerId: card.partnerId,
+        cardId: card.id,
+        memberId: member.id,
+        clubId,
+        ...actor,
+        ...keyed,
+      };
+      const result = await debit(tx, {
+        card,
+        rewardId: reward.id,
+        memberId: member.id,
+        clubId,
+        source: "MEMBER",
+        activity,
+      });
+      await audit(tx, call, {
+        action: "loyalty.redeemReward",
+        targetType: "Member",
+        targetId: member.id,
+        programId: card.programId,
+        after: { cardId: card.id, clubId, rewardId: reward.id },
+      });
       return result;
     },
   );
@@ -108,26 +164,61 @@ const outOfStock = () => new LoyaltyRuleError(ErrorCode.OUT_OF_STOCK, "This rewa
  */
 async function debit(
   tx: Tx,
-  a: { card: ActionCard; rewardId: string; memberId: string; clubId: string | null; source: "STAFF" | "MEMBER"; activity: ActivityFields },
+  a: {
+    card: ActionCard;
+    rewardId: string;
+    memberId: string;
+    clubId: string | null;
+    source: "STAFF" | "MEMBER";
+    activity: ActivityFields;
+  },
 ): Promise<RedeemResult> {
   const { card, memberId } = a;
   const now = new Date();
   const reward: Reward = await tx.reward.findUniqueOrThrow({ where: { id: a.rewardId } });
   requireAvailable({ ...reward, stock: null }, now);
-  if (!isLive(card)) throw new LoyaltyRuleError(ErrorCode.CARD_INACTIVE, "This card is not active (or its business is disabled)");
+  if (!isLive(card))
+    throw new LoyaltyRuleError(ErrorCode.CARD_INACTIVE, "This card is not active (or its business is disabled)");
   if (reward.stock !== null && reward.stock < 1) throw outOfStock();
   const cost = rewardCost(reward, card);
   const balance = await balanceOf(tx, memberId, card.id);
   if (balance < cost) throw new InsufficientPointsError(balance, cost);
   if (reward.stock !== null) {
-    const { count } = await tx.reward.updateMany({ where: { id: reward.id, stock: { gte: 1 } }, data: { stock: { decrement: 1 } } });
+    const { count } = await tx.reward.updateMany({
+      where: { id: reward.id, stock: { gte: 1 } },
+      data: { stock: { decrement: 1 } },
+    });
     if (count !== 1) throw outOfStock();
   }
-  const [coupon] = reward.kind === "COUPON" ? await issueCoupons(tx, { programId: card.programId, memberId, reward, card }, 1, now) : [];
-  const activity = await tx.activity.create({ data: { ...a.activity, type: "REWARD_REDEEMED", points: -cost, rewardId: reward.id, couponId: coupon?.id ?? null } });
-  await tx.ledgerEntry.create({ data: { programId: card.programId, memberId, type: "REDEEM", source: a.source, points: -cost, cardId: card.id, activityId: activity.id } });
+  const [coupon] =
+    reward.kind === "COUPON"
+      ? await issueCoupons(tx, { programId: card.programId, memberId, reward, card }, 1, now)
+      : [];
+  const activity = await tx.activity.create({
+    data: { ...a.activity, type: "REWARD_REDEEMED", points: -cost, rewardId: reward.id, couponId: coupon?.id ?? null },
+  });
+  await tx.ledgerEntry.create({
+    data: {
+      programId: card.programId,
+      memberId,
+      type: "REDEEM",
+      source: a.source,
+      points: -cost,
+      cardId: card.id,
+      activityId: activity.id,
+    },
+  });
   const redemption = await tx.redemption.create({
-    data: { programId: card.programId, cardId: card.id, rewardId: reward.id, memberId, clubId: a.clubId, cost, couponId: coupon?.id ?? null, activityId: activity.id },
+    data: {
+      programId: card.programId,
+      cardId: card.id,
+      rewardId: reward.id,
+      memberId,
+      clubId: a.clubId,
+      cost,
+      couponId: coupon?.id ?? null,
+      activityId: activity.id,
+    },
   });
   return { redemption, coupon: coupon ?? null, balance: balance - cost };
 }

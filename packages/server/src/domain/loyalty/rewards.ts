@@ -7,7 +7,7 @@ import { audit } from "../audit.js";
 import type { Principal } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
-import { name, optionalText, parseInput, type Loose } from "../values.js";
+import { type Loose, name, optionalText, parseInput } from "../values.js";
 import { requireOwner } from "./access.js";
 import { availableRewardWhere } from "./availability.js";
 import { cardWorkFilter, followedCardWhere, requireFound } from "./scope.js";
@@ -18,11 +18,29 @@ const RewardFields = {
   title: name,
   description: optionalText(2000),
   kind: z.enum(["COUPON", "INSTANT"]),
-  pointsCost: count("points").min(1, "must be at least 1").max(1_000_000_000, "is too large").nullish().transform((v) => v ?? null),
-  stock: count("stock").min(0, "must not be negative").max(1_000_000_000, "is too large").nullish().transform((v) => v ?? null),
-  startsAt: z.date().nullish().transform((v) => v ?? null),
-  endsAt: z.date().nullish().transform((v) => v ?? null),
-  couponValidityDays: count("days").min(1, "must be at least 1 day (leave it out for the card's default)").max(3650, "must be at most 3650 days").nullish().transform((v) => v ?? null),
+  pointsCost: count("points")
+    .min(1, "must be at least 1")
+    .max(1_000_000_000, "is too large")
+    .nullish()
+    .transform((v) => v ?? null),
+  stock: count("stock")
+    .min(0, "must not be negative")
+    .max(1_000_000_000, "is too large")
+    .nullish()
+    .transform((v) => v ?? null),
+  startsAt: z
+    .date()
+    .nullish()
+    .transform((v) => v ?? null),
+  endsAt: z
+    .date()
+    .nullish()
+    .transform((v) => v ?? null),
+  couponValidityDays: count("days")
+    .min(1, "must be at least 1 day (leave it out for the card's default)")
+    .max(3650, "must be at most 3650 days")
+    .nullish()
+    .transform((v) => v ?? null),
   status: z.enum(["ACTIVE", "INACTIVE"]),
 };
 const CreateRewardInput = z.object({
@@ -38,12 +56,21 @@ export type UpdateRewardInput = Loose<z.input<typeof UpdateRewardInput>>;
 type RewardShape = Pick<Reward, "kind" | "pointsCost" | "startsAt" | "endsAt" | "couponValidityDays">;
 
 /** The rules between fields, checked on the reward as it would be after the write. */
-async function checkShape(tx: Tx, card: { type: "LOYALTY" | "STAMP" }, reward: RewardShape, rewardId: string | null): Promise<void> {
+async function checkShape(
+  tx: Tx,
+  card: { type: "LOYALTY" | "STAMP" },
+  reward: RewardShape,
+  rewardId: string | null,
+): Promise<void> {
   const issues: ValidationIssue[] = [];
-  if (card.type === "LOYALTY" && reward.pointsCost === null) issues.push({ path: "pointsCost", message: "is required on a LOYALTY card" });
-  if (card.type === "STAMP" && reward.pointsCost !== null) issues.push({ path: "pointsCost", message: "must be left out on a STAMP card (a full card pays)" });
-  if (reward.startsAt && reward.endsAt && reward.endsAt <= reward.startsAt) issues.push({ path: "endsAt", message: "must be after startsAt" });
-  if (reward.kind === "INSTANT" && reward.couponValidityDays !== null) issues.push({ path: "couponValidityDays", message: "only COUPON rewards issue coupons" });
+  if (card.type === "LOYALTY" && reward.pointsCost === null)
+    issues.push({ path: "pointsCost", message: "is required on a LOYALTY card" });
+  if (card.type === "STAMP" && reward.pointsCost !== null)
+    issues.push({ path: "pointsCost", message: "must be left out on a STAMP card (a full card pays)" });
+  if (reward.startsAt && reward.endsAt && reward.endsAt <= reward.startsAt)
+    issues.push({ path: "endsAt", message: "must be after startsAt" });
+  if (reward.kind === "INSTANT" && reward.couponValidityDays !== null)
+    issues.push({ path: "couponValidityDays", message: "only COUPON rewards issue coupons" });
   if (reward.kind === "INSTANT" && rewardId && (await tx.gamePrize.count({ where: { rewardId } }))) {
     issues.push({ path: "kind", message: "games give this reward's coupons as prizes: change those games first" });
   }
@@ -51,18 +78,31 @@ async function checkShape(tx: Tx, card: { type: "LOYALTY" | "STAMP" }, reward: R
 }
 
 /** Whether a partner is live (enabled and not deleted): a dead partner's rewards are suspended. */
-const isLive = (partner: { status: string; deletedAt: Date | null }) => partner.status === "ENABLED" && partner.deletedAt === null;
+const isLive = (partner: { status: string; deletedAt: Date | null }) =>
+  partner.status === "ENABLED" && partner.deletedAt === null;
 
 export async function createReward(call: Call, cardId: string, input: CreateRewardInput): Promise<Reward> {
   const data = parseInput(CreateRewardInput, input);
   return call.prisma.$transaction(async (tx) => {
-    const card = requireFound(await tx.card.findUnique({ where: { id: cardId }, include: { partner: { select: { status: true, deletedAt: true } } } }), "Card");
+    const card = requireFound(
+      await tx.card.findUnique({
+        where: { id: cardId },
+        include: { partner: { select: { status: true, deletedAt: true } } },
+      }),
+      "Card",
+    );
     requireOwner(call.principal, card);
     await checkShape(tx, card, data, null);
     const reward = await tx.reward.create({
       data: { ...data, cardId, programId: card.programId, suspendedAt: isLive(card.partner) ? null : new Date() },
     });
-    await audit(tx, call, { action: "reward.create", targetType: "Reward", targetId: reward.id, programId: reward.programId, after: reward });
+    await audit(tx, call, {
+      action: "reward.create",
+      targetType: "Reward",
+      targetId: reward.id,
+      programId: reward.programId,
+      after: reward,
+    });
     return reward;
   });
 }
@@ -71,12 +111,22 @@ export async function createReward(call: Call, cardId: string, input: CreateRewa
 export async function updateReward(call: Call, rewardId: string, patch: UpdateRewardInput): Promise<Reward> {
   const data = parseInput(UpdateRewardInput, patch);
   return call.prisma.$transaction(async (tx) => {
-    const before = requireFound(await tx.reward.findUnique({ where: { id: rewardId }, include: { card: true } }), "Reward");
+    const before = requireFound(
+      await tx.reward.findUnique({ where: { id: rewardId }, include: { card: true } }),
+      "Reward",
+    );
     requireOwner(call.principal, before.card);
     await checkShape(tx, before.card, { ...before, ...data }, rewardId);
     const { card: _card, ...old } = before;
     const after = await tx.reward.update({ where: { id: rewardId }, data });
-    await audit(tx, call, { action: "reward.update", targetType: "Reward", targetId: rewardId, programId: after.programId, before: old, after });
+    await audit(tx, call, {
+      action: "reward.update",
+      targetType: "Reward",
+      targetId: rewardId,
+      programId: after.programId,
+      before: old,
+      after,
+    });
     return after;
   });
 }
@@ -85,7 +135,10 @@ export async function updateReward(call: Call, rewardId: string, patch: UpdateRe
  * Suspends (or, for a live partner again, restores) every reward of a partner's cards, in the transaction that
  * disables, deletes or enables the partner. Deleted partners stay suspended.
  */
-export async function suspendPartnerRewards(tx: Tx, partner: { id: string; status: string; deletedAt: Date | null }): Promise<number> {
+export async function suspendPartnerRewards(
+  tx: Tx,
+  partner: { id: string; status: string; deletedAt: Date | null },
+): Promise<number> {
   const where = { card: { partnerId: partner.id } };
   const { count } = isLive(partner)
     ? await tx.reward.updateMany({ where: { ...where, suspendedAt: { not: null } }, data: { suspendedAt: null } })
@@ -100,6 +153,10 @@ export function rewardReadWhere(p: Principal, now: Date = new Date()): Prisma.Re
   return { OR: [{ card: cardWorkFilter(p) }, { AND: [{ card: followedCardWhere(p) }, availableRewardWhere(now)] }] };
 }
 
-export function rewardListWhere(p: Principal, cardId: string | undefined, onlyAvailable = false): Prisma.RewardWhereInput {
+export function rewardListWhere(
+  p: Principal,
+  cardId: string | undefined,
+  onlyAvailable = false,
+): Prisma.RewardWhereInput {
   return { AND: [rewardReadWhere(p), cardId ? { cardId } : {}, onlyAvailable ? availableRewardWhere() : {}] };
 }

@@ -3,7 +3,14 @@
 // logged-in caller sees PUBLIC, ACTIVE cards of enabled partners (the public card list). Clubs and cards of a
 // deleted partner leave every list, as the partner does.
 import type { Card, Prisma } from "../../generated/prisma/client.js";
-import { isAdmin, managedProgramIds, ownMemberIds, ownPartnerIds, requireAuthenticated, type Principal } from "../auth/principal.js";
+import {
+  isAdmin,
+  managedProgramIds,
+  ownMemberIds,
+  ownPartnerIds,
+  type Principal,
+  requireAuthenticated,
+} from "../auth/principal.js";
 import type { Tx } from "../deps.js";
 import { ErrorCode, NotFoundError } from "../errors.js";
 
@@ -38,7 +45,11 @@ export function cardWorkFilter(p: Principal): Prisma.CardWhereInput {
 }
 
 /** PUBLIC, ACTIVE cards of enabled, live partners: listed and followable by anyone logged in. */
-export const PUBLIC_CARD = { visibility: "PUBLIC", status: "ACTIVE", partner: { status: "ENABLED", deletedAt: null } } satisfies Prisma.CardWhereInput;
+export const PUBLIC_CARD = {
+  visibility: "PUBLIC",
+  status: "ACTIVE",
+  partner: { status: "ENABLED", deletedAt: null },
+} satisfies Prisma.CardWhereInput;
 
 /** Every card the caller may look at: its work cards, the cards it follows as a member, and public cards. */
 export function cardFilter(p: Principal): Prisma.CardWhereInput {
@@ -48,7 +59,10 @@ export function cardFilter(p: Principal): Prisma.CardWhereInput {
 }
 
 /** Whether the caller may see a partner's own record (its settings and billing): admins, managers, itself. */
-export function canSeePartner(p: Principal, partner: { id: string; programId: string; deletedAt: Date | null }): boolean {
+export function canSeePartner(
+  p: Principal,
+  partner: { id: string; programId: string; deletedAt: Date | null },
+): boolean {
   if (partner.deletedAt) return false;
   return isAdmin(p) || managedProgramIds(p).includes(partner.programId) || ownPartnerIds(p).includes(partner.id);
 }
@@ -67,6 +81,8 @@ export type CardWithClubs = Card & { clubIds: string[] };
 
 /** Whether the member follows the card. */
 export async function follows(tx: Pick<Tx, "cardFollow">, cardId: string, memberId: string): Promise<boolean> {
-  return (await tx.cardFollow.findUnique({ where: { cardId_memberId: { cardId, memberId } }, select: { cardId: true } })) !== null;
+  return (
+    (await tx.cardFollow.findUnique({ where: { cardId_memberId: { cardId, memberId } }, select: { cardId: true } })) !==
+    null
+  );
 }
-

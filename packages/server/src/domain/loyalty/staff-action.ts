@@ -18,7 +18,7 @@ import { requireCardStaff } from "./access.js";
 import { enforceDailyActionLimits, runIdempotent, today } from "./actions.js";
 import { requireCard } from "./cards.js";
 import { ensureFollow, isLive } from "./follows.js";
-import { consumeMemberQr, readMemberQr, type QrAction } from "./qr.js";
+import { consumeMemberQr, type QrAction, readMemberQr } from "./qr.js";
 
 export const StaffActionInput = z.object({
   cardId: z.string(),
@@ -28,7 +28,11 @@ export const StaffActionInput = z.object({
 });
 export type StaffActionInput = z.input<typeof StaffActionInput>;
 
-export type ActionCard = Card & { clubIds: string[]; partner: { status: string; deletedAt: Date | null }; program: Pick<Program, "timezone" | "roundingMode"> };
+export type ActionCard = Card & {
+  clubIds: string[];
+  partner: { status: string; deletedAt: Date | null };
+  program: Pick<Program, "timezone" | "roundingMode">;
+};
 
 /** What an action's effect gets: its transaction, the card and member, where and by whom, and the keyed Activity fields. */
 export interface ActionScope {
@@ -38,7 +42,17 @@ export interface ActionScope {
   clubId: string | null;
   day: { start: Date; end: Date };
   /** Spread into the action's Activity row: who acted, where, and the idempotency record. */
-  activity: { programId: string; partnerId: string; cardId: string; memberId: string; clubId: string | null; actorType: string; actorId: string | null; idempotencyKey: string; requestHash: string };
+  activity: {
+    programId: string;
+    partnerId: string;
+    cardId: string;
+    memberId: string;
+    clubId: string | null;
+    actorType: string;
+    actorId: string | null;
+    idempotencyKey: string;
+    requestHash: string;
+  };
 }
 
 export interface StaffActionSpec<T> {
@@ -60,20 +74,33 @@ export async function actionCard(call: Call, cardId: string): Promise<ActionCard
   const card = requireCard(
     await call.prisma.card.findFirst({
       where: { id: cardId, ...programRowFilter(call.principal) },
-      include: { clubs: { select: { clubId: true } }, partner: { select: { status: true, deletedAt: true } }, program: { select: { timezone: true, roundingMode: true } } },
+      include: {
+        clubs: { select: { clubId: true } },
+        partner: { select: { status: true, deletedAt: true } },
+        program: { select: { timezone: true, roundingMode: true } },
+      },
     }),
   );
   return { ...card, clubIds: card.clubs.map((c) => c.clubId) };
 }
 
-export async function runStaffAction<T>(call: Call, secret: Buffer, input: StaffActionInput, spec: StaffActionSpec<T>): Promise<{ result: T; replayed: boolean }> {
+export async function runStaffAction<T>(
+  call: Call,
+  secret: Buffer,
+  input: StaffActionInput,
+  spec: StaffActionSpec<T>,
+): Promise<{ result: T; replayed: boolean }> {
   const data = parseInput(StaffActionInput, input);
   const card = await actionCard(call, data.cardId);
   const clubId = requireCardStaff(call.principal, card, data.clubId);
-  if (spec.cardType && card.type !== spec.cardType) throw new ValidationError([{ path: "cardId", message: `is a ${card.type} card; this action needs a ${spec.cardType} card` }]);
+  if (spec.cardType && card.type !== spec.cardType)
+    throw new ValidationError([
+      { path: "cardId", message: `is a ${card.type} card; this action needs a ${spec.cardType} card` },
+    ]);
   // Genuine (signed) is checked before the idempotency lookup, expiry only for a first run: retries replay.
   const signed = readMemberQr(secret, data.qr, 0);
-  if (signed.programId !== card.programId) throw new LoyaltyRuleError(ErrorCode.QR_INVALID, "This QR code is for another program");
+  if (signed.programId !== card.programId)
+    throw new LoyaltyRuleError(ErrorCode.QR_INVALID, "This QR code is for another program");
   const request = { action: spec.action, cardId: card.id, clubId, memberId: signed.memberId, ...spec.request };
 
   return runIdempotent(
@@ -81,11 +108,16 @@ export async function runStaffAction<T>(call: Call, secret: Buffer, input: Staff
     { programId: card.programId, idempotencyKey: data.idempotencyKey, request },
     async (activity) => {
       // The caller passed requireCardStaff for this card above, and the hash binds the key to this card.
-      if (activity.cardId !== card.id) throw new ValidationError([{ path: "idempotencyKey", message: "belongs to another card's action" }]);
+      if (activity.cardId !== card.id)
+        throw new ValidationError([{ path: "idempotencyKey", message: "belongs to another card's action" }]);
       return spec.replay(activity, card);
     },
     async (tx, keyed) => {
-      if (!isLive(card)) throw new LoyaltyRuleError(ErrorCode.CARD_INACTIVE, "This card is not active (or its business is disabled): nothing can be collected or redeemed on it");
+      if (!isLive(card))
+        throw new LoyaltyRuleError(
+          ErrorCode.CARD_INACTIVE,
+          "This card is not active (or its business is disabled): nothing can be collected or redeemed on it",
+        );
       const claims = readMemberQr(secret, data.qr);
       const member = await tx.member.findFirst({ where: { id: claims.memberId, programId: card.programId } });
       if (!member) throw new LoyaltyRuleError(ErrorCode.QR_INVALID, "This QR code names no member of this program");
@@ -101,17 +133,46 @@ export async function runStaffAction<T>(call: Call, secret: Buffer, input: Staff
         member,
         clubId,
         day,
-        activity: { programId: card.programId, partnerId: card.partnerId, cardId: card.id, memberId: member.id, clubId, ...actor, ...keyed },
+        activity: {
+          programId: card.programId,
+          partnerId: card.partnerId,
+          cardId: card.id,
+          memberId: member.id,
+          clubId,
+          ...actor,
+          ...keyed,
+        },
       });
-      await audit(tx, call, { action: spec.audit, targetType: "Member", targetId: member.id, programId: card.programId, after: { cardId: card.id, clubId, ...spec.request } });
+      await audit(tx, call, {
+        action: spec.audit,
+        targetType: "Member",
+        targetId: member.id,
+        programId: card.programId,
+        after: { cardId: card.id, clubId, ...spec.request },
+      });
       return result;
     },
   );
 }
 
 /** Writes an action's Activity and its ledger entry on the card (EARN from STAFF, never billed). */
-export async function creditCard(scope: ActionScope, type: ActivityType, points: number, amount: string | null): Promise<Activity> {
+export async function creditCard(
+  scope: ActionScope,
+  type: ActivityType,
+  points: number,
+  amount: string | null,
+): Promise<Activity> {
   const activity = await scope.tx.activity.create({ data: { ...scope.activity, type, points, amount } });
-  await scope.tx.ledgerEntry.create({ data: { programId: scope.card.programId, memberId: scope.member.id, cardId: scope.card.id, activityId: activity.id, type: "EARN", source: "STAFF", points } });
+  await scope.tx.ledgerEntry.create({
+    data: {
+      programId: scope.card.programId,
+      memberId: scope.member.id,
+      cardId: scope.card.id,
+      activityId: activity.id,
+      type: "EARN",
+      source: "STAFF",
+      points,
+    },
+  });
   return activity;
 }

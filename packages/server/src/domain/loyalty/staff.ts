@@ -22,17 +22,33 @@ const RemoveInput = z.object({ email });
 export type ClubStaffWithUser = ClubStaff & { user: { email: string } };
 
 /** Adds a person to a club; adding someone already there in the same role returns their row unchanged. */
-export async function addClubStaff(call: Call, clubId: string, input: { email: string; role: ClubRole }): Promise<ClubStaffWithUser> {
+export async function addClubStaff(
+  call: Call,
+  clubId: string,
+  input: { email: string; role: ClubRole },
+): Promise<ClubStaffWithUser> {
   const data = parseInput(StaffInput, input);
   const write = () =>
     call.prisma.$transaction(async (tx) => {
       const club = await managedClub(tx, call.principal, clubId);
       requireRoleChange(call.principal, club, [data.role]);
       const user = await tx.user.upsert({ where: { email: data.email }, create: { email: data.email }, update: {} });
-      const existing = await tx.clubStaff.findUnique({ where: { clubId_userId: { clubId, userId: user.id } }, include: { user: { select: { email: true } } } });
+      const existing = await tx.clubStaff.findUnique({
+        where: { clubId_userId: { clubId, userId: user.id } },
+        include: { user: { select: { email: true } } },
+      });
       if (existing) return sameRole(existing, data.role);
-      const row = await tx.clubStaff.create({ data: { clubId, userId: user.id, programId: club.programId, role: data.role }, include: { user: { select: { email: true } } } });
-      await audit(tx, call, { action: "club.addStaff", targetType: "Club", targetId: clubId, programId: club.programId, after: { email: data.email, role: data.role } });
+      const row = await tx.clubStaff.create({
+        data: { clubId, userId: user.id, programId: club.programId, role: data.role },
+        include: { user: { select: { email: true } } },
+      });
+      await audit(tx, call, {
+        action: "club.addStaff",
+        targetType: "Club",
+        targetId: clubId,
+        programId: club.programId,
+        after: { email: data.email, role: data.role },
+      });
       return row;
     });
   try {
@@ -45,25 +61,50 @@ export async function addClubStaff(call: Call, clubId: string, input: { email: s
 }
 
 /** Changes a person's role in a club (owners only in effect: a manager may neither promote nor demote). */
-export async function updateClubStaff(call: Call, clubId: string, input: { email: string; role: ClubRole }): Promise<ClubStaffWithUser> {
+export async function updateClubStaff(
+  call: Call,
+  clubId: string,
+  input: { email: string; role: ClubRole },
+): Promise<ClubStaffWithUser> {
   const data = parseInput(StaffInput, input);
   return call.prisma.$transaction(async (tx) => {
     const { club, row } = await staffRow(tx, call.principal, clubId, data.email);
     requireRoleChange(call.principal, club, [row.role, data.role]);
     if (row.role === data.role) return row;
-    const after = await tx.clubStaff.update({ where: { clubId_userId: { clubId, userId: row.userId } }, data: { role: data.role }, include: { user: { select: { email: true } } } });
-    await audit(tx, call, { action: "club.updateStaff", targetType: "Club", targetId: clubId, programId: club.programId, before: { email: data.email, role: row.role }, after: { email: data.email, role: data.role } });
+    const after = await tx.clubStaff.update({
+      where: { clubId_userId: { clubId, userId: row.userId } },
+      data: { role: data.role },
+      include: { user: { select: { email: true } } },
+    });
+    await audit(tx, call, {
+      action: "club.updateStaff",
+      targetType: "Club",
+      targetId: clubId,
+      programId: club.programId,
+      before: { email: data.email, role: row.role },
+      after: { email: data.email, role: data.role },
+    });
     return after;
   });
 }
 
-export async function removeClubStaff(call: Call, clubId: string, input: { email: string }): Promise<{ club: Club; email: string }> {
+export async function removeClubStaff(
+  call: Call,
+  clubId: string,
+  input: { email: string },
+): Promise<{ club: Club; email: string }> {
   const data = parseInput(RemoveInput, input);
   return call.prisma.$transaction(async (tx) => {
     const { club, row } = await staffRow(tx, call.principal, clubId, data.email);
     requireRoleChange(call.principal, club, [row.role]);
     await tx.clubStaff.delete({ where: { clubId_userId: { clubId, userId: row.userId } } });
-    await audit(tx, call, { action: "club.removeStaff", targetType: "Club", targetId: clubId, programId: club.programId, before: { email: data.email, role: row.role } });
+    await audit(tx, call, {
+      action: "club.removeStaff",
+      targetType: "Club",
+      targetId: clubId,
+      programId: club.programId,
+      before: { email: data.email, role: row.role },
+    });
     return { club, email: data.email };
   });
 }
@@ -88,7 +129,10 @@ async function managedClub(tx: Tx, p: Principal, clubId: string): Promise<Club> 
 
 async function staffRow(tx: Tx, p: Principal, clubId: string, address: string) {
   const club = await managedClub(tx, p, clubId);
-  const row = await tx.clubStaff.findFirst({ where: { clubId, user: { email: address } }, include: { user: { select: { email: true } } } });
+  const row = await tx.clubStaff.findFirst({
+    where: { clubId, user: { email: address } },
+    include: { user: { select: { email: true } } },
+  });
   if (!row) throw new NotFoundError(ErrorCode.NOT_FOUND, "This person does not work in this club");
   return { club, row };
 }
@@ -96,10 +140,17 @@ async function staffRow(tx: Tx, p: Principal, clubId: string, address: string) {
 /** Club managers handle STAFF only: every role involved (before and after) must be STAFF unless the caller owns the club. */
 function requireRoleChange(p: Principal, club: Club, roles: ClubRole[]): void {
   if (isOwner(p, club) || roles.every((r) => r === "STAFF")) return;
-  throw new AuthError(ErrorCode.FORBIDDEN, "Only the program's managers and the partner add, change or remove club managers");
+  throw new AuthError(
+    ErrorCode.FORBIDDEN,
+    "Only the program's managers and the partner add, change or remove club managers",
+  );
 }
 
 function sameRole(row: ClubStaffWithUser, role: ClubRole): ClubStaffWithUser {
-  if (row.role !== role) throw new ConflictError(`This person already works in this club as ${row.role}; change their role with updateClubStaff`, "email");
+  if (row.role !== role)
+    throw new ConflictError(
+      `This person already works in this club as ${row.role}; change their role with updateClubStaff`,
+      "email",
+    );
   return row;
 }

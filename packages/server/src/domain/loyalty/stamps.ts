@@ -12,12 +12,17 @@ import type { Activity } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../deps.js";
 import { ErrorCode, LoyaltyRuleError, ValidationError } from "../errors.js";
 import { decimalString, decimalText, parseInput } from "../values.js";
-import { cardTotalsOf, stampProgress, type StampProgress } from "./balances.js";
-import { creditCard, runStaffAction, type ActionCard, type StaffActionInput } from "./staff-action.js";
+import { cardTotalsOf, type StampProgress, stampProgress } from "./balances.js";
+import { type ActionCard, creditCard, runStaffAction, type StaffActionInput } from "./staff-action.js";
 
 const StampsInput = z.object({
   purchaseAmount: decimalString(18, 4).nullish(),
-  stamps: z.number().int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").nullish(),
+  stamps: z
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(100, "must be at most 100")
+    .nullish(),
 });
 
 export interface StampsResult {
@@ -36,11 +41,17 @@ export async function addStamps(
   input: StaffActionInput & { purchaseAmount?: string | null; stamps?: number | null },
 ): Promise<{ result: StampsResult; replayed: boolean }> {
   const { purchaseAmount, stamps } = parseInput(StampsInput, input);
-  if ((purchaseAmount == null) === (stamps == null)) throw new ValidationError([{ path: "purchaseAmount", message: "give purchaseAmount or stamps (one of them)" }]);
+  if ((purchaseAmount == null) === (stamps == null))
+    throw new ValidationError([{ path: "purchaseAmount", message: "give purchaseAmount or stamps (one of them)" }]);
   const requested = (card: ActionCard) => {
     if (stamps != null) return stamps;
     if (card.minimumPurchase && purchaseAmount!.lessThan(card.minimumPurchase)) {
-      throw new ValidationError([{ path: "purchaseAmount", message: `is below the card's minimum purchase of ${decimalText(card.minimumPurchase)}` }]);
+      throw new ValidationError([
+        {
+          path: "purchaseAmount",
+          message: `is below the card's minimum purchase of ${decimalText(card.minimumPurchase)}`,
+        },
+      ]);
     }
     return card.stampsPerPurchase ?? 1;
   };
@@ -54,21 +65,53 @@ export async function addStamps(
       const asked = requested(card);
       let added = asked;
       if (card.dailyStampLimit !== null) {
-        const { _sum } = await tx.activity.aggregate({ where: { cardId: card.id, memberId: member.id, type: "STAMPS_ADDED", createdAt: { gte: day.start, lt: day.end } }, _sum: { points: true } });
+        const { _sum } = await tx.activity.aggregate({
+          where: {
+            cardId: card.id,
+            memberId: member.id,
+            type: "STAMPS_ADDED",
+            createdAt: { gte: day.start, lt: day.end },
+          },
+          _sum: { points: true },
+        });
         const left = card.dailyStampLimit - (_sum.points ?? 0);
-        if (left <= 0) throw new LoyaltyRuleError(ErrorCode.DAILY_LIMIT_REACHED, `This member collected the card's ${card.dailyStampLimit} stamps for today`, day.end);
+        if (left <= 0)
+          throw new LoyaltyRuleError(
+            ErrorCode.DAILY_LIMIT_REACHED,
+            `This member collected the card's ${card.dailyStampLimit} stamps for today`,
+            day.end,
+          );
         added = Math.min(added, left);
       }
       const totals = await cardTotalsOf(tx, member.id, card.id);
       const before = stampProgress(totals, required);
       if (card.afterCompletion === "HOLD") {
-        if (before.fullCards > 0) throw new LoyaltyRuleError(ErrorCode.CARD_FULL, "A full card waits to be redeemed; no stamps are added until then");
+        if (before.fullCards > 0)
+          throw new LoyaltyRuleError(
+            ErrorCode.CARD_FULL,
+            "A full card waits to be redeemed; no stamps are added until then",
+          );
         added = Math.min(added, required - before.current);
       }
-      const activity = await creditCard({ tx, card, member, day, ...scope }, "STAMPS_ADDED", added, purchaseAmount?.toFixed() ?? null);
-      return { activity, stampsRequested: asked, stampsAdded: added, ...(await progressAfter(tx, activity, card, totals.earned)) };
+      const activity = await creditCard(
+        { tx, card, member, day, ...scope },
+        "STAMPS_ADDED",
+        added,
+        purchaseAmount?.toFixed() ?? null,
+      );
+      return {
+        activity,
+        stampsRequested: asked,
+        stampsAdded: added,
+        ...(await progressAfter(tx, activity, card, totals.earned)),
+      };
     },
-    replay: async (activity, card) => ({ activity, stampsRequested: requested(card), stampsAdded: activity.points ?? 0, ...(await progressAfter(call.prisma, activity, card)) }),
+    replay: async (activity, card) => ({
+      activity,
+      stampsRequested: requested(card),
+      stampsAdded: activity.points ?? 0,
+      ...(await progressAfter(call.prisma, activity, card)),
+    }),
   });
 }
 
@@ -76,13 +119,19 @@ export async function addStamps(
  * Progress now, and whether the action's stamps filled a card: from the stamps earned before it (known under the
  * member's lock on a first run; on a replay, the entries written before its own, in id order: UUIDv7, by time).
  */
-async function progressAfter(db: Pick<Tx, "ledgerEntry">, activity: Activity, card: ActionCard, earnedBefore?: number): Promise<Pick<StampsResult, "progress" | "completedCard">> {
+async function progressAfter(
+  db: Pick<Tx, "ledgerEntry">,
+  activity: Activity,
+  card: ActionCard,
+  earnedBefore?: number,
+): Promise<Pick<StampsResult, "progress" | "completedCard">> {
   const required = card.stampsRequired ?? 1;
   const memberId = activity.memberId!;
   if (earnedBefore === undefined) {
     const entry = await db.ledgerEntry.findFirstOrThrow({ where: { activityId: activity.id }, select: { id: true } });
     earnedBefore = (await cardTotalsOf(db, memberId, card.id, { id: { lt: entry.id } })).earned;
   }
-  const completedCard = Math.floor((earnedBefore + (activity.points ?? 0)) / required) > Math.floor(earnedBefore / required);
+  const completedCard =
+    Math.floor((earnedBefore + (activity.points ?? 0)) / required) > Math.floor(earnedBefore / required);
   return { progress: stampProgress(await cardTotalsOf(db, memberId, card.id), required), completedCard };
 }

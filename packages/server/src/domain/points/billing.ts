@@ -38,7 +38,10 @@ export function minorUnits(currency: string): number {
 /** One partner's months (the partner itself, or its program's managers). */
 export async function partnerStatement(call: Call, partnerId: string, from: string, to: string): Promise<Statement> {
   const partner = await call.prisma.partner.findUnique({ where: { id: partnerId }, select: { programId: true } });
-  if (!partner || (!canManageProgram(call.principal, partner.programId) && !ownPartnerIds(call.principal).includes(partnerId))) {
+  if (
+    !partner ||
+    (!canManageProgram(call.principal, partner.programId) && !ownPartnerIds(call.principal).includes(partnerId))
+  ) {
     throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found");
   }
   return statement(call, partner.programId, from, to, partnerId);
@@ -50,7 +53,13 @@ export async function programStatement(call: Call, programId: string, from: stri
   return statement(call, programId, from, to);
 }
 
-async function statement(call: Call, programId: string, from: string, to: string, partnerId?: string): Promise<Statement> {
+async function statement(
+  call: Call,
+  programId: string,
+  from: string,
+  to: string,
+  partnerId?: string,
+): Promise<Statement> {
   const issues = [
     ...(MONTH.test(from) ? [] : [{ path: "from", message: 'must be a month such as "2026-11"' }]),
     ...(MONTH.test(to) ? [] : [{ path: "to", message: 'must be a month such as "2026-11"' }]),
@@ -58,7 +67,9 @@ async function statement(call: Call, programId: string, from: string, to: string
   if (!issues.length && from > to) issues.push({ path: "to", message: "must not be before from" });
   if (issues.length) throw new ValidationError(issues);
   const program = requireConfigured(requireProgram(await call.prisma.program.findUnique({ where: { id: programId } })));
-  const rows = await call.prisma.$queryRaw<{ partnerId: string; month: string; awarded: bigint; returned: bigint; amount: Prisma.Decimal }[]>`
+  const rows = await call.prisma.$queryRaw<
+    { partnerId: string; month: string; awarded: bigint; returned: bigint; amount: Prisma.Decimal }[]
+  >`
     SELECT "partnerId"::text AS "partnerId",
            to_char("createdAt" AT TIME ZONE ${program.timezone}, 'YYYY-MM') AS "month",
            COALESCE(SUM(CASE WHEN "type" = 'EARN' THEN "points" ELSE 0 END), 0)::bigint AS "awarded",

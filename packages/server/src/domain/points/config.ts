@@ -4,7 +4,10 @@ import type { Campaign as EngineCampaign, ProgramConfig, Weekday } from "@partne
 import type { PrismaClient, Program } from "../../generated/prisma/client.js";
 import { decimalText } from "../values.js";
 
-export async function loadProgramConfig(prisma: PrismaClient, program: Program & { currency: string; timezone: string }): Promise<ProgramConfig> {
+export async function loadProgramConfig(
+  prisma: PrismaClient,
+  program: Program & { currency: string; timezone: string },
+): Promise<ProgramConfig> {
   const [multipliers, products, exclusions, campaigns] = await Promise.all([
     prisma.pointsMultiplier.findMany({ where: { programId: program.id } }),
     prisma.product.findMany({ where: { programId: program.id }, select: { sku: true, brand: true, category: true } }),
@@ -41,7 +44,15 @@ export async function loadProgramConfig(prisma: PrismaClient, program: Program &
         case "CATEGORY":
           return { ...base, type: "CATEGORY", categories: c.categories };
         case "DAY_TIME":
-          return { ...base, type: "DAY_TIME", days: c.days as Weekday[], startTime: c.startTime ?? "00:00", endTime: c.endTime ?? "00:00" };
+          return {
+            ...base,
+            type: "DAY_TIME",
+            days: c.days as Weekday[],
+            startTime: c.startTime ?? "00:00",
+            endTime: c.endTime ?? "00:00",
+          };
+        default:
+          throw new Error(`Unknown campaign type ${c.type satisfies never}`);
       }
     }),
   };

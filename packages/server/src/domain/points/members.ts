@@ -2,37 +2,66 @@
 import { z } from "zod";
 import type { Member, Prisma } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
-import { canManageProgram, isAdmin, managedProgramIds, memberProgramIds, ownMemberIds, requireAuthenticated, requireProgramManager, type Principal } from "../auth/principal.js";
+import {
+  canManageProgram,
+  isAdmin,
+  managedProgramIds,
+  memberProgramIds,
+  ownMemberIds,
+  type Principal,
+  requireAuthenticated,
+  requireProgramManager,
+} from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "../errors.js";
 import { isUniqueViolation } from "../prisma-errors.js";
 import { requireProgram } from "../programs.js";
-import { parseInput, type Loose } from "../values.js";
+import { type Loose, parseInput } from "../values.js";
 
 const MemberInput = z.object({
   externalId: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
-  email: z.string().trim().toLowerCase().pipe(z.email("must be an email address")).nullish().transform((v) => v ?? null),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("must be an email address"))
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 /** A member by id, or by the program's own customer id. */
 export type MemberRef = { id: string } | { programId: string; externalId: string };
 
 /** Creates a member; creating one that exists (same external id) returns it unchanged. */
-export async function createMember(call: Call, programId: string, input: Loose<z.input<typeof MemberInput>>): Promise<Member> {
+export async function createMember(
+  call: Call,
+  programId: string,
+  input: Loose<z.input<typeof MemberInput>>,
+): Promise<Member> {
   requireProgramManager(call.principal, programId);
   const data = parseInput(MemberInput, input);
-  const existing = await call.prisma.member.findUnique({ where: { programId_externalId: { programId, externalId: data.externalId } } });
+  const existing = await call.prisma.member.findUnique({
+    where: { programId_externalId: { programId, externalId: data.externalId } },
+  });
   if (existing) return existing;
   try {
     return await call.prisma.$transaction(async (tx) => {
       requireProgram(await tx.program.findUnique({ where: { id: programId }, select: { id: true } }));
       const member = await tx.member.create({ data: { ...data, programId } });
-      await audit(tx, call, { action: "member.create", targetType: "Member", targetId: member.id, programId, after: member });
+      await audit(tx, call, {
+        action: "member.create",
+        targetType: "Member",
+        targetId: member.id,
+        programId,
+        after: member,
+      });
       return member;
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const raced = await call.prisma.member.findUnique({ where: { programId_externalId: { programId, externalId: data.externalId } } });
+    const raced = await call.prisma.member.findUnique({
+      where: { programId_externalId: { programId, externalId: data.externalId } },
+    });
     if (!raced) throw new ConflictError("A member with this externalId is being created", "externalId");
     return raced;
   }
@@ -51,14 +80,21 @@ export function memberFilter(p: Principal): Prisma.MemberWhereInput {
   return {
     OR: [
       { programId: { in: [...managedProgramIds(p), ...staffPrograms] } },
-      ...(partnerIds.length ? [{ ledger: { some: { partnerId: { in: partnerIds } } } }, { follows: { some: { card: { partnerId: { in: partnerIds } } } } }] : []),
+      ...(partnerIds.length
+        ? [
+            { ledger: { some: { partnerId: { in: partnerIds } } } },
+            { follows: { some: { card: { partnerId: { in: partnerIds } } } } },
+          ]
+        : []),
       ...(ownMemberIds(p).length ? [{ id: { in: ownMemberIds(p) } }] : []),
     ],
   };
 }
 
 export function memberRefWhere(p: Principal, ref: MemberRef): Prisma.MemberWhereInput {
-  return { AND: [memberFilter(p), "id" in ref ? { id: ref.id } : { programId: ref.programId, externalId: ref.externalId }] };
+  return {
+    AND: [memberFilter(p), "id" in ref ? { id: ref.id } : { programId: ref.programId, externalId: ref.externalId }],
+  };
 }
 
 export function requireMember<T>(row: T | null | undefined): T {
@@ -68,7 +104,8 @@ export function requireMember<T>(row: T | null | undefined): T {
 
 /** The member a points write acts on, in the caller's program (partners may award to any member of it). */
 export async function memberForWrite(tx: Tx, call: Call, programId: string, ref: MemberRef): Promise<Member> {
-  if (!memberProgramIds(call.principal).includes(programId) && !canManageProgram(call.principal, programId)) requireMember(null);
+  if (!memberProgramIds(call.principal).includes(programId) && !canManageProgram(call.principal, programId))
+    requireMember(null);
   const where = "id" in ref ? { id: ref.id, programId } : { programId, externalId: ref.externalId };
   return requireMember(await tx.member.findFirst({ where }));
 }
@@ -77,7 +114,11 @@ export async function memberForWrite(tx: Tx, call: Call, programId: string, ref:
  * The balance: always the sum of the ledger. Without a card, the program's points; with one, that loyalty
  * card's points (or that stamp card's stamps).
  */
-export async function balanceOf(tx: Pick<Tx, "ledgerEntry">, memberId: string, cardId: string | null = null): Promise<number> {
+export async function balanceOf(
+  tx: Pick<Tx, "ledgerEntry">,
+  memberId: string,
+  cardId: string | null = null,
+): Promise<number> {
   const { _sum } = await tx.ledgerEntry.aggregate({ where: { memberId, cardId }, _sum: { points: true } });
   return _sum.points ?? 0;
 }

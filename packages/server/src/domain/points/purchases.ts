@@ -11,8 +11,8 @@ import type { Call, Tx } from "../deps.js";
 import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
 import { isUniqueViolation } from "../prisma-errors.js";
 import { parseInput } from "../values.js";
-import { balanceOf, lockMember, memberForWrite, type MemberRef } from "./members.js";
-import { quote, resolvePointsCaller, type BasketInput, type PointsCaller } from "./quote.js";
+import { balanceOf, lockMember, type MemberRef, memberForWrite } from "./members.js";
+import { type BasketInput, type PointsCaller, quote, resolvePointsCaller } from "./quote.js";
 
 const ClientId = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
 
@@ -35,7 +35,12 @@ export async function recordPurchase(call: Call, input: RecordPurchaseInput): Pr
   const receiptId = parseInput(z.object({ receiptId: ClientId }), input).receiptId;
   const caller = await resolvePointsCaller(call, input);
   const programId = caller.program.id;
-  const member = await memberForWrite(call.prisma, call, programId, "id" in input.member ? input.member : { programId, externalId: input.member.externalId });
+  const member = await memberForWrite(
+    call.prisma,
+    call,
+    programId,
+    "id" in input.member ? input.member : { programId, externalId: input.member.externalId },
+  );
   const basketHash = hash({ memberId: member.id, partnerId: caller.partner?.id ?? null, basket: input.basket });
 
   const earlier = await call.prisma.purchase.findUnique({ where: { programId_receiptId: { programId, receiptId } } });
@@ -56,21 +61,42 @@ export async function recordPurchase(call: Call, input: RecordPurchaseInput): Pr
           basket: json(input.basket),
           breakdown: json(result.breakdown),
           pointsAwarded: result.totalPointsAwarded,
-          units: { createMany: { data: result.breakdown.map((unit, position) => ({ position, sku: unit.sku, points: unit.pointsAwarded })) } },
+          units: {
+            createMany: {
+              data: result.breakdown.map((unit, position) => ({ position, sku: unit.sku, points: unit.pointsAwarded })),
+            },
+          },
         },
       });
       if (result.totalPointsAwarded > 0) {
         await tx.ledgerEntry.create({
-          data: { programId, memberId: member.id, type: "EARN", source: "PURCHASE", points: result.totalPointsAwarded, purchaseId: created.id, ...billing(caller) },
+          data: {
+            programId,
+            memberId: member.id,
+            type: "EARN",
+            source: "PURCHASE",
+            points: result.totalPointsAwarded,
+            purchaseId: created.id,
+            ...billing(caller),
+          },
         });
       }
-      await audit(tx, call, { action: "points.purchase", targetType: "Purchase", targetId: created.id, programId, after: { receiptId, memberId: member.id, pointsAwarded: result.totalPointsAwarded } });
+      await audit(tx, call, {
+        action: "points.purchase",
+        targetType: "Purchase",
+        targetId: created.id,
+        programId,
+        after: { receiptId, memberId: member.id, pointsAwarded: result.totalPointsAwarded },
+      });
       return created;
     });
   } catch (error) {
     // A concurrent retry won the race: answer as a retry.
     if (!isUniqueViolation(error)) throw error;
-    return replay(await call.prisma.purchase.findUniqueOrThrow({ where: { programId_receiptId: { programId, receiptId } } }), basketHash);
+    return replay(
+      await call.prisma.purchase.findUniqueOrThrow({ where: { programId_receiptId: { programId, receiptId } } }),
+      basketHash,
+    );
   }
   publish(call, "POINTS_AWARDED", purchase, purchase.pointsAwarded);
   return { purchase, result, replayed: false };
@@ -86,7 +112,12 @@ export interface RecordReturnInput {
 }
 
 const ReturnItems = z
-  .array(z.object({ sku: z.string().trim().min(1, "must not be empty"), quantity: z.number().int("must be a whole number").min(1, "must be at least 1") }))
+  .array(
+    z.object({
+      sku: z.string().trim().min(1, "must not be empty"),
+      quantity: z.number().int("must be a whole number").min(1, "must be at least 1"),
+    }),
+  )
   .min(1, "return at least one item");
 
 /**
@@ -94,13 +125,21 @@ const ReturnItems = z
  * Units of one SKU are returned in the order they were bought. Returning more than was bought is refused.
  * Where the program does not allow negative balances, the ledger takes back at most the balance.
  */
-export async function recordReturn(call: Call, input: RecordReturnInput): Promise<{ purchaseReturn: PurchaseReturn; replayed: boolean }> {
-  const { returnId, receiptId, items } = parseInput(z.object({ returnId: ClientId, receiptId: ClientId, items: ReturnItems }), input);
+export async function recordReturn(
+  call: Call,
+  input: RecordReturnInput,
+): Promise<{ purchaseReturn: PurchaseReturn; replayed: boolean }> {
+  const { returnId, receiptId, items } = parseInput(
+    z.object({ returnId: ClientId, receiptId: ClientId, items: ReturnItems }),
+    input,
+  );
   const caller = await resolvePointsCaller(call, input);
   const programId = caller.program.id;
   const requestHash = hash({ receiptId, items });
 
-  const earlier = await call.prisma.purchaseReturn.findUnique({ where: { programId_externalId: { programId, externalId: returnId } } });
+  const earlier = await call.prisma.purchaseReturn.findUnique({
+    where: { programId_externalId: { programId, externalId: returnId } },
+  });
   if (earlier) return replayReturn(earlier, requestHash);
 
   let purchaseReturn: PurchaseReturn;
@@ -117,20 +156,56 @@ export async function recordReturn(call: Call, input: RecordReturnInput): Promis
       const owed = units.reduce((sum, u) => sum + u.points, 0);
       const balance = await balanceOf(tx, purchase.memberId);
       const taken = caller.program.allowNegativeBalance ? owed : Math.min(owed, Math.max(balance, 0));
-      const created = await tx.purchaseReturn.create({ data: { programId, purchaseId: purchase.id, externalId: returnId, requestHash, pointsOwed: owed, pointsReturned: taken } });
-      await tx.purchaseUnit.updateMany({ where: { purchaseId: purchase.id, position: { in: units.map((u) => u.position) } }, data: { returnId: created.id } });
+      const created = await tx.purchaseReturn.create({
+        data: {
+          programId,
+          purchaseId: purchase.id,
+          externalId: returnId,
+          requestHash,
+          pointsOwed: owed,
+          pointsReturned: taken,
+        },
+      });
+      await tx.purchaseUnit.updateMany({
+        where: { purchaseId: purchase.id, position: { in: units.map((u) => u.position) } },
+        data: { returnId: created.id },
+      });
       if (taken > 0) {
-        const earned = await tx.ledgerEntry.findFirst({ where: { purchaseId: purchase.id, type: "EARN" }, select: { partnerId: true, costPerPoint: true } });
+        const earned = await tx.ledgerEntry.findFirst({
+          where: { purchaseId: purchase.id, type: "EARN" },
+          select: { partnerId: true, costPerPoint: true },
+        });
         await tx.ledgerEntry.create({
-          data: { programId, memberId: purchase.memberId, type: "RETURN", source: "PURCHASE", points: -taken, purchaseId: purchase.id, returnId: created.id, partnerId: earned?.partnerId ?? null, costPerPoint: earned?.costPerPoint ?? null },
+          data: {
+            programId,
+            memberId: purchase.memberId,
+            type: "RETURN",
+            source: "PURCHASE",
+            points: -taken,
+            purchaseId: purchase.id,
+            returnId: created.id,
+            partnerId: earned?.partnerId ?? null,
+            costPerPoint: earned?.costPerPoint ?? null,
+          },
         });
       }
-      await audit(tx, call, { action: "points.return", targetType: "Purchase", targetId: purchase.id, programId, after: { returnId, items, pointsOwed: owed, pointsReturned: taken } });
+      await audit(tx, call, {
+        action: "points.return",
+        targetType: "Purchase",
+        targetId: purchase.id,
+        programId,
+        after: { returnId, items, pointsOwed: owed, pointsReturned: taken },
+      });
       return created;
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return replayReturn(await call.prisma.purchaseReturn.findUniqueOrThrow({ where: { programId_externalId: { programId, externalId: returnId } } }), requestHash);
+    return replayReturn(
+      await call.prisma.purchaseReturn.findUniqueOrThrow({
+        where: { programId_externalId: { programId, externalId: returnId } },
+      }),
+      requestHash,
+    );
   }
   const purchase = await call.prisma.purchase.findUniqueOrThrow({ where: { id: purchaseReturn.purchaseId } });
   publish(call, "POINTS_RETURNED", purchase, purchaseReturn.pointsReturned);
@@ -144,7 +219,12 @@ async function takeUnits(tx: Tx, purchaseId: string, items: { sku: string; quant
   items.forEach((item, i) => {
     const available = open.filter((u) => u.sku === item.sku && !taken.includes(u));
     if (available.length < item.quantity) {
-      throw new ValidationError([{ path: `items.${i}.quantity`, message: `only ${available.length} unit(s) of ${item.sku} can still be returned` }]);
+      throw new ValidationError([
+        {
+          path: `items.${i}.quantity`,
+          message: `only ${available.length} unit(s) of ${item.sku} can still be returned`,
+        },
+      ]);
     }
     taken.push(...available.slice(0, item.quantity));
   });
@@ -152,13 +232,18 @@ async function takeUnits(tx: Tx, purchaseId: string, items: { sku: string; quant
 }
 
 function replay(purchase: Purchase, basketHash: string): PurchaseOutcome {
-  if (purchase.basketHash !== basketHash) throw new ConflictError("This receiptId was already recorded with a different basket", "receiptId");
-  const result = { totalPointsAwarded: purchase.pointsAwarded, breakdown: purchase.breakdown as unknown as PointsResult["breakdown"] };
+  if (purchase.basketHash !== basketHash)
+    throw new ConflictError("This receiptId was already recorded with a different basket", "receiptId");
+  const result = {
+    totalPointsAwarded: purchase.pointsAwarded,
+    breakdown: purchase.breakdown as unknown as PointsResult["breakdown"],
+  };
   return { purchase, result, replayed: true };
 }
 
 function replayReturn(purchaseReturn: PurchaseReturn, requestHash: string) {
-  if (purchaseReturn.requestHash !== requestHash) throw new ConflictError("This returnId was already used for a different return", "returnId");
+  if (purchaseReturn.requestHash !== requestHash)
+    throw new ConflictError("This returnId was already used for a different return", "returnId");
   return { purchaseReturn, replayed: true };
 }
 
@@ -180,7 +265,15 @@ function publish(call: Call, type: "POINTS_AWARDED" | "POINTS_RETURNED", purchas
 
 /** SHA-256 of a value's canonical JSON (keys sorted), so equal requests hash equally whatever their key order. */
 function hash(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value, (_k, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v))).digest("hex");
+  return createHash("sha256")
+    .update(
+      JSON.stringify(value, (_k, v: unknown) =>
+        v && typeof v === "object" && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+          : v,
+      ),
+    )
+    .digest("hex");
 }
 
 function json(value: unknown): Prisma.InputJsonValue {

@@ -1,7 +1,7 @@
 // Pricing a basket: who is asking decides the program and the rate (a partner's own rate applies to its
 // calls), the engine does the arithmetic. Quotes and purchases share this one path, so a purchase awards
 // exactly what the quote said for the same basket and time.
-import { PointsInputError, type Basket, type PointsErrorReason, type PointsResult } from "@partnergraph/points";
+import { type Basket, type PointsErrorReason, PointsInputError, type PointsResult } from "@partnergraph/points";
 import type { Partner, Program } from "../../generated/prisma/client.js";
 import { canManageProgram, memberProgramIds, ownPartnerIds, requireAuthenticated } from "../auth/principal.js";
 import type { Call } from "../deps.js";
@@ -9,8 +9,8 @@ import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../errors.
 import { requirePartner } from "../partners.js";
 import { requireConfigured, requireProgram } from "../programs.js";
 import { decimalText } from "../values.js";
-import { engineFor } from "./engine-cache.js";
 import { loadProgramConfig } from "./config.js";
+import { engineFor } from "./engine-cache.js";
 
 export type BasketInput = Omit<Basket, "pointConversionRate">;
 
@@ -36,20 +36,26 @@ export interface PointsCaller {
  * The program and partner a points call acts for. Keys imply their program (and partner); managers and staff
  * name the program, and managers may name a partner to act through it.
  */
-export async function resolvePointsCaller(call: Call, ref: { programId?: string | null; partnerId?: string | null }): Promise<PointsCaller> {
+export async function resolvePointsCaller(
+  call: Call,
+  ref: { programId?: string | null; partnerId?: string | null },
+): Promise<PointsCaller> {
   const p = call.principal;
   requireAuthenticated(p);
   const ownPartners = ownPartnerIds(p);
   const programId = ref.programId ?? (p.kind === "programKey" || p.kind === "partnerKey" ? p.programId : null);
   if (!programId) throw new ValidationError([{ path: "programId", message: "name the program" }]);
-  if (!memberProgramIds(p).includes(programId) && !canManageProgram(p, programId)) throw new NotFoundError(ErrorCode.NOT_FOUND, "Program not found");
+  if (!memberProgramIds(p).includes(programId) && !canManageProgram(p, programId))
+    throw new NotFoundError(ErrorCode.NOT_FOUND, "Program not found");
 
   let partnerId = ref.partnerId ?? null;
   if (!canManageProgram(p, programId)) {
     // Partners act as themselves only; staff without a partner act for the program.
-    if (partnerId && !ownPartners.includes(partnerId)) throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found");
+    if (partnerId && !ownPartners.includes(partnerId))
+      throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found");
     if (!partnerId && ownPartners.length === 1) partnerId = ownPartners[0]!;
-    if (!partnerId && ownPartners.length > 1) throw new ValidationError([{ path: "partnerId", message: "you act for several partners: name one" }]);
+    if (!partnerId && ownPartners.length > 1)
+      throw new ValidationError([{ path: "partnerId", message: "you act for several partners: name one" }]);
     if (!partnerId && !p.grants.some((g) => g.role === "STAFF" && g.programId === programId)) {
       throw new AuthError(ErrorCode.FORBIDDEN, "Your role cannot award points in this program");
     }
@@ -57,17 +63,22 @@ export async function resolvePointsCaller(call: Call, ref: { programId?: string 
   const [program, partner] = await Promise.all([
     call.prisma.program.findUnique({ where: { id: programId } }),
     partnerId
-      ? call.prisma.partner.findFirst({ where: { id: partnerId, programId, deletedAt: null }, select: { id: true, pointConversionRate: true, costPerPoint: true, status: true } })
+      ? call.prisma.partner.findFirst({
+          where: { id: partnerId, programId, deletedAt: null },
+          select: { id: true, pointConversionRate: true, costPerPoint: true, status: true },
+        })
       : null,
   ]);
-  if (partnerId && (!partner || partner.status !== "ENABLED")) requirePartner(null);
+  if (partnerId && partner?.status !== "ENABLED") requirePartner(null);
   return { program: requireConfigured(requireProgram(program)), partner };
 }
 
 /** Prices a basket for the caller (no writes). */
 export async function quote(call: Call, caller: PointsCaller, basket: BasketInput): Promise<PointsResult> {
   const { program, partner } = caller;
-  const engine = await engineFor(program.id, program.pointsConfigVersion, () => loadProgramConfig(call.prisma, program));
+  const engine = await engineFor(program.id, program.pointsConfigVersion, () =>
+    loadProgramConfig(call.prisma, program),
+  );
   try {
     return engine.calculate({
       ...basket,

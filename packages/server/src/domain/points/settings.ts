@@ -10,7 +10,7 @@ import { requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { NotFoundError } from "../errors.js";
 import { requireProgram } from "../programs.js";
-import { decimalString, parseInput, type Loose } from "../values.js";
+import { decimalString, type Loose, parseInput } from "../values.js";
 
 export const CODE_TABLES: Record<MultiplierKind, Readonly<Record<number, string>>> = {
   TENDER: TENDER_TYPES,
@@ -19,32 +19,60 @@ export const CODE_TABLES: Record<MultiplierKind, Readonly<Record<number, string>
 };
 
 const multiplier = decimalString(12, 4);
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
 /** Replaces one multiplier table. Codes left out count as 1 again. */
-export async function setPointsMultipliers(call: Call, programId: string, kind: MultiplierKind, entries: { code: number; multiplier: string }[]) {
+export async function setPointsMultipliers(
+  call: Call,
+  programId: string,
+  kind: MultiplierKind,
+  entries: { code: number; multiplier: string }[],
+) {
   requireProgramManager(call.principal, programId);
   const codes = CODE_TABLES[kind];
   const rows = parseInput(
-    z.array(z.object({ code: z.number().int().refine((c) => c in codes, `is not a ${kind.toLowerCase().replace("_", " ")} code`), multiplier })).refine(
-      (list) => new Set(list.map((e) => e.code)).size === list.length,
-      "lists a code twice",
-    ),
+    z
+      .array(
+        z.object({
+          code: z
+            .number()
+            .int()
+            .refine((c) => c in codes, `is not a ${kind.toLowerCase().replace("_", " ")} code`),
+          multiplier,
+        }),
+      )
+      .refine((list) => new Set(list.map((e) => e.code)).size === list.length, "lists a code twice"),
     entries,
   );
   return writeConfig(call, programId, "points.setMultipliers", { kind, multipliers: entries }, async (tx) => {
     await tx.pointsMultiplier.deleteMany({ where: { programId, kind } });
-    await tx.pointsMultiplier.createMany({ data: rows.map((r) => ({ programId, kind, code: r.code, multiplier: r.multiplier })) });
+    await tx.pointsMultiplier.createMany({
+      data: rows.map((r) => ({ programId, kind, code: r.code, multiplier: r.multiplier })),
+    });
   });
 }
 
-const ProductInput = z.object({ sku: text(200), brand: text(200).nullish().transform((v) => v ?? null), category: text(200).nullish().transform((v) => v ?? null) });
+const ProductInput = z.object({
+  sku: text(200),
+  brand: text(200)
+    .nullish()
+    .transform((v) => v ?? null),
+  category: text(200)
+    .nullish()
+    .transform((v) => v ?? null),
+});
 
 /** Adds or updates catalogue products by SKU, in one transaction. */
 export async function upsertProducts(call: Call, programId: string, products: Loose<z.input<typeof ProductInput>>[]) {
   requireProgramManager(call.principal, programId);
-  const rows = parseInput(z.array(ProductInput).min(1, "give at least one product").max(10_000, "at most 10,000 products per call"), products);
-  return writeConfig(call, programId, "points.upsertProducts", { count: rows.length }, (tx) => saveProducts(tx, programId, rows));
+  const rows = parseInput(
+    z.array(ProductInput).min(1, "give at least one product").max(10_000, "at most 10,000 products per call"),
+    products,
+  );
+  return writeConfig(call, programId, "points.upsertProducts", { count: rows.length }, (tx) =>
+    saveProducts(tx, programId, rows),
+  );
 }
 
 export interface ProductRow {
@@ -68,12 +96,19 @@ export async function saveProducts(tx: Tx, programId: string, products: ProductR
 }
 
 /** Adds SKUs to and removes SKUs from the exclusion list. */
-export async function setSkuExclusions(call: Call, programId: string, change: { add?: string[] | null; remove?: string[] | null }) {
+export async function setSkuExclusions(
+  call: Call,
+  programId: string,
+  change: { add?: string[] | null; remove?: string[] | null },
+) {
   requireProgramManager(call.principal, programId);
-  const { add, remove } = parseInput(z.object({ add: z.array(text(200)).default([]), remove: z.array(text(200)).default([]) }), {
-    add: change.add ?? undefined,
-    remove: change.remove ?? undefined,
-  });
+  const { add, remove } = parseInput(
+    z.object({ add: z.array(text(200)).default([]), remove: z.array(text(200)).default([]) }),
+    {
+      add: change.add ?? undefined,
+      remove: change.remove ?? undefined,
+    },
+  );
   return writeConfig(call, programId, "points.setSkuExclusions", { add, remove }, async (tx) => {
     await tx.skuExclusion.deleteMany({ where: { programId, sku: { in: remove } } });
     await tx.skuExclusion.createMany({ data: add.map((sku) => ({ programId, sku })), skipDuplicates: true });
@@ -87,21 +122,34 @@ const CampaignFields = z.object({
   multiplier,
   status: z.enum(CampaignStatus).default("ACTIVE"),
   startsAt: z.date(),
-  endsAt: z.date().nullish().transform((v) => v ?? null),
+  endsAt: z
+    .date()
+    .nullish()
+    .transform((v) => v ?? null),
   skus: z.array(text(200)).default([]),
   brands: z.array(text(200)).default([]),
   categories: z.array(text(200)).default([]),
   days: z.array(z.enum(WEEKDAYS)).default([]),
-  startTime: z.string().regex(CLOCK, "must be HH:MM").nullish().transform((v) => v ?? null),
-  endTime: z.string().regex(CLOCK, "must be HH:MM").nullish().transform((v) => v ?? null),
+  startTime: z
+    .string()
+    .regex(CLOCK, "must be HH:MM")
+    .nullish()
+    .transform((v) => v ?? null),
+  endTime: z
+    .string()
+    .regex(CLOCK, "must be HH:MM")
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 /** What a campaign of each type must name, so a campaign can never silently match nothing. */
 const CampaignInput = CampaignFields.superRefine((c, ctx) => {
-  const need = (ok: boolean, path: string, message: string) => ok || ctx.addIssue({ code: "custom", path: [path], message });
+  const need = (ok: boolean, path: string, message: string) =>
+    ok || ctx.addIssue({ code: "custom", path: [path], message });
   if (c.type === "SKU") need(c.skus.length > 0, "skus", "a SKU campaign lists at least one SKU");
   if (c.type === "BRAND") need(c.brands.length > 0, "brands", "a BRAND campaign lists at least one brand");
-  if (c.type === "CATEGORY") need(c.categories.length > 0, "categories", "a CATEGORY campaign lists at least one category");
+  if (c.type === "CATEGORY")
+    need(c.categories.length > 0, "categories", "a CATEGORY campaign lists at least one category");
   if (c.type === "DAY_TIME") {
     need(c.days.length > 0, "days", "a DAY_TIME campaign lists at least one day");
     need(c.startTime !== null && c.endTime !== null, "startTime", "a DAY_TIME campaign has a start and end time");
@@ -140,7 +188,13 @@ export async function updateCampaign(call: Call, id: string, patch: Partial<Camp
   return campaign;
 }
 
-async function writeConfig(call: Call, programId: string, action: string, after: object, write: (tx: Tx) => Promise<void>) {
+async function writeConfig(
+  call: Call,
+  programId: string,
+  action: string,
+  after: object,
+  write: (tx: Tx) => Promise<void>,
+) {
   return call.prisma.$transaction(async (tx) => {
     requireProgram(await tx.program.findUnique({ where: { id: programId }, select: { id: true } }));
     await write(tx);

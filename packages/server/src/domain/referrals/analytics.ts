@@ -7,7 +7,7 @@ import { requireProgramManager } from "../auth/principal.js";
 import type { Call } from "../deps.js";
 import { ValidationError } from "../errors.js";
 import { requireConfigured, requireProgram, requireProgramVisible } from "../programs.js";
-import { bucketing, column, slot, StatsRange, type StatsInterval } from "../time-buckets.js";
+import { bucketing, column, type StatsInterval, StatsRange, slot } from "../time-buckets.js";
 import { Decimal, parseInput } from "../values.js";
 import { minorDigits } from "./money.js";
 import { visibleProject } from "./projects.js";
@@ -48,7 +48,15 @@ export interface StatsQuery {
   interval: StatsInterval;
 }
 
-const empty = (): StatsRow => ({ rawClicks: 0, uniqueClicks: 0, conversions: 0, leads: 0, sales: 0, revenue: [], commissions: [] });
+const empty = (): StatsRow => ({
+  rawClicks: 0,
+  uniqueClicks: 0,
+  conversions: 0,
+  leads: 0,
+  sales: 0,
+  revenue: [],
+  commissions: [],
+});
 
 /** A partner gets only its own numbers; naming another partner is NOT_FOUND-like emptiness, never theirs. */
 export async function referralStats(call: Call, q: StatsQuery): Promise<Stats> {
@@ -82,16 +90,27 @@ export interface StatsScope {
  * Authorizes a statistics query: NOT_FOUND unless the caller has a role in the program; the project must be a
  * visible project of the program; a partner is limited to its own numbers (naming another is VALIDATION_FAILED).
  */
-export async function statsScope(call: Call, q: Pick<StatsQuery, "programId" | "projectId" | "partnerId">): Promise<StatsScope> {
+export async function statsScope(
+  call: Call,
+  q: Pick<StatsQuery, "programId" | "projectId" | "partnerId">,
+): Promise<StatsScope> {
   await requireProgramVisible(call, q.programId);
   if (q.projectId) {
     const project = await visibleProject(call.prisma, call, q.projectId);
-    if (project.programId !== q.programId) throw new ValidationError([{ path: "projectId", message: "is not a project of this program" }]);
+    if (project.programId !== q.programId)
+      throw new ValidationError([{ path: "projectId", message: "is not a project of this program" }]);
   }
   const scope = partnerScope(call.principal, q.programId);
-  const partnerId = scope ? (q.partnerId && scope.includes(q.partnerId) ? q.partnerId : (scope[0] ?? "00000000-0000-0000-0000-000000000000")) : (q.partnerId ?? null);
-  if (scope && q.partnerId && !scope.includes(q.partnerId)) throw new ValidationError([{ path: "partnerId", message: "partners see only their own statistics" }]);
-  const program = requireConfigured(requireProgram(await call.prisma.program.findUnique({ where: { id: q.programId } })));
+  const partnerId = scope
+    ? q.partnerId && scope.includes(q.partnerId)
+      ? q.partnerId
+      : (scope[0] ?? "00000000-0000-0000-0000-000000000000")
+    : (q.partnerId ?? null);
+  if (scope && q.partnerId && !scope.includes(q.partnerId))
+    throw new ValidationError([{ path: "partnerId", message: "partners see only their own statistics" }]);
+  const program = requireConfigured(
+    requireProgram(await call.prisma.program.findUnique({ where: { id: q.programId } })),
+  );
   return { programId: q.programId, projectId: q.projectId ?? null, partnerId, tz: program.timezone };
 }
 
@@ -108,7 +127,14 @@ export function scopeWhere(scope: StatsScope, time: string, from: Date, to: Date
  * The analytics query set: clicks, conversions and commissions in [from, to), counted per 15-minute slot and
  * then per bucket (`bucket` maps the slot column to a bucket start among `starts`). One query per table.
  */
-export async function bucketedStats(call: Call, scope: StatsScope, from: Date, to: Date, starts: Date[] | Promise<Date[]>, bucket: (time: string) => Prisma.Sql): Promise<StatsBucket[]> {
+export async function bucketedStats(
+  call: Call,
+  scope: StatsScope,
+  from: Date,
+  to: Date,
+  starts: Date[] | Promise<Date[]>,
+  bucket: (time: string) => Prisma.Sql,
+): Promise<StatsBucket[]> {
   const where = (time: string) => scopeWhere(scope, time, from, to);
 
   const [series, clicks, conversions, commissions] = await Promise.all([
@@ -118,7 +144,9 @@ export async function bucketedStats(call: Call, scope: StatsScope, from: Date, t
       FROM (SELECT ${slot(column("createdAt"))} AS slot, count(*) AS raw, count(*) FILTER (WHERE status = 'VALID') AS uniq
             FROM "Click" WHERE ${where("createdAt")} GROUP BY 1) s
       GROUP BY 1`,
-    call.prisma.$queryRaw<{ start: Date; currency: string; leads: number; sales: number; revenue: Prisma.Decimal | null }[]>`
+    call.prisma.$queryRaw<
+      { start: Date; currency: string; leads: number; sales: number; revenue: Prisma.Decimal | null }[]
+    >`
       SELECT ${bucket("slot")} AS start, currency, sum(leads)::int AS leads, sum(sales)::int AS sales, sum(revenue) AS revenue
       FROM (SELECT ${slot(column("occurredAt"))} AS slot, currency, count(*) FILTER (WHERE type = 'LEAD') AS leads,
                    count(*) FILTER (WHERE type = 'SALE') AS sales, sum(amount - "refundedAmount") FILTER (WHERE type = 'SALE') AS revenue
@@ -163,13 +191,18 @@ function addMoney(list: Money[], currency: string, amount: Decimal): void {
 
 /** Conversions per unique click, 4 decimal places (half up); null without clicks. */
 export function conversionRate(row: Pick<StatsRow, "conversions" | "uniqueClicks">): Decimal | null {
-  return row.uniqueClicks ? new Decimal(row.conversions).div(row.uniqueClicks).toDecimalPlaces(4, Decimal.ROUND_HALF_UP) : null;
+  return row.uniqueClicks
+    ? new Decimal(row.conversions).div(row.uniqueClicks).toDecimalPlaces(4, Decimal.ROUND_HALF_UP)
+    : null;
 }
 
 /** Commissions per unique click (EPC), per currency, to two more places than the minor unit (half up). */
 export function earningsPerClick(row: Pick<StatsRow, "commissions" | "uniqueClicks">): Money[] {
   if (!row.uniqueClicks) return [];
-  return row.commissions.map((m) => ({ currency: m.currency, amount: m.amount.div(row.uniqueClicks).toDecimalPlaces(minorDigits(m.currency) + 2, Decimal.ROUND_HALF_UP) }));
+  return row.commissions.map((m) => ({
+    currency: m.currency,
+    amount: m.amount.div(row.uniqueClicks).toDecimalPlaces(minorDigits(m.currency) + 2, Decimal.ROUND_HALF_UP),
+  }));
 }
 
 // Top partners -------------------------------------------------------------------------------------------
@@ -186,10 +219,22 @@ export interface TopPartnerRow {
   currency: string;
 }
 
-const ORDER_COLUMN: Record<TopPartnersOrder, string> = { UNIQUE_CLICKS: "uniq", CONVERSIONS: "conversions", REVENUE: "revenue", COMMISSIONS: "commissions" };
+const ORDER_COLUMN: Record<TopPartnersOrder, string> = {
+  UNIQUE_CLICKS: "uniq",
+  CONVERSIONS: "conversions",
+  REVENUE: "revenue",
+  COMMISSIONS: "commissions",
+};
 
 /** A project's partners ranked over a range (managers only: partners would see each other). */
-export async function topPartners(call: Call, projectId: string, from: Date, to: Date, orderBy: TopPartnersOrder, first: number): Promise<TopPartnerRow[]> {
+export async function topPartners(
+  call: Call,
+  projectId: string,
+  from: Date,
+  to: Date,
+  orderBy: TopPartnersOrder,
+  first: number,
+): Promise<TopPartnerRow[]> {
   const project = await visibleProject(call.prisma, call, projectId);
   requireProgramManager(call.principal, project.programId);
   if (from >= to) throw new ValidationError([{ path: "to", message: "must be after from" }]);
@@ -213,5 +258,10 @@ export async function topPartners(call: Call, projectId: string, from: Date, to:
     SELECT "partnerId", "rawClicks", uniq AS "uniqueClicks", conversions, revenue, commissions FROM t
     ORDER BY ${Prisma.raw(`"${ORDER_COLUMN[orderBy]}"`)} DESC, "partnerId" ASC
     LIMIT ${first}`;
-  return rows.map((r) => ({ ...r, revenue: new Decimal(r.revenue), commissions: new Decimal(r.commissions), currency: project.currency }));
+  return rows.map((r) => ({
+    ...r,
+    revenue: new Decimal(r.revenue),
+    commissions: new Decimal(r.commissions),
+    currency: project.currency,
+  }));
 }

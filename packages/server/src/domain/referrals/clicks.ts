@@ -5,10 +5,10 @@
 // commissions (the statement then only classifies).
 import { createHmac } from "node:crypto";
 import type { Logger } from "pino";
-import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { SqlRunner, Statement } from "../../db/database.js";
 import { createGroupCommit, type GroupCommit } from "../../db/group-commit.js";
 import type { ClickRecordedEvent, CommissionChangedEvent, EventBus } from "../../events/bus.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
 import { CODE_PATTERN } from "./links.js";
 import { holdPeriods, periodOf } from "./periods.js";
 import { earning, liveRules } from "./rules.js";
@@ -22,7 +22,7 @@ const BOT_USER_AGENT =
 /** Whether a request is a bot's: a known agent, no agent at all, a HEAD request, or a prefetch/preview. */
 export function isBotRequest(method: string, userAgent: string | null, purpose: string | null): boolean {
   if (method === "HEAD") return true;
-  if (!userAgent || !userAgent.trim()) return true;
+  if (!userAgent?.trim()) return true;
   if (purpose && /prefetch|preview|prerender/i.test(purpose)) return true;
   return BOT_USER_AGENT.test(userAgent);
 }
@@ -50,7 +50,9 @@ export interface ClickRequest {
   at: Date;
 }
 
-export type ClickResult = { found: false } | { found: true; clickId: string; destinationUrl: string; status: ClickStatus };
+export type ClickResult =
+  | { found: false }
+  | { found: true; clickId: string; destinationUrl: string; status: ClickStatus };
 
 export interface ClickRecorder {
   record(request: ClickRequest): Promise<ClickResult>;
@@ -221,61 +223,111 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
         createdAt: requests[i]!.at,
       };
     });
-    const earningClicks = found.flatMap((f, j) => (f.earns ? [{ click: clicks[j]!, currency: f.currency, timezone: f.timezone! }] : []));
+    const earningClicks = found.flatMap((f, j) =>
+      f.earns ? [{ click: clicks[j]!, currency: f.currency, timezone: f.timezone! }] : [],
+    );
     const commissions = earningClicks.length ? await insertWithCommissions(clicks, earningClicks) : [];
 
     const occurredAt = new Date().toISOString();
     for (const c of clicks) {
-      events.publish({ type: "CLICK_RECORDED", programId: c.programId, partnerId: c.partnerId, projectId: c.projectId, linkId: c.linkId, clickId: c.id, status: c.status, occurredAt });
+      events.publish({
+        type: "CLICK_RECORDED",
+        programId: c.programId,
+        partnerId: c.partnerId,
+        projectId: c.projectId,
+        linkId: c.linkId,
+        clickId: c.id,
+        status: c.status,
+        occurredAt,
+      });
     }
     for (const e of commissions) events.publish(e);
     const results: ClickResult[] = requests.map(() => ({ found: false }));
-    found.forEach((f, j) => (results[f.n - 1] = { found: true, clickId: clicks[j]!.id, status: f.status, destinationUrl: f.destinationUrl }));
+    for (const [j, f] of found.entries()) {
+      results[f.n - 1] = { found: true, clickId: clicks[j]!.id, status: f.status, destinationUrl: f.destinationUrl };
+    }
     return results;
   }
 
   /** Writes the batch's clicks and the commissions of its earning clicks in one transaction; returns the commission events. */
-  async function insertWithCommissions(clicks: ClickRow[], earningClicks: { click: ClickRow; currency: string; timezone: string }[]): Promise<CommissionChangedEvent[]> {
+  async function insertWithCommissions(
+    clicks: ClickRow[],
+    earningClicks: { click: ClickRow; currency: string; timezone: string }[],
+  ): Promise<CommissionChangedEvent[]> {
     return prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(INSERT, ...insertValues(clicks));
       const rules = await liveRules(tx, [...new Set(earningClicks.map((e) => e.click.projectId))], ["CLICK"]);
       const rows = earningClicks.flatMap(({ click: c, ...link }) => {
-        const earned = earning(rules.filter((r) => r.projectId === c.projectId), { event: "CLICK", partnerId: c.partnerId, currency: link.currency, occurredAt: c.createdAt });
+        const earned = earning(
+          rules.filter((r) => r.projectId === c.projectId),
+          { event: "CLICK", partnerId: c.partnerId, currency: link.currency, occurredAt: c.createdAt },
+        );
         if (!earned) return [];
-        return [{
-          id: options.newId(),
-          programId: c.programId,
-          projectId: c.projectId,
-          partnerId: c.partnerId,
-          kind: "EARNING" as const,
-          event: "CLICK" as const,
-          clickId: c.id,
-          ruleId: earned.ruleId,
-          sourceKey: `click:${c.id}`,
-          amount: earned.amount,
-          currency: link.currency,
-          period: periodOf(c.createdAt, link.timezone),
-          earnedAt: c.createdAt,
-        }];
+        return [
+          {
+            id: options.newId(),
+            programId: c.programId,
+            projectId: c.projectId,
+            partnerId: c.partnerId,
+            kind: "EARNING" as const,
+            event: "CLICK" as const,
+            clickId: c.id,
+            ruleId: earned.ruleId,
+            sourceKey: `click:${c.id}`,
+            amount: earned.amount,
+            currency: link.currency,
+            period: periodOf(c.createdAt, link.timezone),
+            earnedAt: c.createdAt,
+          },
+        ];
       });
       // The redirect cannot fail for a closed month: clicks in a locked period earn nothing now, and
       // syncCommissions adds their commissions if the period is unlocked and synced.
       const open: typeof rows = [];
       for (const programId of new Set(rows.map((r) => r.programId))) {
         const mine = rows.filter((r) => r.programId === programId);
-        const locked = await holdPeriods(tx, programId, mine.map((r) => r.period));
+        const locked = await holdPeriods(
+          tx,
+          programId,
+          mine.map((r) => r.period),
+        );
         open.push(...mine.filter((r) => !locked.has(r.period)));
       }
       if (open.length) await tx.commission.createMany({ data: open, skipDuplicates: true });
       const occurredAt = new Date().toISOString();
-      return open.map((r) => ({ type: "COMMISSION_CHANGED", programId: r.programId, partnerId: r.partnerId, projectId: r.projectId, commissionId: r.id, status: "PENDING", change: "CREATED", occurredAt }) as const);
+      return open.map(
+        (r) =>
+          ({
+            type: "COMMISSION_CHANGED",
+            programId: r.programId,
+            partnerId: r.partnerId,
+            projectId: r.projectId,
+            commissionId: r.id,
+            status: "PENDING",
+            change: "CREATED",
+            occurredAt,
+          }) as const,
+      );
     });
   }
 
   /** INSERT's parameters: one array per column. */
   function insertValues(rows: ClickRow[]): unknown[] {
     const col = <K extends keyof ClickRow>(k: K) => rows.map((r) => r[k]);
-    return [col("id"), col("programId"), col("projectId"), col("linkId"), col("partnerId"), col("status"), col("ipHash"), col("visitorHash"), col("userAgent"), col("referrer"), col("country"), col("createdAt")];
+    return [
+      col("id"),
+      col("programId"),
+      col("projectId"),
+      col("linkId"),
+      col("partnerId"),
+      col("status"),
+      col("ipHash"),
+      col("visitorHash"),
+      col("userAgent"),
+      col("referrer"),
+      col("country"),
+      col("createdAt"),
+    ];
   }
 
   const batcher = createGroupCommit<ClickRequest, ClickResult>({
@@ -287,4 +339,3 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
   });
   return { record: (r) => batcher.add(r), close: () => batcher.close(), stats: batcher.stats };
 }
-

@@ -1,13 +1,14 @@
 // Commissions: status transitions, period locks, and syncCommissions, which recomputes a month from its
 // conversions, clicks and the live rules. Paid history is never rewritten.
-import type { Commission, CommissionStatus, Prisma } from "../../generated/prisma/client.js";
+
 import type { CommissionChangedEvent } from "../../events/bus.js";
+import type { Commission, CommissionStatus, Prisma } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
-import { requireProgramManager, type Principal } from "../auth/principal.js";
+import { type Principal, requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { AppError, ErrorCode, NotFoundError } from "../errors.js";
-import { requireProgramVisible, requireConfigured, requireProgram } from "../programs.js";
-import { Decimal, parseInput } from "../values.js";
+import { requireConfigured, requireProgram, requireProgramVisible } from "../programs.js";
+import { type Decimal, parseInput } from "../values.js";
 import { lockPeriodExclusively, periodBounds, periodText, requireOpenPeriods } from "./periods.js";
 import { earning, liveRules, type RuleLike } from "./rules.js";
 import { programRowFilter, scopedRows } from "./scope.js";
@@ -28,12 +29,24 @@ export class InvalidTransitionError extends AppError {
     readonly from: CommissionStatus,
     readonly to: CommissionStatus,
   ) {
-    super(ErrorCode.INVALID_TRANSITION, `A ${from} commission cannot become ${to}${TRANSITIONS[from].length ? ` (only ${TRANSITIONS[from].join(" or ")})` : ""}`);
+    super(
+      ErrorCode.INVALID_TRANSITION,
+      `A ${from} commission cannot become ${to}${TRANSITIONS[from].length ? ` (only ${TRANSITIONS[from].join(" or ")})` : ""}`,
+    );
   }
 }
 
 export function commissionEvent(c: Commission, change: CommissionChangedEvent["change"]): CommissionChangedEvent {
-  return { type: "COMMISSION_CHANGED", programId: c.programId, partnerId: c.partnerId, projectId: c.projectId, commissionId: c.id, status: c.status, change, occurredAt: new Date().toISOString() };
+  return {
+    type: "COMMISSION_CHANGED",
+    programId: c.programId,
+    partnerId: c.partnerId,
+    projectId: c.projectId,
+    commissionId: c.id,
+    status: c.status,
+    change,
+    occurredAt: new Date().toISOString(),
+  };
 }
 
 export async function setCommissionStatus(call: Call, commissionId: string, to: CommissionStatus): Promise<Commission> {
@@ -43,10 +56,20 @@ export async function setCommissionStatus(call: Call, commissionId: string, to: 
     requireProgramManager(call.principal, before.programId);
     if (!TRANSITIONS[before.status].includes(to)) throw new InvalidTransitionError(before.status, to);
     await requireOpenPeriods(tx, before.programId, [before.period]);
-    const { count } = await tx.commission.updateMany({ where: { id: before.id, status: before.status }, data: { status: to } });
+    const { count } = await tx.commission.updateMany({
+      where: { id: before.id, status: before.status },
+      data: { status: to },
+    });
     const after = await tx.commission.findUniqueOrThrow({ where: { id: before.id } });
     if (!count) throw new InvalidTransitionError(after.status, to); // changed concurrently
-    await audit(tx, call, { action: "commission.setStatus", targetType: "Commission", targetId: after.id, programId: after.programId, before, after });
+    await audit(tx, call, {
+      action: "commission.setStatus",
+      targetType: "Commission",
+      targetId: after.id,
+      programId: after.programId,
+      before,
+      after,
+    });
     return after;
   });
   call.events.publish(commissionEvent(after, "STATUS_CHANGED"));
@@ -84,10 +107,18 @@ export async function lockCommissionPeriod(call: Call, programId: string, period
   const p = parseInput(periodText, period);
   return call.prisma.$transaction(async (tx) => {
     await lockPeriodExclusively(tx, programId, p);
-    const existing = await tx.commissionPeriodLock.findUnique({ where: { programId_period: { programId, period: p } } });
+    const existing = await tx.commissionPeriodLock.findUnique({
+      where: { programId_period: { programId, period: p } },
+    });
     if (!existing) {
       await tx.commissionPeriodLock.create({ data: { programId, period: p } });
-      await audit(tx, call, { action: "commissionPeriod.lock", targetType: "CommissionPeriod", targetId: p, programId, after: { period: p, locked: true } });
+      await audit(tx, call, {
+        action: "commissionPeriod.lock",
+        targetType: "CommissionPeriod",
+        targetId: p,
+        programId,
+        after: { period: p, locked: true },
+      });
     }
     return lockStatus(tx, programId, p);
   });
@@ -99,7 +130,15 @@ export async function unlockCommissionPeriod(call: Call, programId: string, peri
   return call.prisma.$transaction(async (tx) => {
     await lockPeriodExclusively(tx, programId, p);
     const { count } = await tx.commissionPeriodLock.deleteMany({ where: { programId, period: p } });
-    if (count) await audit(tx, call, { action: "commissionPeriod.unlock", targetType: "CommissionPeriod", targetId: p, programId, before: { period: p, locked: true }, after: { period: p, locked: false } });
+    if (count)
+      await audit(tx, call, {
+        action: "commissionPeriod.unlock",
+        targetType: "CommissionPeriod",
+        targetId: p,
+        programId,
+        before: { period: p, locked: true },
+        after: { period: p, locked: false },
+      });
     return lockStatus(tx, programId, p);
   });
 }
@@ -136,38 +175,70 @@ export async function syncCommissions(call: Call, programId: string, period: str
       const program = requireConfigured(requireProgram(await tx.program.findUnique({ where: { id: programId } })));
       await requireOpenPeriods(tx, programId, [p]);
       const { start, end } = periodBounds(p, program.timezone);
-      const projects = await tx.referralProject.findMany({ where: { programId }, select: { id: true, currency: true } });
+      const projects = await tx.referralProject.findMany({
+        where: { programId },
+        select: { id: true, currency: true },
+      });
       const currencyOf = new Map(projects.map((x) => [x.id, x.currency]));
       const rules = await liveRules(tx, [...currencyOf.keys()], ["CLICK", "LEAD", "SALE"]);
       const rulesOf = (projectId: string) => rules.filter((r) => r.projectId === projectId);
-      const report: SyncReport = { programId, period: p, created: 0, updated: 0, voided: 0, unchanged: 0, skippedPaid: 0 };
+      const report: SyncReport = {
+        programId,
+        period: p,
+        created: 0,
+        updated: 0,
+        voided: 0,
+        unchanged: 0,
+        skippedPaid: 0,
+      };
       const events: CommissionChangedEvent[] = [];
       const reconcile = reconciler(tx, report, events, p);
 
       for (let after: string | undefined; ; ) {
         const conversions = await tx.conversion.findMany({
-          where: { programId, status: "ATTRIBUTED", occurredAt: { gte: start, lt: end }, ...(after && { id: { gt: after } }) },
+          where: {
+            programId,
+            status: "ATTRIBUTED",
+            occurredAt: { gte: start, lt: end },
+            ...(after && { id: { gt: after } }),
+          },
           orderBy: { id: "asc" },
           take: PAGE,
         });
         if (!conversions.length) break;
         after = conversions.at(-1)!.id;
         const customers = await tx.referralCustomer.findMany({
-          where: { OR: conversions.filter((c) => c.customerExternalId).map((c) => ({ projectId: c.projectId, externalId: c.customerExternalId! })) },
+          where: {
+            OR: conversions
+              .filter((c) => c.customerExternalId)
+              .map((c) => ({ projectId: c.projectId, externalId: c.customerExternalId! })),
+          },
         });
         const since = new Map(customers.map((c) => [`${c.projectId} ${c.externalId}`, c.attributedAt]));
-        const existing = await tx.commission.findMany({ where: { conversionId: { in: conversions.map((c) => c.id) } } });
+        const existing = await tx.commission.findMany({
+          where: { conversionId: { in: conversions.map((c) => c.id) } },
+        });
         await reconcile(
           conversions.map((c) => ({
             sourceKey: `conversion:${c.id}`,
-            base: { programId, projectId: c.projectId, partnerId: c.partnerId!, event: c.type, conversionId: c.id, currency: c.currency, earnedAt: c.occurredAt },
+            base: {
+              programId,
+              projectId: c.projectId,
+              partnerId: c.partnerId!,
+              event: c.type,
+              conversionId: c.id,
+              currency: c.currency,
+              earnedAt: c.occurredAt,
+            },
             fullyRefunded: c.type === "SALE" && c.amount !== null && c.refundedAmount.gte(c.amount),
             expected: earning(rulesOf(c.projectId), {
               event: c.type,
               partnerId: c.partnerId!,
               currency: c.currency,
               amount: c.amount?.sub(c.refundedAmount) ?? null,
-              customerSince: c.customerExternalId ? (since.get(`${c.projectId} ${c.customerExternalId}`) ?? null) : null,
+              customerSince: c.customerExternalId
+                ? (since.get(`${c.projectId} ${c.customerExternalId}`) ?? null)
+                : null,
               occurredAt: c.occurredAt,
             }),
             existing: existing.filter((x) => x.conversionId === c.id),
@@ -176,30 +247,59 @@ export async function syncCommissions(call: Call, programId: string, period: str
       }
 
       const clickProjects = [...new Set(rules.filter((r) => r.event === "CLICK").map((r) => r.projectId))];
-      const existingClickCommissions = await tx.commission.findMany({ where: { programId, period: p, event: "CLICK", kind: "EARNING" }, select: { id: true } });
+      const existingClickCommissions = await tx.commission.findMany({
+        where: { programId, period: p, event: "CLICK", kind: "EARNING" },
+        select: { id: true },
+      });
       if (clickProjects.length || existingClickCommissions.length) {
         for (let after: string | undefined; ; ) {
           const clicks = await tx.click.findMany({
-            where: { programId, status: "VALID", createdAt: { gte: start, lt: end }, ...(after && { id: { gt: after } }) },
+            where: {
+              programId,
+              status: "VALID",
+              createdAt: { gte: start, lt: end },
+              ...(after && { id: { gt: after } }),
+            },
             orderBy: { id: "asc" },
             take: PAGE,
             select: { id: true, projectId: true, partnerId: true, createdAt: true },
           });
           if (!clicks.length) break;
           after = clicks.at(-1)!.id;
-          const existing = await tx.commission.findMany({ where: { programId, sourceKey: { in: clicks.map((c) => `click:${c.id}`) } } });
+          const existing = await tx.commission.findMany({
+            where: { programId, sourceKey: { in: clicks.map((c) => `click:${c.id}`) } },
+          });
           await reconcile(
             clicks.map((c) => ({
               sourceKey: `click:${c.id}`,
-              base: { programId, projectId: c.projectId, partnerId: c.partnerId, event: "CLICK" as const, clickId: c.id, currency: currencyOf.get(c.projectId)!, earnedAt: c.createdAt },
+              base: {
+                programId,
+                projectId: c.projectId,
+                partnerId: c.partnerId,
+                event: "CLICK" as const,
+                clickId: c.id,
+                currency: currencyOf.get(c.projectId)!,
+                earnedAt: c.createdAt,
+              },
               fullyRefunded: false,
-              expected: earning(rulesOf(c.projectId), { event: "CLICK", partnerId: c.partnerId, currency: currencyOf.get(c.projectId)!, occurredAt: c.createdAt }),
+              expected: earning(rulesOf(c.projectId), {
+                event: "CLICK",
+                partnerId: c.partnerId,
+                currency: currencyOf.get(c.projectId)!,
+                occurredAt: c.createdAt,
+              }),
               existing: existing.filter((x) => x.sourceKey === `click:${c.id}`),
             })),
           );
         }
       }
-      await audit(tx, call, { action: "commission.sync", targetType: "CommissionPeriod", targetId: p, programId, after: report });
+      await audit(tx, call, {
+        action: "commission.sync",
+        targetType: "CommissionPeriod",
+        targetId: p,
+        programId,
+        after: report,
+      });
       return { report, events };
     },
     { timeout: 120_000, maxWait: 10_000 },
@@ -232,7 +332,16 @@ function reconciler(tx: Tx, report: SyncReport, events: CommissionChangedEvent[]
     for (const item of items) {
       const earningRow = item.existing.find((c) => c.kind === "EARNING");
       if (!earningRow) {
-        if (item.expected) toCreate.push({ ...item.base, id: uuidv7(), kind: "EARNING", ruleId: item.expected.ruleId, sourceKey: item.sourceKey, amount: item.expected.amount, period });
+        if (item.expected)
+          toCreate.push({
+            ...item.base,
+            id: uuidv7(),
+            kind: "EARNING",
+            ruleId: item.expected.ruleId,
+            sourceKey: item.sourceKey,
+            amount: item.expected.amount,
+            period,
+          });
         else report.unchanged++;
         continue;
       }
@@ -240,7 +349,10 @@ function reconciler(tx: Tx, report: SyncReport, events: CommissionChangedEvent[]
         report.unchanged++;
         continue;
       }
-      const same = item.expected !== null && earningRow.amount.eq(item.expected.amount) && earningRow.ruleId === item.expected.ruleId;
+      const same =
+        item.expected !== null &&
+        earningRow.amount.eq(item.expected.amount) &&
+        earningRow.ruleId === item.expected.ruleId;
       if (same) {
         report.unchanged++;
         continue;
@@ -250,11 +362,17 @@ function reconciler(tx: Tx, report: SyncReport, events: CommissionChangedEvent[]
         continue;
       }
       if (item.expected) {
-        const updated = await tx.commission.update({ where: { id: earningRow.id }, data: { amount: item.expected.amount, ruleId: item.expected.ruleId } });
+        const updated = await tx.commission.update({
+          where: { id: earningRow.id },
+          data: { amount: item.expected.amount, ruleId: item.expected.ruleId },
+        });
         events.push(commissionEvent(updated, "AMOUNT_CHANGED"));
         report.updated++;
       } else {
-        const updated = await tx.commission.update({ where: { id: earningRow.id }, data: { status: item.fullyRefunded ? "REVERSED" : "VOID" } });
+        const updated = await tx.commission.update({
+          where: { id: earningRow.id },
+          data: { status: item.fullyRefunded ? "REVERSED" : "VOID" },
+        });
         events.push(commissionEvent(updated, "STATUS_CHANGED"));
         report.voided++;
       }
@@ -277,14 +395,14 @@ export interface CommissionListFilter {
   period?: string | null;
 }
 
-export function commissionListWhere(actor: Principal, programId: string, f: CommissionListFilter = {}): Prisma.CommissionWhereInput {
+export function commissionListWhere(
+  actor: Principal,
+  programId: string,
+  f: CommissionListFilter = {},
+): Prisma.CommissionWhereInput {
   const period = f.period ? parseInput(periodText, f.period) : null;
   return {
-    AND: [
-      ...scopedRows(actor, programId, f),
-      f.status ? { status: f.status } : {},
-      period ? { period } : {},
-    ],
+    AND: [...scopedRows(actor, programId, f), f.status ? { status: f.status } : {}, period ? { period } : {}],
   };
 }
 

@@ -5,15 +5,15 @@
 // commission in the conversion's month; nothing is written into a locked month.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { Commission, Conversion, Prisma } from "../../generated/prisma/client.js";
 import type { CommissionChangedEvent, ConversionCreatedEvent } from "../../events/bus.js";
+import type { Commission, Conversion, Prisma } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
-import { requireProgramManager, type Principal } from "../auth/principal.js";
+import { type Principal, requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
-import { ErrorCode, ConflictError, NotFoundError, ValidationError } from "../errors.js";
+import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
 import { isUniqueViolation } from "../prisma-errors.js";
 import { requireConfigured, requireProgram } from "../programs.js";
-import { currencyCode, Decimal, decimalString, isUuid, optionalText, parseInput, type Loose } from "../values.js";
+import { currencyCode, type Decimal, decimalString, isUuid, type Loose, optionalText, parseInput } from "../values.js";
 import { commissionEvent } from "./commissions.js";
 import { fitsMinorUnit, sum, ZERO } from "./money.js";
 import { holdPeriods, periodOf, requireOpenPeriods } from "./periods.js";
@@ -35,9 +35,17 @@ const TrackConversionInput = z.object({
     .refine(isUuid, "must be the pg_click value of a redirect")
     .nullish()
     .transform((v) => v?.toLowerCase() ?? null),
-  code: z.string().trim().toLowerCase().max(64).nullish().transform((v) => v ?? null),
+  code: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(64)
+    .nullish()
+    .transform((v) => v ?? null),
   customerExternalId: optionalText(200),
-  amount: decimalString(18, 4).nullish().transform((v) => v ?? null),
+  amount: decimalString(18, 4)
+    .nullish()
+    .transform((v) => v ?? null),
   currency: currencyCode.nullish().transform((v) => v ?? null),
   occurredAt: z
     .date()
@@ -56,16 +64,30 @@ export interface Tracked {
 export async function trackConversion(call: Call, projectId: string, input: TrackConversionInput): Promise<Tracked> {
   const data = parseInput(TrackConversionInput, input);
   const fingerprint = createHash("sha256")
-    .update(JSON.stringify([data.type, data.clickId, data.code, data.customerExternalId, data.amount?.toFixed() ?? null, data.currency, data.occurredAt?.toISOString() ?? null]))
+    .update(
+      JSON.stringify([
+        data.type,
+        data.clickId,
+        data.code,
+        data.customerExternalId,
+        data.amount?.toFixed() ?? null,
+        data.currency,
+        data.occurredAt?.toISOString() ?? null,
+      ]),
+    )
     .digest("hex");
   const attempt = () =>
     call.prisma.$transaction(async (tx) => {
       const project = await managedProject(tx, call, projectId);
-      const program = requireConfigured(requireProgram(await tx.program.findUnique({ where: { id: project.programId } })));
+      const program = requireConfigured(
+        requireProgram(await tx.program.findUnique({ where: { id: project.programId } })),
+      );
       const currency = data.currency ?? project.currency;
       checkAmount(data.type, data.amount, currency, project.currency);
 
-      const existing = await tx.conversion.findUnique({ where: { projectId_externalId: { projectId, externalId: data.externalId } } });
+      const existing = await tx.conversion.findUnique({
+        where: { projectId_externalId: { projectId, externalId: data.externalId } },
+      });
       if (existing) {
         if (existing.fingerprint === fingerprint) return { conversion: existing, created: false, events: [] };
         throw new ConflictError("This externalId was already tracked with different data", "externalId");
@@ -73,8 +95,17 @@ export async function trackConversion(call: Call, projectId: string, input: Trac
 
       const occurredAt = data.occurredAt ?? new Date();
       const attribution = await attribute(tx, project, { ...data, occurredAt });
-      const partner = attribution.partnerId ? await tx.partner.findUnique({ where: { id: attribution.partnerId }, select: { status: true, deletedAt: true } }) : null;
-      const status = !partner ? "UNATTRIBUTED" : partner.deletedAt || partner.status !== "ENABLED" ? "DISCARDED" : "ATTRIBUTED";
+      const partner = attribution.partnerId
+        ? await tx.partner.findUnique({
+            where: { id: attribution.partnerId },
+            select: { status: true, deletedAt: true },
+          })
+        : null;
+      const status = !partner
+        ? "UNATTRIBUTED"
+        : partner.deletedAt || partner.status !== "ENABLED"
+          ? "DISCARDED"
+          : "ATTRIBUTED";
       let customerSince: Date | null = null;
       if (status === "ATTRIBUTED" && data.customerExternalId) {
         customerSince = await keepCustomer(tx, project, data.customerExternalId, attribution, occurredAt);
@@ -111,7 +142,14 @@ export async function trackConversion(call: Call, projectId: string, input: Trac
       ];
       if (status === "ATTRIBUTED") {
         const rules = await liveRules(tx, [projectId], [data.type]);
-        const earned = earning(rules, { event: data.type, partnerId: attribution.partnerId!, currency, amount: data.amount, customerSince, occurredAt });
+        const earned = earning(rules, {
+          event: data.type,
+          partnerId: attribution.partnerId!,
+          currency,
+          amount: data.amount,
+          customerSince,
+          occurredAt,
+        });
         if (earned) {
           const period = periodOf(occurredAt, program.timezone);
           await requireOpenPeriods(tx, project.programId, [period]);
@@ -134,7 +172,13 @@ export async function trackConversion(call: Call, projectId: string, input: Trac
           events.push(commissionEvent(commission, "CREATED"));
         }
       }
-      await audit(tx, call, { action: "conversion.track", targetType: "Conversion", targetId: conversion.id, programId: conversion.programId, after: conversion });
+      await audit(tx, call, {
+        action: "conversion.track",
+        targetType: "Conversion",
+        targetId: conversion.id,
+        programId: conversion.programId,
+        after: conversion,
+      });
       return { conversion, created: true, events };
     });
 
@@ -152,9 +196,12 @@ export async function trackConversion(call: Call, projectId: string, input: Trac
 
 function checkAmount(type: "LEAD" | "SALE", amount: Decimal | null, currency: string, projectCurrency: string): void {
   const issues: { path: string; message: string }[] = [];
-  if (currency !== projectCurrency) issues.push({ path: "currency", message: `must be the project's currency, ${projectCurrency}` });
-  if (type === "SALE" && (!amount || amount.lte(0))) issues.push({ path: "amount", message: "is required for a SALE and must be positive" });
-  if (amount && !fitsMinorUnit(amount, currency)) issues.push({ path: "amount", message: `must fit ${currency}'s minor unit` });
+  if (currency !== projectCurrency)
+    issues.push({ path: "currency", message: `must be the project's currency, ${projectCurrency}` });
+  if (type === "SALE" && (!amount || amount.lte(0)))
+    issues.push({ path: "amount", message: "is required for a SALE and must be positive" });
+  if (amount && !fitsMinorUnit(amount, currency))
+    issues.push({ path: "amount", message: `must fit ${currency}'s minor unit` });
   if (issues.length) throw new ValidationError(issues);
 }
 
@@ -171,19 +218,32 @@ async function attribute(
   input: { clickId: string | null; code: string | null; customerExternalId: string | null; occurredAt: Date },
 ): Promise<Attribution> {
   if (input.customerExternalId) {
-    const customer = await tx.referralCustomer.findUnique({ where: { projectId_externalId: { projectId: project.id, externalId: input.customerExternalId } } });
+    const customer = await tx.referralCustomer.findUnique({
+      where: { projectId_externalId: { projectId: project.id, externalId: input.customerExternalId } },
+    });
     if (customer) return { via: "CUSTOMER", partnerId: customer.partnerId, linkId: customer.linkId, clickId: null };
   }
-  const window = { gte: new Date(input.occurredAt.getTime() - project.attributionWindowDays * DAY_MS), lte: input.occurredAt };
+  const window = {
+    gte: new Date(input.occurredAt.getTime() - project.attributionWindowDays * DAY_MS),
+    lte: input.occurredAt,
+  };
   if (input.clickId) {
     // A DUPLICATE click is the same human as a VALID one: it attributes, though it is not counted twice.
-    const click = await tx.click.findFirst({ where: { id: input.clickId, projectId: project.id, status: { in: ["VALID", "DUPLICATE"] }, createdAt: window } });
+    const click = await tx.click.findFirst({
+      where: { id: input.clickId, projectId: project.id, status: { in: ["VALID", "DUPLICATE"] }, createdAt: window },
+    });
     if (click) return { via: "CLICK", partnerId: click.partnerId, linkId: click.linkId, clickId: click.id };
   }
   if (input.code) {
-    const link = await tx.referralLink.findFirst({ where: { code: input.code, projectId: project.id }, select: { id: true } });
+    const link = await tx.referralLink.findFirst({
+      where: { code: input.code, projectId: project.id },
+      select: { id: true },
+    });
     const click = link
-      ? await tx.click.findFirst({ where: { linkId: link.id, status: "VALID", createdAt: window }, orderBy: { createdAt: "desc" } })
+      ? await tx.click.findFirst({
+          where: { linkId: link.id, status: "VALID", createdAt: window },
+          orderBy: { createdAt: "desc" },
+        })
       : null;
     if (click) return { via: "CODE", partnerId: click.partnerId, linkId: click.linkId, clickId: click.id };
   }
@@ -191,14 +251,31 @@ async function attribute(
 }
 
 /** Records the customer's first attributed partner (the earliest writer wins a race); returns since when. */
-async function keepCustomer(tx: Tx, project: { id: string; programId: string }, externalId: string, a: Attribution, occurredAt: Date): Promise<Date> {
+async function keepCustomer(
+  tx: Tx,
+  project: { id: string; programId: string },
+  externalId: string,
+  a: Attribution,
+  occurredAt: Date,
+): Promise<Date> {
   if (a.via !== "CUSTOMER") {
     await tx.referralCustomer.createMany({
-      data: [{ programId: project.programId, projectId: project.id, externalId, partnerId: a.partnerId!, linkId: a.linkId, attributedAt: occurredAt }],
+      data: [
+        {
+          programId: project.programId,
+          projectId: project.id,
+          externalId,
+          partnerId: a.partnerId!,
+          linkId: a.linkId,
+          attributedAt: occurredAt,
+        },
+      ],
       skipDuplicates: true,
     });
   }
-  const customer = await tx.referralCustomer.findUniqueOrThrow({ where: { projectId_externalId: { projectId: project.id, externalId } } });
+  const customer = await tx.referralCustomer.findUniqueOrThrow({
+    where: { projectId_externalId: { projectId: project.id, externalId } },
+  });
   return customer.attributedAt;
 }
 
@@ -209,23 +286,40 @@ async function keepCustomer(tx: Tx, project: { id: string; programId: string }, 
  * month is reduced, or REVERSED when nothing is left; a paid one (or one in a locked month) stays as it was and
  * a negative CLAWBACK commission is written in the current month instead (COMMISSION_LOCKED if that is closed).
  */
-export async function refundConversion(call: Call, conversionId: string, amount: Decimal | string | null | undefined): Promise<Conversion> {
+export async function refundConversion(
+  call: Call,
+  conversionId: string,
+  amount: Decimal | string | null | undefined,
+): Promise<Conversion> {
   const requested = amount === null || amount === undefined ? null : parseInput(decimalString(18, 4), amount);
   const { conversion, events } = await call.prisma.$transaction(async (tx) => {
     const before = await managedConversion(tx, call, conversionId);
     const issues: { path: string; message: string }[] = [];
-    if (before.type !== "SALE" || !before.amount) throw new ValidationError([{ path: "id", message: "only sales can be refunded" }]);
+    if (before.type !== "SALE" || !before.amount)
+      throw new ValidationError([{ path: "id", message: "only sales can be refunded" }]);
     const remaining = before.amount.sub(before.refundedAmount);
     const refund = requested ?? remaining;
     if (remaining.lte(0)) issues.push({ path: "id", message: "the sale is already fully refunded" });
     else if (refund.lte(0)) issues.push({ path: "amount", message: "must be positive" });
-    else if (refund.gt(remaining)) issues.push({ path: "amount", message: `must be at most the refundable ${remaining.toFixed()}` });
-    else if (!fitsMinorUnit(refund, before.currency)) issues.push({ path: "amount", message: `must fit ${before.currency}'s minor unit` });
+    else if (refund.gt(remaining))
+      issues.push({ path: "amount", message: `must be at most the refundable ${remaining.toFixed()}` });
+    else if (!fitsMinorUnit(refund, before.currency))
+      issues.push({ path: "amount", message: `must fit ${before.currency}'s minor unit` });
     if (issues.length) throw new ValidationError(issues);
 
-    const after = await tx.conversion.update({ where: { id: before.id }, data: { refundedAmount: before.refundedAmount.add(refund) } });
+    const after = await tx.conversion.update({
+      where: { id: before.id },
+      data: { refundedAmount: before.refundedAmount.add(refund) },
+    });
     const events = await followRefund(tx, after);
-    await audit(tx, call, { action: "conversion.refund", targetType: "Conversion", targetId: after.id, programId: after.programId, before, after: { ...after, refund } });
+    await audit(tx, call, {
+      action: "conversion.refund",
+      targetType: "Conversion",
+      targetId: after.id,
+      programId: after.programId,
+      before,
+      after: { ...after, refund },
+    });
     return { conversion: after, events };
   });
   for (const e of events) call.events.publish(e);
@@ -233,20 +327,35 @@ export async function refundConversion(call: Call, conversionId: string, amount:
 }
 
 async function followRefund(tx: Tx, conversion: Conversion): Promise<CommissionChangedEvent[]> {
-  const live = await tx.commission.findMany({ where: { conversionId: conversion.id, status: { in: ["PENDING", "APPROVED", "PAID"] } }, orderBy: { id: "asc" } });
+  const live = await tx.commission.findMany({
+    where: { conversionId: conversion.id, status: { in: ["PENDING", "APPROVED", "PAID"] } },
+    orderBy: { id: "asc" },
+  });
   const earningRow = live.find((c) => c.kind === "EARNING");
   if (!earningRow) return [];
   const rule = earningRow.ruleId ? await tx.rewardRule.findUnique({ where: { id: earningRow.ruleId } }) : null;
   const net = conversion.amount!.sub(conversion.refundedAmount);
   // The rule that paid the sale decides what the rest is worth (even if it was changed or deleted since).
   const target = rule
-    ? (earning([{ ...rule, partnerId: null, maxRecurringMonths: null }], { event: "SALE", partnerId: earningRow.partnerId, currency: conversion.currency, amount: net, occurredAt: conversion.occurredAt })?.amount ?? ZERO)
+    ? (earning([{ ...rule, partnerId: null, maxRecurringMonths: null }], {
+        event: "SALE",
+        partnerId: earningRow.partnerId,
+        currency: conversion.currency,
+        amount: net,
+        occurredAt: conversion.occurredAt,
+      })?.amount ?? ZERO)
     : ZERO;
   const delta = target.sub(sum(live.map((c) => c.amount)));
   if (delta.isZero()) return [];
 
-  const program = await tx.program.findUniqueOrThrow({ where: { id: conversion.programId }, select: { timezone: true } });
-  const adjustable = earningRow.status !== "PAID" && live.length === 1 && !(await holdPeriods(tx, conversion.programId, [earningRow.period])).has(earningRow.period);
+  const program = await tx.program.findUniqueOrThrow({
+    where: { id: conversion.programId },
+    select: { timezone: true },
+  });
+  const adjustable =
+    earningRow.status !== "PAID" &&
+    live.length === 1 &&
+    !(await holdPeriods(tx, conversion.programId, [earningRow.period])).has(earningRow.period);
   if (adjustable) {
     const updated = target.isZero()
       ? await tx.commission.update({ where: { id: earningRow.id }, data: { status: "REVERSED" } })
@@ -293,7 +402,11 @@ export interface ConversionListFilter {
   to?: Date | null;
 }
 
-export function conversionListWhere(actor: Principal, programId: string, f: ConversionListFilter = {}): Prisma.ConversionWhereInput {
+export function conversionListWhere(
+  actor: Principal,
+  programId: string,
+  f: ConversionListFilter = {},
+): Prisma.ConversionWhereInput {
   return {
     AND: [
       ...scopedRows(actor, programId, f),

@@ -5,12 +5,18 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Prisma, ReferralLink } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
-import { canManageProgram, ownPartnerIds, partnerFilter, requireAuthenticated, type Principal } from "../auth/principal.js";
+import {
+  canManageProgram,
+  ownPartnerIds,
+  type Principal,
+  partnerFilter,
+  requireAuthenticated,
+} from "../auth/principal.js";
 import type { Call } from "../deps.js";
 import { AuthError, ConflictError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
 import { requirePartner } from "../partners.js";
 import { isUniqueViolation } from "../prisma-errors.js";
-import { parseInput, type Loose } from "../values.js";
+import { type Loose, parseInput } from "../values.js";
 import { partnerRowFilter, scopedRows } from "./scope.js";
 
 /** Codes in /r/<code>: 3-64 of a-z, 0-9, "-" and "_", starting with a letter or digit. */
@@ -63,26 +69,47 @@ export function linkUrl(publicUrl: string, code: string): string {
  * Creates a link for a partner in a project (default: the partner's default project). The partner must be
  * a live member of the project. A custom code already taken is a CONFLICT on `code`.
  */
-export async function createReferralLink(call: Call, partnerId: string, projectId: string | null, input: CreateLinkInput): Promise<ReferralLink> {
+export async function createReferralLink(
+  call: Call,
+  partnerId: string,
+  projectId: string | null,
+  input: CreateLinkInput,
+): Promise<ReferralLink> {
   requireAuthenticated(call.principal);
   const data = parseInput(CreateLinkInput, input);
   for (let attempt = 0; ; attempt++) {
     const code = data.code ?? randomCode();
     try {
       return await call.prisma.$transaction(async (tx) => {
-        const partner = requirePartner(await tx.partner.findFirst({ where: { AND: [partnerFilter(call.principal), { id: partnerId }] } }));
+        const partner = requirePartner(
+          await tx.partner.findFirst({ where: { AND: [partnerFilter(call.principal), { id: partnerId }] } }),
+        );
         requireOwnOrManaged(call.principal, partner);
         const targetProject = projectId ?? partner.defaultProjectId;
-        if (!targetProject) throw new ValidationError([{ path: "projectId", message: "the partner has no default project: name one" }]);
+        if (!targetProject)
+          throw new ValidationError([{ path: "projectId", message: "the partner has no default project: name one" }]);
         const membership = await tx.projectMembership.findUnique({
           where: { projectId_partnerId: { projectId: targetProject, partnerId } },
           select: { project: { select: { programId: true } } },
         });
-        if (!membership || membership.project.programId !== partner.programId) throw new NotFoundError(ErrorCode.NOT_FOUND, "Project not found, or the partner is not a member");
+        if (!membership || membership.project.programId !== partner.programId)
+          throw new NotFoundError(ErrorCode.NOT_FOUND, "Project not found, or the partner is not a member");
         const link = await tx.referralLink.create({
-          data: { programId: partner.programId, projectId: targetProject, partnerId, code, destinationUrl: data.destinationUrl },
+          data: {
+            programId: partner.programId,
+            projectId: targetProject,
+            partnerId,
+            code,
+            destinationUrl: data.destinationUrl,
+          },
         });
-        await audit(tx, call, { action: "referralLink.create", targetType: "ReferralLink", targetId: link.id, programId: link.programId, after: link });
+        await audit(tx, call, {
+          action: "referralLink.create",
+          targetType: "ReferralLink",
+          targetId: link.id,
+          programId: link.programId,
+          after: link,
+        });
         return link;
       });
     } catch (error) {
@@ -104,7 +131,11 @@ export interface LinkListFilter {
   partnerId?: string | null;
 }
 
-export function linkListWhere(actor: Principal, programId: string, filter: LinkListFilter = {}): Prisma.ReferralLinkWhereInput {
+export function linkListWhere(
+  actor: Principal,
+  programId: string,
+  filter: LinkListFilter = {},
+): Prisma.ReferralLinkWhereInput {
   return {
     AND: scopedRows(actor, programId, filter),
   };

@@ -3,7 +3,7 @@
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Call } from "../deps.js";
 import { ValidationError } from "../errors.js";
-import { bucketedStats, scopeWhere, statsScope, type StatsRow, type StatsScope } from "./analytics.js";
+import { bucketedStats, type StatsRow, type StatsScope, scopeWhere, statsScope } from "./analytics.js";
 
 export const MIN_WINDOW_MINUTES = 1;
 export const MAX_WINDOW_MINUTES = 1440;
@@ -20,7 +20,9 @@ export interface LiveStatsSnapshot extends StatsRow {
 
 export function checkWindow(windowMinutes: number): number {
   if (!Number.isInteger(windowMinutes) || windowMinutes < MIN_WINDOW_MINUTES || windowMinutes > MAX_WINDOW_MINUTES) {
-    throw new ValidationError([{ path: "windowMinutes", message: `must be between ${MIN_WINDOW_MINUTES} and ${MAX_WINDOW_MINUTES}` }]);
+    throw new ValidationError([
+      { path: "windowMinutes", message: `must be between ${MIN_WINDOW_MINUTES} and ${MAX_WINDOW_MINUTES}` },
+    ]);
   }
   return windowMinutes;
 }
@@ -29,7 +31,12 @@ export function checkWindow(windowMinutes: number): number {
 export const liveStatsScope = statsScope;
 
 /** The counters of [now - windowMinutes, now] in one query set. */
-export async function liveStatsSnapshot(call: Call, scope: StatsScope, windowMinutes: number, now = new Date()): Promise<LiveStatsSnapshot> {
+export async function liveStatsSnapshot(
+  call: Call,
+  scope: StatsScope,
+  windowMinutes: number,
+  now = new Date(),
+): Promise<LiveStatsSnapshot> {
   const to = new Date(now.getTime() + 1); // inclusive of events committed in this very millisecond
   const from = new Date(now.getTime() - windowMinutes * 60_000);
   const single = () => Prisma.sql`${from}::timestamptz`;
@@ -42,5 +49,12 @@ export async function liveStatsSnapshot(call: Call, scope: StatsScope, windowMin
           FROM "LedgerEntry" WHERE ${scopeWhere(scope, "createdAt", from, to)} AND "purchaseId" IS NOT NULL AND type IN ('EARN', 'RETURN')`,
   ]);
   const { start: _start, ...counters } = row!;
-  return { ...counters, from, to: now, windowMinutes, pointsAwarded: points[0]?.awarded ?? 0, pointsReturned: points[0]?.returned ?? 0 };
+  return {
+    ...counters,
+    from,
+    to: now,
+    windowMinutes,
+    pointsAwarded: points[0]?.awarded ?? 0,
+    pointsReturned: points[0]?.returned ?? 0,
+  };
 }

@@ -5,7 +5,10 @@ import { z } from "zod";
 import type { Tx } from "../deps.js";
 import { AppError, ErrorCode } from "../errors.js";
 
-export const periodText = z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a calendar month such as "2026-11"');
+export const periodText = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a calendar month such as "2026-11"');
 
 /** The period is closed: nothing in it may be created or changed until it is unlocked. */
 export class CommissionLockedError extends AppError {
@@ -43,7 +46,10 @@ function zoneOffset(instant: number, timeZone: string): number {
     second: "2-digit",
   }).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - Math.floor(instant / 1000) * 1000;
+  return (
+    Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) -
+    Math.floor(instant / 1000) * 1000
+  );
 }
 
 /** The instant of a local wall-clock time in a time zone (the earlier one when a DST change repeats it). */
@@ -69,8 +75,12 @@ const lockKey = (programId: string, period: string) => `commission-period:${prog
  */
 export async function holdPeriods(tx: Tx, programId: string, periods: Iterable<string>): Promise<Set<string>> {
   const unique = [...new Set(periods)].sort();
-  for (const period of unique) await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext(${lockKey(programId, period)}))`;
-  const rows = await tx.commissionPeriodLock.findMany({ where: { programId, period: { in: unique } }, select: { period: true } });
+  for (const period of unique)
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext(${lockKey(programId, period)}))`;
+  const rows = await tx.commissionPeriodLock.findMany({
+    where: { programId, period: { in: unique } },
+    select: { period: true },
+  });
   return new Set(rows.map((r) => r.period));
 }
 

@@ -3,13 +3,13 @@
 import { z } from "zod";
 import type { Prisma, ProjectMembership, ReferralProject } from "../../generated/prisma/client.js";
 import { audit } from "../audit.js";
-import { requireProgramManager, type Principal } from "../auth/principal.js";
+import { type Principal, requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "../errors.js";
 import { requirePartner } from "../partners.js";
 import { isUniqueViolation } from "../prisma-errors.js";
 import { requireConfigured, requireProgram } from "../programs.js";
-import { currencyCode, name, parseInput, type Loose } from "../values.js";
+import { currencyCode, type Loose, name, parseInput } from "../values.js";
 import { programRowFilter, projectFilter } from "./scope.js";
 
 const slug = z
@@ -23,7 +23,11 @@ const ProjectFields = {
   slug,
   status: z.enum(["ACTIVE", "INACTIVE"]),
   attributionWindowDays: z.number().int().min(1, "must be at least 1 day").max(3650, "must be at most 3650 days"),
-  clickDedupWindowSeconds: z.number().int().min(0, "must not be negative").max(30 * 86400, "must be at most 30 days"),
+  clickDedupWindowSeconds: z
+    .number()
+    .int()
+    .min(0, "must not be negative")
+    .max(30 * 86400, "must be at most 30 days"),
 };
 const CreateProjectInput = z.object({
   ...ProjectFields,
@@ -45,26 +49,49 @@ export type UpdateProjectInput = Loose<z.input<typeof UpdateProjectInput>>;
 const duplicateSlug = () => new ConflictError("Another project of this program has this slug", "slug");
 
 /** A project; its currency defaults to the program's and is fixed once created (its money is in it). */
-export async function createProject(call: Call, programId: string, input: CreateProjectInput): Promise<ReferralProject> {
+export async function createProject(
+  call: Call,
+  programId: string,
+  input: CreateProjectInput,
+): Promise<ReferralProject> {
   requireProgramManager(call.principal, programId);
   const { currency, ...data } = parseInput(CreateProjectInput, input);
   return uniqueSlug(() =>
     call.prisma.$transaction(async (tx) => {
       const program = requireConfigured(requireProgram(await tx.program.findUnique({ where: { id: programId } })));
-      const project = await tx.referralProject.create({ data: { ...data, programId, currency: currency ?? program.currency } });
-      await audit(tx, call, { action: "project.create", targetType: "ReferralProject", targetId: project.id, programId, after: project });
+      const project = await tx.referralProject.create({
+        data: { ...data, programId, currency: currency ?? program.currency },
+      });
+      await audit(tx, call, {
+        action: "project.create",
+        targetType: "ReferralProject",
+        targetId: project.id,
+        programId,
+        after: project,
+      });
       return project;
     }),
   );
 }
 
-export async function updateProject(call: Call, projectId: string, patch: UpdateProjectInput): Promise<ReferralProject> {
+export async function updateProject(
+  call: Call,
+  projectId: string,
+  patch: UpdateProjectInput,
+): Promise<ReferralProject> {
   const data = parseInput(UpdateProjectInput, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== null)));
   return uniqueSlug(() =>
     call.prisma.$transaction(async (tx) => {
       const before = await managedProject(tx, call, projectId);
       const after = await tx.referralProject.update({ where: { id: before.id }, data });
-      await audit(tx, call, { action: "project.update", targetType: "ReferralProject", targetId: after.id, programId: after.programId, before, after });
+      await audit(tx, call, {
+        action: "project.update",
+        targetType: "ReferralProject",
+        targetId: after.id,
+        programId: after.programId,
+        before,
+        after,
+      });
       return after;
     }),
   );
@@ -74,14 +101,25 @@ export async function updateProject(call: Call, projectId: string, patch: Update
  * Makes a partner a member of a project (again without error if it already is). `makeDefault`, or being the
  * partner's first project, makes it the partner's default project.
  */
-export async function addPartnerToProject(call: Call, projectId: string, partnerId: string, makeDefault: boolean): Promise<ProjectMembership> {
+export async function addPartnerToProject(
+  call: Call,
+  projectId: string,
+  partnerId: string,
+  makeDefault: boolean,
+): Promise<ProjectMembership> {
   return call.prisma.$transaction(async (tx) => {
     const project = await managedProject(tx, call, projectId);
-    const partner = requirePartner(await tx.partner.findFirst({ where: { id: partnerId, programId: project.programId, deletedAt: null } }));
-    const existing = await tx.projectMembership.findUnique({ where: { projectId_partnerId: { projectId, partnerId } } });
-    const membership = existing ?? (await tx.projectMembership.create({ data: { programId: project.programId, projectId, partnerId } }));
+    const partner = requirePartner(
+      await tx.partner.findFirst({ where: { id: partnerId, programId: project.programId, deletedAt: null } }),
+    );
+    const existing = await tx.projectMembership.findUnique({
+      where: { projectId_partnerId: { projectId, partnerId } },
+    });
+    const membership =
+      existing ?? (await tx.projectMembership.create({ data: { programId: project.programId, projectId, partnerId } }));
     const setDefault = makeDefault || partner.defaultProjectId === null;
-    if (setDefault && partner.defaultProjectId !== projectId) await tx.partner.update({ where: { id: partnerId }, data: { defaultProjectId: projectId } });
+    if (setDefault && partner.defaultProjectId !== projectId)
+      await tx.partner.update({ where: { id: partnerId }, data: { defaultProjectId: projectId } });
     if (!existing || setDefault) {
       await audit(tx, call, {
         action: "project.addPartner",
@@ -96,13 +134,26 @@ export async function addPartnerToProject(call: Call, projectId: string, partner
 }
 
 /** Ends a membership: the partner's links stay and keep redirecting; it is no longer the default project. */
-export async function removePartnerFromProject(call: Call, projectId: string, partnerId: string): Promise<ReferralProject> {
+export async function removePartnerFromProject(
+  call: Call,
+  projectId: string,
+  partnerId: string,
+): Promise<ReferralProject> {
   return call.prisma.$transaction(async (tx) => {
     const project = await managedProject(tx, call, projectId);
     const { count } = await tx.projectMembership.deleteMany({ where: { projectId, partnerId } });
     if (!count) throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "The partner is not a member of this project");
-    await tx.partner.updateMany({ where: { id: partnerId, defaultProjectId: projectId }, data: { defaultProjectId: null } });
-    await audit(tx, call, { action: "project.removePartner", targetType: "ReferralProject", targetId: projectId, programId: project.programId, before: { partnerId } });
+    await tx.partner.updateMany({
+      where: { id: partnerId, defaultProjectId: projectId },
+      data: { defaultProjectId: null },
+    });
+    await audit(tx, call, {
+      action: "project.removePartner",
+      targetType: "ReferralProject",
+      targetId: projectId,
+      programId: project.programId,
+      before: { partnerId },
+    });
     return project;
   });
 }
@@ -113,7 +164,11 @@ export function projectByIdWhere(actor: Principal, id: string): Prisma.ReferralP
   return { AND: [projectFilter(actor), { id }] };
 }
 
-export function projectListWhere(actor: Principal, programId: string, status?: "ACTIVE" | "INACTIVE" | null): Prisma.ReferralProjectWhereInput {
+export function projectListWhere(
+  actor: Principal,
+  programId: string,
+  status?: "ACTIVE" | "INACTIVE" | null,
+): Prisma.ReferralProjectWhereInput {
   return { AND: [projectFilter(actor), { programId }, status ? { status } : {}] };
 }
 
@@ -123,13 +178,23 @@ export function requireProject<T>(row: T | null | undefined): T {
 }
 
 /** A project the caller can see (managers: their program's; partners: their memberships). */
-export async function visibleProject(tx: Tx, call: Pick<Call, "principal">, projectId: string): Promise<ReferralProject> {
+export async function visibleProject(
+  tx: Tx,
+  call: Pick<Call, "principal">,
+  projectId: string,
+): Promise<ReferralProject> {
   return requireProject(await tx.referralProject.findFirst({ where: projectByIdWhere(call.principal, projectId) }));
 }
 
 /** A project the caller may manage: a permission error for the program's partners and staff, else NOT_FOUND. */
-export async function managedProject(tx: Tx, call: Pick<Call, "principal">, projectId: string): Promise<ReferralProject> {
-  const project = requireProject(await tx.referralProject.findFirst({ where: { id: projectId, ...programRowFilter(call.principal) } }));
+export async function managedProject(
+  tx: Tx,
+  call: Pick<Call, "principal">,
+  projectId: string,
+): Promise<ReferralProject> {
+  const project = requireProject(
+    await tx.referralProject.findFirst({ where: { id: projectId, ...programRowFilter(call.principal) } }),
+  );
   requireProgramManager(call.principal, project.programId);
   return project;
 }

@@ -7,23 +7,34 @@ import { audit } from "../audit.js";
 import { requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../deps.js";
 import { ErrorCode, NotFoundError, ValidationError } from "../errors.js";
-import { Decimal, decimalString, parseInput, type Loose } from "../values.js";
+import { Decimal, decimalString, type Loose, parseInput } from "../values.js";
 import { fitsMinorUnit, percentageOf } from "./money.js";
 import { managedProject } from "./projects.js";
 import { partnerScope, programRowFilter } from "./scope.js";
 
 export type RewardEvent = "CLICK" | "LEAD" | "SALE";
-export type RuleLike = Pick<RewardRule, "id" | "partnerId" | "event" | "type" | "flatAmount" | "percentage" | "maxRecurringMonths">;
+export type RuleLike = Pick<
+  RewardRule,
+  "id" | "partnerId" | "event" | "type" | "flatAmount" | "percentage" | "maxRecurringMonths"
+>;
 
 const RuleFields = z.object({
   event: z.enum(["CLICK", "LEAD", "SALE"]),
   type: z.enum(["FLAT", "PERCENTAGE"]),
-  flatAmount: decimalString(18, 4).nullish().transform((v) => v ?? null),
+  flatAmount: decimalString(18, 4)
+    .nullish()
+    .transform((v) => v ?? null),
   percentage: decimalString(7, 4)
     .refine((v) => v.lte(100), "must be at most 100")
     .nullish()
     .transform((v) => v ?? null),
-  maxRecurringMonths: z.number().int().min(1, "must be at least 1").max(1200).nullish().transform((v) => v ?? null),
+  maxRecurringMonths: z
+    .number()
+    .int()
+    .min(1, "must be at least 1")
+    .max(1200)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type RuleInput = Loose<z.input<typeof RuleFields>>;
 
@@ -32,39 +43,71 @@ function checkRule(rule: z.output<typeof RuleFields>, currency: string): void {
   const issues: { path: string; message: string }[] = [];
   if (rule.type === "FLAT") {
     if (!rule.flatAmount) issues.push({ path: "flatAmount", message: "is required for a FLAT rule" });
-    else if (!fitsMinorUnit(rule.flatAmount, currency)) issues.push({ path: "flatAmount", message: `must fit ${currency}'s minor unit` });
+    else if (!fitsMinorUnit(rule.flatAmount, currency))
+      issues.push({ path: "flatAmount", message: `must fit ${currency}'s minor unit` });
     if (rule.percentage) issues.push({ path: "percentage", message: "is only for PERCENTAGE rules" });
   } else {
     if (!rule.percentage) issues.push({ path: "percentage", message: "is required for a PERCENTAGE rule" });
     if (rule.flatAmount) issues.push({ path: "flatAmount", message: "is only for FLAT rules" });
     if (rule.event !== "SALE") issues.push({ path: "type", message: "PERCENTAGE applies to SALE amounts only" });
   }
-  if (rule.maxRecurringMonths !== null && rule.event !== "SALE") issues.push({ path: "maxRecurringMonths", message: "applies to SALE rules only" });
+  if (rule.maxRecurringMonths !== null && rule.event !== "SALE")
+    issues.push({ path: "maxRecurringMonths", message: "applies to SALE rules only" });
   if (issues.length) throw new ValidationError(issues);
 }
 
-export async function createRewardRule(call: Call, projectId: string, partnerId: string | null, input: RuleInput): Promise<RewardRule> {
+export async function createRewardRule(
+  call: Call,
+  projectId: string,
+  partnerId: string | null,
+  input: RuleInput,
+): Promise<RewardRule> {
   const data = parseInput(RuleFields, input);
   return call.prisma.$transaction(async (tx) => {
     const project = await managedProject(tx, call, projectId);
     checkRule(data, project.currency);
     if (partnerId) await requireMember(tx, project.id, partnerId);
-    const rule = await tx.rewardRule.create({ data: { ...data, programId: project.programId, projectId: project.id, partnerId } });
-    await audit(tx, call, { action: "rewardRule.create", targetType: "RewardRule", targetId: rule.id, programId: rule.programId, after: rule });
+    const rule = await tx.rewardRule.create({
+      data: { ...data, programId: project.programId, projectId: project.id, partnerId },
+    });
+    await audit(tx, call, {
+      action: "rewardRule.create",
+      targetType: "RewardRule",
+      targetId: rule.id,
+      programId: rule.programId,
+      after: rule,
+    });
     return rule;
   });
 }
 
 export async function updateRewardRule(call: Call, ruleId: string, patch: RuleInput): Promise<RewardRule> {
-  const changes = parseInput(RuleFields.partial(), Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+  const changes = parseInput(
+    RuleFields.partial(),
+    Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+  );
   return call.prisma.$transaction(async (tx) => {
     const before = await managedRule(tx, call, ruleId);
     const project = await managedProject(tx, call, before.projectId);
-    const next = { event: before.event, type: before.type, flatAmount: before.flatAmount, percentage: before.percentage, maxRecurringMonths: before.maxRecurringMonths };
-    for (const [key, value] of Object.entries(patch)) if (value !== undefined) Object.assign(next, { [key]: (changes as Record<string, unknown>)[key] ?? null });
+    const next = {
+      event: before.event,
+      type: before.type,
+      flatAmount: before.flatAmount,
+      percentage: before.percentage,
+      maxRecurringMonths: before.maxRecurringMonths,
+    };
+    for (const [key, value] of Object.entries(patch))
+      if (value !== undefined) Object.assign(next, { [key]: (changes as Record<string, unknown>)[key] ?? null });
     checkRule(next, project.currency);
     const after = await tx.rewardRule.update({ where: { id: before.id }, data: next });
-    await audit(tx, call, { action: "rewardRule.update", targetType: "RewardRule", targetId: after.id, programId: after.programId, before, after });
+    await audit(tx, call, {
+      action: "rewardRule.update",
+      targetType: "RewardRule",
+      targetId: after.id,
+      programId: after.programId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -74,13 +117,24 @@ export async function deleteRewardRule(call: Call, ruleId: string): Promise<Rewa
   return call.prisma.$transaction(async (tx) => {
     const before = await managedRule(tx, call, ruleId);
     const after = await tx.rewardRule.update({ where: { id: before.id }, data: { deletedAt: new Date() } });
-    await audit(tx, call, { action: "rewardRule.delete", targetType: "RewardRule", targetId: after.id, programId: after.programId, before, after });
+    await audit(tx, call, {
+      action: "rewardRule.delete",
+      targetType: "RewardRule",
+      targetId: after.id,
+      programId: after.programId,
+      before,
+      after,
+    });
     return after;
   });
 }
 
 /** Live rules of a project the caller can see: a partner sees the project-wide rules and its own. */
-export function rewardRuleListWhere(call: Pick<Call, "principal">, project: { id: string; programId: string }, event?: RewardEvent | null) {
+export function rewardRuleListWhere(
+  call: Pick<Call, "principal">,
+  project: { id: string; programId: string },
+  event?: RewardEvent | null,
+) {
   const partners = partnerScope(call.principal, project.programId);
   return {
     projectId: project.id,
@@ -91,14 +145,19 @@ export function rewardRuleListWhere(call: Pick<Call, "principal">, project: { id
 }
 
 async function managedRule(tx: Tx, call: Call, ruleId: string): Promise<RewardRule> {
-  const rule = await tx.rewardRule.findFirst({ where: { id: ruleId, deletedAt: null, ...programRowFilter(call.principal) } });
+  const rule = await tx.rewardRule.findFirst({
+    where: { id: ruleId, deletedAt: null, ...programRowFilter(call.principal) },
+  });
   if (!rule) throw new NotFoundError(ErrorCode.NOT_FOUND, "Reward rule not found");
   requireProgramManager(call.principal, rule.programId);
   return rule;
 }
 
 async function requireMember(tx: Tx, projectId: string, partnerId: string): Promise<void> {
-  const member = await tx.projectMembership.findFirst({ where: { projectId, partnerId, partner: { deletedAt: null } }, select: { id: true } });
+  const member = await tx.projectMembership.findFirst({
+    where: { projectId, partnerId, partner: { deletedAt: null } },
+    select: { id: true },
+  });
   if (!member) throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "The partner is not a member of this project");
 }
 
@@ -127,7 +186,12 @@ export function monthsBetween(since: Date, at: Date): number {
 /** What one rule pays for the event, or null when it does not apply (wrong event, recurring limit passed). */
 function ruleAmount(rule: RuleLike, e: EarningInput): Decimal | null {
   if (rule.event !== e.event) return null;
-  if (rule.maxRecurringMonths !== null && e.customerSince && monthsBetween(e.customerSince, e.occurredAt) >= rule.maxRecurringMonths) return null;
+  if (
+    rule.maxRecurringMonths !== null &&
+    e.customerSince &&
+    monthsBetween(e.customerSince, e.occurredAt) >= rule.maxRecurringMonths
+  )
+    return null;
   if (rule.type === "FLAT") return new Decimal(rule.flatAmount ?? 0);
   if (!e.amount) return null;
   return percentageOf(e.amount, new Decimal(rule.percentage ?? 0), e.currency);
@@ -146,14 +210,17 @@ export function earning(rules: readonly RuleLike[], e: EarningInput): { amount: 
   let best: { amount: Decimal; ruleId: string } | null = null;
   for (const rule of candidates) {
     const amount = ruleAmount(rule, e);
-    if (amount && amount.gt(0) && (!best || amount.gt(best.amount))) best = { amount, ruleId: rule.id };
+    if (amount?.gt(0) && (!best || amount.gt(best.amount))) best = { amount, ruleId: rule.id };
   }
   return best;
 }
 
 /** The live rules of some projects for some events, in creation order. */
 export function liveRules(tx: Tx, projectIds: string[], events: RewardEvent[]) {
-  return tx.rewardRule.findMany({ where: { projectId: { in: projectIds }, event: { in: events }, deletedAt: null }, orderBy: { id: "asc" } });
+  return tx.rewardRule.findMany({
+    where: { projectId: { in: projectIds }, event: { in: events }, deletedAt: null },
+    orderBy: { id: "asc" },
+  });
 }
 
 export { Decimal };

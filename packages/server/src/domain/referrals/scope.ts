@@ -1,6 +1,13 @@
 // Who sees which referral rows: a program's managers see everything of the program; a partner (key or user)
 // only the rows that name it. Another program's rows do not exist for the caller.
-import { isAdmin, managedProgramIds, memberProgramIds, ownPartnerIds, requireAuthenticated, type Principal } from "../auth/principal.js";
+import {
+  isAdmin,
+  managedProgramIds,
+  memberProgramIds,
+  ownPartnerIds,
+  type Principal,
+  requireAuthenticated,
+} from "../auth/principal.js";
 
 /** Row filter for rows carrying programId and partnerId (links, clicks, conversions, commissions, rules). */
 export function partnerRowFilter(p: Principal) {
@@ -23,7 +30,9 @@ export function programRowFilter(p: Principal): { programId?: { in: string[] } }
 export function projectFilter(p: Principal) {
   requireAuthenticated(p);
   if (isAdmin(p)) return {};
-  return { OR: [{ programId: { in: managedProgramIds(p) } }, { members: { some: { partnerId: { in: ownPartnerIds(p) } } } }] };
+  return {
+    OR: [{ programId: { in: managedProgramIds(p) } }, { members: { some: { partnerId: { in: ownPartnerIds(p) } } } }],
+  };
 }
 
 /** The partner ids a caller is limited to in a program, or null when it manages the program. */
@@ -36,6 +45,15 @@ export function partnerScope(p: Principal, programId: string): string[] | null {
 export { ownPartnerIds };
 
 /** The conditions every scoped referral list starts with: visible to the caller, in the program, maybe one project or partner. */
-export function scopedRows(p: Principal, programId: string, f: { projectId?: string | null; partnerId?: string | null }) {
-  return [partnerRowFilter(p), { programId }, f.projectId ? { projectId: f.projectId } : {}, f.partnerId ? { partnerId: f.partnerId } : {}];
+export function scopedRows(
+  p: Principal,
+  programId: string,
+  f: { projectId?: string | null; partnerId?: string | null },
+) {
+  return [
+    partnerRowFilter(p),
+    { programId },
+    f.projectId ? { projectId: f.projectId } : {},
+    f.partnerId ? { partnerId: f.partnerId } : {},
+  ];
 }
