@@ -13,8 +13,8 @@ import pg from "pg";
 import pino from "pino";
 import { startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { bucketing, StatsRange } from "../src/domain/kernel/time-buckets.js";
 import { loyaltyStatsScope, loyaltyStatsStatements } from "../src/domain/loyalty/analytics.js";
-import { bucketing, StatsRange } from "../src/domain/time-buckets.js";
 import { benchDatabase } from "./bench-database.js";
 
 const VOLUME = Number(process.env.VOLUME ?? 200_000);

@@ -2,7 +2,7 @@
 // work offline (login codes appear in the server's output).
 import nodemailer from "nodemailer";
 import type { Logger } from "pino";
-import type { Mailer } from "./domain/mail.js";
+import type { Mailer } from "./domain/mail/outbox.js";
 
 export function createSmtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);

@@ -1,7 +1,7 @@
 // Passwordless login and sessions through the public API: codes are single-use, expire, resist guessing and
 // flooding; sessions are signed, expire, and end with logout; roles apply from the next request.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { createPartner, createProgram, grantRole, login, startTestApp, type TestApp } from "./helpers.js";
 
 let app: TestApp;

@@ -10,7 +10,7 @@
 // error, or from the `code` of a typed failure a mutation returns (e.g. { __typename: "NotFoundError", code:
 // "PARTNER_NOT_FOUND" }): see `outcome`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { createRateLimiter } from "../src/http/rate-limit.js";
 import { schema } from "../src/schema/index.js";
 import {

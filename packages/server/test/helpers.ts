@@ -5,7 +5,7 @@ import pino from "pino";
 import { type App, type StartOptions, startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { type Database, type OpenOptions, openDatabase } from "../src/db/database.js";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 
 export const ADMIN_KEY = "pga_test-admin-key-0123456789abcdef";
 

@@ -4,7 +4,7 @@ import { decodeGlobalID } from "@pothos/plugin-relay";
 import { type Client, createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { LIVE_QUEUE_LIMIT, LIVE_STATS_HEARTBEAT_MS, liveStatsStreams } from "../src/schema/live.js";
+import { LIVE_QUEUE_LIMIT, LIVE_STATS_HEARTBEAT_MS, liveStatsStreams } from "../src/schema/live/live-analytics.js";
 import { ADMIN_KEY, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
 import {
   addToProject,

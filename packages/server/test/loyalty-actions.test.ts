@@ -4,7 +4,7 @@ import { decodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverSecret } from "../src/domain/auth/secrets.js";
 import { signMemberQr } from "../src/domain/loyalty/qr.js";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { createPartner, login, type TestApp } from "./helpers.js";
 import {
   addClubStaff,

@@ -3,7 +3,7 @@
 // popular rewards, scoping for owners, partners, staff and members, and time-zone bucketing at a day boundary.
 import { createClient, isError } from "@partnergraph/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { ADMIN_KEY, createPartner, type TestApp } from "./helpers.js";
 import {
   addStamps,

@@ -1,7 +1,7 @@
 // Loyalty and stamp cards through GraphQL: creation with validated rules and design, updates, club assignment,
 // and who sees which card (owners everything, staff their clubs' cards, members public cards).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { ADMIN_KEY, createPartner, createProgram, type TestApp } from "./helpers.js";
 import {
   createClub,

@@ -1,7 +1,7 @@
 // Clubs and their staff through GraphQL: who creates and sees clubs, who manages a club's staff, and how club
 // access follows staff rows, club status and the partner's status.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { ADMIN_KEY, createPartner, createProgram, grantRole, login, type TestApp } from "./helpers.js";
 import {
   addClubStaff,

@@ -3,7 +3,7 @@
 // (STORE_ACCESS_DENIED for staff of other clubs) and who sees coupons.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { ADMIN_KEY, createPartner, login, type TestApp } from "./helpers.js";
 import {
   addClubStaff,

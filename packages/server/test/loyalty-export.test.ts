@@ -3,7 +3,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPORT_BATCH_SIZE } from "../src/domain/loyalty/export.js";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { ADMIN_KEY, createPartner, createProgram, grantRole, login, type TestApp } from "./helpers.js";
 import { createClub, createLoyaltyCard, loyaltyWorld, startLoyaltyApp } from "./loyalty-helpers.js";
 import { createReward, redeem } from "./loyalty-reward-helpers.js";

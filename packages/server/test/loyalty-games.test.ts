@@ -3,7 +3,7 @@
 // replaced prizes, and games of a disabled partner.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { ADMIN_KEY, createPartner, type TestApp } from "./helpers.js";
 import {
   createLoyaltyCard,

@@ -2,7 +2,7 @@
 // and a club manager logged in, a loyalty card and a stamp card, and a member with their own session.
 import { randomBytes } from "node:crypto";
 import type { OpenOptions } from "../src/db/database.js";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { createRateLimiter } from "../src/http/rate-limit.js";
 import { ADMIN_KEY, createPartner, createProgram, login, startTestApp, type TestApp } from "./helpers.js";
 

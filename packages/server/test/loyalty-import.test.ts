@@ -1,7 +1,7 @@
 // Bulk CSV imports through GraphQL: every bad row reported with its line and nothing applied, dry runs, limits,
 // re-imports that apply nothing twice, and who may import.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { ADMIN_KEY, createPartner, createProgram, grantRole, login, type TestApp } from "./helpers.js";
 import { createClub, loyaltyWorld, startLoyaltyApp, tag } from "./loyalty-helpers.js";
 

@@ -2,7 +2,7 @@
 // the member QR, and a member's cards with balances and history (without N+1 queries).
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { ADMIN_KEY, createPartner, mailedLoginCode, type TestApp } from "./helpers.js";
 import {
   addStamps,

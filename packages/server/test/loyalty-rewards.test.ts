@@ -2,7 +2,7 @@
 // cascade, redemption at the counter and by the member, balances and stock under concurrency, stamp cards.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { ADMIN_KEY, createPartner, login, type TestApp } from "./helpers.js";
 import {
   addClubStaff,

@@ -2,7 +2,7 @@
 // staff award points and stamps from the member's QR, and everyone reads back typed results.
 import { createClient, isError, type PartnergraphClient } from "@partnergraph/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { ADMIN_KEY, createPartner, createProgram, login, type TestApp } from "./helpers.js";
 import { startLoyaltyApp, tag } from "./loyalty-helpers.js";
 

@@ -1,7 +1,7 @@
 // POST /receipt/points over real HTTP: CrowdTwist's Potential Points request, response and error shapes,
 // configured through GraphQL, and the same totals as GraphQL's potentialPoints.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { QuotaExceededError } from "../src/domain/errors.js";
+import { QuotaExceededError } from "../src/domain/kernel/errors.js";
 import { createRateLimiter, type RateLimiter } from "../src/http/rate-limit.js";
 import { ADMIN_KEY, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
 

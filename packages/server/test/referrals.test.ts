@@ -2,7 +2,7 @@
 // classification, conversions (idempotency, attribution windows, customers), reward-rule precedence and
 // rounding, every commission transition, locked periods, refunds and clawbacks, sync, and analytics.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { type ClickRequest, takeBatch } from "../src/domain/referrals/clicks.js";
 import { ADMIN_KEY, createPartner, createProgram, grantRole, login, startTestApp, type TestApp } from "./helpers.js";
 import {

@@ -2,7 +2,7 @@
 import { createClient, isError, type PartnergraphClient, PartnergraphError } from "@partnergraph/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import type { Mail } from "../src/domain/mail.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { ADMIN_KEY, mailedLoginCode, startTestApp, type TestApp } from "./helpers.js";
 
 let app: TestApp;

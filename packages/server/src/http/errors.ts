@@ -1,7 +1,7 @@
 // What clients see of errors: catalogue errors keep their code; anything unexpected is logged and masked.
 import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
-import { AppError, ErrorCode, QuotaExceededError, ValidationError } from "../domain/errors.js";
+import { AppError, ErrorCode, QuotaExceededError, ValidationError } from "../domain/kernel/errors.js";
 
 export function createMaskError(log: Logger) {
   return (error: unknown, message: string): Error => {

@@ -8,8 +8,14 @@ import { parseInstant } from "@partnergraph/points";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Logger } from "pino";
 import type { Authenticator } from "../domain/auth/authenticate.js";
-import type { Deps } from "../domain/deps.js";
-import { AppError, ErrorCode, QuotaExceededError, ValidationError, type ValidationIssue } from "../domain/errors.js";
+import type { Deps } from "../domain/kernel/deps.js";
+import {
+  AppError,
+  ErrorCode,
+  QuotaExceededError,
+  ValidationError,
+  type ValidationIssue,
+} from "../domain/kernel/errors.js";
 import { couponStatus } from "../domain/loyalty/coupon-codes.js";
 import { type CsvCell, csvRecords } from "../domain/loyalty/csv.js";
 import {

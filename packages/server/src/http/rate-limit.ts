@@ -3,7 +3,7 @@
 import type { Redis } from "ioredis";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { isAdmin, type Principal } from "../domain/auth/principal.js";
-import { QuotaExceededError } from "../domain/errors.js";
+import { QuotaExceededError } from "../domain/kernel/errors.js";
 
 export const TIERS = {
   admin: { perHour: 10_000, perMinute: 500 },

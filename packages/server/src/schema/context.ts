@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { LoginSecrets } from "../domain/auth/login.js";
-import type { Call } from "../domain/deps.js";
+import type { Call } from "../domain/kernel/deps.js";
 
 /** Per-operation context: who is calling, the request it belongs to, and the domain's dependencies. */
 export interface Context extends Call {

@@ -7,8 +7,8 @@ import {
   LoyaltyRuleError,
   NotFoundError,
   ValidationError,
-} from "../domain/errors.js";
-import { NotConfiguredError } from "../domain/programs.js";
+} from "../domain/kernel/errors.js";
+import { NotConfiguredError } from "../domain/programs/programs.js";
 import { InvalidTransitionError } from "../domain/referrals/commissions.js";
 import { CommissionLockedError } from "../domain/referrals/periods.js";
 import { builder } from "./builder.js";

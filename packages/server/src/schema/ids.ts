@@ -1,6 +1,6 @@
 import { decodeGlobalID } from "@pothos/plugin-relay";
-import { ErrorCode, NotFoundError } from "../domain/errors.js";
-import { isUuid } from "../domain/values.js";
+import { ErrorCode, NotFoundError } from "../domain/kernel/errors.js";
+import { isUuid } from "../domain/kernel/values.js";
 
 type NodeType =
   | "Program"

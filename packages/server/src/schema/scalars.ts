@@ -1,5 +1,5 @@
 import { GraphQLError, Kind } from "graphql";
-import { decimalText } from "../domain/values.js";
+import { decimalText } from "../domain/kernel/values.js";
 import { builder } from "./builder.js";
 
 builder.scalarType("DateTime", {

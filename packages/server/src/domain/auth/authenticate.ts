@@ -1,7 +1,7 @@
 // Bearer credential → principal. Keys are looked up by hash, sessions by their signed token; the bootstrap
 // admin key is compared in constant time. A disabled partner's credentials stop authorizing partner actions.
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import { AuthError, ErrorCode } from "../errors.js";
+import { AuthError, ErrorCode } from "../kernel/errors.js";
 import { generateKey, hashKey, sameKey } from "./keys.js";
 import { ANONYMOUS, type Grant, type Principal } from "./principal.js";
 import { isSessionToken, verifySessionToken } from "./sessions.js";

@@ -4,11 +4,11 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { User } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
-import type { Call, Tx } from "../deps.js";
-import { AppError, AuthError, ErrorCode, QuotaExceededError } from "../errors.js";
-import { enqueueMail } from "../mail.js";
-import { parseInput } from "../values.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { AppError, AuthError, ErrorCode, QuotaExceededError } from "../kernel/errors.js";
+import { parseInput } from "../kernel/values.js";
+import { enqueueMail } from "../mail/outbox.js";
+import { audit } from "../programs/audit.js";
 import { SESSION_TTL_MS, signSessionToken } from "./sessions.js";
 
 export const LOGIN_CODE_TTL_MS = 10 * 60 * 1000;

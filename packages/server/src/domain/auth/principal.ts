@@ -1,6 +1,6 @@
 // Who is calling, and what they may touch. Every credential becomes a set of grants; every read and write is
 // scoped by them before it touches data. One place for the rules: GraphQL, REST and subscriptions use these.
-import { AuthError, ErrorCode, NotFoundError } from "../errors.js";
+import { AuthError, ErrorCode, NotFoundError } from "../kernel/errors.js";
 
 /** A club a staff member works in, and whether they manage it. */
 export interface ClubAccess {

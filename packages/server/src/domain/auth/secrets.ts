@@ -1,7 +1,7 @@
 // Secrets the server mints for itself on first start, stored in the database so every instance shares them.
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import { isUniqueViolation } from "../prisma-errors.js";
+import { isUniqueViolation } from "../kernel/prisma-errors.js";
 
 export async function serverSecret(prisma: PrismaClient, name: string): Promise<Buffer> {
   const existing = await prisma.serverSecret.findUnique({ where: { name } });

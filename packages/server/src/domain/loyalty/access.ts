@@ -9,7 +9,7 @@ import {
   requireAuthenticated,
   staffClubs,
 } from "../auth/principal.js";
-import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
+import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
 
 /** A row that belongs to a partner of a program (card, club, reward via its card, game). */
 export interface Owned {

@@ -5,9 +5,9 @@
 // now breaks) replays the winner.
 import { createHash } from "node:crypto";
 import type { Activity, ActivityType } from "../../generated/prisma/client.js";
-import type { Call, Tx } from "../deps.js";
-import { ConflictError, ErrorCode, LoyaltyRuleError } from "../errors.js";
-import { currentPeriod } from "./periods.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ConflictError, ErrorCode, LoyaltyRuleError } from "../kernel/errors.js";
+import { currentPeriod } from "./play-periods.js";
 
 /** The activity types that count as staff actions for daily limits. */
 export const STAFF_ACTION_TYPES: ActivityType[] = ["POINTS_AWARDED", "STAMPS_ADDED", "REWARD_REDEEMED"];

@@ -10,10 +10,10 @@
 // and are null there.
 import { Prisma, type Reward } from "../../generated/prisma/client.js";
 import { canManageProgram, requireAuthenticated, staffClubs } from "../auth/principal.js";
-import type { Call } from "../deps.js";
-import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
-import { type Bucketing, bucketing, column, type StatsInterval, StatsRange, slot } from "../time-buckets.js";
-import { parseInput } from "../values.js";
+import type { Call } from "../kernel/deps.js";
+import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { type Bucketing, bucketing, column, type StatsInterval, StatsRange, slot } from "../kernel/time-buckets.js";
+import { parseInput } from "../kernel/values.js";
 
 export interface LoyaltyStatsQuery {
   programId?: string | null;

@@ -2,7 +2,7 @@
 // flag, members' lists), redemptions and game draws, so the three never disagree.
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { CardType, RewardStatus } from "../../generated/prisma/enums.js";
-import { ErrorCode, LoyaltyRuleError } from "../errors.js";
+import { ErrorCode, LoyaltyRuleError } from "../kernel/errors.js";
 
 export interface RewardState {
   status: RewardStatus;

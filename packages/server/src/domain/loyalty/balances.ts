@@ -3,7 +3,7 @@
 //   full cards waiting = floor(total / required), stamps on the card in progress = total mod required,
 //   cards completed    = floor(earned / required), earned being the sum of the positive entries.
 import type { Prisma } from "../../generated/prisma/client.js";
-import type { Tx } from "../deps.js";
+import type { Tx } from "../kernel/deps.js";
 
 export interface CardTotals {
   /** The balance: the sum of the member's entries on the card. */

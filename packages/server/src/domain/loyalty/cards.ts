@@ -4,12 +4,12 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Card, CardType, Prisma } from "../../generated/prisma/client.js";
 import { CardStatus, CardVisibility, StampCompletion } from "../../generated/prisma/enums.js";
-import { audit } from "../audit.js";
 import type { Principal } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { decimalString, type Loose, name, optionalText, parseInput } from "../kernel/values.js";
+import { audit } from "../programs/audit.js";
 import { programRowFilter } from "../referrals/scope.js";
-import { decimalString, type Loose, name, optionalText, parseInput } from "../values.js";
 import { requireOwner } from "./access.js";
 import { cardWorkFilter, PUBLIC_CARD } from "./scope.js";
 

@@ -2,14 +2,14 @@
 // program's managers, the partner) create and change clubs.
 import { z } from "zod";
 import type { Club, Prisma } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
 import type { Principal } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { ConflictError, ErrorCode, NotFoundError } from "../errors.js";
-import { type PartnerRef, requirePartner } from "../partners.js";
-import { isUniqueViolation } from "../prisma-errors.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { type Loose, name, optionalText, parseInput } from "../kernel/values.js";
+import { type PartnerRef, requirePartner } from "../partners/partners.js";
+import { audit } from "../programs/audit.js";
 import { programRowFilter } from "../referrals/scope.js";
-import { type Loose, name, optionalText, parseInput } from "../values.js";
 import { requireOwner } from "./access.js";
 import { clubFilter } from "./scope.js";
 

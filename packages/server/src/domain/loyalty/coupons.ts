@@ -3,11 +3,11 @@
 // update (`status = ISSUED` and not expired), so of concurrent redemptions of one code exactly one succeeds.
 import { z } from "zod";
 import type { Coupon, CouponStatus, Prisma } from "../../generated/prisma/client.js";
-import { actorOf, audit } from "../audit.js";
 import { isAdmin, memberProgramIds, ownMemberIds, type Principal } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { ErrorCode, LoyaltyRuleError, ValidationError } from "../errors.js";
-import { parseInput } from "../values.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ErrorCode, LoyaltyRuleError, ValidationError } from "../kernel/errors.js";
+import { parseInput } from "../kernel/values.js";
+import { actorOf, audit } from "../programs/audit.js";
 import { requireCardStaff, requireOwner } from "./access.js";
 import { runIdempotent } from "./actions.js";
 import { couponExpiry, couponStatus, newCouponCode, normalizeCouponCode } from "./coupon-codes.js";

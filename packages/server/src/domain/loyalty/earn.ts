@@ -11,10 +11,10 @@
 import { parseDecimal, type RoundingMode, roundToInteger } from "@partnergraph/points";
 import { z } from "zod";
 import type { Activity } from "../../generated/prisma/client.js";
-import type { Call } from "../deps.js";
-import { ValidationError } from "../errors.js";
+import type { Call } from "../kernel/deps.js";
+import { ValidationError } from "../kernel/errors.js";
+import { type Decimal, decimalString, decimalText, parseInput } from "../kernel/values.js";
 import { balanceOf } from "../points/members.js";
-import { type Decimal, decimalString, decimalText, parseInput } from "../values.js";
 import { type ActionCard, creditCard, runStaffAction, type StaffActionInput } from "./staff-action.js";
 
 const MAX_AWARD = 1_000_000_000;

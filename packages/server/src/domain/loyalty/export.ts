@@ -4,8 +4,8 @@
 // its own cards, one card at a time.
 import type { CardType, Prisma } from "../../generated/prisma/client.js";
 import { canManageProgram, requireAuthenticated, requireProgramManager } from "../auth/principal.js";
-import type { Call, Deps } from "../deps.js";
-import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
+import type { Call, Deps } from "../kernel/deps.js";
+import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
 import { requireOwner } from "./access.js";
 
 /** Rows read per query: one batch is all an export keeps in memory. */

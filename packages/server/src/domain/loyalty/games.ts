@@ -4,9 +4,8 @@
 // paths as staff actions and redemptions, the GamePlay, its Activity and the audit entry.
 import { z } from "zod";
 import type { Card, Coupon, Game, GamePlay, GamePrize, Prisma, Reward } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
 import { isAdmin, memberProgramIds, type Principal } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
+import type { Call, Tx } from "../kernel/deps.js";
 import {
   ConflictError,
   ErrorCode,
@@ -14,18 +13,19 @@ import {
   NotFoundError,
   ValidationError,
   type ValidationIssue,
-} from "../errors.js";
+} from "../kernel/errors.js";
+import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { type Loose, name, optionalText, parseInput } from "../kernel/values.js";
 import { lockMember, type MemberRef } from "../points/members.js";
-import { isUniqueViolation } from "../prisma-errors.js";
-import { requireProgram } from "../programs.js";
-import { type Loose, name, optionalText, parseInput } from "../values.js";
+import { audit } from "../programs/audit.js";
+import { requireProgram } from "../programs/programs.js";
 import { requireOwner } from "./access.js";
 import { unavailability } from "./availability.js";
 import { issueCoupons } from "./coupons.js";
 import { drawPrize } from "./draw.js";
 import { actorFor, isLive } from "./follows.js";
 import { actingMember } from "./members.js";
-import { currentPeriod } from "./periods.js";
+import { currentPeriod } from "./play-periods.js";
 import { cardWorkFilter, followedCardWhere, follows, requireFound } from "./scope.js";
 
 const whole = (what: string) => z.number().int(`${what} must be a whole number`);

@@ -3,8 +3,8 @@
 import type { Prisma } from "../../generated/prisma/client.js";
 import { email } from "../auth/login.js";
 import { requireProgramManager } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { uuidv7 } from "../referrals/uuid.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { uuidv7 } from "../kernel/uuid.js";
 import { type ImportInput, type ImportKind, type ImportReport, inChunks, RowChecker, runImport } from "./import.js";
 
 interface MemberRow {

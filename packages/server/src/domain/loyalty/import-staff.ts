@@ -4,13 +4,13 @@
 // its own clubs, a club manager for the clubs it manages (STAFF rows only, as with addClubStaff). A club the
 // caller may not manage reads as unknown.
 import type { ClubRole } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
 import { email as emailAddress } from "../auth/login.js";
 import { canManageProgram, type Principal, requireAuthenticated, staffClubs } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { AuthError, ErrorCode, NotFoundError } from "../errors.js";
-import { uuidv7 } from "../referrals/uuid.js";
-import { nodeRowId } from "../values.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { AuthError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { uuidv7 } from "../kernel/uuid.js";
+import { nodeRowId } from "../kernel/values.js";
+import { audit } from "../programs/audit.js";
 import { type ImportInput, type ImportReport, type ImportRow, inChunks, RowChecker, runImport } from "./import.js";
 
 const ROLES: Record<string, ClubRole> = { staff: "STAFF", club_manager: "CLUB_MANAGER" };

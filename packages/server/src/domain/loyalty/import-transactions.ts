@@ -8,13 +8,13 @@
 // imported entry on the card).
 import { parseInstant } from "@partnergraph/points";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { actorOf } from "../audit.js";
 import { requireProgramManager } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { requireProgram } from "../programs.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { uuidv7 } from "../kernel/uuid.js";
+import { nodeRowId } from "../kernel/values.js";
+import { actorOf } from "../programs/audit.js";
+import { requireProgram } from "../programs/programs.js";
 import { zonedInstant } from "../referrals/periods.js";
-import { uuidv7 } from "../referrals/uuid.js";
-import { nodeRowId } from "../values.js";
 import {
   type ImportInput,
   type ImportKind,

@@ -4,10 +4,10 @@
 // line. A dry run checks and reports without writing. Rows equal to what is stored count as unchanged, so
 // importing a file twice applies it once.
 import { createHash } from "node:crypto";
-import { audit } from "../audit.js";
-import type { Call, Tx } from "../deps.js";
-import { ValidationError } from "../errors.js";
-import { isUniqueViolation } from "../prisma-errors.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ValidationError } from "../kernel/errors.js";
+import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { audit } from "../programs/audit.js";
 import { parseCsv } from "./csv.js";
 
 export const IMPORT_LIMITS = { bytes: 5 * 1024 * 1024, rows: 50_000 };

@@ -10,8 +10,8 @@ import {
   type Principal,
   requireAuthenticated,
 } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { ErrorCode, NotFoundError } from "../errors.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ErrorCode, NotFoundError } from "../kernel/errors.js";
 import type { MemberRef } from "../points/members.js";
 import { type Owned, requireMemberActor } from "./access.js";
 import { signMemberQr } from "./qr.js";

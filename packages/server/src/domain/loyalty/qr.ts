@@ -2,8 +2,8 @@
 // so a screenshot cannot be replayed (awarding and then redeeming at one visit is still one scan).
 // Format: pgq1.<base64url JSON {p: programId, m: memberId, n: nonce, e: expiry ms}>.<base64url HMAC-SHA256>.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Tx } from "../deps.js";
-import { ErrorCode, LoyaltyRuleError } from "../errors.js";
+import type { Tx } from "../kernel/deps.js";
+import { ErrorCode, LoyaltyRuleError } from "../kernel/errors.js";
 
 export const QR_TTL_MS = 5 * 60_000;
 const PREFIX = "pgq1";

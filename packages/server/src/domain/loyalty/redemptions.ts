@@ -6,11 +6,11 @@
 // balance; stock is taken with a conditional update (`stock >= 1`), so concurrent redemptions overspend neither.
 import { z } from "zod";
 import type { Activity, Coupon, Redemption, Reward } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
-import type { Call, Tx } from "../deps.js";
-import { ErrorCode, InsufficientPointsError, LoyaltyRuleError, ValidationError } from "../errors.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ErrorCode, InsufficientPointsError, LoyaltyRuleError, ValidationError } from "../kernel/errors.js";
+import { parseInput } from "../kernel/values.js";
 import { balanceOf, lockMember, type MemberRef } from "../points/members.js";
-import { parseInput } from "../values.js";
+import { audit } from "../programs/audit.js";
 import { enforceDailyActionLimits, runIdempotent, today } from "./actions.js";
 import { requireAvailable, rewardCost } from "./availability.js";
 import { issueCoupons } from "./coupons.js";

@@ -3,11 +3,11 @@
 // now). A disabled or deleted partner's rewards are suspended (see suspendPartnerRewards).
 import { z } from "zod";
 import type { Prisma, Reward } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
 import type { Principal } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { ValidationError, type ValidationIssue } from "../errors.js";
-import { type Loose, name, optionalText, parseInput } from "../values.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ValidationError, type ValidationIssue } from "../kernel/errors.js";
+import { type Loose, name, optionalText, parseInput } from "../kernel/values.js";
+import { audit } from "../programs/audit.js";
 import { requireOwner } from "./access.js";
 import { availableRewardWhere } from "./availability.js";
 import { cardWorkFilter, followedCardWhere, requireFound } from "./scope.js";

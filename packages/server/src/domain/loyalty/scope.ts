@@ -11,8 +11,8 @@ import {
   type Principal,
   requireAuthenticated,
 } from "../auth/principal.js";
-import type { Tx } from "../deps.js";
-import { ErrorCode, NotFoundError } from "../errors.js";
+import type { Tx } from "../kernel/deps.js";
+import { ErrorCode, NotFoundError } from "../kernel/errors.js";
 
 /** Every club the caller works in, in any program (active clubs of enabled partners: see authenticate.ts). */
 export function workClubIds(p: Principal): string[] {

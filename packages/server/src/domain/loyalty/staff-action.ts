@@ -8,12 +8,12 @@
 // of the same member replays too) and the amounts. A staff member awarding to a non-follower makes them follow.
 import { z } from "zod";
 import type { Activity, ActivityType, Card, Member, Program } from "../../generated/prisma/client.js";
-import { actorOf, audit } from "../audit.js";
-import type { Call, Tx } from "../deps.js";
-import { ErrorCode, LoyaltyRuleError, ValidationError } from "../errors.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ErrorCode, LoyaltyRuleError, ValidationError } from "../kernel/errors.js";
+import { parseInput } from "../kernel/values.js";
 import { lockMember } from "../points/members.js";
+import { actorOf, audit } from "../programs/audit.js";
 import { programRowFilter } from "../referrals/scope.js";
-import { parseInput } from "../values.js";
 import { requireCardStaff } from "./access.js";
 import { enforceDailyActionLimits, runIdempotent, today } from "./actions.js";
 import { requireCard } from "./cards.js";

@@ -5,13 +5,13 @@
 import { z } from "zod";
 import type { Club, ClubStaff, Prisma } from "../../generated/prisma/client.js";
 import { ClubRole } from "../../generated/prisma/enums.js";
-import { audit } from "../audit.js";
 import { email } from "../auth/login.js";
 import { isAdmin, managedProgramIds, ownPartnerIds, type Principal } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { AuthError, ConflictError, ErrorCode, NotFoundError } from "../errors.js";
-import { isUniqueViolation } from "../prisma-errors.js";
-import { parseInput } from "../values.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { AuthError, ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { parseInput } from "../kernel/values.js";
+import { audit } from "../programs/audit.js";
 import { isOwner, requireClubManager } from "./access.js";
 import { findClub } from "./clubs.js";
 import { managedClubIds } from "./scope.js";

@@ -9,9 +9,9 @@
 // Progress is derived from the ledger (see balances.ts), so a redemption (−stampsRequired) frees a held card.
 import { z } from "zod";
 import type { Activity } from "../../generated/prisma/client.js";
-import type { Call, Tx } from "../deps.js";
-import { ErrorCode, LoyaltyRuleError, ValidationError } from "../errors.js";
-import { decimalString, decimalText, parseInput } from "../values.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ErrorCode, LoyaltyRuleError, ValidationError } from "../kernel/errors.js";
+import { decimalString, decimalText, parseInput } from "../kernel/values.js";
 import { cardTotalsOf, type StampProgress, stampProgress } from "./balances.js";
 import { type ActionCard, creditCard, runStaffAction, type StaffActionInput } from "./staff-action.js";
 

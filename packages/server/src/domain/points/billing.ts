@@ -6,10 +6,10 @@
 // 50,000.00; 3 points at 0.0125 → 0.0375 → 0.04.
 import { Prisma } from "../../generated/prisma/client.js";
 import { canManageProgram, ownPartnerIds, requireProgramManager } from "../auth/principal.js";
-import type { Call } from "../deps.js";
-import { ErrorCode, NotFoundError, ValidationError } from "../errors.js";
-import { requireConfigured, requireProgram } from "../programs.js";
-import { Decimal } from "../values.js";
+import type { Call } from "../kernel/deps.js";
+import { ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { Decimal } from "../kernel/values.js";
+import { requireConfigured, requireProgram } from "../programs/programs.js";
 
 export interface StatementLine {
   partnerId: string;

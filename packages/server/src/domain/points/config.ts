@@ -2,7 +2,7 @@
 // catalogue, exclusions and campaigns, read from the database.
 import type { Campaign as EngineCampaign, ProgramConfig, Weekday } from "@partnergraph/points";
 import type { PrismaClient, Program } from "../../generated/prisma/client.js";
-import { decimalText } from "../values.js";
+import { decimalText } from "../kernel/values.js";
 
 export async function loadProgramConfig(
   prisma: PrismaClient,

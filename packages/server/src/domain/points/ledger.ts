@@ -1,13 +1,13 @@
 // Manual adjustments: a manager adds or takes points with a reason, once per idempotency key.
 import { z } from "zod";
 import type { LedgerEntry } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
 import { requireProgramManager } from "../auth/principal.js";
-import type { Call } from "../deps.js";
-import { ConflictError, InsufficientPointsError } from "../errors.js";
-import { isUniqueViolation } from "../prisma-errors.js";
-import { requireProgram } from "../programs.js";
-import { parseInput } from "../values.js";
+import type { Call } from "../kernel/deps.js";
+import { ConflictError, InsufficientPointsError } from "../kernel/errors.js";
+import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { parseInput } from "../kernel/values.js";
+import { audit } from "../programs/audit.js";
+import { requireProgram } from "../programs/programs.js";
 import { balanceOf, lockMember, type MemberRef, memberForWrite } from "./members.js";
 
 const AdjustInput = z.object({

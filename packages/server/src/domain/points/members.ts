@@ -1,7 +1,6 @@
 // Members: a program's customers, each with an append-only points ledger whose sum is the balance.
 import { z } from "zod";
 import type { Member, Prisma } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
 import {
   canManageProgram,
   isAdmin,
@@ -12,11 +11,12 @@ import {
   requireAuthenticated,
   requireProgramManager,
 } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { ConflictError, ErrorCode, NotFoundError } from "../errors.js";
-import { isUniqueViolation } from "../prisma-errors.js";
-import { requireProgram } from "../programs.js";
-import { type Loose, parseInput } from "../values.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { type Loose, parseInput } from "../kernel/values.js";
+import { audit } from "../programs/audit.js";
+import { requireProgram } from "../programs/programs.js";
 
 const MemberInput = z.object({
   externalId: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),

@@ -5,12 +5,12 @@ import { createHash } from "node:crypto";
 import type { PointsResult } from "@partnergraph/points";
 import { z } from "zod";
 import type { Prisma, Purchase, PurchaseReturn } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
 import { canManageProgram } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
-import { isUniqueViolation } from "../prisma-errors.js";
-import { parseInput } from "../values.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { parseInput } from "../kernel/values.js";
+import { audit } from "../programs/audit.js";
 import { balanceOf, lockMember, type MemberRef, memberForWrite } from "./members.js";
 import { type BasketInput, type PointsCaller, quote, resolvePointsCaller } from "./quote.js";
 

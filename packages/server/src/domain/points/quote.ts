@@ -4,11 +4,11 @@
 import { type Basket, type PointsErrorReason, PointsInputError, type PointsResult } from "@partnergraph/points";
 import type { Partner, Program } from "../../generated/prisma/client.js";
 import { canManageProgram, memberProgramIds, ownPartnerIds, requireAuthenticated } from "../auth/principal.js";
-import type { Call } from "../deps.js";
-import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
-import { requirePartner } from "../partners.js";
-import { requireConfigured, requireProgram } from "../programs.js";
-import { decimalText } from "../values.js";
+import type { Call } from "../kernel/deps.js";
+import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { decimalText } from "../kernel/values.js";
+import { requirePartner } from "../partners/partners.js";
+import { requireConfigured, requireProgram } from "../programs/programs.js";
 import { loadProgramConfig } from "./config.js";
 import { engineFor } from "./engine-cache.js";
 

@@ -5,12 +5,12 @@ import { CHANNELS, TENDER_TYPES, TRANSACTION_TYPES, WEEKDAYS } from "@partnergra
 import { z } from "zod";
 import type { Campaign, MultiplierKind } from "../../generated/prisma/client.js";
 import { CampaignStatus, CampaignType } from "../../generated/prisma/enums.js";
-import { audit } from "../audit.js";
 import { requireProgramManager } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { NotFoundError } from "../errors.js";
-import { requireProgram } from "../programs.js";
-import { decimalString, type Loose, parseInput } from "../values.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { NotFoundError } from "../kernel/errors.js";
+import { decimalString, type Loose, parseInput } from "../kernel/values.js";
+import { audit } from "../programs/audit.js";
+import { requireProgram } from "../programs/programs.js";
 
 export const CODE_TABLES: Record<MultiplierKind, Readonly<Record<number, string>>> = {
   TENDER: TENDER_TYPES,

@@ -4,16 +4,16 @@
 // Conversion(…, occurredAt), Commission(…, earnedAt), counted per 15-minute slot then bucket (time-buckets.ts).
 import { Prisma } from "../../generated/prisma/client.js";
 import { requireProgramManager } from "../auth/principal.js";
-import type { Call } from "../deps.js";
-import { ValidationError } from "../errors.js";
-import { requireConfigured, requireProgram, requireProgramVisible } from "../programs.js";
-import { bucketing, column, type StatsInterval, StatsRange, slot } from "../time-buckets.js";
-import { Decimal, parseInput } from "../values.js";
-import { minorDigits } from "./money.js";
+import type { Call } from "../kernel/deps.js";
+import { ValidationError } from "../kernel/errors.js";
+import { minorDigits } from "../kernel/money.js";
+import { bucketing, column, type StatsInterval, StatsRange, slot } from "../kernel/time-buckets.js";
+import { Decimal, parseInput } from "../kernel/values.js";
+import { requireConfigured, requireProgram, requireProgramVisible } from "../programs/programs.js";
 import { visibleProject } from "./projects.js";
 import { partnerScope } from "./scope.js";
 
-export type { StatsInterval } from "../time-buckets.js";
+export type { StatsInterval } from "../kernel/time-buckets.js";
 
 export interface Money {
   amount: Decimal;

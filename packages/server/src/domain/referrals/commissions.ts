@@ -3,16 +3,16 @@
 
 import type { CommissionChangedEvent } from "../../events/bus.js";
 import type { Commission, CommissionStatus, Prisma } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
 import { type Principal, requireProgramManager } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { AppError, ErrorCode, NotFoundError } from "../errors.js";
-import { requireConfigured, requireProgram, requireProgramVisible } from "../programs.js";
-import { type Decimal, parseInput } from "../values.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { AppError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { uuidv7 } from "../kernel/uuid.js";
+import { type Decimal, parseInput } from "../kernel/values.js";
+import { audit } from "../programs/audit.js";
+import { requireConfigured, requireProgram, requireProgramVisible } from "../programs/programs.js";
 import { lockPeriodExclusively, periodBounds, periodText, requireOpenPeriods } from "./periods.js";
 import { earning, liveRules, type RuleLike } from "./rules.js";
 import { programRowFilter, scopedRows } from "./scope.js";
-import { uuidv7 } from "./uuid.js";
 
 /** The transitions a caller may ask for. REVERSED is reached only through refunds. */
 export const TRANSITIONS: Readonly<Record<CommissionStatus, readonly CommissionStatus[]>> = {

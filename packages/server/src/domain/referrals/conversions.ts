@@ -7,20 +7,28 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { CommissionChangedEvent, ConversionCreatedEvent } from "../../events/bus.js";
 import type { Commission, Conversion, Prisma } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
 import { type Principal, requireProgramManager } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
-import { isUniqueViolation } from "../prisma-errors.js";
-import { requireConfigured, requireProgram } from "../programs.js";
-import { currencyCode, type Decimal, decimalString, isUuid, type Loose, optionalText, parseInput } from "../values.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { fitsMinorUnit, sum, ZERO } from "../kernel/money.js";
+import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { uuidv7 } from "../kernel/uuid.js";
+import {
+  currencyCode,
+  type Decimal,
+  decimalString,
+  isUuid,
+  type Loose,
+  optionalText,
+  parseInput,
+} from "../kernel/values.js";
+import { audit } from "../programs/audit.js";
+import { requireConfigured, requireProgram } from "../programs/programs.js";
 import { commissionEvent } from "./commissions.js";
-import { fitsMinorUnit, sum, ZERO } from "./money.js";
 import { holdPeriods, periodOf, requireOpenPeriods } from "./periods.js";
 import { managedProject } from "./projects.js";
 import { earning, liveRules } from "./rules.js";
 import { programRowFilter, scopedRows } from "./scope.js";
-import { uuidv7 } from "./uuid.js";
 
 const DAY_MS = 86_400_000;
 /** Clocks differ: a conversion may say it happened this long after the server's now. */

@@ -4,7 +4,6 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Prisma, ReferralLink } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
 import {
   canManageProgram,
   ownPartnerIds,
@@ -12,11 +11,12 @@ import {
   partnerFilter,
   requireAuthenticated,
 } from "../auth/principal.js";
-import type { Call } from "../deps.js";
-import { AuthError, ConflictError, ErrorCode, NotFoundError, ValidationError } from "../errors.js";
-import { requirePartner } from "../partners.js";
-import { isUniqueViolation } from "../prisma-errors.js";
-import { type Loose, parseInput } from "../values.js";
+import type { Call } from "../kernel/deps.js";
+import { AuthError, ConflictError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { type Loose, parseInput } from "../kernel/values.js";
+import { requirePartner } from "../partners/partners.js";
+import { audit } from "../programs/audit.js";
 import { partnerRowFilter, scopedRows } from "./scope.js";
 
 /** Codes in /r/<code>: 3-64 of a-z, 0-9, "-" and "_", starting with a letter or digit. */

@@ -1,8 +1,8 @@
 // Rolling counters of the last N minutes for liveStats: the analytics query set with one bucket over the
 // window (scoped exactly like referralStats), plus the points the program's purchases awarded and took back.
 import { Prisma } from "../../generated/prisma/client.js";
-import type { Call } from "../deps.js";
-import { ValidationError } from "../errors.js";
+import type { Call } from "../kernel/deps.js";
+import { ValidationError } from "../kernel/errors.js";
 import { bucketedStats, type StatsRow, type StatsScope, scopeWhere, statsScope } from "./analytics.js";
 
 export const MIN_WINDOW_MINUTES = 1;

@@ -2,8 +2,8 @@
 // the locks that close them. A write that creates or changes a commission holds a shared advisory lock on its
 // period for the rest of its transaction; locking takes the exclusive one, so a lock and a write never overlap.
 import { z } from "zod";
-import type { Tx } from "../deps.js";
-import { AppError, ErrorCode } from "../errors.js";
+import type { Tx } from "../kernel/deps.js";
+import { AppError, ErrorCode } from "../kernel/errors.js";
 
 export const periodText = z
   .string()

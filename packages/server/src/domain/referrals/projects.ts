@@ -2,14 +2,14 @@
 // and partners' memberships (a partner's default project is applied to the links it creates).
 import { z } from "zod";
 import type { Prisma, ProjectMembership, ReferralProject } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
 import { type Principal, requireProgramManager } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { ConflictError, ErrorCode, NotFoundError } from "../errors.js";
-import { requirePartner } from "../partners.js";
-import { isUniqueViolation } from "../prisma-errors.js";
-import { requireConfigured, requireProgram } from "../programs.js";
-import { currencyCode, type Loose, name, parseInput } from "../values.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { currencyCode, type Loose, name, parseInput } from "../kernel/values.js";
+import { requirePartner } from "../partners/partners.js";
+import { audit } from "../programs/audit.js";
+import { requireConfigured, requireProgram } from "../programs/programs.js";
 import { programRowFilter, projectFilter } from "./scope.js";
 
 const slug = z

@@ -3,12 +3,12 @@
 // wins. The computation is pure (earning) so the live path and syncCommissions agree by construction.
 import { z } from "zod";
 import type { RewardRule } from "../../generated/prisma/client.js";
-import { audit } from "../audit.js";
 import { requireProgramManager } from "../auth/principal.js";
-import type { Call, Tx } from "../deps.js";
-import { ErrorCode, NotFoundError, ValidationError } from "../errors.js";
-import { Decimal, decimalString, type Loose, parseInput } from "../values.js";
-import { fitsMinorUnit, percentageOf } from "./money.js";
+import type { Call, Tx } from "../kernel/deps.js";
+import { ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { fitsMinorUnit, percentageOf } from "../kernel/money.js";
+import { Decimal, decimalString, type Loose, parseInput } from "../kernel/values.js";
+import { audit } from "../programs/audit.js";
 import { managedProject } from "./projects.js";
 import { partnerScope, programRowFilter } from "./scope.js";
 
