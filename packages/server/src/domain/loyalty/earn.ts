@@ -14,7 +14,7 @@ import type { Activity } from "../../generated/prisma/client.js";
 import type { Call } from "../kernel/deps.js";
 import { ValidationError } from "../kernel/errors.js";
 import { type Decimal, decimalString, decimalText, parseInput } from "../kernel/values.js";
-import { balanceOf } from "../points/members.js";
+import { balanceOf } from "../points/ledger.js";
 import { type ActionCard, creditCard, runStaffAction, type StaffActionInput } from "./staff-action.js";
 
 const MAX_AWARD = 1_000_000_000;

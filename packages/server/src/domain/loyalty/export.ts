@@ -6,6 +6,7 @@ import type { CardType, Prisma } from "../../generated/prisma/client.js";
 import { canManageProgram, requireAuthenticated, requireProgramManager } from "../auth/principal.js";
 import type { Call, Deps } from "../kernel/deps.js";
 import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { balancesByMember } from "../points/ledger.js";
 import { requireOwner } from "./access.js";
 
 /** Rows read per query: one batch is all an export keeps in memory. */
@@ -98,14 +99,7 @@ export interface MemberExportRow {
 /** The program's members, or a card's followers, in batches. */
 export function memberBatches(deps: Deps, scope: ExportScope): AsyncGenerator<MemberExportRow[]> {
   const cardId = scope.card?.id ?? null;
-  const balances = async (ids: string[]) => {
-    const sums = await deps.prisma.ledgerEntry.groupBy({
-      by: ["memberId"],
-      where: { memberId: { in: ids }, cardId },
-      _sum: { points: true },
-    });
-    return new Map(sums.map((s) => [s.memberId, s._sum.points ?? 0]));
-  };
+  const balances = (ids: string[]) => balancesByMember(deps.prisma, ids, cardId);
   const memberFields = { id: true, externalId: true, email: true, name: true, createdAt: true } as const;
   if (cardId === null) {
     return keyset(async (after) => {

@@ -16,7 +16,8 @@ import {
 } from "../kernel/errors.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import { type Loose, name, optionalText, parseInput } from "../kernel/values.js";
-import { lockMember, type MemberRef } from "../points/members.js";
+import { lockMember } from "../points/ledger.js";
+import type { MemberRef } from "../points/members.js";
 import { audit } from "../programs/audit.js";
 import { requireProgram } from "../programs/programs.js";
 import { requireOwner } from "./access.js";

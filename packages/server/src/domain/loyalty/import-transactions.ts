@@ -12,6 +12,7 @@ import { requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { uuidv7 } from "../kernel/uuid.js";
 import { nodeRowId } from "../kernel/values.js";
+import { balances, lockMembers } from "../points/ledger.js";
 import { actorOf } from "../programs/audit.js";
 import { requireProgram } from "../programs/programs.js";
 import { zonedInstant } from "../referrals/periods.js";
@@ -245,17 +246,21 @@ async function checkBalances(
   const debited = [...sums.values()].filter((s) => s.lastDebit && !(s.cardId === null && allowNegative));
   if (!debited.length) return;
   const memberIds = [...new Set(debited.map((s) => s.memberId))].sort();
-  await inChunks(
-    memberIds,
-    (chunk) =>
-      tx.$queryRaw<unknown[]>`SELECT 1 FROM "Member" WHERE "id" = ANY(${chunk}::uuid[]) ORDER BY "id" FOR UPDATE`,
+  await inChunks(memberIds, async (chunk) => {
+    await lockMembers(tx, chunk);
+    return [];
+  });
+  // The stored balance of each account the file debits, one statement per chunk of members (as for the locks).
+  const stored = new Map(
+    await inChunks(memberIds, async (chunk) => {
+      const inChunk = new Set(chunk);
+      const accounts = debited.filter((s) => inChunk.has(s.memberId));
+      const held = await balances(tx, accounts);
+      return accounts.map((s, i) => [s, held[i]!] as const);
+    }),
   );
-  const balances = await inChunks(memberIds, (chunk) =>
-    tx.ledgerEntry.groupBy({ by: ["memberId", "cardId"], where: { memberId: { in: chunk } }, _sum: { points: true } }),
-  );
-  const balance = new Map(balances.map((b) => [`${b.memberId}/${b.cardId ?? ""}`, b._sum.points ?? 0]));
   for (const s of debited) {
-    const before = balance.get(`${s.memberId}/${s.cardId ?? ""}`) ?? 0;
+    const before = stored.get(s)!;
     if (before + s.sum >= 0) continue;
     const what = s.cardId ? "card balance" : "points balance";
     check.reject(

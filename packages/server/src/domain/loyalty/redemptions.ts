@@ -9,7 +9,8 @@ import type { Activity, Coupon, Redemption, Reward } from "../../generated/prism
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, InsufficientPointsError, LoyaltyRuleError, ValidationError } from "../kernel/errors.js";
 import { parseInput } from "../kernel/values.js";
-import { balanceOf, lockMember, type MemberRef } from "../points/members.js";
+import { balanceOf, lockMember } from "../points/ledger.js";
+import type { MemberRef } from "../points/members.js";
 import { audit } from "../programs/audit.js";
 import { enforceDailyActionLimits, runIdempotent, today } from "./actions.js";
 import { requireAvailable, rewardCost } from "./availability.js";

@@ -11,7 +11,7 @@ import type { Activity, ActivityType, Card, Member, Program } from "../../genera
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, LoyaltyRuleError, ValidationError } from "../kernel/errors.js";
 import { parseInput } from "../kernel/values.js";
-import { lockMember } from "../points/members.js";
+import { lockMember } from "../points/ledger.js";
 import { actorOf, audit } from "../programs/audit.js";
 import { programRowFilter } from "../referrals/scope.js";
 import { requireCardStaff } from "./access.js";

@@ -6,14 +6,15 @@
 //    when none may be added the action is refused with DAILY_LIMIT_REACHED and retryAt (the next day's start);
 //  - HOLD cards stop at a full card: stamps beyond it are not added, and while a full card waits to be redeemed
 //    the action is refused with CARD_FULL. NEW_CARD cards carry stamps beyond a full card to the next one.
-// Progress is derived from the ledger (see balances.ts), so a redemption (−stampsRequired) frees a held card.
+// Progress is derived from the ledger (see stamp-progress.ts and points/ledger.ts), so a redemption (−stampsRequired) frees a held card.
 import { z } from "zod";
 import type { Activity } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, LoyaltyRuleError, ValidationError } from "../kernel/errors.js";
 import { decimalString, decimalText, parseInput } from "../kernel/values.js";
-import { cardTotalsOf, type StampProgress, stampProgress } from "./balances.js";
+import { totalsOf } from "../points/ledger.js";
 import { type ActionCard, creditCard, runStaffAction, type StaffActionInput } from "./staff-action.js";
+import { type StampProgress, stampProgress } from "./stamp-progress.js";
 
 const StampsInput = z.object({
   purchaseAmount: decimalString(18, 4).nullish(),
@@ -83,7 +84,7 @@ export async function addStamps(
           );
         added = Math.min(added, left);
       }
-      const totals = await cardTotalsOf(tx, member.id, card.id);
+      const totals = await totalsOf(tx, member.id, card.id);
       const before = stampProgress(totals, required);
       if (card.afterCompletion === "HOLD") {
         if (before.fullCards > 0)
@@ -120,7 +121,7 @@ export async function addStamps(
  * member's lock on a first run; on a replay, the entries written before its own, in id order: UUIDv7, by time).
  */
 async function progressAfter(
-  db: Pick<Tx, "ledgerEntry">,
+  db: Pick<Tx, "ledgerEntry" | "$queryRaw">,
   activity: Activity,
   card: ActionCard,
   earnedBefore?: number,
@@ -129,9 +130,9 @@ async function progressAfter(
   const memberId = activity.memberId!;
   if (earnedBefore === undefined) {
     const entry = await db.ledgerEntry.findFirstOrThrow({ where: { activityId: activity.id }, select: { id: true } });
-    earnedBefore = (await cardTotalsOf(db, memberId, card.id, { id: { lt: entry.id } })).earned;
+    earnedBefore = (await totalsOf(db, memberId, card.id, entry.id)).earned;
   }
   const completedCard =
     Math.floor((earnedBefore + (activity.points ?? 0)) / required) > Math.floor(earnedBefore / required);
-  return { progress: stampProgress(await cardTotalsOf(db, memberId, card.id), required), completedCard };
+  return { progress: stampProgress(await totalsOf(db, memberId, card.id), required), completedCard };
 }

@@ -8,11 +8,14 @@ import { Prisma } from "../../generated/prisma/client.js";
 import { canManageProgram, ownPartnerIds, requireProgramManager } from "../auth/principal.js";
 import type { Call } from "../kernel/deps.js";
 import { ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { minorDigits, sum } from "../kernel/money.js";
 import { Decimal } from "../kernel/values.js";
 import { requireConfigured, requireProgram } from "../programs/programs.js";
 
 export interface StatementLine {
   partnerId: string;
+  /** The program's currency (every amount is in it). */
+  currency: string;
   /** "2026-11", in the program's time zone. */
   month: string;
   pointsAwarded: number;
@@ -27,13 +30,13 @@ export interface StatementLine {
 export interface Statement {
   currency: string;
   lines: StatementLine[];
+  /** Σ the lines' net points. */
+  totalNetPoints: number;
+  /** Σ the lines' amounts due (each already rounded: the total is what the months' invoices add up to). */
+  totalAmountDue: Decimal;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-export function minorUnits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
 
 /** One partner's months (the partner itself, or its program's managers). */
 export async function partnerStatement(call: Call, partnerId: string, from: string, to: string): Promise<Statement> {
@@ -81,20 +84,25 @@ async function statement(
       AND to_char("createdAt" AT TIME ZONE ${program.timezone}, 'YYYY-MM') BETWEEN ${from} AND ${to}
     GROUP BY 1, 2
     ORDER BY 2, 1`;
-  const places = minorUnits(program.currency);
+  const currency = program.currency;
+  const places = minorDigits(currency);
+  const lines = rows.map((r): StatementLine => {
+    const amount = new Decimal(r.amount);
+    return {
+      partnerId: r.partnerId,
+      currency,
+      month: r.month,
+      pointsAwarded: Number(r.awarded),
+      pointsReturned: Number(r.returned),
+      netPoints: Number(r.awarded - r.returned),
+      amount,
+      amountDue: amount.toDecimalPlaces(places, Decimal.ROUND_HALF_UP),
+    };
+  });
   return {
-    currency: program.currency,
-    lines: rows.map((r) => {
-      const amount = new Decimal(r.amount);
-      return {
-        partnerId: r.partnerId,
-        month: r.month,
-        pointsAwarded: Number(r.awarded),
-        pointsReturned: Number(r.returned),
-        netPoints: Number(r.awarded - r.returned),
-        amount,
-        amountDue: amount.toDecimalPlaces(places, Decimal.ROUND_HALF_UP),
-      };
-    }),
+    currency,
+    lines,
+    totalNetPoints: lines.reduce((n, l) => n + l.netPoints, 0),
+    totalAmountDue: sum(lines.map((l) => l.amountDue)),
   };
 }

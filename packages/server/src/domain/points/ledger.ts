@@ -1,83 +1,127 @@
-// Manual adjustments: a manager adds or takes points with a reason, once per idempotency key.
-import { z } from "zod";
-import type { LedgerEntry } from "../../generated/prisma/client.js";
-import { requireProgramManager } from "../auth/principal.js";
-import type { Call } from "../kernel/deps.js";
-import { ConflictError, InsufficientPointsError } from "../kernel/errors.js";
-import { isUniqueViolation } from "../kernel/prisma-errors.js";
-import { parseInput } from "../kernel/values.js";
-import { audit } from "../programs/audit.js";
-import { requireProgram } from "../programs/programs.js";
-import { balanceOf, lockMember, type MemberRef, memberForWrite } from "./members.js";
+// The ledger's sums: every balance shown or checked (program points, a loyalty card's points, a stamp card's
+// stamps) is the sum of a member's entries on one account, computed here and nowhere else; and the member lock
+// that serializes the writes which check a balance before they spend it.
+import { Prisma } from "../../generated/prisma/client.js";
+import type { Tx } from "../kernel/deps.js";
 
-const AdjustInput = z.object({
-  points: z
-    .number()
-    .int("must be a whole number")
-    .refine((n) => n !== 0, "must not be 0")
-    .refine((n) => Math.abs(n) <= 1e9, "is too large"),
-  note: z.string().trim().min(1, "say why").max(500, "must be at most 500 characters"),
-  idempotencyKey: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
-});
+/**
+ * One balance of a member: the program's points (cardId null: entries without a card), or one card's points
+ * or stamps (the entries with that cardId).
+ */
+export interface LedgerAccount {
+  memberId: string;
+  cardId: string | null;
+}
 
-export async function adjustPoints(
-  call: Call,
-  programId: string,
-  member: MemberRef | { externalId: string },
-  input: z.input<typeof AdjustInput>,
-): Promise<{ entry: LedgerEntry; balance: number; replayed: boolean }> {
-  requireProgramManager(call.principal, programId);
-  const data = parseInput(AdjustInput, input);
-  const replay = async () => {
-    const entry = await call.prisma.ledgerEntry.findUnique({
-      where: { programId_idempotencyKey: { programId, idempotencyKey: data.idempotencyKey } },
-    });
-    if (!entry) return null;
-    if (entry.points !== data.points || entry.note !== data.note)
-      throw new ConflictError("This idempotencyKey was used for a different adjustment", "idempotencyKey");
-    return { entry, balance: await balanceOf(call.prisma, entry.memberId), replayed: true };
-  };
-  const earlier = await replay();
-  if (earlier) return earlier;
-  try {
-    return await call.prisma.$transaction(async (tx) => {
-      const program = requireProgram(
-        await tx.program.findUnique({ where: { id: programId }, select: { allowNegativeBalance: true } }),
-      );
-      const target = await memberForWrite(
-        tx,
-        call,
-        programId,
-        "id" in member ? member : { programId, externalId: member.externalId },
-      );
-      await lockMember(tx, target.id);
-      const balance = await balanceOf(tx, target.id);
-      if (balance + data.points < 0 && !program.allowNegativeBalance)
-        throw new InsufficientPointsError(balance, -data.points);
-      const entry = await tx.ledgerEntry.create({
-        data: {
-          programId,
-          memberId: target.id,
-          type: "ADJUST",
-          source: "MANUAL",
-          points: data.points,
-          note: data.note,
-          idempotencyKey: data.idempotencyKey,
-        },
-      });
-      await audit(tx, call, {
-        action: "points.adjust",
-        targetType: "Member",
-        targetId: target.id,
-        programId,
-        after: { points: data.points, note: data.note },
-      });
-      return { entry, balance: balance + data.points, replayed: false };
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const raced = await replay();
-    if (!raced) throw error;
-    return raced;
-  }
+export interface LedgerTotals {
+  /** The sum of the account's entries. */
+  balance: number;
+  /** The sum of its positive entries: everything ever earned on it (stamp cards count completed cards so). */
+  earned: number;
+}
+
+/** Anything that can run a raw query: the client, or a transaction (then the sums see its own writes). */
+type Db = Pick<Tx, "$queryRaw">;
+
+const ZERO: LedgerTotals = { balance: 0, earned: 0 };
+const accountKey = (a: LedgerAccount) => `${a.memberId}/${a.cardId ?? ""}`;
+
+/**
+ * The totals of many accounts in one statement, in the order asked; accounts without entries are zero.
+ * Program accounts and card accounts are summed in separate branches so that each probes the
+ * (memberId, cardId, id) index by both columns (`IS NOT DISTINCT FROM` would use only the first).
+ */
+export async function ledgerTotals(db: Db, accounts: readonly LedgerAccount[]): Promise<LedgerTotals[]> {
+  if (!accounts.length) return [];
+  const programMembers = [...new Set(accounts.flatMap((a) => (a.cardId === null ? [a.memberId] : [])))];
+  const cardAccounts = [
+    ...new Map(accounts.flatMap((a) => (a.cardId === null ? [] : [[accountKey(a), a] as const]))).values(),
+  ];
+  const branches: Prisma.Sql[] = [];
+  if (programMembers.length)
+    branches.push(Prisma.sql`
+      SELECT e."memberId"::text AS "memberId", NULL::text AS "cardId",
+             SUM(e."points")::bigint AS "balance",
+             COALESCE(SUM(e."points") FILTER (WHERE e."points" > 0), 0)::bigint AS "earned"
+      FROM "LedgerEntry" e
+      WHERE e."memberId" = ANY(${programMembers}::uuid[]) AND e."cardId" IS NULL
+      GROUP BY e."memberId"`);
+  if (cardAccounts.length)
+    branches.push(Prisma.sql`
+      SELECT e."memberId"::text AS "memberId", e."cardId"::text AS "cardId",
+             SUM(e."points")::bigint AS "balance",
+             COALESCE(SUM(e."points") FILTER (WHERE e."points" > 0), 0)::bigint AS "earned"
+      FROM "LedgerEntry" e
+      JOIN unnest(${cardAccounts.map((a) => a.memberId)}::uuid[], ${cardAccounts.map((a) => a.cardId)}::uuid[])
+        AS k("memberId", "cardId")
+        ON e."memberId" = k."memberId" AND e."cardId" = k."cardId"
+      GROUP BY e."memberId", e."cardId"`);
+  const rows = await db.$queryRaw<
+    { memberId: string; cardId: string | null; balance: bigint | number; earned: bigint | number }[]
+  >(Prisma.join(branches, " UNION ALL "));
+  const byKey = new Map(
+    rows.map((r) => [accountKey(r), { balance: Number(r.balance), earned: Number(r.earned) } satisfies LedgerTotals]),
+  );
+  return accounts.map((a) => byKey.get(accountKey(a)) ?? ZERO);
+}
+
+/** The balances of many accounts in one statement, in the order asked. */
+export async function balances(db: Db, accounts: readonly LedgerAccount[]): Promise<number[]> {
+  return (await ledgerTotals(db, accounts)).map((t) => t.balance);
+}
+
+/** The balances of many members on one account kind (the program's points, or one card), by member id. */
+export async function balancesByMember(
+  db: Db,
+  memberIds: readonly string[],
+  cardId: string | null,
+): Promise<Map<string, number>> {
+  const sums = await balances(
+    db,
+    memberIds.map((memberId) => ({ memberId, cardId })),
+  );
+  return new Map(memberIds.map((id, i) => [id, sums[i]!]));
+}
+
+/**
+ * One member's balance: without a card the program's points, with one that card's points or stamps. Writes
+ * that check it call it inside their transaction after `lockMember`.
+ */
+export async function balanceOf(db: Db, memberId: string, cardId: string | null = null): Promise<number> {
+  return (await totalsOf(db, memberId, cardId)).balance;
+}
+
+/**
+ * One account's totals; with `beforeEntryId`, only the entries written before that one (ids are UUIDv7, so in
+ * time order): what the account held when that entry was written.
+ */
+export async function totalsOf(
+  db: Db,
+  memberId: string,
+  cardId: string | null,
+  beforeEntryId?: string,
+): Promise<LedgerTotals> {
+  if (beforeEntryId === undefined) return (await ledgerTotals(db, [{ memberId, cardId }]))[0]!;
+  const [row] = await db.$queryRaw<{ balance: bigint | number; earned: bigint | number }[]>`
+    SELECT COALESCE(SUM(e."points"), 0)::bigint AS "balance",
+           COALESCE(SUM(e."points") FILTER (WHERE e."points" > 0), 0)::bigint AS "earned"
+    FROM "LedgerEntry" e
+    WHERE e."memberId" = ${memberId}::uuid
+      AND ${cardId === null ? Prisma.sql`e."cardId" IS NULL` : Prisma.sql`e."cardId" = ${cardId}::uuid`}
+      AND e."id" < ${beforeEntryId}::uuid`;
+  return row ? { balance: Number(row.balance), earned: Number(row.earned) } : ZERO;
+}
+
+/** Serializes points writes for one member (balance checks and concurrent redemptions). */
+export async function lockMember(tx: Tx, memberId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Member" WHERE "id" = ${memberId}::uuid FOR UPDATE`;
+}
+
+/**
+ * `lockMember` for many members at once, taken in id order so that two writers locking overlapping sets cannot
+ * deadlock. Callers with very many members pass them in chunks (sorted across chunks too).
+ */
+export async function lockMembers(tx: Tx, memberIds: readonly string[]): Promise<void> {
+  if (!memberIds.length) return;
+  await tx.$queryRaw`SELECT 1 FROM "Member" WHERE "id" = ANY(${[...memberIds]}::uuid[]) ORDER BY "id" FOR UPDATE`;
 }

@@ -1,4 +1,4 @@
-// Members: a program's customers, each with an append-only points ledger whose sum is the balance.
+// Members: a program's customers, each with an append-only points ledger (its sums are in ledger.ts).
 import { z } from "zod";
 import type { Member, Prisma } from "../../generated/prisma/client.js";
 import {
@@ -108,22 +108,4 @@ export async function memberForWrite(tx: Tx, call: Call, programId: string, ref:
     requireMember(null);
   const where = "id" in ref ? { id: ref.id, programId } : { programId, externalId: ref.externalId };
   return requireMember(await tx.member.findFirst({ where }));
-}
-
-/**
- * The balance: always the sum of the ledger. Without a card, the program's points; with one, that loyalty
- * card's points (or that stamp card's stamps).
- */
-export async function balanceOf(
-  tx: Pick<Tx, "ledgerEntry">,
-  memberId: string,
-  cardId: string | null = null,
-): Promise<number> {
-  const { _sum } = await tx.ledgerEntry.aggregate({ where: { memberId, cardId }, _sum: { points: true } });
-  return _sum.points ?? 0;
-}
-
-/** Serializes points writes for one member (balance checks and concurrent redemptions). */
-export async function lockMember(tx: Tx, memberId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "Member" WHERE "id" = ${memberId}::uuid FOR UPDATE`;
 }

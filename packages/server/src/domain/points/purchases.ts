@@ -11,7 +11,8 @@ import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../ker
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import { parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
-import { balanceOf, lockMember, type MemberRef, memberForWrite } from "./members.js";
+import { balanceOf, lockMember } from "./ledger.js";
+import { type MemberRef, memberForWrite } from "./members.js";
 import { type BasketInput, type PointsCaller, quote, resolvePointsCaller } from "./quote.js";
 
 const ClientId = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");

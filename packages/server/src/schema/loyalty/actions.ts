@@ -1,7 +1,7 @@
 // Staff actions at the counter: award points, add stamps (thin: decode ids, call the domain, shape results).
 import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
-import type { StampProgress } from "../../domain/loyalty/balances.js";
 import { type AwardResult, awardPoints } from "../../domain/loyalty/earn.js";
+import type { StampProgress } from "../../domain/loyalty/stamp-progress.js";
 import { addStamps, type StampsResult } from "../../domain/loyalty/stamps.js";
 import type { Activity } from "../../generated/prisma/client.js";
 import { builder, type InputFields } from "../builder.js";

@@ -1,15 +1,16 @@
 // Members' side of loyalty: following cards, card views, the member QR, a member's cards with balances and
 // their activity history (thin: decode ids, call the domain, shape results).
 import { LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
-import { cardTotals, type StampProgress, stampProgress } from "../../domain/loyalty/balances.js";
 import { followCard, recordCardView, unfollowCard } from "../../domain/loyalty/follows.js";
 import { activityFilter, followFilter, issueMemberQr } from "../../domain/loyalty/members.js";
+import { type StampProgress, stampProgresses } from "../../domain/loyalty/stamp-progress.js";
+import { balances } from "../../domain/points/ledger.js";
 import type { MemberRef as DomainMemberRef } from "../../domain/points/members.js";
 import type { Card, CardFollow, Member } from "../../generated/prisma/client.js";
 import { ActivityType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
 import { optionalRowId, rowId } from "../ids.js";
-import { MemberRefType } from "../points/points.js";
+import { MemberRefType } from "../points/members.js";
 import { CardRef } from "./cards.js";
 
 export const ActivityTypeEnum = builder.enumType(ActivityType, { name: "ActivityType" });
@@ -68,26 +69,14 @@ export const MemberCardRef = builder.prismaObject("CardFollow", {
     balance: t.loadable({
       type: "Int",
       description: "The card's balance: points on a LOYALTY card, stamps (full cards included) on a STAMP card.",
-      load: async (keys: string[], ctx) => (await cardTotals(ctx.prisma, keys.map(pairOf))).map((t) => t.total),
+      load: (keys: string[], ctx) => balances(ctx.prisma, keys.map(pairOf)),
       resolve: (f) => `${f.memberId}:${f.cardId}`,
     }),
     stamps: t.loadable({
       type: StampProgressRef,
       nullable: true,
       description: "Stamp progress; null on LOYALTY cards.",
-      load: async (keys: string[], ctx) => {
-        const pairs = keys.map(pairOf);
-        const totals = await cardTotals(ctx.prisma, pairs);
-        const cards = await ctx.prisma.card.findMany({
-          where: { id: { in: [...new Set(pairs.map((p) => p.cardId))] } },
-          select: { id: true, type: true, stampsRequired: true },
-        });
-        const byId = new Map(cards.map((c) => [c.id, c]));
-        return pairs.map((p, i) => {
-          const card = byId.get(p.cardId);
-          return card?.type === "STAMP" ? stampProgress(totals[i]!, card.stampsRequired ?? 1) : null;
-        });
-      },
+      load: (keys: string[], ctx) => stampProgresses(ctx.prisma, keys.map(pairOf)),
       resolve: (f) => `${f.memberId}:${f.cardId}`,
     }),
   }),
