@@ -7,6 +7,7 @@ import { type Database, openDatabase } from "./db/database.js";
 import { bootstrapAdminKey, createAuthenticator } from "./domain/auth/authenticate.js";
 import { serverSecret } from "./domain/auth/secrets.js";
 import { uuidv7 } from "./domain/kernel/uuid.js";
+import { registerLoyaltyHooks } from "./domain/loyalty/hooks.js";
 import { deliverOutbox, type Mailer } from "./domain/mail/outbox.js";
 import { type ClickRecorder, createClickRecorder } from "./domain/referrals/clicks.js";
 import { createEventBus, type EventBus } from "./events/bus.js";
@@ -52,6 +53,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   for (const name of database.migrations.applied) log.info({ migration: name }, "migration applied");
   for (const warning of database.migrations.warnings) log.warn(warning);
 
+  // Before anything can write: areas react to each other's changes inside the writer's transaction.
+  registerLoyaltyHooks();
   const prisma = database.prisma;
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   // With Redis, events cross instances: a subscriber on one instance hears commits made on another.

@@ -133,7 +133,8 @@ export async function updateReward(call: Call, rewardId: string, patch: UpdateRe
 
 /**
  * Suspends (or, for a live partner again, restores) every reward of a partner's cards, in the transaction that
- * disables, deletes or enables the partner. Deleted partners stay suspended.
+ * disables, deletes or enables the partner (registered as a partner-status hook in hooks.ts). Deleted partners
+ * stay suspended.
  */
 export async function suspendPartnerRewards(
   tx: Tx,

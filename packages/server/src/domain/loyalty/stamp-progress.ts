@@ -1,5 +1,5 @@
-// Stamp progress, derived from a stamp card's ledger totals (points/ledger.ts), for one card or many. Stamps are a plain sum: each addition is a positive entry,
-// each full-card redemption an entry of −stampsRequired, so
+// Stamp progress, derived from a stamp card's ledger totals (points/ledger.ts), for one card or many. Stamps are
+// a plain sum: each addition is a positive entry, each full-card redemption an entry of −stampsRequired, so
 //   full cards waiting = floor(balance / required), stamps on the card in progress = balance mod required,
 //   cards completed    = floor(earned / required), earned being the sum of the positive entries.
 import type { PrismaClient } from "../../generated/prisma/client.js";

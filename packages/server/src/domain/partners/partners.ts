@@ -4,11 +4,11 @@ import { z } from "zod";
 import type { Partner, PartnerStatus, Prisma } from "../../generated/prisma/client.js";
 import { generateKey } from "../auth/keys.js";
 import { type Principal, partnerFilter, requireProgramManager } from "../auth/principal.js";
+import { partnerStatusChanged } from "../kernel/area-hooks.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import { Decimal, decimalString, type Loose, name, optionalText, parseInput } from "../kernel/values.js";
-import { suspendPartnerRewards } from "../loyalty/rewards.js";
 import { audit } from "../programs/audit.js";
 import { requireConfigured, requireProgram } from "../programs/programs.js";
 
@@ -112,7 +112,8 @@ export async function setPartnerStatus(call: Call, ref: PartnerRef, status: Part
     const before = await managedPartner(tx, call, ref);
     if (before.status === status) return before;
     const after = await tx.partner.update({ where: { id: before.id }, data: { status } });
-    await suspendPartnerRewards(tx, after);
+    // Other areas react inside this transaction (loyalty suspends or restores the rewards): all or nothing.
+    await partnerStatusChanged(tx, after);
     await audit(tx, call, {
       action: status === "ENABLED" ? "partner.enable" : "partner.disable",
       targetType: "Partner",
@@ -140,7 +141,8 @@ export async function deletePartner(call: Call, ref: PartnerRef): Promise<Partne
       data: { deletedAt: now, deletedExternalId: before.externalId, externalId: null },
     });
     await tx.apiKey.updateMany({ where: { partnerId: before.id, revokedAt: null }, data: { revokedAt: now } });
-    await suspendPartnerRewards(tx, after);
+    // Deleted counts as a status change: loyalty keeps the rewards suspended for good, in this transaction.
+    await partnerStatusChanged(tx, after);
     await audit(tx, call, {
       action: "partner.delete",
       targetType: "Partner",
