@@ -24,6 +24,12 @@ export interface LedgerTotals {
 type Db = Pick<Tx, "$queryRaw">;
 
 const ZERO: LedgerTotals = { balance: 0, earned: 0 };
+
+/** The definition of the totals, shared by every query below (entries aliased `e`). */
+const TOTALS = Prisma.sql`COALESCE(SUM(e."points"), 0)::bigint AS "balance",
+  COALESCE(SUM(e."points") FILTER (WHERE e."points" > 0), 0)::bigint AS "earned"`;
+type TotalsRow = { balance: bigint | number; earned: bigint | number };
+const totalsOfRow = (r: TotalsRow): LedgerTotals => ({ balance: Number(r.balance), earned: Number(r.earned) });
 const accountKey = (a: LedgerAccount) => `${a.memberId}/${a.cardId ?? ""}`;
 
 /**
@@ -40,28 +46,20 @@ export async function ledgerTotals(db: Db, accounts: readonly LedgerAccount[]): 
   const branches: Prisma.Sql[] = [];
   if (programMembers.length)
     branches.push(Prisma.sql`
-      SELECT e."memberId"::text AS "memberId", NULL::text AS "cardId",
-             SUM(e."points")::bigint AS "balance",
-             COALESCE(SUM(e."points") FILTER (WHERE e."points" > 0), 0)::bigint AS "earned"
+      SELECT e."memberId"::text AS "memberId", NULL::text AS "cardId", ${TOTALS}
       FROM "LedgerEntry" e
       WHERE e."memberId" = ANY(${programMembers}::uuid[]) AND e."cardId" IS NULL
       GROUP BY e."memberId"`);
   if (cardAccounts.length)
     branches.push(Prisma.sql`
-      SELECT e."memberId"::text AS "memberId", e."cardId"::text AS "cardId",
-             SUM(e."points")::bigint AS "balance",
-             COALESCE(SUM(e."points") FILTER (WHERE e."points" > 0), 0)::bigint AS "earned"
+      SELECT e."memberId"::text AS "memberId", e."cardId"::text AS "cardId", ${TOTALS}
       FROM "LedgerEntry" e
       JOIN unnest(${cardAccounts.map((a) => a.memberId)}::uuid[], ${cardAccounts.map((a) => a.cardId)}::uuid[])
         AS k("memberId", "cardId")
         ON e."memberId" = k."memberId" AND e."cardId" = k."cardId"
       GROUP BY e."memberId", e."cardId"`);
-  const rows = await db.$queryRaw<
-    { memberId: string; cardId: string | null; balance: bigint | number; earned: bigint | number }[]
-  >(Prisma.join(branches, " UNION ALL "));
-  const byKey = new Map(
-    rows.map((r) => [accountKey(r), { balance: Number(r.balance), earned: Number(r.earned) } satisfies LedgerTotals]),
-  );
+  const rows = await db.$queryRaw<(TotalsRow & LedgerAccount)[]>(Prisma.join(branches, " UNION ALL "));
+  const byKey = new Map(rows.map((r) => [accountKey(r), totalsOfRow(r)]));
   return accounts.map((a) => byKey.get(accountKey(a)) ?? ZERO);
 }
 
@@ -93,7 +91,8 @@ export async function balanceOf(db: Db, memberId: string, cardId: string | null 
 
 /**
  * One account's totals; with `beforeEntryId`, only the entries written before that one (ids are UUIDv7, so in
- * time order): what the account held when that entry was written.
+ * time order): what the account held when that entry was written. Plain equality predicates, not the batch's
+ * array probes, so that the planner of these per-write queries always probes the (memberId, cardId, id) index.
  */
 export async function totalsOf(
   db: Db,
@@ -101,15 +100,13 @@ export async function totalsOf(
   cardId: string | null,
   beforeEntryId?: string,
 ): Promise<LedgerTotals> {
-  if (beforeEntryId === undefined) return (await ledgerTotals(db, [{ memberId, cardId }]))[0]!;
-  const [row] = await db.$queryRaw<{ balance: bigint | number; earned: bigint | number }[]>`
-    SELECT COALESCE(SUM(e."points"), 0)::bigint AS "balance",
-           COALESCE(SUM(e."points") FILTER (WHERE e."points" > 0), 0)::bigint AS "earned"
+  const [row] = await db.$queryRaw<TotalsRow[]>`
+    SELECT ${TOTALS}
     FROM "LedgerEntry" e
     WHERE e."memberId" = ${memberId}::uuid
       AND ${cardId === null ? Prisma.sql`e."cardId" IS NULL` : Prisma.sql`e."cardId" = ${cardId}::uuid`}
-      AND e."id" < ${beforeEntryId}::uuid`;
-  return row ? { balance: Number(row.balance), earned: Number(row.earned) } : ZERO;
+      ${beforeEntryId === undefined ? Prisma.empty : Prisma.sql`AND e."id" < ${beforeEntryId}::uuid`}`;
+  return row ? totalsOfRow(row) : ZERO;
 }
 
 /** Serializes points writes for one member (balance checks and concurrent redemptions). */
