@@ -20,10 +20,11 @@ import type {
 } from "../../events/bus.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { CommissionStatusEnum } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
-import { ConversionStatusEnum, StatsValuesRef } from "../referrals/commissions.js";
-import { ClickStatusEnum } from "../referrals/links.js";
+import { StatsValuesRef } from "../referrals/analytics.js";
+import { ClickStatusEnum } from "../referrals/clicks.js";
+import { CommissionStatusEnum } from "../referrals/commissions.js";
+import { ConversionStatusEnum } from "../referrals/conversions.js";
 
 /** Undelivered events one subscription may hold before it is ended with SUBSCRIBER_TOO_SLOW. */
 export const LIVE_QUEUE_LIMIT = 1_000;
