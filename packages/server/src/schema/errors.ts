@@ -9,7 +9,6 @@ import {
   ValidationError,
 } from "../domain/kernel/errors.js";
 import { NotConfiguredError } from "../domain/programs/programs.js";
-import { InvalidTransitionError } from "../domain/referrals/commissions.js";
 import { CommissionLockedError } from "../domain/referrals/periods.js";
 import { builder } from "./builder.js";
 
@@ -87,25 +86,6 @@ builder.objectType(CommissionLockedError, {
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof CommissionLockedError,
   fields: (t) => ({ period: t.exposeString("period", { description: 'The locked calendar month, e.g. "2026-11".' }) }),
-});
-
-const CommissionStatusName = builder.enumType("CommissionStatus", {
-  description:
-    "PENDING → APPROVED → PAID; PENDING or APPROVED → VOID (a manager's decision); PENDING or APPROVED → REVERSED (a full refund, never asked for directly).",
-  values: ["PENDING", "APPROVED", "PAID", "VOID", "REVERSED"] as const,
-});
-
-export { CommissionStatusName as CommissionStatusEnum };
-
-builder.objectType(InvalidTransitionError, {
-  name: "InvalidTransitionError",
-  description: "The commission's status cannot change that way (see CommissionStatus). Nothing was written.",
-  interfaces: [ErrorInterface],
-  isTypeOf: (e) => e instanceof InvalidTransitionError,
-  fields: (t) => ({
-    from: t.field({ type: CommissionStatusName, resolve: (e) => e.from }),
-    to: t.field({ type: CommissionStatusName, resolve: (e) => e.to }),
-  }),
 });
 
 builder.objectType(LoyaltyRuleError, {

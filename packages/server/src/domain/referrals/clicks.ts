@@ -9,9 +9,9 @@ import type { SqlRunner, Statement } from "../../db/database.js";
 import { createGroupCommit, type GroupCommit } from "../../db/group-commit.js";
 import type { ClickRecordedEvent, CommissionChangedEvent, EventBus } from "../../events/bus.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import { clickEarning, type EarningEvent, earningCommissionRow, liveRulesByProject } from "./earning.js";
 import { CODE_PATTERN } from "./links.js";
 import { holdPeriods, periodOf } from "./periods.js";
-import { earning, liveRules } from "./rules.js";
 
 export type ClickStatus = ClickRecordedEvent["status"];
 
@@ -256,30 +256,19 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
   ): Promise<CommissionChangedEvent[]> {
     return prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(INSERT, ...insertValues(clicks));
-      const rules = await liveRules(tx, [...new Set(earningClicks.map((e) => e.click.projectId))], ["CLICK"]);
-      const rows = earningClicks.flatMap(({ click: c, ...link }) => {
-        const earned = earning(
-          rules.filter((r) => r.projectId === c.projectId),
-          { event: "CLICK", partnerId: c.partnerId, currency: link.currency, occurredAt: c.createdAt },
-        );
+      const rules = await liveRulesByProject(tx, [...new Set(earningClicks.map((e) => e.click.projectId))], ["CLICK"]);
+      const rows = earningClicks.flatMap(({ click: c, currency, timezone }) => {
+        const earned = clickEarning(rules.get(c.projectId) ?? [], c, currency);
         if (!earned) return [];
-        return [
-          {
-            id: options.newId(),
-            programId: c.programId,
-            projectId: c.projectId,
-            partnerId: c.partnerId,
-            kind: "EARNING" as const,
-            event: "CLICK" as const,
-            clickId: c.id,
-            ruleId: earned.ruleId,
-            sourceKey: `click:${c.id}`,
-            amount: earned.amount,
-            currency: link.currency,
-            period: periodOf(c.createdAt, link.timezone),
-            earnedAt: c.createdAt,
-          },
-        ];
+        const earningEvent: EarningEvent = {
+          programId: c.programId,
+          projectId: c.projectId,
+          partnerId: c.partnerId,
+          currency,
+          earnedAt: c.createdAt,
+          source: { event: "CLICK", clickId: c.id },
+        };
+        return [earningCommissionRow(earningEvent, earned, periodOf(c.createdAt, timezone), options.newId())];
       });
       // The redirect cannot fail for a closed month: clicks in a locked period earn nothing now, and
       // syncCommissions adds their commissions if the period is unlocked and synced.

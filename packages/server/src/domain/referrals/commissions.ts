@@ -7,11 +7,19 @@ import { type Principal, requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { AppError, ErrorCode, NotFoundError } from "../kernel/errors.js";
 import { uuidv7 } from "../kernel/uuid.js";
-import { type Decimal, parseInput } from "../kernel/values.js";
+import { parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
 import { requireConfigured, requireProgram, requireProgramVisible } from "../programs/programs.js";
+import {
+  clickEarning,
+  conversionEarning,
+  type Earned,
+  type EarningEvent,
+  earningCommissionRow,
+  earningSourceKey,
+  liveRulesByProject,
+} from "./earning.js";
 import { lockPeriodExclusively, periodBounds, periodText, requireOpenPeriods } from "./periods.js";
-import { earning, liveRules, type RuleLike } from "./rules.js";
 import { programRowFilter, scopedRows } from "./scope.js";
 
 /** The transitions a caller may ask for. REVERSED is reached only through refunds. */
@@ -180,8 +188,8 @@ export async function syncCommissions(call: Call, programId: string, period: str
         select: { id: true, currency: true },
       });
       const currencyOf = new Map(projects.map((x) => [x.id, x.currency]));
-      const rules = await liveRules(tx, [...currencyOf.keys()], ["CLICK", "LEAD", "SALE"]);
-      const rulesOf = (projectId: string) => rules.filter((r) => r.projectId === projectId);
+      const rules = await liveRulesByProject(tx, [...currencyOf.keys()], ["CLICK", "LEAD", "SALE"]);
+      const rulesOf = (projectId: string) => rules.get(projectId) ?? [];
       const report: SyncReport = {
         programId,
         period: p,
@@ -220,38 +228,31 @@ export async function syncCommissions(call: Call, programId: string, period: str
         });
         await reconcile(
           conversions.map((c) => ({
-            sourceKey: `conversion:${c.id}`,
-            base: {
+            earningEvent: {
               programId,
               projectId: c.projectId,
               partnerId: c.partnerId!,
-              event: c.type,
-              conversionId: c.id,
               currency: c.currency,
               earnedAt: c.occurredAt,
+              source: { event: c.type, conversionId: c.id },
             },
             fullyRefunded: c.type === "SALE" && c.amount !== null && c.refundedAmount.gte(c.amount),
-            expected: earning(rulesOf(c.projectId), {
-              event: c.type,
-              partnerId: c.partnerId!,
-              currency: c.currency,
-              amount: c.amount?.sub(c.refundedAmount) ?? null,
-              customerSince: c.customerExternalId
-                ? (since.get(`${c.projectId} ${c.customerExternalId}`) ?? null)
-                : null,
-              occurredAt: c.occurredAt,
-            }),
+            expected: conversionEarning(
+              rulesOf(c.projectId),
+              c,
+              c.customerExternalId ? (since.get(`${c.projectId} ${c.customerExternalId}`) ?? null) : null,
+            ),
             existing: existing.filter((x) => x.conversionId === c.id),
           })),
         );
       }
 
-      const clickProjects = [...new Set(rules.filter((r) => r.event === "CLICK").map((r) => r.projectId))];
+      const clickRulesLive = [...rules.values()].some((own) => own.some((r) => r.event === "CLICK"));
       const existingClickCommissions = await tx.commission.findMany({
         where: { programId, period: p, event: "CLICK", kind: "EARNING" },
         select: { id: true },
       });
-      if (clickProjects.length || existingClickCommissions.length) {
+      if (clickRulesLive || existingClickCommissions.length) {
         for (let after: string | undefined; ; ) {
           const clicks = await tx.click.findMany({
             where: {
@@ -266,29 +267,23 @@ export async function syncCommissions(call: Call, programId: string, period: str
           });
           if (!clicks.length) break;
           after = clicks.at(-1)!.id;
+          const sourceKeyOf = (c: { id: string }) => earningSourceKey({ event: "CLICK", clickId: c.id });
           const existing = await tx.commission.findMany({
-            where: { programId, sourceKey: { in: clicks.map((c) => `click:${c.id}`) } },
+            where: { programId, sourceKey: { in: clicks.map(sourceKeyOf) } },
           });
           await reconcile(
             clicks.map((c) => ({
-              sourceKey: `click:${c.id}`,
-              base: {
+              earningEvent: {
                 programId,
                 projectId: c.projectId,
                 partnerId: c.partnerId,
-                event: "CLICK" as const,
-                clickId: c.id,
                 currency: currencyOf.get(c.projectId)!,
                 earnedAt: c.createdAt,
+                source: { event: "CLICK", clickId: c.id },
               },
               fullyRefunded: false,
-              expected: earning(rulesOf(c.projectId), {
-                event: "CLICK",
-                partnerId: c.partnerId,
-                currency: currencyOf.get(c.projectId)!,
-                occurredAt: c.createdAt,
-              }),
-              existing: existing.filter((x) => x.sourceKey === `click:${c.id}`),
+              expected: clickEarning(rulesOf(c.projectId), c, currencyOf.get(c.projectId)!),
+              existing: existing.filter((x) => x.sourceKey === sourceKeyOf(c)),
             })),
           );
         }
@@ -309,19 +304,9 @@ export async function syncCommissions(call: Call, programId: string, period: str
 }
 
 interface Expectation {
-  sourceKey: string;
-  base: {
-    programId: string;
-    projectId: string;
-    partnerId: string;
-    event: "CLICK" | "LEAD" | "SALE";
-    conversionId?: string;
-    clickId?: string;
-    currency: string;
-    earnedAt: Date;
-  };
+  earningEvent: EarningEvent;
   fullyRefunded: boolean;
-  expected: { amount: Decimal; ruleId: string } | null;
+  expected: Earned | null;
   /** Every commission of the event (earning and clawbacks). */
   existing: Commission[];
 }
@@ -332,16 +317,7 @@ function reconciler(tx: Tx, report: SyncReport, events: CommissionChangedEvent[]
     for (const item of items) {
       const earningRow = item.existing.find((c) => c.kind === "EARNING");
       if (!earningRow) {
-        if (item.expected)
-          toCreate.push({
-            ...item.base,
-            id: uuidv7(),
-            kind: "EARNING",
-            ruleId: item.expected.ruleId,
-            sourceKey: item.sourceKey,
-            amount: item.expected.amount,
-            period,
-          });
+        if (item.expected) toCreate.push(earningCommissionRow(item.earningEvent, item.expected, period, uuidv7()));
         else report.unchanged++;
         continue;
       }
@@ -405,5 +381,3 @@ export function commissionListWhere(
     AND: [...scopedRows(actor, programId, f), f.status ? { status: f.status } : {}, period ? { period } : {}],
   };
 }
-
-export type { RuleLike };

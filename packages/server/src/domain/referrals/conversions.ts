@@ -10,7 +10,7 @@ import type { Commission, Conversion, Prisma } from "../../generated/prisma/clie
 import { type Principal, requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
-import { fitsMinorUnit, sum, ZERO } from "../kernel/money.js";
+import { fitsMinorUnit, sum } from "../kernel/money.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import { uuidv7 } from "../kernel/uuid.js";
 import {
@@ -25,9 +25,15 @@ import {
 import { audit } from "../programs/audit.js";
 import { requireConfigured, requireProgram } from "../programs/programs.js";
 import { commissionEvent } from "./commissions.js";
+import {
+  conversionEarning,
+  type EarningEvent,
+  earningCommissionRow,
+  liveRulesByProject,
+  refundedSaleEarning,
+} from "./earning.js";
 import { holdPeriods, periodOf, requireOpenPeriods } from "./periods.js";
 import { managedProject } from "./projects.js";
-import { earning, liveRules } from "./rules.js";
 import { programRowFilter, scopedRows } from "./scope.js";
 
 const DAY_MS = 86_400_000;
@@ -149,34 +155,20 @@ export async function trackConversion(call: Call, projectId: string, input: Trac
         },
       ];
       if (status === "ATTRIBUTED") {
-        const rules = await liveRules(tx, [projectId], [data.type]);
-        const earned = earning(rules, {
-          event: data.type,
-          partnerId: attribution.partnerId!,
-          currency,
-          amount: data.amount,
-          customerSince,
-          occurredAt,
-        });
+        const rules = await liveRulesByProject(tx, [projectId], [data.type]);
+        const earned = conversionEarning(rules.get(projectId) ?? [], conversion, customerSince);
         if (earned) {
           const period = periodOf(occurredAt, program.timezone);
           await requireOpenPeriods(tx, project.programId, [period]);
-          const commission = await tx.commission.create({
-            data: {
-              programId: project.programId,
-              projectId,
-              partnerId: attribution.partnerId!,
-              kind: "EARNING",
-              event: data.type,
-              conversionId: conversion.id,
-              ruleId: earned.ruleId,
-              sourceKey: `conversion:${conversion.id}`,
-              amount: earned.amount,
-              currency,
-              period,
-              earnedAt: occurredAt,
-            },
-          });
+          const earningEvent: EarningEvent = {
+            programId: project.programId,
+            projectId,
+            partnerId: attribution.partnerId!,
+            currency,
+            earnedAt: occurredAt,
+            source: { event: data.type, conversionId: conversion.id },
+          };
+          const commission = await tx.commission.create({ data: earningCommissionRow(earningEvent, earned, period) });
           events.push(commissionEvent(commission, "CREATED"));
         }
       }
@@ -341,18 +333,8 @@ async function followRefund(tx: Tx, conversion: Conversion): Promise<CommissionC
   });
   const earningRow = live.find((c) => c.kind === "EARNING");
   if (!earningRow) return [];
-  const rule = earningRow.ruleId ? await tx.rewardRule.findUnique({ where: { id: earningRow.ruleId } }) : null;
-  const net = conversion.amount!.sub(conversion.refundedAmount);
-  // The rule that paid the sale decides what the rest is worth (even if it was changed or deleted since).
-  const target = rule
-    ? (earning([{ ...rule, partnerId: null, maxRecurringMonths: null }], {
-        event: "SALE",
-        partnerId: earningRow.partnerId,
-        currency: conversion.currency,
-        amount: net,
-        occurredAt: conversion.occurredAt,
-      })?.amount ?? ZERO)
-    : ZERO;
+  const payingRule = earningRow.ruleId ? await tx.rewardRule.findUnique({ where: { id: earningRow.ruleId } }) : null;
+  const target = refundedSaleEarning(payingRule, conversion, earningRow.partnerId);
   const delta = target.sub(sum(live.map((c) => c.amount)));
   if (delta.isZero()) return [];
 

@@ -1,6 +1,9 @@
 // Rolling counters of the last N minutes for liveStats: the analytics query set with one bucket over the
-// window (scoped exactly like referralStats), plus the points the program's purchases awarded and took back.
+// window (scoped exactly like referralStats), plus the points the program's purchases awarded and took back;
+// and which published events a live subscriber receives, and which of them make its counters stale.
+import type { DomainEvent } from "../../events/bus.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import { canSeeEvent, type Principal } from "../auth/principal.js";
 import type { Call } from "../kernel/deps.js";
 import { ValidationError } from "../kernel/errors.js";
 import { bucketedStats, type StatsRow, type StatsScope, scopeWhere, statsScope } from "./analytics.js";
@@ -57,4 +60,35 @@ export async function liveStatsSnapshot(
     pointsAwarded: points[0]?.awarded ?? 0,
     pointsReturned: points[0]?.returned ?? 0,
   };
+}
+
+/**
+ * Whether a live subscriber receives an event of its program's topic: one it may see (canSeeEvent: a partner
+ * only its own), narrowed to one project (events without a project, such as points, never match) and/or one
+ * partner when asked.
+ */
+export function receivesLiveEvent(
+  principal: Principal,
+  narrowedTo: { projectId?: string | null; partnerId?: string | null },
+  event: DomainEvent,
+): boolean {
+  return (
+    canSeeEvent(principal, event) &&
+    (!narrowedTo.projectId || ("projectId" in event && event.projectId === narrowedTo.projectId)) &&
+    (!narrowedTo.partnerId || event.partnerId === narrowedTo.partnerId)
+  );
+}
+
+/** The events that change what liveStatsSnapshot counts. */
+const LIVE_STATS_EVENTS = new Set<DomainEvent["type"]>([
+  "CLICK_RECORDED",
+  "CONVERSION_CREATED",
+  "COMMISSION_CHANGED",
+  "POINTS_AWARDED",
+  "POINTS_RETURNED",
+]);
+
+/** Whether an event makes a liveStats subscriber's last snapshot stale: it counts, and the subscriber receives it. */
+export function makesLiveStatsStale(principal: Principal, scope: StatsScope, event: DomainEvent): boolean {
+  return LIVE_STATS_EVENTS.has(event.type) && receivesLiveEvent(principal, scope, event);
 }

@@ -1,22 +1,16 @@
 // Reward rules: what a click, lead or sale earns. A rule is project-wide or one partner's own rate; a partner's
-// own rules for an event replace the project's for that event. When several rules apply, the highest amount
-// wins. The computation is pure (earning) so the live path and syncCommissions agree by construction.
+// own rules for an event replace the project's for that event. What a rule pays is computed in earning.ts.
 import { z } from "zod";
 import type { RewardRule } from "../../generated/prisma/client.js";
 import { requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
-import { fitsMinorUnit, percentageOf } from "../kernel/money.js";
-import { Decimal, decimalString, type Loose, parseInput } from "../kernel/values.js";
+import { fitsMinorUnit } from "../kernel/money.js";
+import { decimalString, type Loose, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
+import type { RewardEvent } from "./earning.js";
 import { managedProject } from "./projects.js";
 import { partnerScope, programRowFilter } from "./scope.js";
-
-export type RewardEvent = "CLICK" | "LEAD" | "SALE";
-export type RuleLike = Pick<
-  RewardRule,
-  "id" | "partnerId" | "event" | "type" | "flatAmount" | "percentage" | "maxRecurringMonths"
->;
 
 const RuleFields = z.object({
   event: z.enum(["CLICK", "LEAD", "SALE"]),
@@ -160,67 +154,3 @@ async function requireMember(tx: Tx, projectId: string, partnerId: string): Prom
   });
   if (!member) throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "The partner is not a member of this project");
 }
-
-// The computation ------------------------------------------------------------------------------------------
-
-export interface EarningInput {
-  event: RewardEvent;
-  partnerId: string;
-  currency: string;
-  /** SALE: the net amount (after refunds). */
-  amount?: Decimal | null;
-  /** SALE with a customer: when the customer was first attributed, for maxRecurringMonths. */
-  customerSince?: Date | null;
-  occurredAt: Date;
-}
-
-/** Whole calendar months from `since` until `at` (UTC calendar; a month is complete on the same day-of-month). */
-export function monthsBetween(since: Date, at: Date): number {
-  let months = (at.getUTCFullYear() - since.getUTCFullYear()) * 12 + (at.getUTCMonth() - since.getUTCMonth());
-  const sinceRest = since.getTime() - Date.UTC(since.getUTCFullYear(), since.getUTCMonth());
-  const atRest = at.getTime() - Date.UTC(at.getUTCFullYear(), at.getUTCMonth());
-  if (atRest < sinceRest) months--;
-  return months;
-}
-
-/** What one rule pays for the event, or null when it does not apply (wrong event, recurring limit passed). */
-function ruleAmount(rule: RuleLike, e: EarningInput): Decimal | null {
-  if (rule.event !== e.event) return null;
-  if (
-    rule.maxRecurringMonths !== null &&
-    e.customerSince &&
-    monthsBetween(e.customerSince, e.occurredAt) >= rule.maxRecurringMonths
-  )
-    return null;
-  if (rule.type === "FLAT") return new Decimal(rule.flatAmount ?? 0);
-  if (!e.amount) return null;
-  return percentageOf(e.amount, new Decimal(rule.percentage ?? 0), e.currency);
-}
-
-/**
- * The commission an event earns under a project's live rules: the partner's own rules for the event if it has
- * any, else the project-wide ones; of those that apply, the highest amount (the earlier rule on a tie).
- * Null when nothing applies or a SALE has nothing left after refunds.
- */
-export function earning(rules: readonly RuleLike[], e: EarningInput): { amount: Decimal; ruleId: string } | null {
-  if (e.event === "SALE" && (!e.amount || e.amount.lte(0))) return null;
-  const forEvent = rules.filter((r) => r.event === e.event);
-  const own = forEvent.filter((r) => r.partnerId === e.partnerId);
-  const candidates = own.length ? own : forEvent.filter((r) => r.partnerId === null);
-  let best: { amount: Decimal; ruleId: string } | null = null;
-  for (const rule of candidates) {
-    const amount = ruleAmount(rule, e);
-    if (amount?.gt(0) && (!best || amount.gt(best.amount))) best = { amount, ruleId: rule.id };
-  }
-  return best;
-}
-
-/** The live rules of some projects for some events, in creation order. */
-export function liveRules(tx: Tx, projectIds: string[], events: RewardEvent[]) {
-  return tx.rewardRule.findMany({
-    where: { projectId: { in: projectIds }, event: { in: events }, deletedAt: null },
-    orderBy: { id: "asc" },
-  });
-}
-
-export { Decimal };

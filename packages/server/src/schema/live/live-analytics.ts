@@ -1,7 +1,7 @@
-// Live analytics: conversions, clicks, commissions and points as they are committed. Thin: authorize like
-// partnerChanged (a role in the program, else NOT_FOUND), filter the program's bus topic to the events the caller
-// may see and asked for, and load the committed row with the caller's scope (null once it is no longer visible).
-import { canSeeEvent } from "../../domain/auth/principal.js";
+// Live analytics: conversions, clicks, commissions and points as they are committed, and liveStats. Thin:
+// authorize like partnerChanged (a role in the program, else NOT_FOUND), filter the program's bus topic to the
+// events the caller may see and asked for (receivesLiveEvent), load the committed row with the caller's scope
+// (null once it is no longer visible), and for liveStats run the coalescing stream over the domain's snapshot.
 import { SubscriberTooSlowError, ValidationError } from "../../domain/kernel/errors.js";
 import { requireProgramVisible } from "../../domain/programs/programs.js";
 import {
@@ -9,6 +9,8 @@ import {
   type LiveStatsSnapshot,
   liveStatsScope,
   liveStatsSnapshot,
+  makesLiveStatsStale,
+  receivesLiveEvent,
 } from "../../domain/referrals/live-stats.js";
 import { OVERFLOWED, type Overflowed } from "../../events/bounded.js";
 import type {
@@ -18,36 +20,18 @@ import type {
   DomainEvent,
   PointsEvent,
 } from "../../events/bus.js";
+import { coalescedSnapshots } from "../../events/coalesced-snapshots.js";
+import { loadOncePerEvent } from "../../events/per-event-loads.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { CommissionStatusEnum } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
-import { ConversionStatusEnum, StatsValuesRef } from "../referrals/commissions.js";
-import { ClickStatusEnum } from "../referrals/links.js";
+import { StatsValuesRef } from "../referrals/analytics.js";
+import { ClickStatusEnum } from "../referrals/clicks.js";
+import { CommissionStatusEnum } from "../referrals/commissions.js";
+import { ConversionStatusEnum } from "../referrals/conversions.js";
 
 /** Undelivered events one subscription may hold before it is ended with SUBSCRIBER_TOO_SLOW. */
 export const LIVE_QUEUE_LIMIT = 1_000;
-
-/**
- * Every subscriber on this instance receives the same event object, so the row behind it is read once per
- * event and selection, not once per subscriber (1,000 dashboards would otherwise mean 1,000 queries per
- * event). Visibility was already decided per subscriber by canSeeEvent: the row is the event's own.
- */
-const rows = new WeakMap<object, Map<string, Promise<unknown>>>();
-function shared<T>(event: object, selection: unknown, load: () => Promise<T>): Promise<T> {
-  let bySelection = rows.get(event);
-  if (!bySelection) {
-    bySelection = new Map();
-    rows.set(event, bySelection);
-  }
-  const key = JSON.stringify(selection);
-  let row = bySelection.get(key);
-  if (!row) {
-    row = load();
-    bySelection.set(key, row);
-  }
-  return row as Promise<T>;
-}
 
 const LiveFilter = builder.inputType("LiveFilter", {
   description: "Which program's events (the topic), optionally narrowed to one project or one partner.",
@@ -76,7 +60,7 @@ const ConversionCreatedRef = builder.objectRef<ConversionCreatedEvent>("Conversi
       nullable: true,
       description: "The conversion as it is now; null if the caller can no longer see it.",
       resolve: (query, e, _args, ctx) =>
-        shared(e, query, () => ctx.prisma.conversion.findUnique({ ...query, where: { id: e.conversionId } })),
+        loadOncePerEvent(e, query, () => ctx.prisma.conversion.findUnique({ ...query, where: { id: e.conversionId } })),
     }),
   }),
 });
@@ -91,7 +75,7 @@ const ClickRecordedRef = builder.objectRef<ClickRecordedEvent>("ClickRecordedEve
       nullable: true,
       description: "The click as it is now; null if the caller can no longer see it.",
       resolve: (query, e, _args, ctx) =>
-        shared(e, query, () => ctx.prisma.click.findUnique({ ...query, where: { id: e.clickId } })),
+        loadOncePerEvent(e, query, () => ctx.prisma.click.findUnique({ ...query, where: { id: e.clickId } })),
     }),
   }),
 });
@@ -110,7 +94,7 @@ const CommissionChangedRef = builder.objectRef<CommissionChangedEvent>("Commissi
       nullable: true,
       description: "The commission as it is now; null if the caller can no longer see it.",
       resolve: (query, e, _args, ctx) =>
-        shared(e, query, () => ctx.prisma.commission.findUnique({ ...query, where: { id: e.commissionId } })),
+        loadOncePerEvent(e, query, () => ctx.prisma.commission.findUnique({ ...query, where: { id: e.commissionId } })),
     }),
   }),
 });
@@ -132,7 +116,7 @@ const PointsEventRef = builder.objectRef<PointsEvent>("PointsEvent").implement({
       nullable: true,
       description: "The purchase as it is now; null if the caller can no longer see it.",
       resolve: (query, e, _args, ctx) =>
-        shared(e, query, () => ctx.prisma.purchase.findUnique({ ...query, where: { id: e.purchaseId } })),
+        loadOncePerEvent(e, query, () => ctx.prisma.purchase.findUnique({ ...query, where: { id: e.purchaseId } })),
     }),
   }),
 });
@@ -167,14 +151,6 @@ const LiveStatsRef = builder.objectRef<LiveStatsSnapshot>("LiveStats").implement
   }),
 });
 
-const STATS_EVENTS = new Set<DomainEvent["type"]>([
-  "CLICK_RECORDED",
-  "CONVERSION_CREATED",
-  "COMMISSION_CHANGED",
-  "POINTS_AWARDED",
-  "POINTS_RETURNED",
-]);
-
 /**
  * A snapshot at once, then one after relevant events (coalesced: at most one per LIVE_STATS_COALESCE_MS) and a
  * heartbeat after LIVE_STATS_HEARTBEAT_MS without one. Authorized (and the partner pinned) once, like referralStats.
@@ -190,85 +166,16 @@ async function liveStatsStream(
     projectId: optionalRowId(filter.projectId, "ReferralProject"),
     partnerId: optionalRowId(filter.partnerId, "Partner"),
   });
-  const source = ctx.events.subscribeBounded(scope.programId, LIVE_QUEUE_LIMIT);
-  const relevant = (e: DomainEvent) =>
-    STATS_EVENTS.has(e.type) &&
-    canSeeEvent(ctx.principal, e) &&
-    (!scope.projectId || ("projectId" in e && e.projectId === scope.projectId)) &&
-    (!scope.partnerId || e.partnerId === scope.partnerId);
-
-  let first = true;
-  let done = false;
-  let overflowed = false;
-  let dirty = false;
-  let lastPush = 0;
-  let timer: NodeJS.Timeout | null = null;
-  let wake = null as (() => void) | null;
   openStatsStreams++;
-
-  const stop = () => {
-    if (done) return;
-    done = true;
-    openStatsStreams--;
-    if (timer) clearTimeout(timer);
-    timer = null;
-    wake?.();
-    void source.return?.();
-  };
-  // Drain the bus eagerly: events only mark the snapshot stale, so the queue never grows.
-  void (async () => {
-    for (;;) {
-      const r = await source.next();
-      if (done) return;
-      if (r.done) return stop();
-      if (r.value === OVERFLOWED) {
-        overflowed = true;
-        return stop();
-      }
-      if (relevant(r.value)) {
-        dirty = true;
-        wake?.();
-      }
-    }
-  })();
-  const due = () =>
-    new Promise<void>((resolve) => {
-      const check = () => {
-        if (timer) clearTimeout(timer);
-        timer = null;
-        const since = Date.now() - lastPush;
-        const wait = done ? 0 : dirty ? LIVE_STATS_COALESCE_MS - since : LIVE_STATS_HEARTBEAT_MS - since;
-        if (wait <= 0) {
-          wake = null;
-          return resolve();
-        }
-        timer = setTimeout(check, wait);
-      };
-      wake = check;
-      check();
-    });
-
-  const iterator: AsyncIterableIterator<LiveStatsSnapshot> = {
-    async next() {
-      if (!first) await due();
-      if (overflowed) throw new SubscriberTooSlowError(LIVE_QUEUE_LIMIT);
-      if (done) return { value: undefined, done: true };
-      first = false;
-      dirty = false;
-      lastPush = Date.now();
-      return { value: await liveStatsSnapshot(ctx, scope, windowMinutes), done: false };
-    },
-    async return() {
-      stop();
-      return { value: undefined, done: true };
-    },
-    async throw(error?: unknown) {
-      stop();
-      throw error;
-    },
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
+  return coalescedSnapshots({
+    source: ctx.events.subscribeBounded(scope.programId, LIVE_QUEUE_LIMIT),
+    isRelevant: (e: DomainEvent) => makesLiveStatsStale(ctx.principal, scope, e),
+    snapshot: () => liveStatsSnapshot(ctx, scope, windowMinutes),
+    coalesceMs: LIVE_STATS_COALESCE_MS,
+    heartbeatMs: LIVE_STATS_HEARTBEAT_MS,
+    overflowError: () => new SubscriberTooSlowError(LIVE_QUEUE_LIMIT),
+    onEnd: () => openStatsStreams--,
+  });
 }
 
 /**
@@ -285,11 +192,7 @@ async function liveEvents<E extends DomainEvent>(
   const partnerId = optionalRowId(filter.partnerId, "Partner");
   await requireProgramVisible(ctx, programId);
   const source = ctx.events.subscribeBounded(programId, LIVE_QUEUE_LIMIT);
-  const wanted = (e: DomainEvent): e is E =>
-    isKind(e) &&
-    canSeeEvent(ctx.principal, e) &&
-    (!projectId || ("projectId" in e && e.projectId === projectId)) &&
-    (!partnerId || e.partnerId === partnerId);
+  const wanted = (e: DomainEvent): e is E => isKind(e) && receivesLiveEvent(ctx.principal, { projectId, partnerId }, e);
   return {
     [Symbol.asyncIterator]: () => ({
       async next() {

@@ -3,7 +3,7 @@
 import { type LoyaltyStats, type LoyaltyStatsValues, loyaltyStats } from "../../domain/loyalty/analytics.js";
 import { builder } from "../builder.js";
 import { optionalRowId } from "../ids.js";
-import { StatsIntervalEnum } from "../referrals/commissions.js";
+import { StatsIntervalEnum } from "../referrals/analytics.js";
 import { RewardRef } from "./rewards.js";
 
 const clubNull = " Null when the figures are a club's (views and follows happen on a card, not in a club).";
