@@ -5,17 +5,18 @@
 // streaming (the status is already sent) aborts the response, so a client never mistakes a cut file for a whole one.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseInstant } from "@partnergraph/points";
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Logger } from "pino";
 import type { Authenticator } from "../domain/auth/authenticate.js";
 import type { Deps } from "../domain/kernel/deps.js";
 import {
   AppError,
   ErrorCode,
+  NotFoundError,
   QuotaExceededError,
   ValidationError,
   type ValidationIssue,
 } from "../domain/kernel/errors.js";
+import { decodeGlobalId, encodeGlobalId, type NodeType } from "../domain/kernel/ids.js";
 import { couponStatus } from "../domain/loyalty/coupon-codes.js";
 import { type CsvCell, csvRecords } from "../domain/loyalty/csv.js";
 import {
@@ -28,7 +29,6 @@ import {
   type TransactionExportRow,
   transactionBatches,
 } from "../domain/loyalty/export.js";
-import { rowId } from "../schema/ids.js";
 import type { RateLimiter } from "./rate-limit.js";
 
 export const EXPORT_PREFIX = "/export/";
@@ -50,7 +50,7 @@ interface Dataset<Row> {
   cells(row: Row, scope: ExportScope): CsvCell[];
 }
 
-const gid = (type: string, id: string | null) => (id === null ? null : encodeGlobalID(type, id));
+const gid = (type: NodeType, id: string | null) => (id === null ? null : encodeGlobalId(type, id));
 /** The balance column is named after what it counts: program or card points, or a stamp card's stamps. */
 const unit = (scope: ExportScope) => (scope.card?.type === "STAMP" ? "stamps" : "points");
 const IMPORT_KEY = /^import:/;
@@ -293,7 +293,14 @@ function exportQuery(params: URLSearchParams, range: boolean) {
   const to = instant("to");
   if (issues.length) throw new ValidationError(issues);
   const cardId = params.get("cardId");
-  return { programId: rowId(programId!, "Program"), cardId: cardId ? rowId(cardId, "Card") : null, from, to };
+  return { programId: rowOf(programId!, "Program"), cardId: cardId ? rowOf(cardId, "Card") : null, from, to };
+}
+
+/** An id parameter's row; one that is not an id of its type names nothing, as in GraphQL's arguments. */
+function rowOf(globalId: string, type: NodeType): string {
+  const id = decodeGlobalId(globalId, type);
+  if (id === null) throw new NotFoundError(ErrorCode.NOT_FOUND, `${type} not found`);
+  return id;
 }
 
 function toHttpError(error: unknown, { log, requestId }: ExportOptions): ExportHttpError {
