@@ -16,9 +16,15 @@ import {
 import type { Logger } from "pino";
 import type { Authenticator } from "../domain/auth/authenticate.js";
 import type { Deps } from "../domain/kernel/deps.js";
-import { AuthError, ErrorCode, NotFoundError, QuotaExceededError } from "../domain/kernel/errors.js";
-import { type BasketInput, InvalidBasketError, quote, resolvePointsCaller } from "../domain/points/quote.js";
-import { NotConfiguredError } from "../domain/programs/programs.js";
+import {
+  AuthError,
+  ErrorCode,
+  InvalidBasketError,
+  NotConfiguredError,
+  NotFoundError,
+  QuotaExceededError,
+} from "../domain/kernel/errors.js";
+import { type BasketInput, quote, resolvePointsCaller } from "../domain/points/quote.js";
 import type { RateLimiter } from "./rate-limit.js";
 
 export const RECEIPT_POINTS_PATH = "/receipt/points";

@@ -4,6 +4,7 @@ import {
   ConflictError,
   ErrorCode,
   InsufficientPointsError,
+  NotConfiguredError,
   NotFoundError,
   ValidationError,
 } from "../../domain/kernel/errors.js";
@@ -19,7 +20,6 @@ import {
 } from "../../domain/points/members.js";
 import { recordPurchase, recordReturn } from "../../domain/points/purchases.js";
 import { type BasketInput, quote, resolvePointsCaller } from "../../domain/points/quote.js";
-import { NotConfiguredError } from "../../domain/programs/programs.js";
 import type { LedgerEntry, Member, Purchase, PurchaseReturn } from "../../generated/prisma/client.js";
 import { LedgerEntryType, LedgerSource } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";

@@ -1,8 +1,7 @@
 // Referral projects, memberships, links and clicks: types, queries and mutations (thin: decode ids, call the
 // domain, shape results).
 import { partnerFilter } from "../../domain/auth/principal.js";
-import { ErrorCode, NotFoundError } from "../../domain/kernel/errors.js";
-import { NotConfiguredError } from "../../domain/programs/programs.js";
+import { ErrorCode, NotConfiguredError, NotFoundError } from "../../domain/kernel/errors.js";
 import { createReferralLink, linkByIdWhere, linkListWhere, linkUrl } from "../../domain/referrals/links.js";
 import {
   addPartnerToProject,
