@@ -1,6 +1,7 @@
 // Conversions, reward rules, commissions, period locks, sync and analytics: types, queries and mutations.
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { isAdmin } from "../../domain/auth/principal.js";
+import { CommissionLockedError, InvalidTransitionError } from "../../domain/kernel/errors.js";
 import { COMMISSION_ROUNDING } from "../../domain/kernel/money.js";
 import { type Decimal, isUuid } from "../../domain/kernel/values.js";
 import {
@@ -15,7 +16,6 @@ import {
 import {
   commissionListWhere,
   commissionLockStatus,
-  InvalidTransitionError,
   type LockStatus,
   lockCommissionPeriod,
   type SyncReport,
@@ -24,7 +24,6 @@ import {
   unlockCommissionPeriod,
 } from "../../domain/referrals/commissions.js";
 import { conversionListWhere, refundConversion, trackConversion } from "../../domain/referrals/conversions.js";
-import { CommissionLockedError } from "../../domain/referrals/periods.js";
 import { visibleProject } from "../../domain/referrals/projects.js";
 import {
   createRewardRule,
