@@ -5,17 +5,8 @@
 // streaming (the status is already sent) aborts the response, so a client never mistakes a cut file for a whole one.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseInstant } from "@partnergraph/points";
-import type { Logger } from "pino";
-import type { Authenticator } from "../domain/auth/authenticate.js";
 import type { Deps } from "../domain/kernel/deps.js";
-import {
-  AppError,
-  ErrorCode,
-  NotFoundError,
-  QuotaExceededError,
-  ValidationError,
-  type ValidationIssue,
-} from "../domain/kernel/errors.js";
+import { AppError, ErrorCode, NotFoundError, ValidationError, type ValidationIssue } from "../domain/kernel/errors.js";
 import { decodeGlobalId, encodeGlobalId, type NodeType } from "../domain/kernel/ids.js";
 import { couponStatus } from "../domain/loyalty/coupon-codes.js";
 import { type CsvCell, csvRecords } from "../domain/loyalty/csv.js";
@@ -29,17 +20,10 @@ import {
   type TransactionExportRow,
   transactionBatches,
 } from "../domain/loyalty/export.js";
-import type { RateLimiter } from "./rate-limit.js";
+import { admit, type RouteOptions } from "./admit.js";
+import { httpFailure } from "./errors.js";
 
 export const EXPORT_PREFIX = "/export/";
-
-export interface ExportOptions {
-  deps: Deps;
-  authenticator: Authenticator;
-  rateLimiter: RateLimiter;
-  log: Logger;
-  requestId: string;
-}
 
 /** One export: its file's columns (they depend on the scope) and its rows as cells. */
 interface Dataset<Row> {
@@ -162,30 +146,18 @@ class ExportHttpError extends Error {
   }
 }
 
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  INSUFFICIENT_PARTNER_PERMISSIONS: 403,
-  STORE_ACCESS_DENIED: 403,
-  NOT_FOUND: 404,
-  PARTNER_NOT_FOUND: 404,
-  VALIDATION_FAILED: 400,
-  QUOTA_EXCEEDED: 429,
-};
-
 /** The route handler; never rejects. */
 export async function exportCsv(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
-  options: ExportOptions,
+  options: RouteOptions,
 ): Promise<void> {
   let started = false;
   try {
     const dataset = DATASETS[path.slice(EXPORT_PREFIX.length)];
     if (!dataset)
-      throw new ExportHttpError(
-        404,
+      throw new NotFoundError(
         ErrorCode.NOT_FOUND,
         `No such export; use ${Object.keys(DATASETS)
           .map((n) => EXPORT_PREFIX + n)
@@ -196,12 +168,12 @@ export async function exportCsv(
         allow: "GET, HEAD",
       });
 
-    const principal = await options.authenticator.authenticate(req.headers.authorization);
-    const budget = await options.rateLimiter.consume(principal, req.socket.remoteAddress ?? "unknown");
-    res.setHeader("RateLimit-Limit", budget.limit);
-    res.setHeader("RateLimit-Remaining", budget.remaining);
-    res.setHeader("RateLimit-Reset", budget.resetSeconds);
-    const call = { ...options.deps, principal, requestId: options.requestId };
+    const call = await admit(options, {
+      authorization: req.headers.authorization,
+      req,
+      res,
+      requestId: options.requestId,
+    });
     const scope = await exportScope(
       call,
       exportQuery(new URL(req.url ?? "/", "http://localhost").searchParams, dataset.range),
@@ -303,11 +275,12 @@ function rowOf(globalId: string, type: NodeType): string {
   return id;
 }
 
-function toHttpError(error: unknown, { log, requestId }: ExportOptions): ExportHttpError {
+function toHttpError(error: unknown, { log, requestId }: RouteOptions): ExportHttpError {
   if (error instanceof ExportHttpError) return error;
-  if (error instanceof QuotaExceededError)
-    return new ExportHttpError(429, error.code, error.message, { "retry-after": error.retryAfterSeconds });
-  if (error instanceof AppError) return new ExportHttpError(STATUS[error.code] ?? 400, error.code, error.message);
+  if (error instanceof AppError) {
+    const { status, headers } = httpFailure(error);
+    return new ExportHttpError(status, error.code, error.message, headers);
+  }
   log.error({ err: error, requestId }, "unexpected error in a CSV export");
   return new ExportHttpError(
     500,
