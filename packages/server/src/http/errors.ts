@@ -1,7 +1,72 @@
-// What clients see of errors: catalogue errors keep their code; anything unexpected is logged and masked.
+// What clients see of errors: the one table from catalogue code to HTTP status (with Retry-After for a spent
+// budget) that every route answers with, and GraphQL's masking, where catalogue errors keep their code and
+// anything unexpected is logged and hidden.
 import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
 import { AppError, ErrorCode, QuotaExceededError, ValidationError } from "../domain/kernel/errors.js";
+
+/**
+ * Each code's status when it refuses a request. Complete by construction: a new code must be given one here.
+ * Refusals a caller can correct (a rule, a conflict, a used coupon) are 400 unless HTTP has a closer status.
+ */
+const STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  INSUFFICIENT_PARTNER_PERMISSIONS: 403,
+  STORE_ACCESS_DENIED: 403,
+  NOT_FOUND: 404,
+  PARTNER_NOT_FOUND: 404,
+  QUOTA_EXCEEDED: 429,
+  // The program must be configured by its managers before the caller can succeed; retrying later may work.
+  NOT_CONFIGURED: 503,
+  INTERNAL_SERVER_ERROR: 500,
+  VALIDATION_FAILED: 400,
+  INVALID_LOGIN_CODE: 400,
+  INSUFFICIENT_POINTS: 400,
+  CONFLICT: 400,
+  COMMISSION_LOCKED: 400,
+  INVALID_TRANSITION: 400,
+  QUERY_TOO_COMPLEX: 400,
+  SUBSCRIBER_TOO_SLOW: 400,
+  QR_INVALID: 400,
+  QR_EXPIRED: 400,
+  QR_ALREADY_USED: 400,
+  DAILY_LIMIT_REACHED: 400,
+  PLAY_LIMIT_REACHED: 400,
+  GAME_UNAVAILABLE: 400,
+  OUT_OF_STOCK: 400,
+  REWARD_UNAVAILABLE: 400,
+  CARD_INACTIVE: 400,
+  CARD_FULL: 400,
+  COUPON_EXPIRED: 400,
+  COUPON_ALREADY_USED: 400,
+  COUPON_CANCELLED: 400,
+};
+
+/** How a catalogue error answers over HTTP: its status, and when to retry if a budget is spent. */
+export interface HttpFailure {
+  status: number;
+  headers?: Record<string, string>;
+}
+
+/** The status a code answers with, for a route that reports one failure as another (see receipt-points). */
+export function httpStatus(code: ErrorCode): number {
+  return STATUS[code];
+}
+
+export function httpFailure(error: AppError): HttpFailure {
+  const status = STATUS[error.code];
+  return error instanceof QuotaExceededError
+    ? { status, headers: { "Retry-After": String(error.retryAfterSeconds) } }
+    : { status };
+}
+
+/**
+ * The codes whose status a GraphQL response takes: 401 tells a client to authenticate and 429 to back off,
+ * whichever field met them. Any other failure is one field's result inside a 200 response (GraphQL over
+ * HTTP), so the rest of the document's data still counts.
+ */
+const GRAPHQL_STATUS_CODES: ReadonlySet<ErrorCode> = new Set([ErrorCode.UNAUTHENTICATED, ErrorCode.QUOTA_EXCEEDED]);
 
 export function createMaskError(log: Logger) {
   return (error: unknown, message: string): Error => {
@@ -16,13 +81,10 @@ export function createMaskError(log: Logger) {
         extensions: {
           code: original.code,
           ...(original instanceof ValidationError ? { issues: original.issues } : {}),
-          ...(original.code === ErrorCode.UNAUTHENTICATED ? { http: { status: 401 } } : {}),
-          ...(original instanceof QuotaExceededError
-            ? {
-                retryAfter: original.retryAfterSeconds,
-                http: { status: 429, headers: { "Retry-After": String(original.retryAfterSeconds) } },
-              }
-            : {}),
+          ...(original instanceof QuotaExceededError ? { retryAfter: original.retryAfterSeconds } : {}),
+          // Yoga turns `http` into the response's status and headers (leaving it out of an HTTP body; a
+          // WebSocket message carries it as it is).
+          ...(GRAPHQL_STATUS_CODES.has(original.code) ? { http: httpFailure(original) } : {}),
         },
       });
     }

@@ -5,17 +5,9 @@
 // streaming (the status is already sent) aborts the response, so a client never mistakes a cut file for a whole one.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseInstant } from "@partnergraph/points";
-import { encodeGlobalID } from "@pothos/plugin-relay";
-import type { Logger } from "pino";
-import type { Authenticator } from "../domain/auth/authenticate.js";
 import type { Deps } from "../domain/kernel/deps.js";
-import {
-  AppError,
-  ErrorCode,
-  QuotaExceededError,
-  ValidationError,
-  type ValidationIssue,
-} from "../domain/kernel/errors.js";
+import { AppError, ErrorCode, NotFoundError, ValidationError, type ValidationIssue } from "../domain/kernel/errors.js";
+import { decodeGlobalId, encodeGlobalId, type NodeType } from "../domain/kernel/ids.js";
 import { couponStatus } from "../domain/loyalty/coupon-codes.js";
 import { type CsvCell, csvRecords } from "../domain/loyalty/csv.js";
 import {
@@ -28,18 +20,10 @@ import {
   type TransactionExportRow,
   transactionBatches,
 } from "../domain/loyalty/export.js";
-import { rowId } from "../schema/ids.js";
-import type { RateLimiter } from "./rate-limit.js";
+import { admit, type RouteOptions } from "./admit.js";
+import { httpFailure } from "./errors.js";
 
 export const EXPORT_PREFIX = "/export/";
-
-export interface ExportOptions {
-  deps: Deps;
-  authenticator: Authenticator;
-  rateLimiter: RateLimiter;
-  log: Logger;
-  requestId: string;
-}
 
 /** One export: its file's columns (they depend on the scope) and its rows as cells. */
 interface Dataset<Row> {
@@ -50,7 +34,7 @@ interface Dataset<Row> {
   cells(row: Row, scope: ExportScope): CsvCell[];
 }
 
-const gid = (type: string, id: string | null) => (id === null ? null : encodeGlobalID(type, id));
+const gid = (type: NodeType, id: string | null) => (id === null ? null : encodeGlobalId(type, id));
 /** The balance column is named after what it counts: program or card points, or a stamp card's stamps. */
 const unit = (scope: ExportScope) => (scope.card?.type === "STAMP" ? "stamps" : "points");
 const IMPORT_KEY = /^import:/;
@@ -162,30 +146,18 @@ class ExportHttpError extends Error {
   }
 }
 
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  INSUFFICIENT_PARTNER_PERMISSIONS: 403,
-  STORE_ACCESS_DENIED: 403,
-  NOT_FOUND: 404,
-  PARTNER_NOT_FOUND: 404,
-  VALIDATION_FAILED: 400,
-  QUOTA_EXCEEDED: 429,
-};
-
 /** The route handler; never rejects. */
 export async function exportCsv(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
-  options: ExportOptions,
+  options: RouteOptions,
 ): Promise<void> {
   let started = false;
   try {
     const dataset = DATASETS[path.slice(EXPORT_PREFIX.length)];
     if (!dataset)
-      throw new ExportHttpError(
-        404,
+      throw new NotFoundError(
         ErrorCode.NOT_FOUND,
         `No such export; use ${Object.keys(DATASETS)
           .map((n) => EXPORT_PREFIX + n)
@@ -196,12 +168,12 @@ export async function exportCsv(
         allow: "GET, HEAD",
       });
 
-    const principal = await options.authenticator.authenticate(req.headers.authorization);
-    const budget = await options.rateLimiter.consume(principal, req.socket.remoteAddress ?? "unknown");
-    res.setHeader("RateLimit-Limit", budget.limit);
-    res.setHeader("RateLimit-Remaining", budget.remaining);
-    res.setHeader("RateLimit-Reset", budget.resetSeconds);
-    const call = { ...options.deps, principal, requestId: options.requestId };
+    const call = await admit(options, {
+      authorization: req.headers.authorization,
+      req,
+      res,
+      requestId: options.requestId,
+    });
     const scope = await exportScope(
       call,
       exportQuery(new URL(req.url ?? "/", "http://localhost").searchParams, dataset.range),
@@ -293,14 +265,22 @@ function exportQuery(params: URLSearchParams, range: boolean) {
   const to = instant("to");
   if (issues.length) throw new ValidationError(issues);
   const cardId = params.get("cardId");
-  return { programId: rowId(programId!, "Program"), cardId: cardId ? rowId(cardId, "Card") : null, from, to };
+  return { programId: rowOf(programId!, "Program"), cardId: cardId ? rowOf(cardId, "Card") : null, from, to };
 }
 
-function toHttpError(error: unknown, { log, requestId }: ExportOptions): ExportHttpError {
+/** An id parameter's row; one that is not an id of its type names nothing, as in GraphQL's arguments. */
+function rowOf(globalId: string, type: NodeType): string {
+  const id = decodeGlobalId(globalId, type);
+  if (id === null) throw new NotFoundError(ErrorCode.NOT_FOUND, `${type} not found`);
+  return id;
+}
+
+function toHttpError(error: unknown, { log, requestId }: RouteOptions): ExportHttpError {
   if (error instanceof ExportHttpError) return error;
-  if (error instanceof QuotaExceededError)
-    return new ExportHttpError(429, error.code, error.message, { "retry-after": error.retryAfterSeconds });
-  if (error instanceof AppError) return new ExportHttpError(STATUS[error.code] ?? 400, error.code, error.message);
+  if (error instanceof AppError) {
+    const { status, headers } = httpFailure(error);
+    return new ExportHttpError(status, error.code, error.message, headers);
+  }
   log.error({ err: error, requestId }, "unexpected error in a CSV export");
   return new ExportHttpError(
     500,

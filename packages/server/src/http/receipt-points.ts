@@ -13,13 +13,17 @@ import {
   TRANSACTION_TYPES,
   type UnitBreakdown,
 } from "@partnergraph/points";
-import type { Logger } from "pino";
-import type { Authenticator } from "../domain/auth/authenticate.js";
-import type { Deps } from "../domain/kernel/deps.js";
-import { AuthError, ErrorCode, NotFoundError, QuotaExceededError } from "../domain/kernel/errors.js";
-import { type BasketInput, InvalidBasketError, quote, resolvePointsCaller } from "../domain/points/quote.js";
-import { NotConfiguredError } from "../domain/programs/programs.js";
-import type { RateLimiter } from "./rate-limit.js";
+import {
+  AuthError,
+  ErrorCode,
+  InvalidBasketError,
+  NotConfiguredError,
+  NotFoundError,
+  QuotaExceededError,
+} from "../domain/kernel/errors.js";
+import { type BasketInput, quote, resolvePointsCaller } from "../domain/points/quote.js";
+import { admit, type RouteOptions } from "./admit.js";
+import { httpFailure, httpStatus } from "./errors.js";
 
 export const RECEIPT_POINTS_PATH = "/receipt/points";
 const SYSTEM = "PotentialPointsController";
@@ -54,20 +58,8 @@ export class ReceiptError extends Error {
   }
 }
 
-export interface ReceiptPointsOptions {
-  deps: Deps;
-  authenticator: Authenticator;
-  rateLimiter: RateLimiter;
-  log: Logger;
-  requestId: string;
-}
-
 /** The route handler; never rejects. */
-export async function receiptPoints(
-  req: IncomingMessage,
-  res: ServerResponse,
-  options: ReceiptPointsOptions,
-): Promise<void> {
+export async function receiptPoints(req: IncomingMessage, res: ServerResponse, options: RouteOptions): Promise<void> {
   try {
     send(res, 200, await handle(req, res, options));
   } catch (error) {
@@ -81,11 +73,7 @@ export async function receiptPoints(
   }
 }
 
-async function handle(
-  req: IncomingMessage,
-  res: ServerResponse,
-  { deps, authenticator, rateLimiter, requestId }: ReceiptPointsOptions,
-) {
+async function handle(req: IncomingMessage, res: ServerResponse, options: RouteOptions) {
   if (req.method !== "POST")
     throw new ReceiptError(405, "invalid", `${req.method} is not supported here; use POST`, "Method Not Allowed", {
       allow: "POST",
@@ -94,27 +82,26 @@ async function handle(
   // The reference's credential is a client secret key; ours are program secret keys and partner API keys.
   const header = req.headers["x-ct-authorization"];
   const key = typeof header === "string" ? /^\s*CTApiKey\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
-  const principal = await authenticator.authenticate(key ? `Bearer ${key}` : undefined);
-  // Spent like GraphQL's budget (anonymous calls per address), with the same headers.
-  const budget = await rateLimiter.consume(principal, req.socket.remoteAddress ?? "unknown");
-  res.setHeader("RateLimit-Limit", budget.limit);
-  res.setHeader("RateLimit-Remaining", budget.remaining);
-  res.setHeader("RateLimit-Reset", budget.resetSeconds);
+  // Admitted like a GraphQL request: the same budget (anonymous calls per address) and headers.
+  const call = await admit(options, {
+    authorization: key ? `Bearer ${key}` : undefined,
+    req,
+    res,
+    requestId: options.requestId,
+  });
+  const { principal } = call;
   if (principal.kind === "anonymous") {
-    throw new ReceiptError(
-      401,
-      "invalid",
+    throw new AuthError(
+      ErrorCode.UNAUTHENTICATED,
       header ? "X-CT-Authorization must be `CTApiKey <key>`" : "Send the key as `X-CT-Authorization: CTApiKey <key>`",
-      "Invalid Credentials",
     );
   }
   // Admin keys and sessions name no program; this API has nowhere to name one.
   if (principal.kind !== "programKey" && principal.kind !== "partnerKey") {
-    throw new ReceiptError(403, "invalid", "Use a program secret key or a partner API key", "Invalid Credentials");
+    throw new AuthError(ErrorCode.FORBIDDEN, "Use a program secret key or a partner API key");
   }
 
   const basket = basketFromReceipt(await readJson(req));
-  const call = { ...deps, principal, requestId };
   const caller = await resolvePointsCaller(call, {});
   return receiptResponse(await quote(call, caller, basket));
 }
@@ -154,31 +141,35 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function toReceiptError(error: unknown, { log, requestId }: ReceiptPointsOptions): ReceiptError {
+/**
+ * A failure in the reference's terms: the status comes from the one catalogue → HTTP table, the reason and
+ * description are the reference's. Catalogue errors this route does not expect stay internal errors.
+ */
+function toReceiptError(error: unknown, { log, requestId }: RouteOptions): ReceiptError {
   if (error instanceof ReceiptError) return error;
   if (error instanceof InvalidBasketError) {
     // The engine's message starts with its camelCase path; say it the way the request spelled it.
     const { path, message } = error.issues[0] ?? { path: "", message: error.message };
     const why = message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
-    return new ReceiptError(400, error.reason, `${snakeCase(path)}: ${why}`);
+    return new ReceiptError(httpFailure(error).status, error.reason, `${snakeCase(path)}: ${why}`);
   }
   if (error instanceof NotConfiguredError) {
     return new ReceiptError(
-      503,
+      httpFailure(error).status,
       "not_configured",
       `The program is not configured yet: ${error.missing.join(", ")} not set`,
     );
   }
   if (error instanceof QuotaExceededError) {
-    return new ReceiptError(429, "invalid", error.message, "Rate Limit Exceeded", {
-      "retry-after": error.retryAfterSeconds,
-    });
+    const { status, headers } = httpFailure(error);
+    return new ReceiptError(status, "invalid", error.message, "Rate Limit Exceeded", headers);
   }
-  if (error instanceof AuthError && error.code === ErrorCode.UNAUTHENTICATED)
-    return new ReceiptError(401, "invalid", error.message, "Invalid Credentials");
-  // A disabled partner's key (or one whose partner went away between authentication and the lookup).
-  if (error instanceof AuthError || error instanceof NotFoundError)
-    return new ReceiptError(403, "invalid", error.message, "Invalid Credentials");
+  if (error instanceof AuthError)
+    return new ReceiptError(httpFailure(error).status, "invalid", error.message, "Invalid Credentials");
+  // A disabled partner's key (or one whose partner went away between authentication and the lookup): the
+  // request names no row, so what was not found is the caller's own standing, and it reads as forbidden.
+  if (error instanceof NotFoundError)
+    return new ReceiptError(httpStatus(ErrorCode.FORBIDDEN), "invalid", error.message, "Invalid Credentials");
   log.error({ err: error, requestId }, "unexpected error in POST /receipt/points");
   return new ReceiptError(
     500,

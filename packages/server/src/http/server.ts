@@ -1,7 +1,6 @@
 // One HTTP port: GraphQL over HTTP and SSE (yoga), GraphQL over WebSocket (graphql-ws, through yoga's
 // envelop pipeline so auth, masking and limits apply), /health, and the REST routes (/r/<code>, POST
-// /receipt/points, GET /export/*.csv).
-import { randomUUID } from "node:crypto";
+// /receipt/points, GET /export/*.csv). Every API route is admitted through admit.ts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
@@ -19,6 +18,7 @@ import type { Deps } from "../domain/kernel/deps.js";
 import { AppError } from "../domain/kernel/errors.js";
 import type { Context } from "../schema/context.js";
 import { schema } from "../schema/index.js";
+import { admit, type Gate, requestIdOf } from "./admit.js";
 import { createMaskError } from "./errors.js";
 import { EXPORT_PREFIX, exportCsv } from "./export.js";
 import type { RateLimiter } from "./rate-limit.js";
@@ -63,6 +63,7 @@ export interface HttpServer {
 
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { deps, authenticator, log, rateLimiter } = options;
+  const gate: Gate = { deps, authenticator, rateLimiter };
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
@@ -91,19 +92,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       };
       const fromSocket = connectionParams?.authorization;
       const authorization = typeof fromSocket === "string" ? fromSocket : request?.headers.get("authorization");
-      const id = requestId ?? randomUUID();
-      const principal = await authenticator.authenticate(authorization);
-      const budget = await rateLimiter.consume(principal, req?.socket.remoteAddress ?? "unknown");
-      if (res && !res.headersSent) {
-        res.setHeader("RateLimit-Limit", budget.limit);
-        res.setHeader("RateLimit-Remaining", budget.remaining);
-        res.setHeader("RateLimit-Reset", budget.resetSeconds);
-      }
+      const call = await admit(gate, { authorization, req, res, requestId });
       return {
-        ...deps,
-        principal,
-        requestId: id,
-        log: log.child({ requestId: id }),
+        ...call,
+        log: log.child({ requestId: call.requestId }),
         secrets: options.secrets,
         publicUrl: options.publicUrl,
       };
@@ -111,7 +103,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   });
 
   const server = createServer((req, res) => {
-    const requestId = headerValue(req.headers["x-request-id"]) ?? randomUUID();
+    const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
     const started = process.hrtime.bigint();
     res.once("finish", () => {
@@ -123,11 +115,9 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     });
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health") return void health(res, options.checkDatabase);
-    if (path === RECEIPT_POINTS_PATH)
-      return void receiptPoints(req, res, { deps, authenticator, rateLimiter, log, requestId });
+    if (path === RECEIPT_POINTS_PATH) return void receiptPoints(req, res, { ...gate, log, requestId });
     if (path?.startsWith(REDIRECT_PREFIX)) return void options.redirect(req, res, path);
-    if (path?.startsWith(EXPORT_PREFIX))
-      return void exportCsv(req, res, path, { deps, authenticator, rateLimiter, log, requestId });
+    if (path?.startsWith(EXPORT_PREFIX)) return void exportCsv(req, res, path, { ...gate, log, requestId });
     if (path === "/" && req.method === "GET") {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;
@@ -161,7 +151,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
           socket: ctx.extra.socket,
           params,
           connectionParams: ctx.connectionParams,
-          requestId: randomUUID(),
+          // No requestId: admit gives each operation its own.
         });
         let document: DocumentNode;
         try {
@@ -206,11 +196,6 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       await yoga.dispose();
     },
   };
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && /^[\w.:-]{1,128}$/.test(v) ? v : undefined;
 }
 
 async function health(res: ServerResponse, checkDatabase: () => Promise<void>): Promise<void> {

@@ -1,15 +1,16 @@
 // Expected failures as typed results: mutations return these in their result unions.
-import { InvalidLoginCodeError } from "../domain/auth/login.js";
 import {
+  CommissionLockedError,
   ConflictError,
   ErrorCode,
   InsufficientPointsError,
+  InvalidLoginCodeError,
+  InvalidTransitionError,
   LoyaltyRuleError,
+  NotConfiguredError,
   NotFoundError,
   ValidationError,
 } from "../domain/kernel/errors.js";
-import { NotConfiguredError } from "../domain/programs/programs.js";
-import { CommissionLockedError } from "../domain/referrals/periods.js";
 import { builder } from "./builder.js";
 
 export const ErrorCodeEnum = builder.enumType("ErrorCode", {

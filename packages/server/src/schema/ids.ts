@@ -1,45 +1,18 @@
-import { decodeGlobalID } from "@pothos/plugin-relay";
-import { ErrorCode, NotFoundError } from "../domain/kernel/errors.js";
-import { isUuid } from "../domain/kernel/values.js";
+// Global ids as GraphQL arguments: the kernel's codec, failing as the catalogue's not-found error.
 
-type NodeType =
-  | "Program"
-  | "Partner"
-  | "PartnerCategory"
-  | "RoleGrant"
-  | "Campaign"
-  | "Member"
-  | "Purchase"
-  | "ReferralProject"
-  | "ReferralLink"
-  | "Click"
-  | "Conversion"
-  | "RewardRule"
-  | "Commission"
-  | "Club"
-  | "Card"
-  | "Activity"
-  | "Reward"
-  | "Redemption"
-  | "Coupon"
-  | "Game"
-  | "GamePlay";
+import { ErrorCode, NotFoundError } from "../domain/kernel/errors.js";
+import { decodeGlobalId, type NodeType } from "../domain/kernel/ids.js";
 
 /**
  * A Relay global ID → the row id, for one type. Malformed IDs and IDs of another type name nothing, so they
  * fail as not found (never as a server error, and never reaching the database).
  */
 export function rowId(globalId: string, typename: NodeType, code: ErrorCode = ErrorCode.NOT_FOUND): string {
-  let decoded: { typename: string; id: string } | undefined;
-  try {
-    decoded = decodeGlobalID(globalId);
-  } catch {
-    decoded = undefined;
-  }
-  if (!decoded || decoded.typename !== typename || !isUuid(decoded.id)) {
+  const id = decodeGlobalId(globalId, typename);
+  if (id === null) {
     throw new NotFoundError(code === ErrorCode.PARTNER_NOT_FOUND ? code : ErrorCode.NOT_FOUND, `${typename} not found`);
   }
-  return decoded.id;
+  return id;
 }
 
 /** Like rowId for an optional argument: null and undefined pass through. */

@@ -5,7 +5,7 @@ import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { User } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
-import { AppError, AuthError, ErrorCode, QuotaExceededError } from "../kernel/errors.js";
+import { AuthError, ErrorCode, InvalidLoginCodeError, QuotaExceededError } from "../kernel/errors.js";
 import { parseInput } from "../kernel/values.js";
 import { enqueueMail } from "../mail/outbox.js";
 import { audit } from "../programs/audit.js";
@@ -21,13 +21,6 @@ export interface LoginSecrets {
 }
 
 export const email = z.string().trim().toLowerCase().pipe(z.email("must be an email address"));
-
-export class InvalidLoginCodeError extends AppError {
-  override name = "InvalidLoginCodeError";
-  constructor(message = "The code is wrong, used or expired; request a new one") {
-    super(ErrorCode.INVALID_LOGIN_CODE, message);
-  }
-}
 
 /** Always answers the same way whether or not the email has an account, so accounts cannot be discovered. */
 export async function requestLoginCode(

@@ -1,5 +1,7 @@
 // The error catalogue: every failure a client can act on has a stable code. Anything else is a bug and is
 // masked as INTERNAL_SERVER_ERROR before it leaves the server.
+import type { PointsErrorReason } from "@partnergraph/points";
+import type { CommissionStatus } from "../../generated/prisma/client.js";
 
 export const ErrorCode = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
@@ -151,5 +153,59 @@ export class LoyaltyRuleError extends AppError {
     readonly retryAt: Date | null = null,
   ) {
     super(code, message);
+  }
+}
+
+/** A login code that is wrong, used, expired or tried too often. */
+export class InvalidLoginCodeError extends AppError {
+  override name = "InvalidLoginCodeError";
+  constructor(message = "The code is wrong, used or expired; request a new one") {
+    super(ErrorCode.INVALID_LOGIN_CODE, message);
+  }
+}
+
+/** Raised by writes that need a configured program. */
+export class NotConfiguredError extends AppError {
+  override name = "NotConfiguredError";
+  constructor(readonly missing: string[]) {
+    super(ErrorCode.NOT_CONFIGURED, `Configure the program first: ${missing.join(", ")} not set`);
+  }
+}
+
+/** A basket the engine cannot price; `reason` is the CrowdTwist reference's error reason. */
+export class InvalidBasketError extends ValidationError {
+  override name = "InvalidBasketError";
+  constructor(
+    readonly reason: PointsErrorReason,
+    path: string,
+    message: string,
+  ) {
+    super([{ path, message }]);
+  }
+}
+
+/**
+ * A commission asked to move to a status its current one does not lead to. `allowed` is what `from` may
+ * become (the referrals area's transition table, passed in because the catalogue depends on no area).
+ */
+export class InvalidTransitionError extends AppError {
+  override name = "InvalidTransitionError";
+  constructor(
+    readonly from: CommissionStatus,
+    readonly to: CommissionStatus,
+    allowed: readonly CommissionStatus[],
+  ) {
+    super(
+      ErrorCode.INVALID_TRANSITION,
+      `A ${from} commission cannot become ${to}${allowed.length ? ` (only ${allowed.join(" or ")})` : ""}`,
+    );
+  }
+}
+
+/** The period is closed: nothing in it may be created or changed until it is unlocked. */
+export class CommissionLockedError extends AppError {
+  override name = "CommissionLockedError";
+  constructor(readonly period: string) {
+    super(ErrorCode.COMMISSION_LOCKED, `Commission period ${period} is locked`);
   }
 }

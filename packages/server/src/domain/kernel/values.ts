@@ -70,13 +70,3 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
-
-/**
- * The row id inside a Relay global ID (base64 of "Type:id") of the given type, or null when the text is not
- * one. For ids that arrive outside GraphQL arguments (CSV cells); the schema layer decodes its own.
- */
-export function nodeRowId(globalId: string, typename: string): string | null {
-  const decoded = Buffer.from(globalId, "base64").toString("utf8");
-  const id = decoded.startsWith(`${typename}:`) ? decoded.slice(typename.length + 1) : null;
-  return id && isUuid(id) && Buffer.from(decoded, "utf8").toString("base64") === globalId ? id : null;
-}

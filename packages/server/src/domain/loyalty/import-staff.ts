@@ -8,8 +8,8 @@ import { email as emailAddress } from "../auth/login.js";
 import { canManageProgram, type Principal, requireAuthenticated, staffClubs } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { AuthError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { decodeGlobalId } from "../kernel/ids.js";
 import { uuidv7 } from "../kernel/uuid.js";
-import { nodeRowId } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
 import { type ImportInput, type ImportReport, type ImportRow, inChunks, RowChecker, runImport } from "./import.js";
 
@@ -152,7 +152,7 @@ function clubOf(
 ): Club | undefined {
   const text = check.text(row, "club", { required: true, max: 200 });
   if (!text) return undefined;
-  const id = nodeRowId(text, "Club");
+  const id = decodeGlobalId(text, "Club");
   if (id)
     return (
       byId.get(id) ?? check.reject(row, "club", "UNKNOWN_CLUB", `club "${text}" is not a club whose staff you manage`)

@@ -10,8 +10,8 @@ import { parseInstant } from "@partnergraph/points";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
+import { decodeGlobalId } from "../kernel/ids.js";
 import { uuidv7 } from "../kernel/uuid.js";
-import { nodeRowId } from "../kernel/values.js";
 import { balances, lockMembers } from "../points/ledger.js";
 import { actorOf } from "../programs/audit.js";
 import { requireProgram } from "../programs/programs.js";
@@ -79,7 +79,7 @@ function transactionsImport(call: Call, programId: string): ImportKind {
         const note = check.text(row, "note", { required: false, max: 500 });
         const cardText = row.get("cardId");
         const cardId = cardText
-          ? (nodeRowId(cardText, "Card") ??
+          ? (decodeGlobalId(cardText, "Card") ??
             check.reject(row, "cardId", "UNKNOWN_CARD", `cardId "${cardText}" is not a card's id`))
           : null;
         const occurredAt = instant(check, row, program.timezone ?? "UTC", now);

@@ -1,11 +1,11 @@
 // Pricing a basket: who is asking decides the program and the rate (a partner's own rate applies to its
 // calls), the engine does the arithmetic. Quotes and purchases share this one path, so a purchase awards
 // exactly what the quote said for the same basket and time.
-import { type Basket, type PointsErrorReason, PointsInputError, type PointsResult } from "@partnergraph/points";
+import { type Basket, PointsInputError, type PointsResult } from "@partnergraph/points";
 import type { Partner, Program } from "../../generated/prisma/client.js";
 import { canManageProgram, memberProgramIds, ownPartnerIds, requireAuthenticated } from "../auth/principal.js";
 import type { Call } from "../kernel/deps.js";
-import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { AuthError, ErrorCode, InvalidBasketError, NotFoundError, ValidationError } from "../kernel/errors.js";
 import { decimalText } from "../kernel/values.js";
 import { requirePartner } from "../partners/partners.js";
 import { requireConfigured, requireProgram } from "../programs/programs.js";
@@ -13,18 +13,6 @@ import { loadProgramConfig } from "./config.js";
 import { engineFor } from "./engine-cache.js";
 
 export type BasketInput = Omit<Basket, "pointConversionRate">;
-
-/** A basket the engine cannot price; `reason` is the CrowdTwist reference's error reason. */
-export class InvalidBasketError extends ValidationError {
-  override name = "InvalidBasketError";
-  constructor(
-    readonly reason: PointsErrorReason,
-    path: string,
-    message: string,
-  ) {
-    super([{ path, message }]);
-  }
-}
 
 export interface PointsCaller {
   program: ReturnType<typeof requireConfigured<Program>>;

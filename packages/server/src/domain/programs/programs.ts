@@ -6,7 +6,7 @@ import { RoundingMode } from "../../generated/prisma/enums.js";
 import { generateKey } from "../auth/keys.js";
 import { type Principal, programFilter, requireAdmin, requireProgramManager } from "../auth/principal.js";
 import type { Call } from "../kernel/deps.js";
-import { AppError, ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { ConflictError, NotConfiguredError, NotFoundError } from "../kernel/errors.js";
 import { currencyCode, decimalString, type Loose, name, parseInput, timeZone } from "../kernel/values.js";
 import { audit } from "./audit.js";
 
@@ -22,14 +22,6 @@ const ConfigureProgramInput = z.object({
   allowNegativeBalance: z.boolean().optional(),
   ...CommerceConfig,
 });
-
-/** Raised by writes that need a configured program. */
-export class NotConfiguredError extends AppError {
-  override name = "NotConfiguredError";
-  constructor(readonly missing: string[]) {
-    super(ErrorCode.NOT_CONFIGURED, `Configure the program first: ${missing.join(", ")} not set`);
-  }
-}
 
 export function missingConfiguration(p: Pick<Program, "currency" | "pointsPerCurrencyUnit" | "timezone">): string[] {
   return (["currency", "pointsPerCurrencyUnit", "timezone"] as const).filter((k) => p[k] === null);

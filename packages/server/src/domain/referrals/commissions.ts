@@ -5,7 +5,7 @@ import type { CommissionChangedEvent } from "../../events/bus.js";
 import type { Commission, CommissionStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Principal, requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
-import { AppError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { ErrorCode, InvalidTransitionError, NotFoundError } from "../kernel/errors.js";
 import { uuidv7 } from "../kernel/uuid.js";
 import { parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
@@ -31,19 +31,6 @@ export const TRANSITIONS: Readonly<Record<CommissionStatus, readonly CommissionS
   REVERSED: [],
 };
 
-export class InvalidTransitionError extends AppError {
-  override name = "InvalidTransitionError";
-  constructor(
-    readonly from: CommissionStatus,
-    readonly to: CommissionStatus,
-  ) {
-    super(
-      ErrorCode.INVALID_TRANSITION,
-      `A ${from} commission cannot become ${to}${TRANSITIONS[from].length ? ` (only ${TRANSITIONS[from].join(" or ")})` : ""}`,
-    );
-  }
-}
-
 export function commissionEvent(c: Commission, change: CommissionChangedEvent["change"]): CommissionChangedEvent {
   return {
     type: "COMMISSION_CHANGED",
@@ -62,14 +49,15 @@ export async function setCommissionStatus(call: Call, commissionId: string, to: 
     const before = await tx.commission.findFirst({ where: { id: commissionId, ...programRowFilter(call.principal) } });
     if (!before) throw new NotFoundError(ErrorCode.NOT_FOUND, "Commission not found");
     requireProgramManager(call.principal, before.programId);
-    if (!TRANSITIONS[before.status].includes(to)) throw new InvalidTransitionError(before.status, to);
+    if (!TRANSITIONS[before.status].includes(to))
+      throw new InvalidTransitionError(before.status, to, TRANSITIONS[before.status]);
     await requireOpenPeriods(tx, before.programId, [before.period]);
     const { count } = await tx.commission.updateMany({
       where: { id: before.id, status: before.status },
       data: { status: to },
     });
     const after = await tx.commission.findUniqueOrThrow({ where: { id: before.id } });
-    if (!count) throw new InvalidTransitionError(after.status, to); // changed concurrently
+    if (!count) throw new InvalidTransitionError(after.status, to, TRANSITIONS[after.status]); // changed concurrently
     await audit(tx, call, {
       action: "commission.setStatus",
       targetType: "Commission",

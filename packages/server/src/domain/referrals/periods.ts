@@ -3,20 +3,12 @@
 // period for the rest of its transaction; locking takes the exclusive one, so a lock and a write never overlap.
 import { z } from "zod";
 import type { Tx } from "../kernel/deps.js";
-import { AppError, ErrorCode } from "../kernel/errors.js";
+import { CommissionLockedError } from "../kernel/errors.js";
 
 export const periodText = z
   .string()
   .trim()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a calendar month such as "2026-11"');
-
-/** The period is closed: nothing in it may be created or changed until it is unlocked. */
-export class CommissionLockedError extends AppError {
-  override name = "CommissionLockedError";
-  constructor(readonly period: string) {
-    super(ErrorCode.COMMISSION_LOCKED, `Commission period ${period} is locked`);
-  }
-}
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,8 +1,8 @@
 // People: passwordless login, logout, and the roles they hold.
-import { InvalidLoginCodeError, logout, requestLoginCode, verifyLoginCode } from "../../domain/auth/login.js";
+import { logout, requestLoginCode, verifyLoginCode } from "../../domain/auth/login.js";
 import { roleGrantFilter } from "../../domain/auth/principal.js";
 import { grantRole, revokeRole, roleGrantListWhere } from "../../domain/auth/users.js";
-import { NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
+import { InvalidLoginCodeError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import type { RoleGrant, User } from "../../generated/prisma/client.js";
 import { Role } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";

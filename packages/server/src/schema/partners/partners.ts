@@ -1,5 +1,5 @@
 import { canManageProgram, partnerFilter } from "../../domain/auth/principal.js";
-import { ErrorCode, ValidationError } from "../../domain/kernel/errors.js";
+import { ErrorCode, NotConfiguredError, ValidationError } from "../../domain/kernel/errors.js";
 import {
   createPartner,
   type PartnerRef as DomainPartnerRef,
@@ -13,7 +13,6 @@ import {
   setPartnerStatus,
   updatePartner,
 } from "../../domain/partners/partners.js";
-import { NotConfiguredError } from "../../domain/programs/programs.js";
 import type { Partner } from "../../generated/prisma/client.js";
 import { PartnerStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";

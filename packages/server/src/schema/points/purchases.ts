@@ -1,10 +1,9 @@
 // Purchases and returns: recordPurchase awards what potentialPoints quotes, recordReturn takes back what the
 // returned units earned; the Purchase node and its returns.
 import type { PointsResult, UnitBreakdown } from "@partnergraph/points";
-import { ConflictError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
+import { ConflictError, NotConfiguredError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import { memberFilter } from "../../domain/points/members.js";
 import { recordPurchase, recordReturn } from "../../domain/points/purchases.js";
-import { NotConfiguredError } from "../../domain/programs/programs.js";
 import type { Purchase, PurchaseReturn } from "../../generated/prisma/client.js";
 import { builder } from "../builder.js";
 import { optionalRowId } from "../ids.js";

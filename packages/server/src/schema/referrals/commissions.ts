@@ -1,9 +1,10 @@
 // Commissions: what partners earned, their statuses and transitions, the commissions connection,
 // setCommissionStatus and syncCommissions (thin: decode ids, call the domain, shape results).
+
 import type { Principal } from "../../domain/auth/principal.js";
+import { InvalidTransitionError } from "../../domain/kernel/errors.js";
 import {
   commissionListWhere,
-  InvalidTransitionError,
   type SyncReport,
   setCommissionStatus,
   syncCommissions,

@@ -1,8 +1,8 @@
 // Conversions: leads and sales the program reports, their attribution and refunds: types, the conversions
 // connection, trackConversion and refundConversion (thin: decode ids, call the domain, shape results).
 
-import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { Principal } from "../../domain/auth/principal.js";
+import { decodeGlobalId } from "../../domain/kernel/ids.js";
 import { isUuid } from "../../domain/kernel/values.js";
 import { conversionListWhere, refundConversion, trackConversion } from "../../domain/referrals/conversions.js";
 import { partnerRowFilter } from "../../domain/referrals/scope.js";
@@ -123,17 +123,11 @@ const ConversionFilter = builder.inputType("ConversionFilter", {
   }),
 });
 
-/** pg_click values are raw UUIDs; a Click global ID is accepted too. */
+/** pg_click values are raw UUIDs; a Click global ID is accepted too. An unknown click attributes nothing. */
 function clickToken(value: string | null | undefined): string | null {
   if (!value) return null;
   if (isUuid(value)) return value;
-  try {
-    const decoded = decodeGlobalID(value);
-    if (decoded.typename === "Click" && isUuid(decoded.id)) return decoded.id;
-  } catch {
-    // fall through: an unknown click attributes nothing
-  }
-  return "00000000-0000-0000-0000-000000000000";
+  return decodeGlobalId(value, "Click") ?? "00000000-0000-0000-0000-000000000000";
 }
 
 builder.queryFields((t) => ({

@@ -1,12 +1,13 @@
 // Commission periods: a calendar month's lock status, commissionLockStatus, lockCommissionPeriod and
 // unlockCommissionPeriod, and the typed failure of writes into a locked month.
+
+import { CommissionLockedError } from "../../domain/kernel/errors.js";
 import {
   commissionLockStatus,
   type LockStatus,
   lockCommissionPeriod,
   unlockCommissionPeriod,
 } from "../../domain/referrals/commissions.js";
-import { CommissionLockedError } from "../../domain/referrals/periods.js";
 import { builder } from "../builder.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { rowId } from "../ids.js";

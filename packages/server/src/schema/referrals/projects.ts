@@ -1,8 +1,7 @@
 // Referral projects and their member partners: types, the projects connection and project query, Partner's
 // projects, and the project and membership mutations (thin: decode ids, call the domain, shape results).
 import { partnerFilter } from "../../domain/auth/principal.js";
-import { ErrorCode } from "../../domain/kernel/errors.js";
-import { NotConfiguredError } from "../../domain/programs/programs.js";
+import { ErrorCode, NotConfiguredError } from "../../domain/kernel/errors.js";
 import {
   addPartnerToProject,
   createProject,

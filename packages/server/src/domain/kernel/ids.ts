@@ -1,0 +1,52 @@
+// The one Relay global-id codec: base64 of "Type:uuid", the ids the API shows for every row (GraphQL, CSV).
+import { isUuid } from "./values.js";
+
+/** The types whose rows the API names by global id. */
+export type NodeType =
+  | "Program"
+  | "Partner"
+  | "PartnerCategory"
+  | "RoleGrant"
+  | "Campaign"
+  | "Member"
+  | "Purchase"
+  | "ReferralProject"
+  | "ReferralLink"
+  | "Click"
+  | "Conversion"
+  | "RewardRule"
+  | "Commission"
+  | "Club"
+  | "Card"
+  | "Activity"
+  | "Reward"
+  | "Redemption"
+  | "Coupon"
+  | "Game"
+  | "GamePlay";
+
+/**
+ * A row's global id. Byte for byte what @pothos/plugin-relay encodes for the same node (UTF-8, then standard
+ * base64 with padding), so an id in a CSV file is the id GraphQL shows and `node(id:)` accepts.
+ */
+export function encodeGlobalId(type: NodeType, rowId: string): string {
+  return Buffer.from(`${type}:${rowId}`, "utf8").toString("base64");
+}
+
+/** Standard base64 with its padding: what the relay plugin accepts (Buffer alone would take almost anything). */
+const BASE64 = /^(?:[\d+/A-Za-z]{4})*(?:[\d+/A-Za-z]{2}==|[\d+/A-Za-z]{3}=)?$/;
+
+/**
+ * The row id inside a global id of the given type, or null when the text is not one: not base64, another
+ * type, or not a UUID after the colon. Never throws, so untrusted text (arguments, query strings, CSV cells)
+ * can be tried without a catch, and a garbage id never reaches the database. It accepts exactly the ids the
+ * relay plugin decodes to this type and a UUID, so an argument and `node(id:)` agree on what names a row.
+ */
+export function decodeGlobalId(globalId: string, type: NodeType): string | null {
+  if (!BASE64.test(globalId)) return null;
+  const decoded = Buffer.from(globalId, "base64").toString("utf8");
+  const prefix = `${type}:`;
+  if (!decoded.startsWith(prefix)) return null;
+  const rowId = decoded.slice(prefix.length);
+  return isUuid(rowId) ? rowId : null;
+}
