@@ -117,9 +117,9 @@ describe("createClient over HTTP", () => {
     expect(error).toMatchObject({ code: "NETWORK_ERROR", status: undefined, errors: [] });
     expect((error as Error).cause).toBeInstanceOf(TypeError);
     const proxy = createClient({ url: "http://api.test/graphql", fetch: fakeFetch(502, "<html>Bad gateway</html>") });
-    await expect(proxy.Viewer()).rejects.toMatchObject({ code: "HTTP_ERROR", status: 502 });
+    await expect(proxy.Viewer()).rejects.toMatchObject({ code: "BAD_RESPONSE", status: 502 });
     const empty = createClient({ url: "http://api.test/graphql", fetch: fakeFetch(200, {}) });
-    await expect(empty.Viewer()).rejects.toMatchObject({ code: "HTTP_ERROR", status: 200 });
+    await expect(empty.Viewer()).rejects.toMatchObject({ code: "BAD_RESPONSE", status: 200 });
   });
 });
 
