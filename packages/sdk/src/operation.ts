@@ -57,7 +57,7 @@ function keyed(ast: OperationDefinitionNode, variables: unknown): boolean {
     const key = IDEMPOTENCY_KEYS[field.name.value];
     const input = field.arguments?.find((argument) => argument.name.value === "input")?.value;
     if (!key || !input) return false;
-    const value = valueOf(input, vars);
+    const value = literalValue(input, vars);
     if (value && typeof value === "object" && !Array.isArray(value)) {
       const found = (value as Record<string, unknown>)[key];
       return typeof found === "string" && found !== "";
@@ -67,10 +67,10 @@ function keyed(ast: OperationDefinitionNode, variables: unknown): boolean {
 }
 
 /** A literal's value with variables filled in, as far as objects and strings go (enough to find a key). */
-function valueOf(node: ValueNode, vars: Record<string, unknown>): unknown {
+function literalValue(node: ValueNode, vars: Record<string, unknown>): unknown {
   if (node.kind === "Variable") return vars[node.name.value];
   if (node.kind === "StringValue") return node.value;
   if (node.kind === "ObjectValue")
-    return Object.fromEntries(node.fields.map((field) => [field.name.value, valueOf(field.value, vars)]));
+    return Object.fromEntries(node.fields.map((field) => [field.name.value, literalValue(field.value, vars)]));
   return undefined;
 }
