@@ -17,6 +17,7 @@ export function createClient(options: ClientOptions): PartnergraphClient {
     variables?: V,
     requestOptions?: RequestOptions,
   ) => {
+    // Every generated document holds one operation: operationOf cannot throw here.
     const operation = operationOf(document);
     return operation.kind === "subscription"
       ? base.subscribe<R, V>(document, ...([variables] as [V]))

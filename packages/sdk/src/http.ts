@@ -55,6 +55,9 @@ export type VariablesArgs<V, O = RequestOptions> = {} extends V
   ? [variables?: V, options?: O]
   : [variables: V, options?: O];
 
+/** The variables of a document that can be paginated: it declares `$after` (never for other documents). */
+export type PageVariables<V> = string extends keyof V ? never : "after" extends keyof V ? V : never;
+
 /** A Relay connection as selected: its pageInfo and its nodes (or edges). */
 export type Connection<N> = {
   readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor?: string | null | undefined };
@@ -72,14 +75,14 @@ export type ConnectionNode<R> = {
 
 export interface HttpClient {
   /** Sends any typed document (the SDK's `…Document`s, or your own selections typed by codegen). */
-  request<R, V>(document: TypedDocumentNode<R, V>, ...args: VariablesArgs<V>): Promise<R>;
+  request<R, V>(document: TypedDocumentNode<R, V>, ...args: NoInfer<VariablesArgs<V>>): Promise<R>;
   /**
    * Every node of a connection, page after page (following `pageInfo.endCursor` through the `$after` variable).
    * `select` picks the connection from a page; by default the result's one top-level field with a `pageInfo`.
    */
   paginate<R, V extends { after?: string | null | undefined }, N = ConnectionNode<R>>(
     document: TypedDocumentNode<R, V>,
-    variables: V,
+    variables: NoInfer<PageVariables<V>>,
     select?: (data: R) => Connection<N> | null | undefined,
     options?: RequestOptions,
   ): AsyncIterableIterator<N>;
@@ -233,18 +236,19 @@ async function sendOnce<R>(
 
 /** The HTTP half of every client: request, paginate, setCredential. */
 export function httpMethods(core: Core): HttpClient {
-  const request = <R, V>(document: TypedDocumentNode<R, V>, ...[variables, options]: VariablesArgs<V>) =>
-    send<R>(core, operationOf(document), variables, options);
+  // async, so that a document that cannot be sent rejects rather than throws.
+  const request = async <R, V>(document: TypedDocumentNode<R, V>, ...args: NoInfer<VariablesArgs<V>>) =>
+    send<R>(core, operationOf(document), args[0], args[1]);
   return {
     request,
     paginate<R, V extends { after?: string | null | undefined }, N = ConnectionNode<R>>(
       document: TypedDocumentNode<R, V>,
-      variables: V,
+      variables: NoInfer<PageVariables<V>>,
       select?: (data: R) => Connection<N> | null | undefined,
       options?: RequestOptions,
     ): AsyncIterableIterator<N> {
       return (async function* () {
-        let after = variables.after ?? null;
+        let after = (variables as V).after ?? null;
         for (;;) {
           const data = await send<R>(core, operationOf(document), { ...variables, after }, options);
           const connection = select ? select(data) : (onlyConnection(data) as Connection<N> | undefined);

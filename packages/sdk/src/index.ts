@@ -16,6 +16,7 @@ export {
   type ConnectionNode,
   createHttpClient,
   type HttpClient,
+  type PageVariables,
   type RequestOptions,
   type RetryOptions,
   type VariablesArgs,

@@ -16,7 +16,7 @@ export interface BaseClient extends HttpClient {
    * Events of a subscription document, as an async iterable: `for await (const event of client.subscribe(...))`.
    * Connects (lazily, once per client) over WebSocket; `break` or `return()` unsubscribes.
    */
-  subscribe<R, V>(document: TypedDocumentNode<R, V>, ...args: SubscriptionArgs<V>): AsyncIterableIterator<R>;
+  subscribe<R, V>(document: TypedDocumentNode<R, V>, ...args: NoInfer<SubscriptionArgs<V>>): AsyncIterableIterator<R>;
   /** Use another credential from now on (e.g. the token after logging in). Ends open subscriptions. */
   setCredential(credential: string | undefined): void;
   /** Closes the subscription socket, if any. */
@@ -63,7 +63,7 @@ export function baseMethods(core: Core): BaseClient {
 
   // Not an async generator: a generator's return() waits for a pending next(), so a subscription that never
   // receives an event could not be cancelled. Here return() unsubscribes at once and ends a pending next().
-  function subscribe<R, V>(document: TypedDocumentNode<R, V>, ...[variables]: SubscriptionArgs<V>) {
+  function subscribe<R, V>(document: TypedDocumentNode<R, V>, ...[variables]: NoInfer<SubscriptionArgs<V>>) {
     let results:
       | AsyncIterableIterator<{ data?: R | null | undefined; errors?: readonly GraphQLFormattedError[] | undefined }>
       | undefined;
