@@ -4,6 +4,8 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   type ClientOptions,
+  ClubStaffDocument,
+  type ClubStaffQuery,
   ConversionCreatedDocument,
   type ConversionCreatedSubscription,
   CreatePartnerDocument,
@@ -74,6 +76,13 @@ describe("types", () => {
     >();
     expectTypeOf(client.paginate(PartnersDocument, { programId: "P" }, (d) => d.partners)).toEqualTypeOf<
       AsyncIterableIterator<PartnersQuery["partners"]["nodes"][number]>
+    >();
+    // The README's nested connection: a selector through a union.
+    const staff = client.paginate(ClubStaffDocument, { clubId: "C" }, (data) =>
+      data.node?.__typename === "Club" ? data.node.staff : null,
+    );
+    expectTypeOf(staff).toEqualTypeOf<
+      AsyncIterableIterator<Extract<ClubStaffQuery["node"], { __typename: "Club" }>["staff"]["nodes"][number]>
     >();
     // @ts-expect-error a document without $after cannot be paginated
     client.paginate(ViewerDocument, {});
