@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { buildSchema, type GraphQLInterfaceType } from "graphql";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createClient } from "./client.js";
 import { isError, PartnergraphError } from "./errors.js";
 import { type CreatePartnerMutation, ERROR_TYPENAMES } from "./generated.js";
@@ -283,5 +283,26 @@ describe("isError", () => {
       .objects.map((t) => t.name);
     expect([...ERROR_TYPENAMES]).toEqual(implementations.sort());
     expect(ERROR_TYPENAMES).toContain("ValidationError");
+  });
+});
+
+describe("relative URLs in browsers", () => {
+  it("resolves the subscription URL against the page", async () => {
+    const { FakeSocket, sockets } = fakeWebSocket((socket, message) => {
+      if (message.type === "connection_init") socket.reply({ type: "connection_ack" });
+    });
+    vi.stubGlobal("location", { href: "https://app.example.com/dashboard/" });
+    try {
+      const client = createClient({ url: "/graphql", webSocketImpl: FakeSocket });
+      const events = client.PartnerChanged({ programId: "P1" })[Symbol.asyncIterator]();
+      const pending = events.next();
+      while (!sockets[0]) await new Promise((r) => setTimeout(r, 1));
+      expect(sockets[0].url).toBe("wss://app.example.com/graphql");
+      await events.return!();
+      await pending;
+      await client.close();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

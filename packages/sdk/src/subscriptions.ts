@@ -49,8 +49,11 @@ export function baseMethods(core: Core): BaseClient {
         'No WebSocket implementation for subscriptions: pass `webSocketImpl` (on Node 20, e.g. `import WebSocket from "ws"`)',
         { code: "WEBSOCKET_UNAVAILABLE" },
       );
+    // A page may give a relative URL ("/graphql"): fetch resolves it, WebSocket needs it absolute.
+    const page = (globalThis as { location?: { href: string } }).location;
+    const url = page ? new URL(core.options.url, page.href).href : core.options.url;
     socket = createWsClient({
-      url: core.options.url.replace(/^http/, "ws"),
+      url: url.replace(/^http/, "ws"),
       webSocketImpl,
       connectionParams: () => (core.credential ? { authorization: `Bearer ${core.credential}` } : {}),
       retryAttempts: core.options.retryAttempts ?? 5,
