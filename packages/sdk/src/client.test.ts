@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { buildSchema, type GraphQLInterfaceType } from "graphql";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createClient } from "./client.js";
 import { isError, PartnergraphError } from "./errors.js";
 import { type CreatePartnerMutation, ERROR_TYPENAMES } from "./generated.js";
@@ -117,9 +117,9 @@ describe("createClient over HTTP", () => {
     expect(error).toMatchObject({ code: "NETWORK_ERROR", status: undefined, errors: [] });
     expect((error as Error).cause).toBeInstanceOf(TypeError);
     const proxy = createClient({ url: "http://api.test/graphql", fetch: fakeFetch(502, "<html>Bad gateway</html>") });
-    await expect(proxy.Viewer()).rejects.toMatchObject({ code: "HTTP_ERROR", status: 502 });
+    await expect(proxy.Viewer()).rejects.toMatchObject({ code: "BAD_RESPONSE", status: 502 });
     const empty = createClient({ url: "http://api.test/graphql", fetch: fakeFetch(200, {}) });
-    await expect(empty.Viewer()).rejects.toMatchObject({ code: "HTTP_ERROR", status: 200 });
+    await expect(empty.Viewer()).rejects.toMatchObject({ code: "BAD_RESPONSE", status: 200 });
   });
 });
 
@@ -283,5 +283,26 @@ describe("isError", () => {
       .objects.map((t) => t.name);
     expect([...ERROR_TYPENAMES]).toEqual(implementations.sort());
     expect(ERROR_TYPENAMES).toContain("ValidationError");
+  });
+});
+
+describe("relative URLs in browsers", () => {
+  it("resolves the subscription URL against the page", async () => {
+    const { FakeSocket, sockets } = fakeWebSocket((socket, message) => {
+      if (message.type === "connection_init") socket.reply({ type: "connection_ack" });
+    });
+    vi.stubGlobal("location", { href: "https://app.example.com/dashboard/" });
+    try {
+      const client = createClient({ url: "/graphql", webSocketImpl: FakeSocket });
+      const events = client.PartnerChanged({ programId: "P1" })[Symbol.asyncIterator]();
+      const pending = events.next();
+      while (!sockets[0]) await new Promise((r) => setTimeout(r, 1));
+      expect(sockets[0].url).toBe("wss://app.example.com/graphql");
+      await events.return!();
+      await pending;
+      await client.close();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
