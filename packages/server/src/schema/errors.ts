@@ -5,7 +5,6 @@ import {
   ErrorCode,
   InsufficientPointsError,
   InvalidLoginCodeError,
-  InvalidTransitionError,
   LoyaltyRuleError,
   NotConfiguredError,
   NotFoundError,
