@@ -53,7 +53,14 @@ export const builder = new SchemaBuilder<{
         ? new AuthError(ErrorCode.UNAUTHENTICATED, "Send a credential as `Authorization: Bearer <key>`")
         : new AuthError(ErrorCode.FORBIDDEN, "Not allowed for this credential"),
   },
-  errors: { defaultTypes: [] },
+  errors: {
+    // Only the catalogue's own classes become typed results (a raw Error would leak its message).
+    defaultTypes: [],
+    // A mutation's result union holds its payload itself and is named after the field: createPartner →
+    // CreatePartnerResult = CreatePartnerPayload | ValidationError | …
+    directResult: true,
+    defaultUnionOptions: { name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Result` },
+  },
   complexity: {
     defaultComplexity: 1,
     // Lists are connections, whose multiplier is the page size they ask for (connectionComplexity).

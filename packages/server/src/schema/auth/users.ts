@@ -108,7 +108,7 @@ builder.mutationFields((t) => ({
     description: "Email a 6-digit login code (valid 10 minutes, single use). At most 5 requests per email per hour.",
     skipTypeScopes: true,
     args: { input: t.arg({ type: RequestLoginCodeInput, required: true }) },
-    errors: { types: [ValidationError], directResult: true, union: { name: "RequestLoginCodeResult" } },
+    errors: { types: [ValidationError] },
     resolve: (_root, { input }, ctx) => requestLoginCode(ctx, ctx.secrets, input),
   }),
   verifyLoginCode: t.field({
@@ -118,8 +118,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VerifyLoginCodeInput, required: true }) },
     errors: {
       types: [InvalidLoginCodeError, ValidationError],
-      directResult: true,
-      union: { name: "VerifyLoginCodeResult" },
     },
     resolve: (_root, { input }, ctx) => verifyLoginCode(ctx, ctx.secrets, input),
   }),
@@ -136,7 +134,7 @@ builder.mutationFields((t) => ({
     description:
       "Give a person a role (admins: any; a program's managers: roles in their program). Granting twice is a no-op.",
     args: { input: t.arg({ type: GrantRoleInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "GrantRoleResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input }, ctx) => ({
       roleGrant: await grantRole(ctx, {
         ...input,
@@ -149,7 +147,7 @@ builder.mutationFields((t) => ({
     type: RoleGrantPayload("RevokeRolePayload"),
     description: "Take a role away. Sessions keep working for the person's other roles.",
     args: { input: t.arg({ type: RevokeRoleInput, required: true }) },
-    errors: { types: [NotFoundError], directResult: true, union: { name: "RevokeRoleResult" } },
+    errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => ({ roleGrant: await revokeRole(ctx, rowId(input.id, "RoleGrant")) }),
   }),
 }));

@@ -109,7 +109,6 @@ const AddStampsPayload = builder.objectRef<{ result: StampsResult; replayed: boo
 
 const actionErrors = {
   types: [ValidationError, ConflictError, NotFoundError, LoyaltyRuleError],
-  directResult: true as const,
 };
 
 type ActionArgs = {
@@ -131,7 +130,7 @@ builder.mutationFields((t) => ({
     description:
       "Staff (and owners) award points on a LOYALTY card to the member whose QR was scanned, in one of the card's clubs. Idempotent on idempotencyKey; a member who does not follow the card starts following it. Daily limits per member and per staff member apply.",
     args: { input: t.arg({ type: AwardPointsInput, required: true }) },
-    errors: { ...actionErrors, union: { name: "AwardPointsResult" } },
+    errors: { ...actionErrors },
     resolve: (_r, { input }, ctx) => awardPoints(ctx, ctx.secrets.session, staffInput(input)),
   }),
   addStamps: t.field({
@@ -139,7 +138,7 @@ builder.mutationFields((t) => ({
     description:
       "Staff (and owners) add stamps on a STAMP card to the member whose QR was scanned. Idempotent on idempotencyKey; follows like awardPoints. Stamps beyond the daily stamp limit, or beyond a full card on a HOLD card, are not added (refused when none can be).",
     args: { input: t.arg({ type: AddStampsInput, required: true }) },
-    errors: { ...actionErrors, union: { name: "AddStampsResult" } },
+    errors: { ...actionErrors },
     resolve: (_r, { input }, ctx) => addStamps(ctx, ctx.secrets.session, staffInput(input)),
   }),
 }));

@@ -365,7 +365,7 @@ builder.mutationFields((t) => ({
     type: CardPayload("CreateLoyaltyCardPayload"),
     description: "Create a points card carried by clubs of one partner (the program's managers or the partner).",
     args: { input: t.arg({ type: CreateLoyaltyCardInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "CreateLoyaltyCardResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_r, { input }, ctx) => ({
       card: await createLoyaltyCard(ctx, { ...input, clubIds: clubIds(input.clubIds) }),
     }),
@@ -374,7 +374,7 @@ builder.mutationFields((t) => ({
     type: CardPayload("CreateStampCardPayload"),
     description: "Create a stamp card carried by clubs of one partner (the program's managers or the partner).",
     args: { input: t.arg({ type: CreateStampCardInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "CreateStampCardResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_r, { input }, ctx) => ({
       card: await createStampCard(ctx, { ...input, clubIds: clubIds(input.clubIds) }),
     }),
@@ -383,7 +383,7 @@ builder.mutationFields((t) => ({
     type: CardPayload("UpdateCardPayload"),
     description: "Change a card's design, visibility, status, rules or limits (the program's managers or the partner).",
     args: { input: t.arg({ type: UpdateCardInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "UpdateCardResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_r, { input: { cardId, ...patch } }, ctx) => ({
       card: await updateCard(ctx, rowId(cardId, "Card"), patch),
     }),
@@ -393,7 +393,7 @@ builder.mutationFields((t) => ({
     description:
       "Replace the clubs that carry a card: at least one, all of the card's partner. Staff of removed clubs lose access to the card at once.",
     args: { input: t.arg({ type: SetCardClubsInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "SetCardClubsResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_r, { input }, ctx) => ({
       card: await setCardClubs(ctx, rowId(input.cardId, "Card"), clubIds(input.clubIds)),
     }),

@@ -162,14 +162,14 @@ builder.mutationFields((t) => ({
     type: ClubPayload("CreateClubPayload"),
     description: "Add a club to a partner (the program's managers or the partner).",
     args: { input: t.arg({ type: CreateClubInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "CreateClubResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_r, { input }, ctx) => ({ club: await createClub(ctx, partnerRef(input.partner), input) }),
   }),
   updateClub: t.field({
     type: ClubPayload("UpdateClubPayload"),
     description: "Rename, move or (de)activate a club (the program's managers or the partner).",
     args: { input: t.arg({ type: UpdateClubInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "UpdateClubResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_r, { input: { id, ...patch } }, ctx) => ({
       club: await updateClub(ctx, rowId(id, "Club"), patch),
     }),
@@ -179,14 +179,14 @@ builder.mutationFields((t) => ({
     description:
       "Add a person to a club. Owners add either role; the club's managers add STAFF to their own club. Adding someone already there in the same role returns them; in another role is a CONFLICT.",
     args: { input: t.arg({ type: ClubStaffInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "AddClubStaffResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_r, { input }, ctx) => ({ staff: await addClubStaff(ctx, rowId(input.clubId, "Club"), input) }),
   }),
   updateClubStaff: t.field({
     type: ClubStaffPayload("UpdateClubStaffPayload"),
     description: "Change a person's role in a club (owners: a club manager may not promote or demote).",
     args: { input: t.arg({ type: ClubStaffInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "UpdateClubStaffResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_r, { input }, ctx) => ({ staff: await updateClubStaff(ctx, rowId(input.clubId, "Club"), input) }),
   }),
   removeClubStaff: t.field({
@@ -194,7 +194,7 @@ builder.mutationFields((t) => ({
     description:
       "Remove a person from a club (owners; the club's managers remove STAFF of their own club). Their access through it ends at once.",
     args: { input: t.arg({ type: RemoveClubStaffInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "RemoveClubStaffResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: (_r, { input }, ctx) => removeClubStaff(ctx, rowId(input.clubId, "Club"), input),
   }),
 }));

@@ -164,8 +164,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RedeemCouponInput, required: true }) },
     errors: {
       types: [ValidationError, ConflictError, NotFoundError, LoyaltyRuleError],
-      directResult: true,
-      union: { name: "RedeemCouponResult" },
     },
     resolve: (_r, { input }, ctx) =>
       redeemCoupon(ctx, {
@@ -181,8 +179,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CancelCouponInput, required: true }) },
     errors: {
       types: [ValidationError, NotFoundError, LoyaltyRuleError],
-      directResult: true,
-      union: { name: "CancelCouponResult" },
     },
     resolve: async (_r, { input }, ctx) => ({ coupon: await cancelCoupon(ctx, rowId(input.couponId, "Coupon")) }),
   }),

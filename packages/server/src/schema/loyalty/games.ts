@@ -216,7 +216,7 @@ builder.mutationFields((t) => ({
     type: GamePayload("CreateGamePayload"),
     description: "Add a game to a card (the card's owners).",
     args: { input: t.arg({ type: CreateGameInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "CreateGameResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_r, { input }, ctx) => {
       const { cardId, prizes, ...rest } = input;
       return { game: await createGame(ctx, rowId(cardId, "Card"), { ...rest, prizes: prizesOf(prizes) }) };
@@ -226,7 +226,7 @@ builder.mutationFields((t) => ({
     type: GamePayload("UpdateGamePayload"),
     description: "Change a game (the card's owners).",
     args: { input: t.arg({ type: UpdateGameInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "UpdateGameResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_r, { input }, ctx) => {
       const { gameId, prizes, ...rest } = input;
       return {
@@ -244,8 +244,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PlayGameInput, required: true }) },
     errors: {
       types: [ValidationError, ConflictError, NotFoundError, LoyaltyRuleError],
-      directResult: true,
-      union: { name: "PlayGameResult" },
     },
     resolve: (_r, { input }, ctx) =>
       playGame(ctx, {

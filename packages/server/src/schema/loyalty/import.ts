@@ -99,11 +99,7 @@ const ImportStaffInput = builder.inputType("ImportStaffInput", {
     ),
 });
 
-const errors = (union: string) => ({
-  types: [ValidationError, NotFoundError],
-  directResult: true as const,
-  union: { name: union },
-});
+const errors = { types: [ValidationError, NotFoundError] };
 const run =
   (importer: (call: Call, input: ImportInput) => Promise<ImportReport>) =>
   (_root: unknown, args: { input: { programId: string; csv: string; dryRun?: boolean | null } }, ctx: Call) =>
@@ -114,21 +110,21 @@ builder.mutationFields((t) => ({
     type: ImportReportRef,
     description: "Bulk-create or update members from CSV (the program's managers and keys).",
     args: { input: t.arg({ type: ImportMembersInput, required: true }) },
-    errors: errors("ImportMembersResult"),
+    errors,
     resolve: run(importMembers),
   }),
   importTransactions: t.field({
     type: ImportReportRef,
     description: "Bring historical ledger entries in from CSV (the program's managers and keys).",
     args: { input: t.arg({ type: ImportTransactionsInput, required: true }) },
-    errors: errors("ImportTransactionsResult"),
+    errors,
     resolve: run(importTransactions),
   }),
   importProducts: t.field({
     type: ImportReportRef,
     description: "Bulk-add or replace catalogue products from CSV (the program's managers and keys).",
     args: { input: t.arg({ type: ImportProductsInput, required: true }) },
-    errors: errors("ImportProductsResult"),
+    errors,
     resolve: run(importProducts),
   }),
   importStaff: t.field({
@@ -136,7 +132,7 @@ builder.mutationFields((t) => ({
     description:
       "Bulk-add people to clubs, or change their role, from CSV. The program's managers and keys for every club of the program; a partner (its key or users) for its own clubs; a club manager for the clubs it manages, STAFF only.",
     args: { input: t.arg({ type: ImportStaffInput, required: true }) },
-    errors: errors("ImportStaffResult"),
+    errors,
     resolve: run(importStaff),
   }),
 }));

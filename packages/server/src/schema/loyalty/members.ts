@@ -173,7 +173,7 @@ builder.mutationFields((t) => ({
     description:
       "Follow a card (collect on it): a PUBLIC, ACTIVE card by id, any ACTIVE card by its followToken; a QR_ONLY card named by id is NOT_FOUND. Following again returns the follow.",
     args: { input: t.arg({ type: FollowCardInput, required: true }) },
-    errors: { types: memberErrors, directResult: true, union: { name: "FollowCardResult" } },
+    errors: { types: memberErrors },
     resolve: (_r, { input }, ctx) =>
       followCard(ctx, {
         cardId: optionalRowId(input.cardId, "Card"),
@@ -185,7 +185,7 @@ builder.mutationFields((t) => ({
     type: UnfollowCardPayload,
     description: "Stop following a card. The balance stays (following again shows it).",
     args: { input: t.arg({ type: MemberCardInput("UnfollowCardInput"), required: true }) },
-    errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: "UnfollowCardResult" } },
+    errors: { types: [ValidationError, NotFoundError] },
     resolve: (_r, { input }, ctx) =>
       unfollowCard(ctx, { cardId: rowId(input.cardId, "Card"), member: memberRef(input.member) }),
   }),
@@ -194,7 +194,7 @@ builder.mutationFields((t) => ({
     description:
       "Record that a card was viewed (analytics), as the caller's own member of the card's program when it is one, or for a named member.",
     args: { input: t.arg({ type: MemberCardInput("RecordCardViewInput"), required: true }) },
-    errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: "RecordCardViewResult" } },
+    errors: { types: [ValidationError, NotFoundError] },
     resolve: async (_r, { input }, ctx) => ({
       card: await recordCardView(ctx, { cardId: rowId(input.cardId, "Card"), member: memberRef(input.member) }),
     }),
@@ -204,7 +204,7 @@ builder.mutationFields((t) => ({
     description:
       "A fresh signed QR payload for a member to show at the counter (the member's own login, or the program's managers).",
     args: { input: t.arg({ type: MemberQrInput, required: true }) },
-    errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: "MemberQrResult" } },
+    errors: { types: [ValidationError, NotFoundError] },
     resolve: (_r, { input }, ctx) => {
       if (!input.programId === !input.member)
         throw new ValidationError([

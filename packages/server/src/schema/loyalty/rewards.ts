@@ -253,14 +253,14 @@ builder.mutationFields((t) => ({
     type: RewardPayload("CreateRewardPayload"),
     description: "Add a reward to a card (the card's owners). A disabled partner's new rewards start suspended.",
     args: { input: t.arg({ type: CreateRewardInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "CreateRewardResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_r, { input }, ctx) => ({ reward: await createReward(ctx, rowId(input.cardId, "Card"), input) }),
   }),
   updateReward: t.field({
     type: RewardPayload("UpdateRewardPayload"),
     description: "Change a reward (the card's owners).",
     args: { input: t.arg({ type: UpdateRewardInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "UpdateRewardResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_r, { input }, ctx) => {
       const { rewardId, ...patch } = input;
       return { reward: await updateReward(ctx, rowId(rewardId, "Reward"), patch) };
@@ -273,8 +273,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RedeemRewardInput, required: true }) },
     errors: {
       types: [ValidationError, ConflictError, NotFoundError, LoyaltyRuleError, InsufficientPointsError],
-      directResult: true,
-      union: { name: "RedeemRewardResult" },
     },
     resolve: (_r, { input }, ctx) =>
       redeemReward(ctx, ctx.secrets.session, {

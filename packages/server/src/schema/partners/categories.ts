@@ -67,7 +67,7 @@ builder.mutationFields((t) => ({
     type: CategoryPayload("CreatePartnerCategoryPayload"),
     description: "Add a partner category to a program (admin or the program's managers). Names are unique per program.",
     args: { input: t.arg({ type: CreatePartnerCategoryInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "CreatePartnerCategoryResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input }, ctx) => ({
       category: await createPartnerCategory(ctx, rowId(input.programId, "Program"), input),
     }),
@@ -75,7 +75,7 @@ builder.mutationFields((t) => ({
   renamePartnerCategory: t.field({
     type: CategoryPayload("RenamePartnerCategoryPayload"),
     args: { input: t.arg({ type: RenamePartnerCategoryInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "RenamePartnerCategoryResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input }, ctx) => ({
       category: await renamePartnerCategory(ctx, rowId(input.id, "PartnerCategory"), input),
     }),
@@ -86,8 +86,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DeletePartnerCategoryInput, required: true }) },
     errors: {
       types: [ConflictError, NotFoundError, ValidationError],
-      directResult: true,
-      union: { name: "DeletePartnerCategoryResult" },
     },
     resolve: async (_root, { input }, ctx) => ({
       category: await deletePartnerCategory(ctx, rowId(input.id, "PartnerCategory")),

@@ -250,8 +250,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreatePartnerInput, required: true }) },
     errors: {
       types: [...WRITE_ERRORS, NotConfiguredError],
-      directResult: true,
-      union: { name: "CreatePartnerResult" },
     },
     resolve: (_root, { input: { programId, categoryId, ...input } }, ctx) =>
       createPartner(ctx, rowId(programId, "Program"), {
@@ -263,7 +261,7 @@ builder.mutationFields((t) => ({
     type: PartnerPayload("UpdatePartnerPayload"),
     description: "Change a partner's fields (admin or the program's managers).",
     args: { input: t.arg({ type: UpdatePartnerInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "UpdatePartnerResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input: { partner, categoryId, ...patch } }, ctx) => ({
       partner: await updatePartner(ctx, partnerRef(partner), {
         ...patch,
@@ -275,7 +273,7 @@ builder.mutationFields((t) => ({
     type: PartnerPayload("SetPartnerStatusPayload"),
     description: "Disable a partner (its keys and sessions stop authorizing partner actions) or enable it again.",
     args: { input: t.arg({ type: SetPartnerStatusInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "SetPartnerStatusResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input }, ctx) => ({
       partner: await setPartnerStatus(ctx, partnerRef(input.partner), input.status),
     }),
@@ -285,7 +283,7 @@ builder.mutationFields((t) => ({
     description:
       "Delete a partner: cannot be undone. It leaves lists and lookups, its keys stop working, its history stays; its external ID may be reused.",
     args: { input: t.arg({ type: PartnerInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "DeletePartnerResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input }, ctx) => ({ partner: await deletePartner(ctx, partnerRef(input.partner)) }),
   }),
   rotatePartnerApiKey: t.field({
@@ -295,14 +293,14 @@ builder.mutationFields((t) => ({
     ),
     description: "Replace a partner's API key. The new key is shown once; the old one stops working at once.",
     args: { input: t.arg({ type: PartnerInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "RotatePartnerApiKeyResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: (_root, { input }, ctx) => rotatePartnerApiKey(ctx, partnerRef(input.partner)),
   }),
   revokePartnerApiKey: t.field({
     type: PartnerPayload("RevokePartnerApiKeyPayload"),
     description: "Revoke a partner's API key without a replacement (rotate to issue a new one).",
     args: { input: t.arg({ type: PartnerInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "RevokePartnerApiKeyResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input }, ctx) => ({ partner: await revokePartnerApiKey(ctx, partnerRef(input.partner)) }),
   }),
 }));

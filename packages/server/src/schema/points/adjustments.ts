@@ -34,8 +34,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AdjustPointsInput, required: true }) },
     errors: {
       types: [ValidationError, ConflictError, NotFoundError, InsufficientPointsError],
-      directResult: true,
-      union: { name: "AdjustPointsResult" },
     },
     resolve: (_r, { input }, ctx) => adjustPoints(ctx, rowId(input.programId, "Program"), memberRef(input), input),
   }),

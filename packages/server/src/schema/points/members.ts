@@ -139,7 +139,7 @@ builder.mutationFields((t) => ({
     type: MemberPayload,
     description: "Add a member (managers). Creating an existing external id returns that member.",
     args: { input: t.arg({ type: CreateMemberInput, required: true }) },
-    errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: "CreateMemberResult" } },
+    errors: { types: [ValidationError, NotFoundError] },
     resolve: async (_r, { input }, ctx) => ({
       member: await createMember(ctx, rowId(input.programId, "Program"), input),
     }),

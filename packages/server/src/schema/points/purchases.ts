@@ -89,7 +89,6 @@ const RecordReturnPayload = builder
 
 const pointsErrors = {
   types: [ValidationError, ConflictError, NotFoundError, NotConfiguredError],
-  directResult: true as const,
 };
 
 builder.mutationFields((t) => ({
@@ -97,7 +96,7 @@ builder.mutationFields((t) => ({
     type: RecordPurchasePayload,
     description: "Award a purchase's points: exactly what potentialPoints quotes for the same basket and time.",
     args: { input: t.arg({ type: RecordPurchaseInput, required: true }) },
-    errors: { ...pointsErrors, union: { name: "RecordPurchaseResult" } },
+    errors: { ...pointsErrors },
     resolve: (_r, { input }, ctx) =>
       recordPurchase(ctx, {
         programId: optionalRowId(input.programId, "Program"),
@@ -111,7 +110,7 @@ builder.mutationFields((t) => ({
     type: RecordReturnPayload,
     description: "Take back exactly what returned units earned at purchase. Returning more than was bought is refused.",
     args: { input: t.arg({ type: RecordReturnInput, required: true }) },
-    errors: { ...pointsErrors, union: { name: "RecordReturnResult" } },
+    errors: { ...pointsErrors },
     resolve: (_r, { input }, ctx) =>
       recordReturn(ctx, {
         ...input,

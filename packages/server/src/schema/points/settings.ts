@@ -208,13 +208,13 @@ function campaignWhere(
   };
 }
 
-const writeErrors = { types: [ValidationError, NotFoundError], directResult: true as const };
+const writeErrors = { types: [ValidationError, NotFoundError] };
 
 builder.mutationFields((t) => ({
   setPointsMultipliers: t.field({
     type: ProgramPayload("SetPointsMultipliersPayload"),
     args: { input: t.arg({ type: SetPointsMultipliersInput, required: true }) },
-    errors: { ...writeErrors, union: { name: "SetPointsMultipliersResult" } },
+    errors: { ...writeErrors },
     resolve: async (_root, { input }, ctx) => ({
       program: await setPointsMultipliers(ctx, rowId(input.programId, "Program"), input.kind, input.multipliers),
     }),
@@ -223,7 +223,7 @@ builder.mutationFields((t) => ({
     type: ProgramPayload("UpsertProductsPayload"),
     description: "Add or update catalogue products by SKU (bulk).",
     args: { input: t.arg({ type: UpsertProductsInput, required: true }) },
-    errors: { ...writeErrors, union: { name: "UpsertProductsResult" } },
+    errors: { ...writeErrors },
     resolve: async (_root, { input }, ctx) => ({
       program: await upsertProducts(ctx, rowId(input.programId, "Program"), input.products),
     }),
@@ -232,7 +232,7 @@ builder.mutationFields((t) => ({
     type: ProgramPayload("SetSkuExclusionsPayload"),
     description: "Add SKUs to, and remove SKUs from, the exclusion list.",
     args: { input: t.arg({ type: SetSkuExclusionsInput, required: true }) },
-    errors: { ...writeErrors, union: { name: "SetSkuExclusionsResult" } },
+    errors: { ...writeErrors },
     resolve: async (_root, { input }, ctx) => ({
       program: await setSkuExclusions(ctx, rowId(input.programId, "Program"), input),
     }),
@@ -240,7 +240,7 @@ builder.mutationFields((t) => ({
   createCampaign: t.field({
     type: CampaignPayload("CreateCampaignPayload"),
     args: { input: t.arg({ type: CreateCampaignInput, required: true }) },
-    errors: { ...writeErrors, union: { name: "CreateCampaignResult" } },
+    errors: { ...writeErrors },
     resolve: async (_root, { input: { programId, ...input } }, ctx) => ({
       campaign: await createCampaign(ctx, rowId(programId, "Program"), input as CampaignInput),
     }),
@@ -248,7 +248,7 @@ builder.mutationFields((t) => ({
   updateCampaign: t.field({
     type: CampaignPayload("UpdateCampaignPayload"),
     args: { input: t.arg({ type: UpdateCampaignInput, required: true }) },
-    errors: { ...writeErrors, union: { name: "UpdateCampaignResult" } },
+    errors: { ...writeErrors },
     resolve: async (_root, { input: { id, ...patch } }, ctx) => ({
       campaign: await updateCampaign(ctx, rowId(id, "Campaign"), patch as Partial<CampaignInput>),
     }),

@@ -147,7 +147,7 @@ builder.mutationFields((t) => ({
     type: CreateProgramPayload,
     description: "Create a program (platform admin only). Returns its secret key once.",
     args: { input: t.arg({ type: CreateProgramInput, required: true }) },
-    errors: { types: [ValidationError], directResult: true, union: { name: "CreateProgramResult" } },
+    errors: { types: [ValidationError] },
     resolve: (_root, { input }, ctx) => createProgram(ctx, input),
   }),
   configureProgram: t.field({
@@ -156,8 +156,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ConfigureProgramInput, required: true }) },
     errors: {
       types: [ValidationError, ConflictError, NotFoundError],
-      directResult: true,
-      union: { name: "ConfigureProgramResult" },
     },
     resolve: async (_root, { input: { programId, ...config } }, ctx) => ({
       program: await configureProgram(ctx, rowId(programId, "Program"), config),

@@ -165,8 +165,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetCommissionStatusInput, required: true }) },
     errors: {
       types: [...WRITE_ERRORS, ...PERIOD_LOCK_ERRORS, InvalidTransitionError],
-      directResult: true,
-      union: { name: "SetCommissionStatusResult" },
     },
     resolve: async (_root, { input }, ctx) => ({
       commission: await setCommissionStatus(ctx, rowId(input.commissionId, "Commission"), input.status),
@@ -179,8 +177,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PeriodInput, required: true }) },
     errors: {
       types: [...WRITE_ERRORS, ...PERIOD_LOCK_ERRORS],
-      directResult: true,
-      union: { name: "SyncCommissionsResult" },
     },
     resolve: (_root, { input }, ctx) => syncCommissions(ctx, rowId(input.programId, "Program"), input.period),
   }),

@@ -180,8 +180,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: TrackConversionInput, required: true }) },
     errors: {
       types: [...WRITE_ERRORS, ...PERIOD_LOCK_ERRORS],
-      directResult: true,
-      union: { name: "TrackConversionResult" },
     },
     resolve: (_root, { input: { projectId, clickId, ...input } }, ctx) =>
       trackConversion(ctx, rowId(projectId, "ReferralProject"), { ...input, clickId: clickToken(clickId) }),
@@ -193,8 +191,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RefundConversionInput, required: true }) },
     errors: {
       types: [...WRITE_ERRORS, ...PERIOD_LOCK_ERRORS],
-      directResult: true,
-      union: { name: "RefundConversionResult" },
     },
     resolve: async (_root, { input }, ctx) => ({
       conversion: await refundConversion(ctx, rowId(input.conversionId, "Conversion"), input.amount),

@@ -98,7 +98,7 @@ builder.mutationFields((t) => ({
     type: LinkPayload,
     description: "Create a partner's link (the program's managers for any partner; a partner key or user for itself).",
     args: { input: t.arg({ type: CreateReferralLinkInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "CreateReferralLinkResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input }, ctx) => ({
       link: await createReferralLink(
         ctx,

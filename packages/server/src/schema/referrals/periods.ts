@@ -53,14 +53,14 @@ builder.mutationFields((t) => ({
     description:
       "Close a period (the program's managers): nothing in it may be created or changed until it is unlocked. Locking twice is harmless.",
     args: { input: t.arg({ type: PeriodInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "LockCommissionPeriodResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: (_root, { input }, ctx) => lockCommissionPeriod(ctx, rowId(input.programId, "Program"), input.period),
   }),
   unlockCommissionPeriod: t.field({
     type: LockPayload("UnlockCommissionPeriodPayload"),
     description: "Reopen a period (the program's managers).",
     args: { input: t.arg({ type: PeriodInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "UnlockCommissionPeriodResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: (_root, { input }, ctx) => unlockCommissionPeriod(ctx, rowId(input.programId, "Program"), input.period),
   }),
 }));

@@ -211,8 +211,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateProjectInput, required: true }) },
     errors: {
       types: [...WRITE_ERRORS, NotConfiguredError],
-      directResult: true,
-      union: { name: "CreateProjectResult" },
     },
     resolve: async (_root, { input: { programId, ...input } }, ctx) => ({
       project: await createProject(ctx, rowId(programId, "Program"), input),
@@ -223,7 +221,7 @@ builder.mutationFields((t) => ({
     description:
       "Rename a project, change its slug, status or windows (the program's managers). New windows apply to new clicks and conversions.",
     args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "UpdateProjectResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input: { projectId, ...patch } }, ctx) => ({
       project: await updateProject(ctx, rowId(projectId, "ReferralProject"), patch),
     }),
@@ -232,7 +230,7 @@ builder.mutationFields((t) => ({
     type: MembershipPayload("AddPartnerToProjectPayload"),
     description: "Make a partner a member of a project (no error if it already is); optionally its default project.",
     args: { input: t.arg({ type: ProjectMembershipInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "AddPartnerToProjectResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input }, ctx) => {
       const projectId = rowId(input.projectId, "ReferralProject");
       const partnerId = rowId(input.partnerId, "Partner", ErrorCode.PARTNER_NOT_FOUND);
@@ -245,7 +243,7 @@ builder.mutationFields((t) => ({
     description:
       "End a partner's membership. Its links keep redirecting; it is no longer the partner's default project.",
     args: { input: t.arg({ type: RemoveProjectMembershipInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "RemovePartnerFromProjectResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input }, ctx) => {
       const projectId = rowId(input.projectId, "ReferralProject");
       const partnerId = rowId(input.partnerId, "Partner", ErrorCode.PARTNER_NOT_FOUND);

@@ -143,7 +143,7 @@ builder.mutationFields((t) => ({
     description:
       "Add a reward rule to a project (the program's managers). When several rules apply to an event, the highest amount wins.",
     args: { input: t.arg({ type: CreateRewardRuleInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "CreateRewardRuleResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input: { projectId, partnerId, ...input } }, ctx) => ({
       rule: await createRewardRule(
         ctx,
@@ -158,7 +158,7 @@ builder.mutationFields((t) => ({
     description:
       "Change a reward rule (the program's managers); commissions already made keep their amounts until syncCommissions.",
     args: { input: t.arg({ type: UpdateRewardRuleInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "UpdateRewardRuleResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input: { ruleId, ...patch } }, ctx) => ({
       rule: await updateRewardRule(ctx, rowId(ruleId, "RewardRule"), patch),
     }),
@@ -167,7 +167,7 @@ builder.mutationFields((t) => ({
     type: RulePayload("DeleteRewardRulePayload"),
     description: "Stop a reward rule applying to new events (the program's managers). Its commissions stay.",
     args: { input: t.arg({ type: RuleIdInput, required: true }) },
-    errors: { types: WRITE_ERRORS, directResult: true, union: { name: "DeleteRewardRuleResult" } },
+    errors: { types: WRITE_ERRORS },
     resolve: async (_root, { input }, ctx) => ({
       rule: await deleteRewardRule(ctx, rowId(input.ruleId, "RewardRule")),
     }),
