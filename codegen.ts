@@ -1,12 +1,16 @@
-// graphql-codegen: the SDK's types and one method per operation, from packages/sdk/src/operations/*.graphql
-// checked against the printed contract, schema.graphql. Run `pnpm codegen` after changing either.
+// graphql-codegen, checked against the printed contract, schema.graphql. Run `pnpm codegen` after changing
+// either side. Two outputs:
+// - the SDK's types and one method per operation, from packages/sdk/src/operations/*.graphql;
+// - the server tests' typed documents (client preset), from the `graphql(`...`)` literals in packages/server/test.
 import type { CodegenConfig } from "@graphql-codegen/cli";
+
+const scalars = { ID: "string", Decimal: "string", DateTime: "string", JSON: "unknown" };
 
 const config: CodegenConfig = {
   schema: "schema.graphql",
-  documents: "packages/sdk/src/operations/*.graphql",
   generates: {
     "packages/sdk/src/generated.ts": {
+      documents: "packages/sdk/src/operations/*.graphql",
       // typescript-operations 6 emits the input and enum types the operations use, so the base `typescript`
       // plugin (every schema type) is not needed. The local plugin adds ERROR_TYPENAMES for `isError`.
       plugins: [
@@ -16,7 +20,7 @@ const config: CodegenConfig = {
         "packages/sdk/codegen/error-typenames.mjs",
       ],
       config: {
-        scalars: { ID: "string", Decimal: "string", DateTime: "string", JSON: "unknown" },
+        scalars,
         enumsAsTypes: true,
         useTypeImports: true,
         documentMode: "documentNode",
@@ -25,7 +29,26 @@ const config: CodegenConfig = {
         inputMaybeValue: "T | null | undefined",
       },
     },
+    // A test writes `graphql(\`query ...\`)` (imported from ./gql/index.js) and passes the result to `app.gql`:
+    // variables and the response are typed. Only `graphql(...)` calls are read: `/* GraphQL */` strings are not.
+    "packages/server/test/gql/": {
+      documents: ["packages/server/test/**/*.ts", "!packages/server/test/gql/**"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: {
+        scalars,
+        enumsAsTypes: true,
+        useTypeImports: true,
+        onlyOperationTypes: true,
+        emitLegacyCommonJSImports: false,
+        avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
+        maybeValue: "T | null",
+        inputMaybeValue: "T | null | undefined",
+      },
+    },
   },
+  // Plucks `graphql(...)` calls only: the tests' untyped `/* GraphQL */` strings (some built with `${}`) stay out.
+  pluckConfig: { globalGqlIdentifierName: ["graphql"], gqlMagicComment: "typed-test-document" },
 };
 
 export default config;

@@ -1,6 +1,14 @@
 // Potential points, purchases, returns, the ledger and partner billing through GraphQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_KEY, CREATE_PROGRAM, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
+import {
+  ADMIN_KEY,
+  CREATE_PROGRAM,
+  createPartner,
+  createProgram,
+  ofType,
+  startTestApp,
+  type TestApp,
+} from "./helpers.js";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -116,7 +124,10 @@ describe("potentialPoints", () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "VALIDATION_FAILED" });
     const zero = await app.gql(QUOTE, { p: program.id, b: basket([{ sku: "A", price: "1", quantity: 0 }]) });
     expect(zero.errors?.[0]?.extensions?.code).toBe("VALIDATION_FAILED");
-    const bare = (await app.gql(CREATE_PROGRAM, { input: { name: "Bare" } })).data.createProgram.program.id;
+    const bare = ofType(
+      (await app.gql(CREATE_PROGRAM, { input: { name: "Bare" } })).data.createProgram,
+      "CreateProgramPayload",
+    ).program.id;
     const unconfigured = await app.gql(QUOTE, { p: bare, b: basket([{ sku: "A", price: "1", quantity: 1 }]) });
     expect(unconfigured.errors?.[0]?.extensions?.code).toBe("NOT_CONFIGURED");
   });
