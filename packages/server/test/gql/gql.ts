@@ -22,6 +22,8 @@ type Documents = {
     "mutation HelpersGrantRole($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }": typeof types.HelpersGrantRoleDocument,
     "query LifecycleProgramNames { programs { nodes { name } } }": typeof types.LifecycleProgramNamesDocument,
     "query LifecycleViewerKind { viewer { kind } }": typeof types.LifecycleViewerKindDocument,
+    "mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }": typeof types.LiveOp1Document,
+    "subscription LiveStats($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }": typeof types.LiveStatsDocument,
     "\n  query PartnersPartner($id: ID!) {\n    partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }\n  }\n": typeof types.PartnersPartnerDocument,
     "\n  mutation PartnersUpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      __typename\n      ... on UpdatePartnerPayload { partner { id name description externalId category { name } status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": typeof types.PartnersUpdatePartnerDocument,
     "\n  query PartnersPartners($programId: ID!, $first: Int, $after: String, $filter: PartnerFilter) {\n    partners(programId: $programId, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { name externalId }\n    }\n  }\n": typeof types.PartnersPartnersDocument,
@@ -33,6 +35,18 @@ type Documents = {
     "query PartnersNode($id: ID!) { node(id: $id) { __typename id ... on Partner { name } } }": typeof types.PartnersNodeDocument,
     "query PartnersNodeId($id: ID!) { node(id: $id) { id } }": typeof types.PartnersNodeIdDocument,
     "query PartnersProgramPartners($id: ID!) { program(id: $id) { partners { totalCount nodes { name } } } }": typeof types.PartnersProgramPartnersDocument,
+    "query PointsQuote($p: ID, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) {\n  totalPointsAwarded\n  breakdown { sku quantity itemPrice convertedPoints pointsAwarded isExcluded campaigns { title multiplier applied } tenders { name proportion multiplier } channel { name multiplier } transaction { name multiplier } }\n} }": typeof types.PointsQuoteDocument,
+    "mutation PointsPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) {\n  __typename\n  ... on RecordPurchasePayload { totalPointsAwarded replayed purchase { id receiptId member { balance } } }\n  ... on Error { code message }\n} }": typeof types.PointsPurchaseDocument,
+    "mutation PointsReturn($input: RecordReturnInput!) { recordReturn(input: $input) {\n  __typename\n  ... on RecordReturnPayload { replayed purchaseReturn { pointsOwed pointsReturned } }\n  ... on Error { code message }\n  ... on ValidationError { issues { path message } }\n} }": typeof types.PointsReturnDocument,
+    "mutation PointsMember($p: ID!, $e: String!) { createMember(input: { programId: $p, externalId: $e }) { ... on CreateMemberPayload { member { id } } } }": typeof types.PointsMemberDocument,
+    "mutation PointsCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { __typename ... on CreateCampaignPayload { campaign { id } } ... on Error { code message } } }": typeof types.PointsCampaignDocument,
+    "mutation PointsMultipliers($input: SetPointsMultipliersInput!) { setPointsMultipliers(input: $input) { __typename ... on Error { code message } } }": typeof types.PointsMultipliersDocument,
+    "query PointsBalance($id: ID!) { member(id: $id) { balance ledger { nodes { type points } } } }": typeof types.PointsBalanceDocument,
+    "mutation PointsOp1($p: ID!) { configureProgram(input: { programId: $p, pointsPerCurrencyUnit: \"10\" }) { __typename } }": typeof types.PointsOp1Document,
+    "mutation PointsOp2($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on AdjustPointsPayload { balance } ... on InsufficientPointsError { code balance requested } } }": typeof types.PointsOp2Document,
+    "mutation PointsOp3($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on InsufficientPointsError { code balance requested } } }": typeof types.PointsOp3Document,
+    "query PointsStatement($id: ID!, $m: String!) { partnerStatement(partnerId: $id, from: $m, to: $m) { currency totalNetPoints totalAmountDue { amount currency } months { month pointsAwarded netPoints amount { amount } amountDue { amount } } } }": typeof types.PointsStatementDocument,
+    "query PointsOp4($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }": typeof types.PointsOp4Document,
     "mutation ProcessesCreateProject($i: CreateProjectInput!) { createProject(input: $i) { __typename ... on CreateProjectPayload { project { id } } } }": typeof types.ProcessesCreateProjectDocument,
     "mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }": typeof types.ProcessesTrackConversionDocument,
 };
@@ -45,6 +59,8 @@ const documents: Documents = {
     "mutation HelpersGrantRole($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }": types.HelpersGrantRoleDocument,
     "query LifecycleProgramNames { programs { nodes { name } } }": types.LifecycleProgramNamesDocument,
     "query LifecycleViewerKind { viewer { kind } }": types.LifecycleViewerKindDocument,
+    "mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }": types.LiveOp1Document,
+    "subscription LiveStats($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }": types.LiveStatsDocument,
     "\n  query PartnersPartner($id: ID!) {\n    partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }\n  }\n": types.PartnersPartnerDocument,
     "\n  mutation PartnersUpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      __typename\n      ... on UpdatePartnerPayload { partner { id name description externalId category { name } status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": types.PartnersUpdatePartnerDocument,
     "\n  query PartnersPartners($programId: ID!, $first: Int, $after: String, $filter: PartnerFilter) {\n    partners(programId: $programId, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { name externalId }\n    }\n  }\n": types.PartnersPartnersDocument,
@@ -56,6 +72,18 @@ const documents: Documents = {
     "query PartnersNode($id: ID!) { node(id: $id) { __typename id ... on Partner { name } } }": types.PartnersNodeDocument,
     "query PartnersNodeId($id: ID!) { node(id: $id) { id } }": types.PartnersNodeIdDocument,
     "query PartnersProgramPartners($id: ID!) { program(id: $id) { partners { totalCount nodes { name } } } }": types.PartnersProgramPartnersDocument,
+    "query PointsQuote($p: ID, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) {\n  totalPointsAwarded\n  breakdown { sku quantity itemPrice convertedPoints pointsAwarded isExcluded campaigns { title multiplier applied } tenders { name proportion multiplier } channel { name multiplier } transaction { name multiplier } }\n} }": types.PointsQuoteDocument,
+    "mutation PointsPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) {\n  __typename\n  ... on RecordPurchasePayload { totalPointsAwarded replayed purchase { id receiptId member { balance } } }\n  ... on Error { code message }\n} }": types.PointsPurchaseDocument,
+    "mutation PointsReturn($input: RecordReturnInput!) { recordReturn(input: $input) {\n  __typename\n  ... on RecordReturnPayload { replayed purchaseReturn { pointsOwed pointsReturned } }\n  ... on Error { code message }\n  ... on ValidationError { issues { path message } }\n} }": types.PointsReturnDocument,
+    "mutation PointsMember($p: ID!, $e: String!) { createMember(input: { programId: $p, externalId: $e }) { ... on CreateMemberPayload { member { id } } } }": types.PointsMemberDocument,
+    "mutation PointsCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { __typename ... on CreateCampaignPayload { campaign { id } } ... on Error { code message } } }": types.PointsCampaignDocument,
+    "mutation PointsMultipliers($input: SetPointsMultipliersInput!) { setPointsMultipliers(input: $input) { __typename ... on Error { code message } } }": types.PointsMultipliersDocument,
+    "query PointsBalance($id: ID!) { member(id: $id) { balance ledger { nodes { type points } } } }": types.PointsBalanceDocument,
+    "mutation PointsOp1($p: ID!) { configureProgram(input: { programId: $p, pointsPerCurrencyUnit: \"10\" }) { __typename } }": types.PointsOp1Document,
+    "mutation PointsOp2($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on AdjustPointsPayload { balance } ... on InsufficientPointsError { code balance requested } } }": types.PointsOp2Document,
+    "mutation PointsOp3($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on InsufficientPointsError { code balance requested } } }": types.PointsOp3Document,
+    "query PointsStatement($id: ID!, $m: String!) { partnerStatement(partnerId: $id, from: $m, to: $m) { currency totalNetPoints totalAmountDue { amount currency } months { month pointsAwarded netPoints amount { amount } amountDue { amount } } } }": types.PointsStatementDocument,
+    "query PointsOp4($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }": types.PointsOp4Document,
     "mutation ProcessesCreateProject($i: CreateProjectInput!) { createProject(input: $i) { __typename ... on CreateProjectPayload { project { id } } } }": types.ProcessesCreateProjectDocument,
     "mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }": types.ProcessesTrackConversionDocument,
 };
@@ -109,6 +137,14 @@ export function graphql(source: "query LifecycleViewerKind { viewer { kind } }")
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }"): (typeof documents)["mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription LiveStats($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }"): (typeof documents)["subscription LiveStats($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PartnersPartner($id: ID!) {\n    partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }\n  }\n"): (typeof documents)["\n  query PartnersPartner($id: ID!) {\n    partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -150,6 +186,54 @@ export function graphql(source: "query PartnersNodeId($id: ID!) { node(id: $id) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PartnersProgramPartners($id: ID!) { program(id: $id) { partners { totalCount nodes { name } } } }"): (typeof documents)["query PartnersProgramPartners($id: ID!) { program(id: $id) { partners { totalCount nodes { name } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PointsQuote($p: ID, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) {\n  totalPointsAwarded\n  breakdown { sku quantity itemPrice convertedPoints pointsAwarded isExcluded campaigns { title multiplier applied } tenders { name proportion multiplier } channel { name multiplier } transaction { name multiplier } }\n} }"): (typeof documents)["query PointsQuote($p: ID, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) {\n  totalPointsAwarded\n  breakdown { sku quantity itemPrice convertedPoints pointsAwarded isExcluded campaigns { title multiplier applied } tenders { name proportion multiplier } channel { name multiplier } transaction { name multiplier } }\n} }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) {\n  __typename\n  ... on RecordPurchasePayload { totalPointsAwarded replayed purchase { id receiptId member { balance } } }\n  ... on Error { code message }\n} }"): (typeof documents)["mutation PointsPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) {\n  __typename\n  ... on RecordPurchasePayload { totalPointsAwarded replayed purchase { id receiptId member { balance } } }\n  ... on Error { code message }\n} }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsReturn($input: RecordReturnInput!) { recordReturn(input: $input) {\n  __typename\n  ... on RecordReturnPayload { replayed purchaseReturn { pointsOwed pointsReturned } }\n  ... on Error { code message }\n  ... on ValidationError { issues { path message } }\n} }"): (typeof documents)["mutation PointsReturn($input: RecordReturnInput!) { recordReturn(input: $input) {\n  __typename\n  ... on RecordReturnPayload { replayed purchaseReturn { pointsOwed pointsReturned } }\n  ... on Error { code message }\n  ... on ValidationError { issues { path message } }\n} }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsMember($p: ID!, $e: String!) { createMember(input: { programId: $p, externalId: $e }) { ... on CreateMemberPayload { member { id } } } }"): (typeof documents)["mutation PointsMember($p: ID!, $e: String!) { createMember(input: { programId: $p, externalId: $e }) { ... on CreateMemberPayload { member { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { __typename ... on CreateCampaignPayload { campaign { id } } ... on Error { code message } } }"): (typeof documents)["mutation PointsCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { __typename ... on CreateCampaignPayload { campaign { id } } ... on Error { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsMultipliers($input: SetPointsMultipliersInput!) { setPointsMultipliers(input: $input) { __typename ... on Error { code message } } }"): (typeof documents)["mutation PointsMultipliers($input: SetPointsMultipliersInput!) { setPointsMultipliers(input: $input) { __typename ... on Error { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PointsBalance($id: ID!) { member(id: $id) { balance ledger { nodes { type points } } } }"): (typeof documents)["query PointsBalance($id: ID!) { member(id: $id) { balance ledger { nodes { type points } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsOp1($p: ID!) { configureProgram(input: { programId: $p, pointsPerCurrencyUnit: \"10\" }) { __typename } }"): (typeof documents)["mutation PointsOp1($p: ID!) { configureProgram(input: { programId: $p, pointsPerCurrencyUnit: \"10\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsOp2($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on AdjustPointsPayload { balance } ... on InsufficientPointsError { code balance requested } } }"): (typeof documents)["mutation PointsOp2($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on AdjustPointsPayload { balance } ... on InsufficientPointsError { code balance requested } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsOp3($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on InsufficientPointsError { code balance requested } } }"): (typeof documents)["mutation PointsOp3($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on InsufficientPointsError { code balance requested } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PointsStatement($id: ID!, $m: String!) { partnerStatement(partnerId: $id, from: $m, to: $m) { currency totalNetPoints totalAmountDue { amount currency } months { month pointsAwarded netPoints amount { amount } amountDue { amount } } } }"): (typeof documents)["query PointsStatement($id: ID!, $m: String!) { partnerStatement(partnerId: $id, from: $m, to: $m) { currency totalNetPoints totalAmountDue { amount currency } months { month pointsAwarded netPoints amount { amount } amountDue { amount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PointsOp4($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }"): (typeof documents)["query PointsOp4($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
