@@ -1,5 +1,6 @@
 // Several instances behind one PostgreSQL and one Redis: a subscriber on one instance hears what another commits.
 
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { createClient } from "graphql-ws";
 import { Redis } from "ioredis";
@@ -8,15 +9,11 @@ import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
-import { ADMIN_KEY, CREATE_PARTNER, CREATE_PROGRAM, createTestDatabase } from "./helpers.js";
+import { ADMIN_KEY, CREATE_PARTNER, CREATE_PROGRAM, createTestDatabase, ofType, postGql } from "./helpers.js";
 
-async function post(url: string, query: string, variables: Record<string, unknown>) {
-  const res = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_KEY}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return ((await res.json()) as { data: Record<string, any> }).data;
+/** Posts a typed document as admin to an instance's /graphql; its data. */
+async function post<R, V>(url: string, document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
+  return (await postGql(`${url}/graphql`, document, variables, ADMIN_KEY)).data;
 }
 
 describe.skipIf(!process.env.TEST_REDIS_URL)("two instances sharing Redis", () => {
@@ -38,11 +35,14 @@ describe.skipIf(!process.env.TEST_REDIS_URL)("two instances sharing Redis", () =
       connectionParams: { authorization: `Bearer ${ADMIN_KEY}` },
     });
     try {
-      const program = (
-        await post(b.url, CREATE_PROGRAM, {
-          input: { name: "Shared", currency: "EUR", pointsPerCurrencyUnit: "1", timezone: "UTC" },
-        })
-      ).createProgram.program;
+      const program = ofType(
+        (
+          await post(b.url, CREATE_PROGRAM, {
+            input: { name: "Shared", currency: "EUR", pointsPerCurrencyUnit: "1", timezone: "UTC" },
+          })
+        ).createProgram,
+        "CreateProgramPayload",
+      ).program;
       const events = client.iterate<{ partnerChanged: { type: string; partner: { name: string } } }>({
         query: `subscription ($p: ID!) { partnerChanged(programId: $p) { type partner { name } } }`,
         variables: { p: program.id },

@@ -1,8 +1,10 @@
 // Start-up and shutdown: the embedded database persists on disk, the bootstrap admin key is minted once,
 // shutdown lets in-flight requests finish and closes subscriptions; migrations are safe to race on PostgreSQL.
+
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { createClient } from "graphql-ws";
 import pg from "pg";
 import pino from "pino";
@@ -12,21 +14,17 @@ import { startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { pgSession } from "../src/db/database.js";
 import { migrate, readMigrations } from "../src/db/migrate.js";
-import { CREATE_PROGRAM, createTestDatabase } from "./helpers.js";
+import { graphql } from "./gql/index.js";
+import { CREATE_PROGRAM, createTestDatabase, ofType, postGql } from "./helpers.js";
 
 const silent = pino({ level: "silent" });
 
-async function post(url: string, query: string, key: string | null, variables?: Record<string, unknown>) {
-  const res = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] },
-  };
-}
+/** Posts a typed document to an app's /graphql with `key`. */
+const post = <R, V>(url: string, document: TypedDocumentNode<R, V>, key: string | null, variables?: V) =>
+  postGql(`${url}/graphql`, document, variables, key);
+
+const PROGRAM_NAMES = graphql(`query LifecycleProgramNames { programs { nodes { name } } }`);
+const VIEWER_KIND = graphql(`query LifecycleViewerKind { viewer { kind } }`);
 
 describe("embedded database on disk", () => {
   it("mints the admin key once, stores only its hash, and keeps data across restarts", async () => {
@@ -43,14 +41,14 @@ describe("embedded database on disk", () => {
     const created = await post(first.url, CREATE_PROGRAM, key, {
       input: { name: "Persisted", currency: "USD", pointsPerCurrencyUnit: "1", timezone: "UTC" },
     });
-    expect(created.body.data.createProgram.program.name).toBe("Persisted");
+    expect(ofType(created.data.createProgram, "CreateProgramPayload").program.name).toBe("Persisted");
     await first.close();
 
     const second = await startApp(config, { log: silent });
     expect(second.bootstrapAdminKey).toBeNull();
     expect(second.database.migrations.applied).toEqual([]);
-    const programs = await post(second.url, `{ programs { nodes { name } } }`, key);
-    expect(programs.body.data.programs.nodes).toEqual([{ name: "Persisted" }]);
+    const programs = await post(second.url, PROGRAM_NAMES, key);
+    expect(programs.data.programs.nodes).toEqual([{ name: "Persisted" }]);
     await second.close();
   });
 });
@@ -63,7 +61,7 @@ describe("shutdown", () => {
     const created = await post(app.url, CREATE_PROGRAM, "pga_shutdown-test-key-0123456789", {
       input: { name: "Live", currency: "EUR", pointsPerCurrencyUnit: "1", timezone: "UTC" },
     });
-    const programId = created.body.data.createProgram.program.id as string;
+    const programId = ofType(created.data.createProgram, "CreateProgramPayload").program.id;
 
     const socketClosed = new Promise<number>((resolve) => {
       const client = createClient({
@@ -82,9 +80,7 @@ describe("shutdown", () => {
     while (app.events.listenerCount() < 1) await new Promise((r) => setTimeout(r, 5));
     let received = 0;
     app.http.server.on("request", () => received++);
-    const inFlight = Array.from({ length: 10 }, () =>
-      post(app.url, `{ viewer { kind } }`, "pga_shutdown-test-key-0123456789"),
-    );
+    const inFlight = Array.from({ length: 10 }, () => post(app.url, VIEWER_KIND, "pga_shutdown-test-key-0123456789"));
     while (received < 10) await new Promise((r) => setTimeout(r, 5));
     const closing = app.close();
     const results = await Promise.all(inFlight);

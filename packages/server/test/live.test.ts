@@ -1,10 +1,12 @@
 // Live analytics subscriptions over real HTTP: graphql-ws for each field, SSE for one; partners receive only their
 // own events, managers all of their program's, other programs NOT_FOUND.
 import { decodeGlobalID } from "@pothos/plugin-relay";
+import { print } from "graphql";
 import { type Client, createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { LIVE_QUEUE_LIMIT, LIVE_STATS_HEARTBEAT_MS, liveStatsStreams } from "../src/schema/live/live-analytics.js";
+import { graphql } from "./gql/index.js";
 import { ADMIN_KEY, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
 import {
   addToProject,
@@ -42,7 +44,9 @@ beforeAll(async () => {
     multipliers: [{ code: 1, multiplier: "1" }],
   });
   const member = await app.gql(
-    `mutation ($p: ID!) { createMember(input: { programId: $p, externalId: "m-1" }) { ... on CreateMemberPayload { member { id } } } }`,
+    graphql(
+      `mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: "m-1" }) { ... on CreateMemberPayload { member { id } } } }`,
+    ),
     { p: program.id },
   );
   memberId = member.data.createMember.member.id;
@@ -268,10 +272,12 @@ describe("live subscriptions over SSE", () => {
 });
 
 describe("liveStats over graphql-ws", () => {
-  const STATS = `subscription ($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }`;
+  const STATS = graphql(
+    `subscription LiveStats($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }`,
+  );
   const stats = (key: string, filter: Record<string, unknown> = {}, windowMinutes?: number) =>
     ws(key).iterate<Record<string, any>>({
-      query: STATS,
+      query: print(STATS),
       variables: {
         f: { programId: program.id, ...filter },
         ...(windowMinutes === undefined ? {} : { w: windowMinutes }),

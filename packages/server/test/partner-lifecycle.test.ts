@@ -8,6 +8,7 @@ import {
   createCategory,
   createPartner,
   createProgram,
+  ofType,
   startTestApp,
   type TestApp,
 } from "./helpers.js";
@@ -31,7 +32,7 @@ const viewerKind = async (key: string) => await app.gql(`{ viewer { kind } }`, {
 describe("program configuration", () => {
   it("must be complete before partners are added (NOT_CONFIGURED)", async () => {
     const created = await app.gql(CREATE_PROGRAM, { input: { name: "Bare" } });
-    const programId = created.data.createProgram.program.id as string;
+    const programId = ofType(created.data.createProgram, "CreateProgramPayload").program.id;
     const refused = await app.gql(CREATE_PARTNER, { input: { programId, name: "Too early" } });
     expect(refused.data.createPartner).toMatchObject({ __typename: "NotConfiguredError", code: "NOT_CONFIGURED" });
 

@@ -1,5 +1,6 @@
 // Programs and partners through GraphQL over real HTTP: exact money, validation, conflicts, scoping, paging.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./gql/index.js";
 import {
   ADMIN_KEY,
   CREATE_PARTNER,
@@ -7,6 +8,7 @@ import {
   createCategory,
   createPartner,
   createProgram,
+  ofType,
   startTestApp,
   type TestApp,
 } from "./helpers.js";
@@ -19,13 +21,13 @@ afterAll(async () => {
   await app?.close();
 });
 
-const PARTNER = /* GraphQL */ `
-  query ($id: ID!) {
+const PARTNER = graphql(`
+  query PartnersPartner($id: ID!) {
     partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }
   }
-`;
-const UPDATE_PARTNER = /* GraphQL */ `
-  mutation ($input: UpdatePartnerInput!) {
+`);
+const UPDATE_PARTNER = graphql(`
+  mutation PartnersUpdatePartner($input: UpdatePartnerInput!) {
     updatePartner(input: $input) {
       __typename
       ... on UpdatePartnerPayload { partner { id name description externalId category { name } status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }
@@ -34,40 +36,49 @@ const UPDATE_PARTNER = /* GraphQL */ `
       ... on ConflictError { path }
     }
   }
-`;
-const PARTNERS = /* GraphQL */ `
-  query ($programId: ID!, $first: Int, $after: String, $filter: PartnerFilter) {
+`);
+const PARTNERS = graphql(`
+  query PartnersPartners($programId: ID!, $first: Int, $after: String, $filter: PartnerFilter) {
     partners(programId: $programId, first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes { name externalId }
     }
   }
-`;
+`);
+const VIEWER = graphql(`query PartnersViewer { viewer { kind program { id } partner { id } } }`);
+const PROGRAM_COUNT = graphql(`query PartnersProgramCount { programs { totalCount } }`);
+const API_KEY_INFO = graphql(
+  `query PartnersApiKeyInfo($id: ID!) { partner(id: $id) { apiKey { prefix lastUsedAt } } }`,
+);
+const API_KEY_FIELDS = graphql(`query PartnersApiKeyFields { __type(name: "ApiKeyInfo") { fields { name } } }`);
+const BY_EXTERNAL_ID = graphql(
+  `query PartnersByExternalId($p: ID!, $e: String!) { partnerByExternalId(programId: $p, externalId: $e) { id } }`,
+);
+const NODE = graphql(`query PartnersNode($id: ID!) { node(id: $id) { __typename id ... on Partner { name } } }`);
+const NODE_ID = graphql(`query PartnersNodeId($id: ID!) { node(id: $id) { id } }`);
+const PROGRAM_PARTNERS = graphql(
+  `query PartnersProgramPartners($id: ID!) { program(id: $id) { partners { totalCount nodes { name } } } }`,
+);
 
 describe("createProgram", () => {
   it("returns the program and a secret key that authenticates as that program", async () => {
     const { id, secretKey, program } = await createProgram(app, { currency: "eur", pointsPerCurrencyUnit: "2.50" });
     expect(program).toMatchObject({ currency: "EUR", pointsPerCurrencyUnit: "2.5", timezone: "Europe/Vilnius" });
     expect(secretKey).toMatch(/^pgs_/);
-    const viewer = await app.gql(`{ viewer { kind program { id } partner { id } } }`, {}, secretKey);
+    const viewer = await app.gql(VIEWER, {}, secretKey);
     expect(viewer.data.viewer).toEqual({ kind: "PROGRAM_KEY", program: { id }, partner: null });
   });
 
   it("rejects bad input with every field's issue and writes nothing", async () => {
-    const before = await app.gql(`{ programs { totalCount } }`);
+    const before = await app.gql(PROGRAM_COUNT);
     const res = await app.gql(CREATE_PROGRAM, {
       input: { name: " ", currency: "XXY", pointsPerCurrencyUnit: "1.23456", timezone: "Mars/Olympus" },
     });
-    expect(res.data.createProgram.__typename).toBe("ValidationError");
-    expect(res.data.createProgram.code).toBe("VALIDATION_FAILED");
-    expect(res.data.createProgram.issues.map((i: { path: string }) => i.path).sort()).toEqual([
-      "currency",
-      "name",
-      "pointsPerCurrencyUnit",
-      "timezone",
-    ]);
-    const after = await app.gql(`{ programs { totalCount } }`);
+    const failure = ofType(res.data.createProgram, "ValidationError");
+    expect(failure.code).toBe("VALIDATION_FAILED");
+    expect(failure.issues.map((i) => i.path).sort()).toEqual(["currency", "name", "pointsPerCurrencyUnit", "timezone"]);
+    const after = await app.gql(PROGRAM_COUNT);
     expect(after.data.programs.totalCount).toBe(before.data.programs.totalCount);
   });
 
@@ -84,7 +95,8 @@ describe("createProgram", () => {
 
   it("rejects JSON numbers for decimals (floats cannot hold money)", async () => {
     const res = await app.gql(CREATE_PROGRAM, {
-      input: { name: "X", currency: "EUR", pointsPerCurrencyUnit: 2.5, timezone: "UTC" },
+      // A number where the schema takes a string: sent as JSON on purpose.
+      input: { name: "X", currency: "EUR", pointsPerCurrencyUnit: 2.5 as unknown as string, timezone: "UTC" },
     });
     expect(res.errors?.[0]?.message).toMatch(/Decimal must be a string/);
   });
@@ -104,8 +116,7 @@ describe("createPartner", () => {
         pointConversionRate: "1.5",
       },
     });
-    const payload = res.data.createPartner;
-    expect(payload.__typename).toBe("CreatePartnerPayload");
+    const payload = ofType(res.data.createPartner, "CreatePartnerPayload");
     expect(payload.apiKey).toMatch(/^pgp_[\w-]{43}$/);
     expect(payload.partner).toMatchObject({
       name: "Hotel Neris",
@@ -117,16 +128,10 @@ describe("createPartner", () => {
       costPerPoint: { amount: "0.0125", currency: "EUR" },
     });
     // The key is never readable again: managers see only its prefix and use.
-    const shown = await app.gql(`query ($id: ID!) { partner(id: $id) { apiKey { prefix lastUsedAt } } }`, {
-      id: payload.partner.id,
-    });
-    expect(shown.data.partner.apiKey).toEqual({ prefix: payload.apiKey.slice(0, 12), lastUsedAt: null });
-    const introspection = await app.gql(`{ __type(name: "ApiKeyInfo") { fields { name } } }`);
-    expect(introspection.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual([
-      "createdAt",
-      "lastUsedAt",
-      "prefix",
-    ]);
+    const shown = await app.gql(API_KEY_INFO, { id: payload.partner.id });
+    expect(shown.data.partner!.apiKey).toEqual({ prefix: payload.apiKey.slice(0, 12), lastUsedAt: null });
+    const introspection = await app.gql(API_KEY_FIELDS);
+    expect(introspection.data.__type!.fields!.map((f) => f.name).sort()).toEqual(["createdAt", "lastUsedAt", "prefix"]);
   });
 
   it("falls back to the program's conversion rate and defaults cost to zero", async () => {
@@ -146,7 +151,7 @@ describe("createPartner", () => {
       input: { programId: program.id, name: "P", costPerPoint: "0.0000001" },
     });
     expect(res.data.createPartner).toMatchObject({ __typename: "ValidationError", code: "VALIDATION_FAILED" });
-    expect(res.data.createPartner.issues).toEqual([
+    expect(ofType(res.data.createPartner, "ValidationError").issues).toEqual([
       { path: "costPerPoint", message: "must have at most 6 decimal places" },
     ]);
     for (const bad of ["-1", "1e3", "abc", "01.5"]) {
@@ -193,7 +198,7 @@ describe("updatePartner", () => {
     const res = await app.gql(UPDATE_PARTNER, {
       input: { partner: { id }, name: "New name", description: null, pointConversionRate: null, costPerPoint: "0.02" },
     });
-    expect(res.data.updatePartner.partner).toMatchObject({
+    expect(ofType(res.data.updatePartner, "UpdatePartnerPayload").partner).toMatchObject({
       name: "New name",
       description: null,
       category: { name: "Aviation" },
@@ -217,7 +222,7 @@ describe("updatePartner", () => {
     });
     expect(missing.data.updatePartner).toMatchObject({ __typename: "NotFoundError", code: "PARTNER_NOT_FOUND" });
     const still = await app.gql(PARTNER, { id });
-    expect(still.data.partner.externalId).toBe("MINE");
+    expect(still.data.partner!.externalId).toBe("MINE");
   });
 
   it("cannot be done by the partner itself", async () => {
@@ -234,12 +239,9 @@ describe("reading partners", () => {
     const { id } = await createPartner(app, program.id, { externalId: "ext/42" });
     const byId = await app.gql(PARTNER, { id });
     expect(byId.data.partner).toMatchObject({ id, externalId: "ext/42", program: { id: program.id } });
-    const byExt = await app.gql(
-      `query ($p: ID!, $e: String!) { partnerByExternalId(programId: $p, externalId: $e) { id } }`,
-      { p: program.id, e: "ext/42" },
-    );
-    expect(byExt.data.partnerByExternalId.id).toBe(id);
-    const node = await app.gql(`query ($id: ID!) { node(id: $id) { __typename id ... on Partner { name } } }`, { id });
+    const byExt = await app.gql(BY_EXTERNAL_ID, { p: program.id, e: "ext/42" });
+    expect(byExt.data.partnerByExternalId!.id).toBe(id);
+    const node = await app.gql(NODE, { id });
     expect(node.data.node).toMatchObject({ __typename: "Partner", id });
   });
 
@@ -256,7 +258,7 @@ describe("reading partners", () => {
       expect(res.data.partner, pid).toBeNull();
       expect(res.errors?.[0]?.extensions?.code, pid).toBe("PARTNER_NOT_FOUND");
     }
-    const node = await app.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id }, b.secretKey);
+    const node = await app.gql(NODE_ID, { id }, b.secretKey);
     expect(node.data.node).toBeNull();
     expect(node.errors).toBeUndefined();
   });
@@ -269,12 +271,8 @@ describe("reading partners", () => {
     expect(list.data.partners).toMatchObject({ totalCount: 1, nodes: [{ name: "Me" }] });
     const res = await app.gql(PARTNER, { id: other.id }, me.apiKey);
     expect(res.errors?.[0]?.extensions?.code).toBe("PARTNER_NOT_FOUND");
-    const viaProgram = await app.gql(
-      `query ($id: ID!) { program(id: $id) { partners { totalCount nodes { name } } } }`,
-      { id: program.id },
-      me.apiKey,
-    );
-    expect(viaProgram.data.program.partners).toEqual({ totalCount: 1, nodes: [{ name: "Me" }] });
+    const viaProgram = await app.gql(PROGRAM_PARTNERS, { id: program.id }, me.apiKey);
+    expect(viaProgram.data.program!.partners).toEqual({ totalCount: 1, nodes: [{ name: "Me" }] });
   });
 
   it("pages through a program's partners in creation order with filters", async () => {
@@ -303,7 +301,7 @@ describe("reading partners", () => {
     expect(page3.data.partners).toMatchObject({ pageInfo: { hasNextPage: false }, nodes: [{ name: "Shop 4" }] });
 
     const retail = await app.gql(PARTNERS, { programId: program.id, filter: { categoryId: retailId } });
-    expect(retail.data.partners.nodes.map((n: { name: string }) => n.name)).toEqual(["Shop 1", "Shop 3"]);
+    expect(retail.data.partners.nodes.map((n) => n!.name)).toEqual(["Shop 1", "Shop 3"]);
     const enabledFood = await app.gql(PARTNERS, {
       programId: program.id,
       filter: { categoryId: foodId, status: "ENABLED" },

@@ -1,6 +1,15 @@
 // Potential points, purchases, returns, the ledger and partner billing through GraphQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_KEY, CREATE_PROGRAM, createPartner, createProgram, startTestApp, type TestApp } from "./helpers.js";
+import { graphql } from "./gql/index.js";
+import {
+  ADMIN_KEY,
+  CREATE_PROGRAM,
+  createPartner,
+  createProgram,
+  ofType,
+  startTestApp,
+  type TestApp,
+} from "./helpers.js";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -10,25 +19,33 @@ afterAll(async () => {
   await app?.close();
 });
 
-const QUOTE = `query ($p: ID, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) {
+const QUOTE = graphql(`query PointsQuote($p: ID, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) {
   totalPointsAwarded
   breakdown { sku quantity itemPrice convertedPoints pointsAwarded isExcluded campaigns { title multiplier applied } tenders { name proportion multiplier } channel { name multiplier } transaction { name multiplier } }
-} }`;
-const PURCHASE = `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) {
+} }`);
+const PURCHASE = graphql(`mutation PointsPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) {
   __typename
   ... on RecordPurchasePayload { totalPointsAwarded replayed purchase { id receiptId member { balance } } }
   ... on Error { code message }
-} }`;
-const RETURN = `mutation ($input: RecordReturnInput!) { recordReturn(input: $input) {
+} }`);
+const RETURN = graphql(`mutation PointsReturn($input: RecordReturnInput!) { recordReturn(input: $input) {
   __typename
   ... on RecordReturnPayload { replayed purchaseReturn { pointsOwed pointsReturned } }
   ... on Error { code message }
   ... on ValidationError { issues { path message } }
-} }`;
-const MEMBER = `mutation ($p: ID!, $e: String!) { createMember(input: { programId: $p, externalId: $e }) { ... on CreateMemberPayload { member { id } } } }`;
-const CAMPAIGN = `mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { __typename ... on CreateCampaignPayload { campaign { id } } ... on Error { code message } } }`;
-const MULTIPLIERS = `mutation ($input: SetPointsMultipliersInput!) { setPointsMultipliers(input: $input) { __typename ... on Error { code message } } }`;
-const BALANCE = `query ($id: ID!) { member(id: $id) { balance ledger { nodes { type points } } } }`;
+} }`);
+const MEMBER = graphql(
+  `mutation PointsMember($p: ID!, $e: String!) { createMember(input: { programId: $p, externalId: $e }) { ... on CreateMemberPayload { member { id } } } }`,
+);
+const CAMPAIGN = graphql(
+  `mutation PointsCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { __typename ... on CreateCampaignPayload { campaign { id } } ... on Error { code message } } }`,
+);
+const MULTIPLIERS = graphql(
+  `mutation PointsMultipliers($input: SetPointsMultipliersInput!) { setPointsMultipliers(input: $input) { __typename ... on Error { code message } } }`,
+);
+const BALANCE = graphql(
+  `query PointsBalance($id: ID!) { member(id: $id) { balance ledger { nodes { type points } } } }`,
+);
 
 const basket = (items: { sku: string; price: string; quantity: number }[], extra: Record<string, unknown> = {}) => ({
   datePurchased: "2026-11-23T10:00:00+02:00",
@@ -116,7 +133,10 @@ describe("potentialPoints", () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "VALIDATION_FAILED" });
     const zero = await app.gql(QUOTE, { p: program.id, b: basket([{ sku: "A", price: "1", quantity: 0 }]) });
     expect(zero.errors?.[0]?.extensions?.code).toBe("VALIDATION_FAILED");
-    const bare = (await app.gql(CREATE_PROGRAM, { input: { name: "Bare" } })).data.createProgram.program.id;
+    const bare = ofType(
+      (await app.gql(CREATE_PROGRAM, { input: { name: "Bare" } })).data.createProgram,
+      "CreateProgramPayload",
+    ).program.id;
     const unconfigured = await app.gql(QUOTE, { p: bare, b: basket([{ sku: "A", price: "1", quantity: 1 }]) });
     expect(unconfigured.errors?.[0]?.extensions?.code).toBe("NOT_CONFIGURED");
   });
@@ -138,8 +158,8 @@ describe("purchases", () => {
     expect(payloads.every((p) => p.__typename === "RecordPurchasePayload" && p.totalPointsAwarded === quoted)).toBe(
       true,
     );
-    expect(payloads.filter((p) => !p.replayed)).toHaveLength(1);
-    const member = (await app.gql(BALANCE, { id: memberId })).data.member;
+    expect(payloads.map((p) => ofType(p, "RecordPurchasePayload")).filter((p) => !p.replayed)).toHaveLength(1);
+    const member = (await app.gql(BALANCE, { id: memberId })).data.member!;
     expect(member.balance).toBe(quoted);
     expect(member.ledger.nodes).toEqual([{ type: "EARN", points: quoted }]);
 
@@ -164,10 +184,12 @@ describe("purchases", () => {
         ]),
       },
     });
-    expect((await app.gql(BALANCE, { id: memberId })).data.member.balance).toBe(218);
+    expect((await app.gql(BALANCE, { id: memberId })).data.member!.balance).toBe(218);
     // Today's rules change (rate 2 → 10, so SKU_1 would now earn 522 a unit). Returns take back what was earned.
     await app.gql(
-      `mutation ($p: ID!) { configureProgram(input: { programId: $p, pointsPerCurrencyUnit: "10" }) { __typename } }`,
+      graphql(
+        `mutation PointsOp1($p: ID!) { configureProgram(input: { programId: $p, pointsPerCurrencyUnit: "10" }) { __typename } }`,
+      ),
       { p: program.id },
     );
     const requote = await app.gql(QUOTE, { p: program.id, b: basket([{ sku: "SKU_1", price: "26.11", quantity: 1 }]) });
@@ -196,7 +218,7 @@ describe("purchases", () => {
     });
     expect(reused.data.recordReturn).toMatchObject({ __typename: "ConflictError" });
 
-    const member = (await app.gql(BALANCE, { id: memberId })).data.member;
+    const member = (await app.gql(BALANCE, { id: memberId })).data.member!;
     expect(member.balance).toBe(114);
     expect(member.ledger.nodes).toEqual([
       { type: "RETURN", points: -104 },
@@ -216,7 +238,9 @@ describe("purchases", () => {
       },
     });
     const spend = await app.gql(
-      `mutation ($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on AdjustPointsPayload { balance } ... on InsufficientPointsError { code balance requested } } }`,
+      graphql(
+        `mutation PointsOp2($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on AdjustPointsPayload { balance } ... on InsufficientPointsError { code balance requested } } }`,
+      ),
       {
         input: {
           programId: program.id,
@@ -229,7 +253,9 @@ describe("purchases", () => {
     );
     expect(spend.data.adjustPoints).toEqual({ __typename: "AdjustPointsPayload", balance: 20 });
     const overdraw = await app.gql(
-      `mutation ($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on InsufficientPointsError { code balance requested } } }`,
+      graphql(
+        `mutation PointsOp3($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on InsufficientPointsError { code balance requested } } }`,
+      ),
       {
         input: { programId: program.id, memberId, points: -21, note: "too much", idempotencyKey: "adj-2" },
       },
@@ -244,8 +270,11 @@ describe("purchases", () => {
     const ret = await app.gql(RETURN, {
       input: { programId: program.id, returnId: "RET-3", receiptId: "R-3", items: [{ sku: "A", quantity: 1 }] },
     });
-    expect(ret.data.recordReturn.purchaseReturn).toEqual({ pointsOwed: 100, pointsReturned: 20 });
-    expect((await app.gql(BALANCE, { id: memberId })).data.member.balance).toBe(0);
+    expect(ofType(ret.data.recordReturn, "RecordReturnPayload").purchaseReturn).toEqual({
+      pointsOwed: 100,
+      pointsReturned: 20,
+    });
+    expect((await app.gql(BALANCE, { id: memberId })).data.member!.balance).toBe(0);
   });
 });
 
@@ -281,7 +310,9 @@ describe("partner billing", () => {
       cheap.apiKey,
     );
 
-    const STATEMENT = `query ($id: ID!, $m: String!) { partnerStatement(partnerId: $id, from: $m, to: $m) { currency totalNetPoints totalAmountDue { amount currency } months { month pointsAwarded netPoints amount { amount } amountDue { amount } } } }`;
+    const STATEMENT = graphql(
+      `query PointsStatement($id: ID!, $m: String!) { partnerStatement(partnerId: $id, from: $m, to: $m) { currency totalNetPoints totalAmountDue { amount currency } months { month pointsAwarded netPoints amount { amount } amountDue { amount } } } }`,
+    );
     const big = (await app.gql(STATEMENT, { id: partner.id, m: month }, partner.apiKey)).data.partnerStatement;
     expect(big).toEqual({
       currency: "EUR",
@@ -307,7 +338,9 @@ describe("partner billing", () => {
     const other = await app.gql(STATEMENT, { id: partner.id, m: month }, cheap.apiKey);
     expect(other.errors?.[0]?.extensions?.code).toBe("PARTNER_NOT_FOUND");
     const all = await app.gql(
-      `query ($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }`,
+      graphql(
+        `query PointsOp4($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }`,
+      ),
       { p: program.id, m: month },
       ADMIN_KEY,
     );

@@ -4,13 +4,15 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { createClient } from "graphql-ws";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { ADMIN_KEY, CREATE_PROGRAM } from "./helpers.js";
+import { graphql } from "./gql/index.js";
+import { ADMIN_KEY, CREATE_PROGRAM, ofType, postGql } from "./helpers.js";
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.TEST_REDIS_URL;
@@ -26,13 +28,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function gql(base: string, query: string, variables: Record<string, unknown>) {
-  const res = await fetch(`${base}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_KEY}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data: Record<string, any>; errors?: unknown };
+/** Posts a typed document as admin to a process's /graphql; its data (throws on errors). */
+async function gql<R, V>(base: string, document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
+  const body = await postGql(`${base}/graphql`, document, variables);
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
@@ -108,18 +106,24 @@ describe.skipIf(!adminUrl || !redisUrl)("two server processes sharing PostgreSQL
   }, 30_000);
 
   it("deliver a conversion tracked on B to a conversionCreated subscriber on A", async () => {
-    const program = (
+    const created = (
       await gql(b, CREATE_PROGRAM, {
         input: { name: "Two processes", currency: "EUR", pointsPerCurrencyUnit: "1", timezone: "UTC" },
       })
-    ).createProgram.program;
-    const project = (
-      await gql(
-        b,
-        `mutation ($i: CreateProjectInput!) { createProject(input: $i) { ... on CreateProjectPayload { project { id } } } }`,
-        { i: { programId: program.id, name: "Live", slug: "live" } },
-      )
-    ).createProject.project;
+    ).createProgram;
+    const program = ofType(created, "CreateProgramPayload").program;
+    const project = ofType(
+      (
+        await gql(
+          b,
+          graphql(
+            `mutation ProcessesCreateProject($i: CreateProjectInput!) { createProject(input: $i) { __typename ... on CreateProjectPayload { project { id } } } }`,
+          ),
+          { i: { programId: program.id, name: "Live", slug: "live" } },
+        )
+      ).createProject,
+      "CreateProjectPayload",
+    ).project;
 
     const client = createClient({
       url: `${a.replace("http", "ws")}/graphql`,
@@ -144,7 +148,9 @@ describe.skipIf(!adminUrl || !redisUrl)("two server processes sharing PostgreSQL
       }
       const tracked = await gql(
         b,
-        `mutation ($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }`,
+        graphql(
+          `mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }`,
+        ),
         {
           i: { projectId: project.id, type: "SALE", externalId: "made-on-b", amount: "12.00" },
         },

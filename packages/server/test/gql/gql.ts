@@ -1,0 +1,250 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation HelpersCreateProgram($input: CreateProgramInput!) {\n    createProgram(input: $input) {\n      __typename\n      ... on CreateProgramPayload { secretKey program { id name currency pointsPerCurrencyUnit timezone } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.HelpersCreateProgramDocument,
+    "\n  mutation HelpersCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      __typename\n      ... on CreatePartnerPayload {\n        apiKey\n        partner { id name description externalId category { id name } status pointConversionRate effectivePointConversionRate costPerPoint { amount currency } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": typeof types.HelpersCreatePartnerDocument,
+    "mutation HelpersCreateCategory($input: CreatePartnerCategoryInput!) { createPartnerCategory(input: $input) { __typename ... on CreatePartnerCategoryPayload { category { id } } ... on Error { code message } } }": typeof types.HelpersCreateCategoryDocument,
+    "mutation HelpersRequestLoginCode($e: String!) { requestLoginCode(input: { email: $e }) { __typename } }": typeof types.HelpersRequestLoginCodeDocument,
+    "mutation HelpersVerifyLoginCode($e: String!, $c: String!) { verifyLoginCode(input: { email: $e, code: $c }) { __typename ... on LoginPayload { token } ... on Error { code } } }": typeof types.HelpersVerifyLoginCodeDocument,
+    "mutation HelpersGrantRole($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }": typeof types.HelpersGrantRoleDocument,
+    "query LifecycleProgramNames { programs { nodes { name } } }": typeof types.LifecycleProgramNamesDocument,
+    "query LifecycleViewerKind { viewer { kind } }": typeof types.LifecycleViewerKindDocument,
+    "mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }": typeof types.LiveOp1Document,
+    "subscription LiveStats($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }": typeof types.LiveStatsDocument,
+    "\n  query PartnersPartner($id: ID!) {\n    partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }\n  }\n": typeof types.PartnersPartnerDocument,
+    "\n  mutation PartnersUpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      __typename\n      ... on UpdatePartnerPayload { partner { id name description externalId category { name } status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": typeof types.PartnersUpdatePartnerDocument,
+    "\n  query PartnersPartners($programId: ID!, $first: Int, $after: String, $filter: PartnerFilter) {\n    partners(programId: $programId, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { name externalId }\n    }\n  }\n": typeof types.PartnersPartnersDocument,
+    "query PartnersViewer { viewer { kind program { id } partner { id } } }": typeof types.PartnersViewerDocument,
+    "query PartnersProgramCount { programs { totalCount } }": typeof types.PartnersProgramCountDocument,
+    "query PartnersApiKeyInfo($id: ID!) { partner(id: $id) { apiKey { prefix lastUsedAt } } }": typeof types.PartnersApiKeyInfoDocument,
+    "query PartnersApiKeyFields { __type(name: \"ApiKeyInfo\") { fields { name } } }": typeof types.PartnersApiKeyFieldsDocument,
+    "query PartnersByExternalId($p: ID!, $e: String!) { partnerByExternalId(programId: $p, externalId: $e) { id } }": typeof types.PartnersByExternalIdDocument,
+    "query PartnersNode($id: ID!) { node(id: $id) { __typename id ... on Partner { name } } }": typeof types.PartnersNodeDocument,
+    "query PartnersNodeId($id: ID!) { node(id: $id) { id } }": typeof types.PartnersNodeIdDocument,
+    "query PartnersProgramPartners($id: ID!) { program(id: $id) { partners { totalCount nodes { name } } } }": typeof types.PartnersProgramPartnersDocument,
+    "query PointsQuote($p: ID, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) {\n  totalPointsAwarded\n  breakdown { sku quantity itemPrice convertedPoints pointsAwarded isExcluded campaigns { title multiplier applied } tenders { name proportion multiplier } channel { name multiplier } transaction { name multiplier } }\n} }": typeof types.PointsQuoteDocument,
+    "mutation PointsPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) {\n  __typename\n  ... on RecordPurchasePayload { totalPointsAwarded replayed purchase { id receiptId member { balance } } }\n  ... on Error { code message }\n} }": typeof types.PointsPurchaseDocument,
+    "mutation PointsReturn($input: RecordReturnInput!) { recordReturn(input: $input) {\n  __typename\n  ... on RecordReturnPayload { replayed purchaseReturn { pointsOwed pointsReturned } }\n  ... on Error { code message }\n  ... on ValidationError { issues { path message } }\n} }": typeof types.PointsReturnDocument,
+    "mutation PointsMember($p: ID!, $e: String!) { createMember(input: { programId: $p, externalId: $e }) { ... on CreateMemberPayload { member { id } } } }": typeof types.PointsMemberDocument,
+    "mutation PointsCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { __typename ... on CreateCampaignPayload { campaign { id } } ... on Error { code message } } }": typeof types.PointsCampaignDocument,
+    "mutation PointsMultipliers($input: SetPointsMultipliersInput!) { setPointsMultipliers(input: $input) { __typename ... on Error { code message } } }": typeof types.PointsMultipliersDocument,
+    "query PointsBalance($id: ID!) { member(id: $id) { balance ledger { nodes { type points } } } }": typeof types.PointsBalanceDocument,
+    "mutation PointsOp1($p: ID!) { configureProgram(input: { programId: $p, pointsPerCurrencyUnit: \"10\" }) { __typename } }": typeof types.PointsOp1Document,
+    "mutation PointsOp2($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on AdjustPointsPayload { balance } ... on InsufficientPointsError { code balance requested } } }": typeof types.PointsOp2Document,
+    "mutation PointsOp3($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on InsufficientPointsError { code balance requested } } }": typeof types.PointsOp3Document,
+    "query PointsStatement($id: ID!, $m: String!) { partnerStatement(partnerId: $id, from: $m, to: $m) { currency totalNetPoints totalAmountDue { amount currency } months { month pointsAwarded netPoints amount { amount } amountDue { amount } } } }": typeof types.PointsStatementDocument,
+    "query PointsOp4($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }": typeof types.PointsOp4Document,
+    "mutation ProcessesCreateProject($i: CreateProjectInput!) { createProject(input: $i) { __typename ... on CreateProjectPayload { project { id } } } }": typeof types.ProcessesCreateProjectDocument,
+    "mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }": typeof types.ProcessesTrackConversionDocument,
+};
+const documents: Documents = {
+    "\n  mutation HelpersCreateProgram($input: CreateProgramInput!) {\n    createProgram(input: $input) {\n      __typename\n      ... on CreateProgramPayload { secretKey program { id name currency pointsPerCurrencyUnit timezone } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.HelpersCreateProgramDocument,
+    "\n  mutation HelpersCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      __typename\n      ... on CreatePartnerPayload {\n        apiKey\n        partner { id name description externalId category { id name } status pointConversionRate effectivePointConversionRate costPerPoint { amount currency } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": types.HelpersCreatePartnerDocument,
+    "mutation HelpersCreateCategory($input: CreatePartnerCategoryInput!) { createPartnerCategory(input: $input) { __typename ... on CreatePartnerCategoryPayload { category { id } } ... on Error { code message } } }": types.HelpersCreateCategoryDocument,
+    "mutation HelpersRequestLoginCode($e: String!) { requestLoginCode(input: { email: $e }) { __typename } }": types.HelpersRequestLoginCodeDocument,
+    "mutation HelpersVerifyLoginCode($e: String!, $c: String!) { verifyLoginCode(input: { email: $e, code: $c }) { __typename ... on LoginPayload { token } ... on Error { code } } }": types.HelpersVerifyLoginCodeDocument,
+    "mutation HelpersGrantRole($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }": types.HelpersGrantRoleDocument,
+    "query LifecycleProgramNames { programs { nodes { name } } }": types.LifecycleProgramNamesDocument,
+    "query LifecycleViewerKind { viewer { kind } }": types.LifecycleViewerKindDocument,
+    "mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }": types.LiveOp1Document,
+    "subscription LiveStats($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }": types.LiveStatsDocument,
+    "\n  query PartnersPartner($id: ID!) {\n    partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }\n  }\n": types.PartnersPartnerDocument,
+    "\n  mutation PartnersUpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      __typename\n      ... on UpdatePartnerPayload { partner { id name description externalId category { name } status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": types.PartnersUpdatePartnerDocument,
+    "\n  query PartnersPartners($programId: ID!, $first: Int, $after: String, $filter: PartnerFilter) {\n    partners(programId: $programId, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { name externalId }\n    }\n  }\n": types.PartnersPartnersDocument,
+    "query PartnersViewer { viewer { kind program { id } partner { id } } }": types.PartnersViewerDocument,
+    "query PartnersProgramCount { programs { totalCount } }": types.PartnersProgramCountDocument,
+    "query PartnersApiKeyInfo($id: ID!) { partner(id: $id) { apiKey { prefix lastUsedAt } } }": types.PartnersApiKeyInfoDocument,
+    "query PartnersApiKeyFields { __type(name: \"ApiKeyInfo\") { fields { name } } }": types.PartnersApiKeyFieldsDocument,
+    "query PartnersByExternalId($p: ID!, $e: String!) { partnerByExternalId(programId: $p, externalId: $e) { id } }": types.PartnersByExternalIdDocument,
+    "query PartnersNode($id: ID!) { node(id: $id) { __typename id ... on Partner { name } } }": types.PartnersNodeDocument,
+    "query PartnersNodeId($id: ID!) { node(id: $id) { id } }": types.PartnersNodeIdDocument,
+    "query PartnersProgramPartners($id: ID!) { program(id: $id) { partners { totalCount nodes { name } } } }": types.PartnersProgramPartnersDocument,
+    "query PointsQuote($p: ID, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) {\n  totalPointsAwarded\n  breakdown { sku quantity itemPrice convertedPoints pointsAwarded isExcluded campaigns { title multiplier applied } tenders { name proportion multiplier } channel { name multiplier } transaction { name multiplier } }\n} }": types.PointsQuoteDocument,
+    "mutation PointsPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) {\n  __typename\n  ... on RecordPurchasePayload { totalPointsAwarded replayed purchase { id receiptId member { balance } } }\n  ... on Error { code message }\n} }": types.PointsPurchaseDocument,
+    "mutation PointsReturn($input: RecordReturnInput!) { recordReturn(input: $input) {\n  __typename\n  ... on RecordReturnPayload { replayed purchaseReturn { pointsOwed pointsReturned } }\n  ... on Error { code message }\n  ... on ValidationError { issues { path message } }\n} }": types.PointsReturnDocument,
+    "mutation PointsMember($p: ID!, $e: String!) { createMember(input: { programId: $p, externalId: $e }) { ... on CreateMemberPayload { member { id } } } }": types.PointsMemberDocument,
+    "mutation PointsCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { __typename ... on CreateCampaignPayload { campaign { id } } ... on Error { code message } } }": types.PointsCampaignDocument,
+    "mutation PointsMultipliers($input: SetPointsMultipliersInput!) { setPointsMultipliers(input: $input) { __typename ... on Error { code message } } }": types.PointsMultipliersDocument,
+    "query PointsBalance($id: ID!) { member(id: $id) { balance ledger { nodes { type points } } } }": types.PointsBalanceDocument,
+    "mutation PointsOp1($p: ID!) { configureProgram(input: { programId: $p, pointsPerCurrencyUnit: \"10\" }) { __typename } }": types.PointsOp1Document,
+    "mutation PointsOp2($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on AdjustPointsPayload { balance } ... on InsufficientPointsError { code balance requested } } }": types.PointsOp2Document,
+    "mutation PointsOp3($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on InsufficientPointsError { code balance requested } } }": types.PointsOp3Document,
+    "query PointsStatement($id: ID!, $m: String!) { partnerStatement(partnerId: $id, from: $m, to: $m) { currency totalNetPoints totalAmountDue { amount currency } months { month pointsAwarded netPoints amount { amount } amountDue { amount } } } }": types.PointsStatementDocument,
+    "query PointsOp4($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }": types.PointsOp4Document,
+    "mutation ProcessesCreateProject($i: CreateProjectInput!) { createProject(input: $i) { __typename ... on CreateProjectPayload { project { id } } } }": types.ProcessesCreateProjectDocument,
+    "mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }": types.ProcessesTrackConversionDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HelpersCreateProgram($input: CreateProgramInput!) {\n    createProgram(input: $input) {\n      __typename\n      ... on CreateProgramPayload { secretKey program { id name currency pointsPerCurrencyUnit timezone } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation HelpersCreateProgram($input: CreateProgramInput!) {\n    createProgram(input: $input) {\n      __typename\n      ... on CreateProgramPayload { secretKey program { id name currency pointsPerCurrencyUnit timezone } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HelpersCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      __typename\n      ... on CreatePartnerPayload {\n        apiKey\n        partner { id name description externalId category { id name } status pointConversionRate effectivePointConversionRate costPerPoint { amount currency } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n"): (typeof documents)["\n  mutation HelpersCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      __typename\n      ... on CreatePartnerPayload {\n        apiKey\n        partner { id name description externalId category { id name } status pointConversionRate effectivePointConversionRate costPerPoint { amount currency } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation HelpersCreateCategory($input: CreatePartnerCategoryInput!) { createPartnerCategory(input: $input) { __typename ... on CreatePartnerCategoryPayload { category { id } } ... on Error { code message } } }"): (typeof documents)["mutation HelpersCreateCategory($input: CreatePartnerCategoryInput!) { createPartnerCategory(input: $input) { __typename ... on CreatePartnerCategoryPayload { category { id } } ... on Error { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation HelpersRequestLoginCode($e: String!) { requestLoginCode(input: { email: $e }) { __typename } }"): (typeof documents)["mutation HelpersRequestLoginCode($e: String!) { requestLoginCode(input: { email: $e }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation HelpersVerifyLoginCode($e: String!, $c: String!) { verifyLoginCode(input: { email: $e, code: $c }) { __typename ... on LoginPayload { token } ... on Error { code } } }"): (typeof documents)["mutation HelpersVerifyLoginCode($e: String!, $c: String!) { verifyLoginCode(input: { email: $e, code: $c }) { __typename ... on LoginPayload { token } ... on Error { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation HelpersGrantRole($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }"): (typeof documents)["mutation HelpersGrantRole($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleProgramNames { programs { nodes { name } } }"): (typeof documents)["query LifecycleProgramNames { programs { nodes { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleViewerKind { viewer { kind } }"): (typeof documents)["query LifecycleViewerKind { viewer { kind } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }"): (typeof documents)["mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription LiveStats($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }"): (typeof documents)["subscription LiveStats($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartnersPartner($id: ID!) {\n    partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }\n  }\n"): (typeof documents)["\n  query PartnersPartner($id: ID!) {\n    partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PartnersUpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      __typename\n      ... on UpdatePartnerPayload { partner { id name description externalId category { name } status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n"): (typeof documents)["\n  mutation PartnersUpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      __typename\n      ... on UpdatePartnerPayload { partner { id name description externalId category { name } status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartnersPartners($programId: ID!, $first: Int, $after: String, $filter: PartnerFilter) {\n    partners(programId: $programId, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { name externalId }\n    }\n  }\n"): (typeof documents)["\n  query PartnersPartners($programId: ID!, $first: Int, $after: String, $filter: PartnerFilter) {\n    partners(programId: $programId, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { name externalId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PartnersViewer { viewer { kind program { id } partner { id } } }"): (typeof documents)["query PartnersViewer { viewer { kind program { id } partner { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PartnersProgramCount { programs { totalCount } }"): (typeof documents)["query PartnersProgramCount { programs { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PartnersApiKeyInfo($id: ID!) { partner(id: $id) { apiKey { prefix lastUsedAt } } }"): (typeof documents)["query PartnersApiKeyInfo($id: ID!) { partner(id: $id) { apiKey { prefix lastUsedAt } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PartnersApiKeyFields { __type(name: \"ApiKeyInfo\") { fields { name } } }"): (typeof documents)["query PartnersApiKeyFields { __type(name: \"ApiKeyInfo\") { fields { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PartnersByExternalId($p: ID!, $e: String!) { partnerByExternalId(programId: $p, externalId: $e) { id } }"): (typeof documents)["query PartnersByExternalId($p: ID!, $e: String!) { partnerByExternalId(programId: $p, externalId: $e) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PartnersNode($id: ID!) { node(id: $id) { __typename id ... on Partner { name } } }"): (typeof documents)["query PartnersNode($id: ID!) { node(id: $id) { __typename id ... on Partner { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PartnersNodeId($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query PartnersNodeId($id: ID!) { node(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PartnersProgramPartners($id: ID!) { program(id: $id) { partners { totalCount nodes { name } } } }"): (typeof documents)["query PartnersProgramPartners($id: ID!) { program(id: $id) { partners { totalCount nodes { name } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PointsQuote($p: ID, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) {\n  totalPointsAwarded\n  breakdown { sku quantity itemPrice convertedPoints pointsAwarded isExcluded campaigns { title multiplier applied } tenders { name proportion multiplier } channel { name multiplier } transaction { name multiplier } }\n} }"): (typeof documents)["query PointsQuote($p: ID, $b: PointsBasketInput!) { potentialPoints(programId: $p, basket: $b) {\n  totalPointsAwarded\n  breakdown { sku quantity itemPrice convertedPoints pointsAwarded isExcluded campaigns { title multiplier applied } tenders { name proportion multiplier } channel { name multiplier } transaction { name multiplier } }\n} }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) {\n  __typename\n  ... on RecordPurchasePayload { totalPointsAwarded replayed purchase { id receiptId member { balance } } }\n  ... on Error { code message }\n} }"): (typeof documents)["mutation PointsPurchase($input: RecordPurchaseInput!) { recordPurchase(input: $input) {\n  __typename\n  ... on RecordPurchasePayload { totalPointsAwarded replayed purchase { id receiptId member { balance } } }\n  ... on Error { code message }\n} }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsReturn($input: RecordReturnInput!) { recordReturn(input: $input) {\n  __typename\n  ... on RecordReturnPayload { replayed purchaseReturn { pointsOwed pointsReturned } }\n  ... on Error { code message }\n  ... on ValidationError { issues { path message } }\n} }"): (typeof documents)["mutation PointsReturn($input: RecordReturnInput!) { recordReturn(input: $input) {\n  __typename\n  ... on RecordReturnPayload { replayed purchaseReturn { pointsOwed pointsReturned } }\n  ... on Error { code message }\n  ... on ValidationError { issues { path message } }\n} }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsMember($p: ID!, $e: String!) { createMember(input: { programId: $p, externalId: $e }) { ... on CreateMemberPayload { member { id } } } }"): (typeof documents)["mutation PointsMember($p: ID!, $e: String!) { createMember(input: { programId: $p, externalId: $e }) { ... on CreateMemberPayload { member { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { __typename ... on CreateCampaignPayload { campaign { id } } ... on Error { code message } } }"): (typeof documents)["mutation PointsCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { __typename ... on CreateCampaignPayload { campaign { id } } ... on Error { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsMultipliers($input: SetPointsMultipliersInput!) { setPointsMultipliers(input: $input) { __typename ... on Error { code message } } }"): (typeof documents)["mutation PointsMultipliers($input: SetPointsMultipliersInput!) { setPointsMultipliers(input: $input) { __typename ... on Error { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PointsBalance($id: ID!) { member(id: $id) { balance ledger { nodes { type points } } } }"): (typeof documents)["query PointsBalance($id: ID!) { member(id: $id) { balance ledger { nodes { type points } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsOp1($p: ID!) { configureProgram(input: { programId: $p, pointsPerCurrencyUnit: \"10\" }) { __typename } }"): (typeof documents)["mutation PointsOp1($p: ID!) { configureProgram(input: { programId: $p, pointsPerCurrencyUnit: \"10\" }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsOp2($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on AdjustPointsPayload { balance } ... on InsufficientPointsError { code balance requested } } }"): (typeof documents)["mutation PointsOp2($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on AdjustPointsPayload { balance } ... on InsufficientPointsError { code balance requested } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PointsOp3($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on InsufficientPointsError { code balance requested } } }"): (typeof documents)["mutation PointsOp3($input: AdjustPointsInput!) { adjustPoints(input: $input) { __typename ... on InsufficientPointsError { code balance requested } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PointsStatement($id: ID!, $m: String!) { partnerStatement(partnerId: $id, from: $m, to: $m) { currency totalNetPoints totalAmountDue { amount currency } months { month pointsAwarded netPoints amount { amount } amountDue { amount } } } }"): (typeof documents)["query PointsStatement($id: ID!, $m: String!) { partnerStatement(partnerId: $id, from: $m, to: $m) { currency totalNetPoints totalAmountDue { amount currency } months { month pointsAwarded netPoints amount { amount } amountDue { amount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PointsOp4($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }"): (typeof documents)["query PointsOp4($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ProcessesCreateProject($i: CreateProjectInput!) { createProject(input: $i) { __typename ... on CreateProjectPayload { project { id } } } }"): (typeof documents)["mutation ProcessesCreateProject($i: CreateProjectInput!) { createProject(input: $i) { __typename ... on CreateProjectPayload { project { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }"): (typeof documents)["mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
