@@ -29,8 +29,10 @@ type Reply = { status?: number; body?: unknown; headers?: Record<string, string>
 
 /** A fetch that answers from a script, one reply per call, and records each call's parsed body. */
 function scriptedFetch(...replies: Reply[]) {
-  const calls: { body: { query: string; operationName?: string; variables?: any }; headers: Record<string, string> }[] =
-    [];
+  const calls: {
+    body: { query: string; operationName?: string; variables?: Record<string, unknown> };
+    headers: Record<string, string>;
+  }[] = [];
   const fetch = (async (_url: string, init: RequestInit) => {
     calls.push({ body: JSON.parse(init.body as string), headers: init.headers as Record<string, string> });
     const reply = replies[Math.min(calls.length, replies.length) - 1]!;
@@ -337,8 +339,8 @@ describe("paginate", () => {
       names.push(partner.name);
     }
     expect(names).toEqual(["a", "b", "c", "d", "e"]);
-    expect(calls.map((c) => c.body.variables.after)).toEqual([null, "c2", "c4"]);
-    expect(calls.every((c) => c.body.variables.first === 2 && c.body.variables.programId === "P")).toBe(true);
+    expect(calls.map((c) => c.body.variables?.after)).toEqual([null, "c2", "c4"]);
+    expect(calls.every((c) => c.body.variables?.first === 2 && c.body.variables?.programId === "P")).toBe(true);
 
     const early = scriptedFetch(page(["a", "b"], "c2", true), page(["c"], "c3", false));
     for await (const partner of createHttpClient({ url, fetch: early.fetch }).paginate(PartnersDocument, {
