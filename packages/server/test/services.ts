@@ -49,9 +49,9 @@ function controlled(options: {
   cleanup?: () => void;
 }): ControlledService {
   let child: ChildProcess | undefined;
-  // Detached: its own process group, so a signal reaches it and every process it forked (PostgreSQL's backends).
-  const signal = (name: NodeJS.Signals) => {
-    if (child?.pid) process.kill(-child.pid, name);
+  // PostgreSQL's backends each start a session of their own: hanging the server means stopping every descendant.
+  const everyProcess = (name: NodeJS.Signals) => {
+    for (const pid of child?.pid ? descendants(child.pid) : []) process.kill(pid, name);
   };
   const service: ControlledService = {
     url: options.url,
@@ -63,19 +63,29 @@ function controlled(options: {
     async stop() {
       if (!child) return;
       const running = child;
-      signal("SIGCONT");
-      signal(options.stopSignal);
+      everyProcess("SIGCONT");
+      everyProcess(options.stopSignal);
       await exited(running);
       child = undefined;
     },
-    pause: () => signal("SIGSTOP"),
-    resume: () => signal("SIGCONT"),
+    pause: () => everyProcess("SIGSTOP"),
+    resume: () => everyProcess("SIGCONT"),
     async dispose() {
       await service.stop();
       options.cleanup?.();
     },
   };
   return service;
+}
+
+/** The process and everything it started, children first found through their parent ids. */
+function descendants(root: number): number[] {
+  const table = spawnSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" }).stdout.trim().split("\n");
+  const pairs = table.map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
+  const found = [root];
+  for (let i = 0; i < found.length; i++)
+    for (const [pid, ppid] of pairs) if (ppid === found[i] && !found.includes(pid)) found.push(pid);
+  return found;
 }
 
 /** Whether something answers a TCP connection on the port. */
@@ -99,7 +109,6 @@ export async function startRedis(): Promise<ControlledService> {
     url: `redis://127.0.0.1:${port}`,
     launch: () =>
       spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-        detached: true,
         stdio: "ignore",
       }),
     ready: () => listening(port),
@@ -150,7 +159,7 @@ export async function startPostgres(): Promise<ControlledService> {
           "-c",
           "fsync=off",
         ],
-        { detached: true, stdio: "ignore" },
+        { stdio: "ignore" },
       ),
     ready: () =>
       Promise.resolve(
