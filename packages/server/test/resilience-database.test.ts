@@ -2,6 +2,8 @@
 // with SERVICE_UNAVAILABLE, /receipt/points in the reference's error shape, /export as JSON, /r/ as a page,
 // /health), nothing crashes, and the server recovers once the database is back. A private PostgreSQL cluster is
 // hung with SIGSTOP, resumed, stopped and restarted.
+import type { VariablesOf } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, startApp } from "../src/app.js";
@@ -66,8 +68,8 @@ describe.skipIf(!hasPostgresServer)("when PostgreSQL hangs or stops", () => {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_KEY}` },
         body: JSON.stringify({
-          query: `query ResilienceDatabasePartners($programId: ID!) { partners(programId: $programId, first: 5) { totalCount } }`,
-          variables: { programId },
+          query: print(PARTNERS),
+          variables: { programId } satisfies VariablesOf<typeof PARTNERS>,
         }),
       }),
       click({ url: app.url } as TestApp, linkCode),
