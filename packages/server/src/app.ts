@@ -121,7 +121,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         clearInterval(mailTimer);
         await http.close();
         await clicks.close(); // in-flight redirects have had their clicks written; drain anything queued
-        await redis?.close();
+        redis?.close();
         if (!options.database) await database.close();
       })()),
   };
