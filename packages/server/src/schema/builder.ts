@@ -6,7 +6,7 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import { isAdmin } from "../domain/auth/principal.js";
+import { isAdmin } from "../domain/kernel/principal.js";
 import { AppError, AuthError, ErrorCode } from "../domain/kernel/errors.js";
 import type { Decimal } from "../domain/kernel/values.js";
 import type PrismaTypes from "../generated/pothos-types.js";

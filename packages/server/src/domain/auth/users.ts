@@ -10,7 +10,7 @@ import { requirePartner } from "../partners/partners.js";
 import { audit } from "../programs/audit.js";
 import { requireProgram } from "../programs/programs.js";
 import { email } from "./login.js";
-import { isAdmin, type Principal, programFilter, requireAdmin, requireProgramManager } from "./principal.js";
+import { isAdmin, type Principal, visiblePrograms, requireAdmin, requireProgramManager } from "../kernel/principal.js";
 
 const GrantRoleInput = z.object({
   email,
@@ -67,7 +67,7 @@ export async function grantRole(call: Call, input: Loose<z.input<typeof GrantRol
 
 export async function revokeRole(call: Call, grantId: string): Promise<RoleGrant> {
   return call.prisma.$transaction(async (tx) => {
-    const grant = await tx.roleGrant.findFirst({ where: grantVisibleWhere(call.principal, grantId) });
+    const grant = await tx.roleGrant.findFirst({ where: roleGrantTarget(call.principal, grantId) });
     if (!grant) throw new NotFoundError(undefined, "Role grant not found");
     if (grant.programId) requireProgramManager(call.principal, grant.programId);
     else requireAdmin(call.principal);
@@ -81,14 +81,4 @@ export async function revokeRole(call: Call, grantId: string): Promise<RoleGrant
     });
     return grant;
   });
-}
-
-/** A program's role grants, for its managers and admins. */
-export function roleGrantListWhere(actor: Principal, programId: string): Prisma.RoleGrantWhereInput {
-  requireProgramManager(actor, programId);
-  return { programId };
-}
-
-function grantVisibleWhere(actor: Principal, id: string): Prisma.RoleGrantWhereInput {
-  return isAdmin(actor) ? { id } : { id, program: programFilter(actor) };
 }

@@ -8,7 +8,7 @@ import {
   type Principal,
   requireAuthenticated,
   staffClubs,
-} from "../auth/principal.js";
+} from "../kernel/principal.js";
 import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
 
 /** A row that belongs to a partner of a program (card, club, reward via its card, game). */

@@ -4,14 +4,14 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Card, CardType, Prisma } from "../../generated/prisma/client.js";
 import { CardStatus, CardVisibility, StampCompletion } from "../../generated/prisma/enums.js";
-import type { Principal } from "../auth/principal.js";
+import type { Principal } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
 import { decimalString, type Loose, name, optionalText, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
-import { programRowFilter } from "../referrals/scope.js";
+import { programRows } from "../referrals/scope.js";
 import { requireOwner } from "./access.js";
-import { cardWorkFilter, PUBLIC_CARD } from "./scope.js";
+import { workableCards, PUBLIC_CARD } from "./scope.js";
 
 const hexColor = z
   .string()
@@ -228,7 +228,7 @@ export async function setCardClubs(call: Call, cardId: string, clubIds: string[]
 /** A card in a program the caller has a role in, which the caller must own (to manage it). */
 async function ownedCard(tx: Tx, p: Principal, cardId: string): Promise<Card> {
   const card = requireCard(
-    await tx.card.findFirst({ where: { id: cardId, partner: { deletedAt: null }, ...programRowFilter(p) } }),
+    await tx.card.findFirst({ where: { id: cardId, partner: { deletedAt: null }, ...programRows(p) } }),
   );
   requireOwner(p, card);
   return card;
@@ -238,7 +238,7 @@ async function ownedCard(tx: Tx, p: Principal, cardId: string): Promise<Card> {
 async function cardClubs(tx: Tx, p: Principal, clubIds: string[]) {
   const ids = [...new Set(clubIds)];
   const clubs = await tx.club.findMany({
-    where: { id: { in: ids }, partner: { deletedAt: null }, ...programRowFilter(p) },
+    where: { id: { in: ids }, partner: { deletedAt: null }, ...programRows(p) },
     select: { id: true, programId: true, partnerId: true },
   });
   if (clubs.length !== ids.length) throw new NotFoundError(ErrorCode.NOT_FOUND, "Club not found");
@@ -256,10 +256,10 @@ export interface CardListFilter {
 }
 
 /** The cards owners manage and staff work with, filtered. */
-export function cardListWhere(p: Principal, f: CardListFilter = {}): Prisma.CardWhereInput {
+export function cardList(p: Principal, f: CardListFilter = {}): Prisma.CardWhereInput {
   return {
     AND: [
-      cardWorkFilter(p),
+      workableCards(p),
       f.programId ? { programId: f.programId } : {},
       f.partnerId ? { partnerId: f.partnerId } : {},
       f.clubId ? { clubs: { some: { clubId: f.clubId } } } : {},
@@ -270,7 +270,7 @@ export function cardListWhere(p: Principal, f: CardListFilter = {}): Prisma.Card
 }
 
 /** A program's public card list: PUBLIC, ACTIVE cards of its enabled partners. */
-export function publicCardsWhere(programId: string, type?: CardType | null): Prisma.CardWhereInput {
+export function publicCardList(programId: string, type?: CardType | null): Prisma.CardWhereInput {
   return { ...PUBLIC_CARD, programId, ...(type && { type }) };
 }
 

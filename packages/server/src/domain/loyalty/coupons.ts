@@ -3,7 +3,7 @@
 // update (`status = ISSUED` and not expired), so of concurrent redemptions of one code exactly one succeeds.
 import { z } from "zod";
 import type { Coupon, CouponStatus, Prisma } from "../../generated/prisma/client.js";
-import { isAdmin, memberProgramIds, ownMemberIds, type Principal } from "../auth/principal.js";
+import { isAdmin, memberProgramIds, ownMemberIds, type Principal } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, LoyaltyRuleError, ValidationError } from "../kernel/errors.js";
 import { parseInput } from "../kernel/values.js";
@@ -11,7 +11,7 @@ import { actorOf, audit } from "../programs/audit.js";
 import { requireCardStaff, requireOwner } from "./access.js";
 import { runIdempotent } from "./actions.js";
 import { couponExpiry, couponStatus, newCouponCode, normalizeCouponCode } from "./coupon-codes.js";
-import { type CardWithClubs, cardWorkFilter, requireFound } from "./scope.js";
+import { type CardWithClubs, workableCards, requireFound } from "./scope.js";
 
 /** Where issued coupons come from: a reward (its title and validity) of a card, won or redeemed by a member. */
 export interface CouponSource {
@@ -225,8 +225,8 @@ export async function cancelCoupon(call: Call, couponId: string): Promise<Coupon
 // Reads --------------------------------------------------------------------------------------------------
 
 /** Coupons the caller may see: those of cards they own or work on, and their own (as a member). */
-export function couponReadWhere(p: Principal): Prisma.CouponWhereInput {
-  return { OR: [{ card: cardWorkFilter(p) }, { memberId: { in: ownMemberIds(p) } }] };
+export function visibleCoupons(p: Principal): Prisma.CouponWhereInput {
+  return { OR: [{ card: workableCards(p) }, { memberId: { in: ownMemberIds(p) } }] };
 }
 
 /** Coupons in a status as clients see it (EXPIRED is an ISSUED coupon past its expiresAt). */
@@ -250,11 +250,11 @@ export interface CouponFilter {
   code?: string | null;
 }
 
-export function couponListWhere(p: Principal, filter: CouponFilter): Prisma.CouponWhereInput {
+export function couponList(p: Principal, filter: CouponFilter): Prisma.CouponWhereInput {
   const code = filter.code != null ? normalizeCouponCode(filter.code) : undefined;
   return {
     AND: [
-      couponReadWhere(p),
+      visibleCoupons(p),
       { programId: filter.programId },
       filter.cardId ? { cardId: filter.cardId } : {},
       filter.memberId ? { memberId: filter.memberId } : {},

@@ -3,7 +3,7 @@
 // program's managers and keys export the whole program (or one card of it); a partner (its key or users) only
 // its own cards, one card at a time.
 import type { CardType, Prisma } from "../../generated/prisma/client.js";
-import { canManageProgram, requireAuthenticated, requireProgramManager } from "../auth/principal.js";
+import { canManageProgram, requireAuthenticated, requireProgramManager } from "../kernel/principal.js";
 import type { Call, Deps } from "../kernel/deps.js";
 import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
 import { balancesByMember } from "../points/ledger.js";

@@ -4,7 +4,7 @@
 // paths as staff actions and redemptions, the GamePlay, its Activity and the audit entry.
 import { z } from "zod";
 import type { Card, Coupon, Game, GamePlay, GamePrize, Prisma, Reward } from "../../generated/prisma/client.js";
-import { isAdmin, memberProgramIds, type Principal } from "../auth/principal.js";
+import { isAdmin, memberProgramIds, type Principal } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import {
   ConflictError,
@@ -27,7 +27,7 @@ import { drawPrize } from "./draw.js";
 import { actorFor, isLive } from "./follows.js";
 import { actingMember } from "./members.js";
 import { currentPeriod } from "./play-periods.js";
-import { cardWorkFilter, followedCardWhere, follows, requireFound } from "./scope.js";
+import { workableCards, followedCards, follows, requireFound } from "./scope.js";
 
 const whole = (what: string) => z.number().int(`${what} must be a whole number`);
 
@@ -363,12 +363,12 @@ async function lockedRewards(tx: Tx, prizes: GamePrize[]): Promise<Map<string, R
 // Reads --------------------------------------------------------------------------------------------------
 
 /** Games the caller may see: all of the cards they work on; the playable ones of cards they follow. */
-export function gameReadWhere(p: Principal, now: Date = new Date()): Prisma.GameWhereInput {
+export function visibleGames(p: Principal, now: Date = new Date()): Prisma.GameWhereInput {
   return {
     OR: [
-      { card: cardWorkFilter(p) },
+      { card: workableCards(p) },
       {
-        card: { AND: [followedCardWhere(p), { status: "ACTIVE", partner: { status: "ENABLED", deletedAt: null } }] },
+        card: { AND: [followedCards(p), { status: "ACTIVE", partner: { status: "ENABLED", deletedAt: null } }] },
         status: "ACTIVE",
         AND: [
           { OR: [{ startsAt: null }, { startsAt: { lte: now } }] },
@@ -380,7 +380,7 @@ export function gameReadWhere(p: Principal, now: Date = new Date()): Prisma.Game
 }
 
 /** A partner's games, for its owners (the partner itself, the program's managers). */
-export async function partnerGamesWhere(
+export async function partnerGameList(
   call: Pick<Call, "prisma" | "principal">,
   partnerId: string,
 ): Promise<Prisma.GameWhereInput> {

@@ -5,7 +5,7 @@
 // caller may not manage reads as unknown.
 import type { ClubRole } from "../../generated/prisma/client.js";
 import { email as emailAddress } from "../auth/login.js";
-import { canManageProgram, type Principal, requireAuthenticated, staffClubs } from "../auth/principal.js";
+import { canManageProgram, type Principal, requireAuthenticated, staffClubs } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { AuthError, ErrorCode, NotFoundError } from "../kernel/errors.js";
 import { decodeGlobalId } from "../kernel/ids.js";

@@ -8,7 +8,7 @@
 // imported entry on the card).
 import { parseInstant } from "@partnergraph/points";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { requireProgramManager } from "../auth/principal.js";
+import { requireProgramManager } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { decodeGlobalId } from "../kernel/ids.js";
 import { uuidv7 } from "../kernel/uuid.js";

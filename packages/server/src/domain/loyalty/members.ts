@@ -9,13 +9,13 @@ import {
   ownPartnerIds,
   type Principal,
   requireAuthenticated,
-} from "../auth/principal.js";
+} from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, NotFoundError } from "../kernel/errors.js";
 import type { MemberRef } from "../points/members.js";
 import { type Owned, requireMemberActor } from "./access.js";
 import { signMemberQr } from "./qr.js";
-import { cardWorkFilter, workClubIds } from "./scope.js";
+import { workableCards, workClubIds } from "./scope.js";
 
 const notAMember = () => new NotFoundError(ErrorCode.NOT_FOUND, "Member not found");
 
@@ -64,20 +64,20 @@ export async function issueMemberQr(
  * A member's follows (cards and balances) the caller may see: all of them for the member and the program's
  * managers; for partners and staff only the follows of cards they manage or work with.
  */
-export function followFilter(p: Principal): Prisma.CardFollowWhereInput {
+export function visibleFollows(p: Principal): Prisma.CardFollowWhereInput {
   requireAuthenticated(p);
   if (isAdmin(p)) return {};
   return {
     OR: [
       { memberId: { in: ownMemberIds(p) } },
       { programId: { in: managedProgramIds(p) } },
-      { card: cardWorkFilter(p) },
+      { card: workableCards(p) },
     ],
   };
 }
 
 /** Activity rows the caller may see: a member their own; owners their cards'; staff their clubs' cards'. */
-export function activityFilter(p: Principal): Prisma.ActivityWhereInput {
+export function visibleActivities(p: Principal): Prisma.ActivityWhereInput {
   requireAuthenticated(p);
   if (isAdmin(p)) return {};
   return {

@@ -3,14 +3,14 @@
 // now). A disabled or deleted partner's rewards are suspended (see suspendPartnerRewards).
 import { z } from "zod";
 import type { Prisma, Reward } from "../../generated/prisma/client.js";
-import type { Principal } from "../auth/principal.js";
+import type { Principal } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ValidationError, type ValidationIssue } from "../kernel/errors.js";
 import { type Loose, name, optionalText, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
 import { requireOwner } from "./access.js";
 import { availableRewardWhere } from "./availability.js";
-import { cardWorkFilter, followedCardWhere, requireFound } from "./scope.js";
+import { workableCards, followedCards, requireFound } from "./scope.js";
 
 const count = (what: string) => z.number().int(`${what} must be a whole number`);
 
@@ -150,14 +150,14 @@ export async function suspendPartnerRewards(
 // Reads --------------------------------------------------------------------------------------------------
 
 /** Rewards the caller may see: all of the cards they work on; the available ones of cards they follow. */
-export function rewardReadWhere(p: Principal, now: Date = new Date()): Prisma.RewardWhereInput {
-  return { OR: [{ card: cardWorkFilter(p) }, { AND: [{ card: followedCardWhere(p) }, availableRewardWhere(now)] }] };
+export function visibleRewards(p: Principal, now: Date = new Date()): Prisma.RewardWhereInput {
+  return { OR: [{ card: workableCards(p) }, { AND: [{ card: followedCards(p) }, availableRewardWhere(now)] }] };
 }
 
-export function rewardListWhere(
+export function rewardList(
   p: Principal,
   cardId: string | undefined,
   onlyAvailable = false,
 ): Prisma.RewardWhereInput {
-  return { AND: [rewardReadWhere(p), cardId ? { cardId } : {}, onlyAvailable ? availableRewardWhere() : {}] };
+  return { AND: [visibleRewards(p), cardId ? { cardId } : {}, onlyAvailable ? availableRewardWhere() : {}] };
 }

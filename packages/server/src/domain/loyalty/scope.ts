@@ -10,7 +10,7 @@ import {
   ownPartnerIds,
   type Principal,
   requireAuthenticated,
-} from "../auth/principal.js";
+} from "../kernel/principal.js";
 import type { Tx } from "../kernel/deps.js";
 import { ErrorCode, NotFoundError } from "../kernel/errors.js";
 
@@ -31,14 +31,14 @@ function ownerScope(p: Principal) {
   return [{ programId: { in: managedProgramIds(p) } }, { partnerId: { in: ownPartnerIds(p) } }];
 }
 
-export function clubFilter(p: Principal): Prisma.ClubWhereInput {
+export function visibleClubs(p: Principal): Prisma.ClubWhereInput {
   requireAuthenticated(p);
   if (isAdmin(p)) return { partner: LIVE_PARTNER };
   return { partner: LIVE_PARTNER, OR: [...ownerScope(p), { id: { in: workClubIds(p) } }] };
 }
 
 /** Cards the caller manages or works with: what `cards` lists. */
-export function cardWorkFilter(p: Principal): Prisma.CardWhereInput {
+export function workableCards(p: Principal): Prisma.CardWhereInput {
   requireAuthenticated(p);
   if (isAdmin(p)) return { partner: LIVE_PARTNER };
   return { partner: LIVE_PARTNER, OR: [...ownerScope(p), { clubs: { some: { clubId: { in: workClubIds(p) } } } }] };
@@ -52,23 +52,14 @@ export const PUBLIC_CARD = {
 } satisfies Prisma.CardWhereInput;
 
 /** Every card the caller may look at: its work cards, the cards it follows as a member, and public cards. */
-export function cardFilter(p: Principal): Prisma.CardWhereInput {
+export function visibleCards(p: Principal): Prisma.CardWhereInput {
   requireAuthenticated(p);
   if (isAdmin(p)) return {};
-  return { OR: [cardWorkFilter(p), PUBLIC_CARD, ...(ownMemberIds(p).length ? [followedCardWhere(p)] : [])] };
-}
-
-/** Whether the caller may see a partner's own record (its settings and billing): admins, managers, itself. */
-export function canSeePartner(
-  p: Principal,
-  partner: { id: string; programId: string; deletedAt: Date | null },
-): boolean {
-  if (partner.deletedAt) return false;
-  return isAdmin(p) || managedProgramIds(p).includes(partner.programId) || ownPartnerIds(p).includes(partner.id);
+  return { OR: [workableCards(p), PUBLIC_CARD, ...(ownMemberIds(p).length ? [followedCards(p)] : [])] };
 }
 
 /** Cards one of the caller's members follows. */
-export function followedCardWhere(p: Principal): Prisma.CardWhereInput {
+export function followedCards(p: Principal): Prisma.CardWhereInput {
   return { followers: { some: { memberId: { in: ownMemberIds(p) } } } };
 }
 

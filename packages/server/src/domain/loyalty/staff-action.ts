@@ -13,7 +13,7 @@ import { ErrorCode, LoyaltyRuleError, ValidationError } from "../kernel/errors.j
 import { parseInput } from "../kernel/values.js";
 import { lockMember } from "../points/ledger.js";
 import { actorOf, audit } from "../programs/audit.js";
-import { programRowFilter } from "../referrals/scope.js";
+import { programRows } from "../referrals/scope.js";
 import { requireCardStaff } from "./access.js";
 import { enforceDailyActionLimits, runIdempotent, today } from "./actions.js";
 import { requireCard } from "./cards.js";
@@ -73,7 +73,7 @@ export interface StaffActionSpec<T> {
 export async function actionCard(call: Call, cardId: string): Promise<ActionCard> {
   const card = requireCard(
     await call.prisma.card.findFirst({
-      where: { id: cardId, ...programRowFilter(call.principal) },
+      where: { id: cardId, ...programRows(call.principal) },
       include: {
         clubs: { select: { clubId: true } },
         partner: { select: { status: true, deletedAt: true } },

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Club, ClubStaff, Prisma } from "../../generated/prisma/client.js";
 import { ClubRole } from "../../generated/prisma/enums.js";
 import { email } from "../auth/login.js";
-import { isAdmin, managedProgramIds, ownPartnerIds, type Principal } from "../auth/principal.js";
+import { isAdmin, managedProgramIds, ownPartnerIds, type Principal } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { AuthError, ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
@@ -110,7 +110,7 @@ export async function removeClubStaff(
 }
 
 /** The staff rows a caller may see: all of a club's for its owners and managers, otherwise only their own. */
-export function clubStaffFilter(p: Principal): Prisma.ClubStaffWhereInput {
+export function visibleClubStaff(p: Principal): Prisma.ClubStaffWhereInput {
   if (isAdmin(p)) return {};
   return {
     OR: [

@@ -1,7 +1,7 @@
 // Partner categories: a program-defined list for reporting (Hospitality, Aviation, ...).
 import { z } from "zod";
 import type { PartnerCategory, Prisma } from "../../generated/prisma/client.js";
-import { type Principal, programFilter, requireProgramManager } from "../auth/principal.js";
+import { type Principal, visiblePrograms, requireProgramManager } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, NotFoundError } from "../kernel/errors.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
@@ -81,12 +81,8 @@ export async function deletePartnerCategory(call: Call, id: string): Promise<Par
   });
 }
 
-export function categoryListWhere(actor: Principal, programId: string): Prisma.PartnerCategoryWhereInput {
-  return { programId, program: programFilter(actor) };
-}
-
 async function managedCategory(tx: Tx, call: Call, id: string): Promise<PartnerCategory> {
-  const category = await tx.partnerCategory.findFirst({ where: { id, program: programFilter(call.principal) } });
+  const category = await tx.partnerCategory.findFirst({ where: { id, ...visiblePartnerCategories(call.principal) } });
   if (!category) throw new NotFoundError(undefined, "Partner category not found");
   requireProgramManager(call.principal, category.programId);
   return category;

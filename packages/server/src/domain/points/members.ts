@@ -10,7 +10,7 @@ import {
   type Principal,
   requireAuthenticated,
   requireProgramManager,
-} from "../auth/principal.js";
+} from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
@@ -72,7 +72,7 @@ export async function createMember(
  * counter); partners only members they have awarded points to or who follow their cards; a member's own
  * session itself.
  */
-export function memberFilter(p: Principal): Prisma.MemberWhereInput {
+export function visibleMembers(p: Principal): Prisma.MemberWhereInput {
   requireAuthenticated(p);
   if (isAdmin(p)) return {};
   const staffPrograms = p.grants.flatMap((g) => (g.role === "STAFF" ? [g.programId] : []));
@@ -91,9 +91,9 @@ export function memberFilter(p: Principal): Prisma.MemberWhereInput {
   };
 }
 
-export function memberRefWhere(p: Principal, ref: MemberRef): Prisma.MemberWhereInput {
+export function memberByRef(p: Principal, ref: MemberRef): Prisma.MemberWhereInput {
   return {
-    AND: [memberFilter(p), "id" in ref ? { id: ref.id } : { programId: ref.programId, externalId: ref.externalId }],
+    AND: [visibleMembers(p), "id" in ref ? { id: ref.id } : { programId: ref.programId, externalId: ref.externalId }],
   };
 }
 

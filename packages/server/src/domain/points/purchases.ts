@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import type { PointsResult } from "@partnergraph/points";
 import { z } from "zod";
 import type { Prisma, Purchase, PurchaseReturn } from "../../generated/prisma/client.js";
-import { canManageProgram } from "../auth/principal.js";
+import { canManageProgram } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";

@@ -1,7 +1,7 @@
 // People: passwordless login, logout, and the roles they hold.
 import { logout, requestLoginCode, verifyLoginCode } from "../../domain/auth/login.js";
-import { roleGrantFilter } from "../../domain/auth/principal.js";
-import { grantRole, revokeRole, roleGrantListWhere } from "../../domain/auth/users.js";
+import { visibleRoleGrants } from "../../domain/kernel/principal.js";
+import { grantRole, revokeRole, roleGrantList } from "../../domain/auth/users.js";
 import { InvalidLoginCodeError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import type { RoleGrant, User } from "../../generated/prisma/client.js";
 import { Role } from "../../generated/prisma/enums.js";
@@ -29,7 +29,7 @@ export const RoleGrantRef = builder.prismaNode("RoleGrant", {
   nullable: true,
   id: { field: "id" },
   description: "One role of one person.",
-  findUnique: (id, ctx) => ({ id, AND: [roleGrantFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleRoleGrants(ctx.principal)] }),
   fields: (t) => ({
     role: t.expose("role", { type: RoleEnum }),
     user: t.relation("user"),
@@ -90,11 +90,11 @@ builder.queryField("roleGrants", (t) =>
       description: "Who holds which role in a program (admin or the program's managers).",
       args: { programId: t.arg.id({ required: true }) },
       totalCount: (_p, args, ctx) =>
-        ctx.prisma.roleGrant.count({ where: roleGrantListWhere(ctx.principal, rowId(args.programId, "Program")) }),
+        ctx.prisma.roleGrant.count({ where: roleGrantList(ctx.principal, rowId(args.programId, "Program")) }),
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.roleGrant.findMany({
           ...query,
-          where: roleGrantListWhere(ctx.principal, rowId(args.programId, "Program")),
+          where: roleGrantList(ctx.principal, rowId(args.programId, "Program")),
           orderBy: { id: "asc" },
         }),
     },

@@ -1,14 +1,14 @@
 // Loyalty and stamp cards: types, queries and mutations (thin: decode ids, call the domain, shape results).
 import { isOwner } from "../../domain/loyalty/access.js";
 import {
-  cardListWhere,
+  cardList,
   createLoyaltyCard,
   createStampCard,
-  publicCardsWhere,
+  publicCardList,
   setCardClubs,
   updateCard,
 } from "../../domain/loyalty/cards.js";
-import { canSeePartner, cardFilter, clubFilter } from "../../domain/loyalty/scope.js";
+import { canSeePartner, visibleCards, visibleClubs } from "../../domain/loyalty/scope.js";
 import type { Card } from "../../generated/prisma/client.js";
 import { CardStatus, CardType, CardVisibility, StampCompletion } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity, type InputFields } from "../builder.js";
@@ -81,7 +81,7 @@ export const CardRef = builder.prismaNode("Card", {
   id: { field: "id" },
   nullable: true,
   description: "A partner's loyalty (points) or stamp card, carried by one or more of its clubs.",
-  findUnique: (id, ctx) => ({ id, AND: [cardFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleCards(ctx.principal)] }),
   fields: (t) => ({
     type: t.expose("type", { type: CardTypeEnum }),
     name: t.exposeString("name"),
@@ -113,7 +113,7 @@ export const CardRef = builder.prismaNode("Card", {
       description: "The clubs carrying the card that the caller may see (owners: all; staff: theirs).",
       select: (_args, ctx, nested) => ({
         clubs: {
-          where: { club: clubFilter(ctx.principal) },
+          where: { club: visibleClubs(ctx.principal) },
           orderBy: { clubId: "asc" },
           select: { club: nested(true) },
         },
@@ -165,12 +165,12 @@ builder.prismaObjectFields("Club", (t) => ({
       description: "The cards this club carries that the caller may see, oldest first.",
       totalCount: (club, _args, ctx) =>
         ctx.prisma.card.count({
-          where: { AND: [cardFilter(ctx.principal), { clubs: { some: { clubId: club.id } } }] },
+          where: { AND: [visibleCards(ctx.principal), { clubs: { some: { clubId: club.id } } }] },
         }),
       resolve: (query, club, _args, ctx) =>
         ctx.prisma.card.findMany({
           ...query,
-          where: { AND: [cardFilter(ctx.principal), { clubs: { some: { clubId: club.id } } }] },
+          where: { AND: [visibleCards(ctx.principal), { clubs: { some: { clubId: club.id } } }] },
           orderBy: { id: "asc" },
         }),
     },
@@ -327,11 +327,11 @@ builder.queryFields((t) => ({
         "A program's PUBLIC, ACTIVE cards of enabled partners, oldest first: for anyone logged in, members included.",
       args: { programId: t.arg.id({ required: true }), type: t.arg({ type: CardTypeEnum }) },
       totalCount: (_p, args, ctx) =>
-        ctx.prisma.card.count({ where: publicCardsWhere(rowId(args.programId, "Program"), args.type) }),
+        ctx.prisma.card.count({ where: publicCardList(rowId(args.programId, "Program"), args.type) }),
       resolve: (query, _r, args, ctx) =>
         ctx.prisma.card.findMany({
           ...query,
-          where: publicCardsWhere(rowId(args.programId, "Program"), args.type),
+          where: publicCardList(rowId(args.programId, "Program"), args.type),
           orderBy: { id: "asc" },
         }),
     },
@@ -350,8 +350,8 @@ type CardFilterArgs =
   | null
   | undefined;
 
-function cardsWhere(p: Parameters<typeof cardListWhere>[0], f: CardFilterArgs) {
-  return cardListWhere(p, {
+function cardsWhere(p: Parameters<typeof cardList>[0], f: CardFilterArgs) {
+  return cardList(p, {
     programId: optionalRowId(f?.programId, "Program"),
     partnerId: optionalRowId(f?.partnerId, "Partner"),
     clubId: optionalRowId(f?.clubId, "Club"),

@@ -1,11 +1,11 @@
 // Clubs and their staff: types, queries and mutations (thin: decode ids, call the domain, shape results).
 import { ValidationError } from "../../domain/kernel/errors.js";
-import { clubListWhere, createClub, updateClub } from "../../domain/loyalty/clubs.js";
-import { canSeePartner, clubFilter } from "../../domain/loyalty/scope.js";
+import { clubList, createClub, updateClub } from "../../domain/loyalty/clubs.js";
+import { canSeePartner, visibleClubs } from "../../domain/loyalty/scope.js";
 import {
   addClubStaff,
   type ClubStaffWithUser,
-  clubStaffFilter,
+  visibleClubStaff,
   removeClubStaff,
   updateClubStaff,
 } from "../../domain/loyalty/staff.js";
@@ -42,7 +42,7 @@ export const ClubRef = builder.prismaNode("Club", {
   id: { field: "id" },
   nullable: true,
   description: "A partner's location or department: staff work in clubs, cards are assigned to clubs.",
-  findUnique: (id, ctx) => ({ id, AND: [clubFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleClubs(ctx.principal)] }),
   fields: (t) => ({
     name: t.exposeString("name", { description: "Unique within the partner." }),
     address: t.exposeString("address", { nullable: true }),
@@ -67,7 +67,7 @@ export const ClubRef = builder.prismaNode("Club", {
       description:
         "Who works here, longest-serving first: all of them for owners and the club's managers; staff see only themselves.",
       query: (_args, ctx) => ({
-        where: clubStaffFilter(ctx.principal),
+        where: visibleClubStaff(ctx.principal),
         orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
       }),
     }),
@@ -145,12 +145,12 @@ builder.queryFields((t) => ({
 }));
 
 function clubsWhere(
-  p: Parameters<typeof clubListWhere>[0],
+  p: Parameters<typeof clubList>[0],
   args: { programId?: string | null; partnerId?: string | null; status?: ClubStatus | null },
 ) {
   if (!args.programId && !args.partnerId)
     throw new ValidationError([{ path: "programId", message: "give programId or partnerId" }]);
-  return clubListWhere(p, {
+  return clubList(p, {
     programId: optionalRowId(args.programId, "Program"),
     partnerId: optionalRowId(args.partnerId, "Partner"),
     status: args.status,

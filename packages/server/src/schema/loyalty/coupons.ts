@@ -5,8 +5,8 @@ import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from 
 import { couponStatus } from "../../domain/loyalty/coupon-codes.js";
 import {
   cancelCoupon,
-  couponListWhere,
-  couponReadWhere,
+  couponList,
+  visibleCoupons,
   couponStatusWhere,
   redeemCoupon,
 } from "../../domain/loyalty/coupons.js";
@@ -27,7 +27,7 @@ export const CouponRef = builder.prismaNode("Coupon", {
   id: { field: "id" },
   nullable: true,
   description: "A one-time code a member shows at the counter, issued by a redemption or a game win.",
-  findUnique: (id, ctx) => ({ id, AND: [couponReadWhere(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleCoupons(ctx.principal)] }),
   fields: (t) => ({
     code: t.exposeString("code", {
       description:
@@ -76,7 +76,7 @@ builder.prismaObjectField("Member", "coupons", (t) =>
     description:
       "The member's coupons the caller may see (the member: all; owners and staff: their cards'), newest first.",
     query: (args, ctx) => ({
-      where: { AND: [couponReadWhere(ctx.principal), args.status ? couponStatusWhere(args.status) : {}] },
+      where: { AND: [visibleCoupons(ctx.principal), args.status ? couponStatusWhere(args.status) : {}] },
       orderBy: { id: "desc" },
     }),
   }),
@@ -102,11 +102,11 @@ builder.queryFields((t) => ({
         "Coupons of the cards the caller owns or works on as staff (and the caller's own as a member), newest first.",
       args: { filter: t.arg({ type: CouponFilter, required: true }) },
       totalCount: (_p, args, ctx) =>
-        ctx.prisma.coupon.count({ where: couponListWhere(ctx.principal, filterOf(args.filter)) }),
+        ctx.prisma.coupon.count({ where: couponList(ctx.principal, filterOf(args.filter)) }),
       resolve: (query, _r, args, ctx) =>
         ctx.prisma.coupon.findMany({
           ...query,
-          where: couponListWhere(ctx.principal, filterOf(args.filter)),
+          where: couponList(ctx.principal, filterOf(args.filter)),
           orderBy: { id: "desc" },
         }),
     },

@@ -1,17 +1,17 @@
 // Games on cards: Game, GamePrize and GamePlay types, Card.games and partnerGames, and the writes (createGame,
 // updateGame, playGame).
 
-import { ownMemberIds } from "../../domain/auth/principal.js";
+import { ownMemberIds } from "../../domain/kernel/principal.js";
 import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import {
   createGame,
-  gameReadWhere,
+  visibleGames,
   type PlayResult,
-  partnerGamesWhere,
+  partnerGameList,
   playGame,
   updateGame,
 } from "../../domain/loyalty/games.js";
-import { cardWorkFilter } from "../../domain/loyalty/scope.js";
+import { workableCards } from "../../domain/loyalty/scope.js";
 import type { Game } from "../../generated/prisma/client.js";
 import { GameStatus, GameType, PlayPeriod, PrizeType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -59,7 +59,7 @@ export const GameRef = builder.prismaNode("Game", {
   nullable: true,
   description:
     "A game on a card (a spin wheel with weighted prizes), played a limited number of times per member per period.",
-  findUnique: (id, ctx) => ({ id, AND: [gameReadWhere(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleGames(ctx.principal)] }),
   fields: (t) => ({
     card: t.relation("card"),
     type: t.expose("type", { type: GameTypeEnum }),
@@ -85,7 +85,7 @@ builder.prismaObjectField("Card", "games", (t) =>
     totalCount: true,
     description:
       "The card's games the caller may see (owners and staff: all; members following the card: the playable ones), oldest first.",
-    query: (_args, ctx) => ({ where: gameReadWhere(ctx.principal), orderBy: { id: "asc" } }),
+    query: (_args, ctx) => ({ where: visibleGames(ctx.principal), orderBy: { id: "asc" } }),
   }),
 );
 
@@ -95,7 +95,7 @@ export const GamePlayRef = builder.prismaNode("GamePlay", {
   description: "One play of a game by a member, and what it won (as the prize was when drawn).",
   findUnique: (id, ctx) => ({
     id,
-    OR: [{ game: { card: cardWorkFilter(ctx.principal) } }, { memberId: { in: ownMemberIds(ctx.principal) } }],
+    OR: [{ game: { card: workableCards(ctx.principal) } }, { memberId: { in: ownMemberIds(ctx.principal) } }],
   }),
   fields: (t) => ({
     game: t.relation("game"),
@@ -123,11 +123,11 @@ builder.queryFields((t) => ({
       description: "Every game on a partner's cards, oldest first (the partner and its program's managers).",
       args: { partnerId: t.arg.id({ required: true }) },
       totalCount: async (_p, args, ctx) =>
-        ctx.prisma.game.count({ where: await partnerGamesWhere(ctx, rowId(args.partnerId, "Partner")) }),
+        ctx.prisma.game.count({ where: await partnerGameList(ctx, rowId(args.partnerId, "Partner")) }),
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.game.findMany({
           ...query,
-          where: await partnerGamesWhere(ctx, rowId(args.partnerId, "Partner")),
+          where: await partnerGameList(ctx, rowId(args.partnerId, "Partner")),
           orderBy: { id: "asc" },
         }),
     },

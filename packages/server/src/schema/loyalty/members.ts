@@ -2,7 +2,7 @@
 // their activity history (thin: decode ids, call the domain, shape results).
 import { LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import { followCard, recordCardView, unfollowCard } from "../../domain/loyalty/follows.js";
-import { activityFilter, followFilter, issueMemberQr } from "../../domain/loyalty/members.js";
+import { visibleActivities, visibleFollows, issueMemberQr } from "../../domain/loyalty/members.js";
 import { type StampProgress, stampProgresses } from "../../domain/loyalty/stamp-progress.js";
 import { balances } from "../../domain/points/ledger.js";
 import type { MemberRef as DomainMemberRef } from "../../domain/points/members.js";
@@ -20,7 +20,7 @@ export const ActivityRef = builder.prismaNode("Activity", {
   nullable: true,
   description:
     "One entry of a member's or card's loyalty history: a view, follow, staff action, redemption or game play.",
-  findUnique: (id, ctx) => ({ id, AND: [activityFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleActivities(ctx.principal)] }),
   fields: (t) => ({
     type: t.expose("type", { type: ActivityTypeEnum }),
     card: t.relation("card", { nullable: true }),
@@ -90,7 +90,7 @@ builder.prismaObjectFields("Member", (t) => ({
     description:
       "The cards the member follows, oldest follow first, with balances (partners and staff see only their cards).",
     query: (_args, ctx) => ({
-      where: followFilter(ctx.principal),
+      where: visibleFollows(ctx.principal),
       orderBy: [{ followedAt: "asc" }, { cardId: "asc" }],
     }),
   }),
@@ -99,7 +99,7 @@ builder.prismaObjectFields("Member", (t) => ({
     complexity: connectionComplexity,
     totalCount: true,
     description: "The member's loyalty history, newest first (partners and staff see only their cards').",
-    query: (_args, ctx) => ({ where: activityFilter(ctx.principal), orderBy: { id: "desc" } }),
+    query: (_args, ctx) => ({ where: visibleActivities(ctx.principal), orderBy: { id: "desc" } }),
   }),
 }));
 

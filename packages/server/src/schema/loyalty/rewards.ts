@@ -1,6 +1,6 @@
 // Rewards and redemptions: the Reward and Redemption types, Card.rewards and `rewards`, and the writes
 // (createReward, updateReward, redeemReward).
-import { ownMemberIds } from "../../domain/auth/principal.js";
+import { ownMemberIds } from "../../domain/kernel/principal.js";
 import {
   ConflictError,
   InsufficientPointsError,
@@ -10,8 +10,8 @@ import {
 } from "../../domain/kernel/errors.js";
 import { unavailability } from "../../domain/loyalty/availability.js";
 import { type RedeemResult, redeemReward } from "../../domain/loyalty/redemptions.js";
-import { createReward, rewardListWhere, rewardReadWhere, updateReward } from "../../domain/loyalty/rewards.js";
-import { cardWorkFilter } from "../../domain/loyalty/scope.js";
+import { createReward, rewardList, visibleRewards, updateReward } from "../../domain/loyalty/rewards.js";
+import { workableCards } from "../../domain/loyalty/scope.js";
 import type { Reward } from "../../generated/prisma/client.js";
 import { RewardKind, RewardStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -36,7 +36,7 @@ export const RewardRef = builder.prismaNode("Reward", {
   nullable: true,
   description:
     "Something a card's members redeem: for points on a LOYALTY card, for a full card on a STAMP card. Owners and staff see every reward of their cards; members following a card only the available ones.",
-  findUnique: (id, ctx) => ({ id, AND: [rewardReadWhere(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleRewards(ctx.principal)] }),
   fields: (t) => ({
     card: t.relation("card"),
     title: t.exposeString("title"),
@@ -98,7 +98,7 @@ builder.prismaObjectField("Card", "rewards", (t) =>
     },
     description: "The card's rewards the caller may see, oldest first.",
     query: (args, ctx) => ({
-      where: rewardListWhere(ctx.principal, undefined, args.onlyAvailable ?? false),
+      where: rewardList(ctx.principal, undefined, args.onlyAvailable ?? false),
       orderBy: { id: "asc" },
     }),
   }),
@@ -110,7 +110,7 @@ export const RedemptionRef = builder.prismaNode("Redemption", {
   description: "A member's redemption of a reward: what it cost and the coupon it issued.",
   findUnique: (id, ctx) => ({
     id,
-    OR: [{ card: cardWorkFilter(ctx.principal) }, { memberId: { in: ownMemberIds(ctx.principal) } }],
+    OR: [{ card: workableCards(ctx.principal) }, { memberId: { in: ownMemberIds(ctx.principal) } }],
   }),
   fields: (t) => ({
     reward: t.relation("reward"),
@@ -140,12 +140,12 @@ builder.queryFields((t) => ({
       args: { cardId: t.arg.id({ required: true }), onlyAvailable: t.arg.boolean() },
       totalCount: (_p, args, ctx) =>
         ctx.prisma.reward.count({
-          where: rewardListWhere(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false),
+          where: rewardList(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false),
         }),
       resolve: (query, _r, args, ctx) =>
         ctx.prisma.reward.findMany({
           ...query,
-          where: rewardListWhere(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false),
+          where: rewardList(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false),
           orderBy: { id: "asc" },
         }),
     },

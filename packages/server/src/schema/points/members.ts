@@ -5,8 +5,8 @@ import { balances } from "../../domain/points/ledger.js";
 import {
   createMember,
   type MemberRef,
-  memberFilter,
-  memberRefWhere,
+  visibleMembers,
+  memberByRef,
   requireMember,
 } from "../../domain/points/members.js";
 import type { Member } from "../../generated/prisma/client.js";
@@ -34,7 +34,7 @@ export const MemberRefType = builder.prismaNode("Member", {
   id: { field: "id" },
   nullable: true,
   description: "A program's customer, with a points ledger.",
-  findUnique: (id, ctx) => ({ id, AND: [memberFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleMembers(ctx.principal)] }),
   fields: (t) => ({
     externalId: t.exposeString("externalId"),
     email: t.exposeString("email", { nullable: true }),
@@ -92,7 +92,7 @@ builder.queryFields((t) => ({
       requireMember(
         await ctx.prisma.member.findFirst({
           ...query,
-          where: memberRefWhere(ctx.principal, { id: rowId(args.id, "Member") }),
+          where: memberByRef(ctx.principal, { id: rowId(args.id, "Member") }),
         }),
       ),
   }),
@@ -104,7 +104,7 @@ builder.queryFields((t) => ({
       requireMember(
         await ctx.prisma.member.findFirst({
           ...query,
-          where: memberRefWhere(ctx.principal, {
+          where: memberByRef(ctx.principal, {
             programId: rowId(args.programId, "Program"),
             externalId: args.externalId,
           }),
@@ -121,12 +121,12 @@ builder.queryFields((t) => ({
       args: { programId: t.arg.id({ required: true }) },
       totalCount: (_p, args, ctx) =>
         ctx.prisma.member.count({
-          where: { AND: [memberFilter(ctx.principal), { programId: rowId(args.programId, "Program") }] },
+          where: { AND: [visibleMembers(ctx.principal), { programId: rowId(args.programId, "Program") }] },
         }),
       resolve: (query, _r, args, ctx) =>
         ctx.prisma.member.findMany({
           ...query,
-          where: { AND: [memberFilter(ctx.principal), { programId: rowId(args.programId, "Program") }] },
+          where: { AND: [visibleMembers(ctx.principal), { programId: rowId(args.programId, "Program") }] },
           orderBy: { id: "asc" },
         }),
     },

@@ -1,6 +1,6 @@
 // Points configuration: multiplier tables, catalogue, exclusions and campaigns. Managed by the program's
 // managers; campaigns are readable by anyone with a role in the program (partners show them to customers).
-import { programFilter, requireProgramManager } from "../../domain/auth/principal.js";
+import { visiblePrograms, requireProgramManager } from "../../domain/kernel/principal.js";
 import { NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import {
   type CampaignInput,
@@ -52,7 +52,7 @@ export const CampaignRef = builder.prismaNode("Campaign", {
   nullable: true,
   description:
     "A bonus campaign. Among the ACTIVE campaigns matching an item at the purchase time, the highest multiplier applies; on a tie, the most recently created.",
-  findUnique: (id, ctx) => ({ id, program: programFilter(ctx.principal) }),
+  findUnique: (id, ctx) => ({ id, program: visiblePrograms(ctx.principal) }),
   fields: (t) => ({
     type: t.expose("type", { type: CampaignTypeEnum }),
     title: t.exposeString("title"),
@@ -198,12 +198,12 @@ function managed(ctx: { principal: Parameters<typeof requireProgramManager>[0] }
 }
 
 function campaignWhere(
-  ctx: { principal: Parameters<typeof programFilter>[0] },
+  ctx: { principal: Parameters<typeof visiblePrograms>[0] },
   args: { programId: string; status?: CampaignStatus | null },
 ) {
   return {
     programId: rowId(args.programId, "Program"),
-    program: programFilter(ctx.principal),
+    program: visiblePrograms(ctx.principal),
     ...(args.status ? { status: args.status } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { auditListWhere } from "../../domain/programs/audit.js";
+import { auditEntryList } from "../../domain/programs/audit.js";
 import { builder, connectionComplexity } from "../builder.js";
 import { rowId } from "../ids.js";
 
@@ -44,12 +44,12 @@ builder.queryField("auditLog", (t) =>
       args: { programId: t.arg.id({ required: true }), filter: t.arg({ type: AuditFilter }) },
       totalCount: (_p, args, ctx) =>
         ctx.prisma.auditEntry.count({
-          where: auditListWhere(ctx.principal, rowId(args.programId, "Program"), args.filter ?? {}),
+          where: auditEntryList(ctx.principal, rowId(args.programId, "Program"), args.filter ?? {}),
         }),
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.auditEntry.findMany({
           ...query,
-          where: auditListWhere(ctx.principal, rowId(args.programId, "Program"), args.filter ?? {}),
+          where: auditEntryList(ctx.principal, rowId(args.programId, "Program"), args.filter ?? {}),
           orderBy: { id: "desc" },
         }),
     },

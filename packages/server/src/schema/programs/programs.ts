@@ -1,10 +1,10 @@
-import { partnerFilter } from "../../domain/auth/principal.js";
+import { visiblePartners } from "../../domain/kernel/principal.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import {
   configureProgram,
   createProgram,
   missingConfiguration,
-  programByIdWhere,
+  programById,
   requireProgram,
   visiblePrograms,
 } from "../../domain/programs/programs.js";
@@ -58,7 +58,7 @@ export const ProgramRef = builder.prismaNode("Program", {
         totalCount: true,
         cursor: "id",
         complexity: connectionComplexity,
-        query: (_args, ctx) => ({ where: partnerFilter(ctx.principal), orderBy: { id: "asc" } }),
+        query: (_args, ctx) => ({ where: visiblePartners(ctx.principal), orderBy: { id: "asc" } }),
       },
       PartnerConnection,
     ),
@@ -124,7 +124,7 @@ builder.queryFields((t) => ({
       requireProgram(
         await ctx.prisma.program.findFirst({
           ...query,
-          where: programByIdWhere(ctx.principal, rowId(args.id, "Program")),
+          where: programById(ctx.principal, rowId(args.id, "Program")),
         }),
       ),
   }),

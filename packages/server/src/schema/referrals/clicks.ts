@@ -1,7 +1,7 @@
 // Clicks on referral links and their classification: types and the clicks connection (thin: decode ids, build
 // the caller's filter, shape results).
-import type { Principal } from "../../domain/auth/principal.js";
-import { partnerRowFilter, scopedRows } from "../../domain/referrals/scope.js";
+import type { Principal } from "../../domain/kernel/principal.js";
+import { partnerRows, partnerRowsIn } from "../../domain/referrals/scope.js";
 import { ClickStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
 import { optionalRowId, rowId } from "../ids.js";
@@ -17,7 +17,7 @@ const ClickRef = builder.prismaNode("Click", {
   id: { field: "id" },
   description:
     "One request to a referral link, with its classification. The visitor's IP is kept only as a salted hash, never in the API.",
-  findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [partnerRows(ctx.principal)] }),
   fields: (t) => ({
     clickId: t.exposeString("id", {
       description: "The value sent to the destination as `pg_click`; pass it to trackConversion.",
@@ -81,7 +81,7 @@ function clicksWhere(
   const linkId = optionalRowId(f.linkId, "ReferralLink");
   return {
     AND: [
-      ...scopedRows(actor, rowId(args.programId, "Program"), { projectId, partnerId }),
+      ...partnerRowsIn(actor, rowId(args.programId, "Program"), { projectId, partnerId }),
       linkId ? { linkId } : {},
       f.status ? { status: f.status } : {},
       f.from || f.to ? { createdAt: { ...(f.from && { gte: f.from }), ...(f.to && { lt: f.to }) } } : {},

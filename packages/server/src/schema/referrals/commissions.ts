@@ -1,15 +1,15 @@
 // Commissions: what partners earned, their statuses and transitions, the commissions connection,
 // setCommissionStatus and syncCommissions (thin: decode ids, call the domain, shape results).
 
-import type { Principal } from "../../domain/auth/principal.js";
+import type { Principal } from "../../domain/kernel/principal.js";
 import { InvalidTransitionError } from "../../domain/kernel/errors.js";
 import {
-  commissionListWhere,
+  commissionList,
   type SyncReport,
   setCommissionStatus,
   syncCommissions,
 } from "../../domain/referrals/commissions.js";
-import { partnerRowFilter } from "../../domain/referrals/scope.js";
+import { partnerRows } from "../../domain/referrals/scope.js";
 import type { Commission } from "../../generated/prisma/client.js";
 import { CommissionKind } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -17,7 +17,7 @@ import { ErrorInterface, WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
 import { Money } from "../scalars.js";
 import { PERIOD_LOCK_ERRORS, PeriodInput } from "./periods.js";
-import { partnerRowFilterOrProject, RewardEventEnum } from "./rules.js";
+import { visibleRewardRules, RewardEventEnum } from "./rules.js";
 
 export const CommissionStatusEnum = builder.enumType("CommissionStatus", {
   description:
@@ -43,7 +43,7 @@ const CommissionRef = builder.prismaNode("Commission", {
   id: { field: "id" },
   description:
     "What a partner earned for one click, lead or sale (or a negative clawback of it), in a calendar month of the program's time zone.",
-  findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [partnerRows(ctx.principal)] }),
   fields: (t) => ({
     kind: t.expose("kind", { type: CommissionKindEnum }),
     event: t.expose("event", { type: RewardEventEnum }),
@@ -69,7 +69,7 @@ const CommissionRef = builder.prismaNode("Commission", {
       select: { ruleId: true },
       resolve: (query, c, _args, ctx) =>
         c.ruleId
-          ? ctx.prisma.rewardRule.findFirst({ ...query, where: { id: c.ruleId, ...partnerRowFilterOrProject(ctx) } })
+          ? ctx.prisma.rewardRule.findFirst({ ...query, where: { id: c.ruleId, ...visibleRewardRules(ctx) } })
           : null,
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -150,7 +150,7 @@ function commissionsWhere(
   },
 ) {
   const f = args.filter ?? {};
-  return commissionListWhere(actor, rowId(args.programId, "Program"), {
+  return commissionList(actor, rowId(args.programId, "Program"), {
     ...f,
     projectId: optionalRowId(f.projectId, "ReferralProject"),
     partnerId: optionalRowId(f.partnerId, "Partner"),

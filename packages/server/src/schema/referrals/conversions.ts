@@ -1,11 +1,11 @@
 // Conversions: leads and sales the program reports, their attribution and refunds: types, the conversions
 // connection, trackConversion and refundConversion (thin: decode ids, call the domain, shape results).
 
-import type { Principal } from "../../domain/auth/principal.js";
+import type { Principal } from "../../domain/kernel/principal.js";
 import { decodeGlobalId } from "../../domain/kernel/ids.js";
 import { isUuid } from "../../domain/kernel/values.js";
-import { conversionListWhere, refundConversion, trackConversion } from "../../domain/referrals/conversions.js";
-import { partnerRowFilter } from "../../domain/referrals/scope.js";
+import { conversionList, refundConversion, trackConversion } from "../../domain/referrals/conversions.js";
+import { partnerRows } from "../../domain/referrals/scope.js";
 import type { Conversion } from "../../generated/prisma/client.js";
 import { AttributionSource, ConversionStatus, ConversionType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -33,7 +33,7 @@ const ConversionRef = builder.prismaNode("Conversion", {
   id: { field: "id" },
   description:
     "A lead or sale reported by the program, attributed to a partner when a click, code or returning customer names one.",
-  findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [partnerRows(ctx.principal)] }),
   fields: (t) => ({
     project: t.relation("project"),
     type: t.expose("type", { type: ConversionTypeEnum }),
@@ -165,7 +165,7 @@ function conversionsWhere(
   },
 ) {
   const f = args.filter ?? {};
-  return conversionListWhere(actor, rowId(args.programId, "Program"), {
+  return conversionList(actor, rowId(args.programId, "Program"), {
     ...f,
     projectId: optionalRowId(f.projectId, "ReferralProject"),
     partnerId: optionalRowId(f.partnerId, "Partner"),

@@ -1,9 +1,9 @@
 // Referral links: a partner's tracked links, the referralLinks connection, referralLink and createReferralLink
 // (thin: decode ids, call the domain, shape results).
-import type { Principal } from "../../domain/auth/principal.js";
+import type { Principal } from "../../domain/kernel/principal.js";
 import { ErrorCode, NotFoundError } from "../../domain/kernel/errors.js";
-import { createReferralLink, linkByIdWhere, linkListWhere, linkUrl } from "../../domain/referrals/links.js";
-import { partnerRowFilter } from "../../domain/referrals/scope.js";
+import { createReferralLink, linkById, linkList, linkUrl } from "../../domain/referrals/links.js";
+import { partnerRows } from "../../domain/referrals/scope.js";
 import type { ReferralLink } from "../../generated/prisma/client.js";
 import { builder, connectionComplexity } from "../builder.js";
 import { WRITE_ERRORS } from "../errors.js";
@@ -13,7 +13,7 @@ const LinkRef = builder.prismaNode("ReferralLink", {
   nullable: true,
   id: { field: "id" },
   description: "A partner's tracked link: `url` redirects to `destinationUrl` and records a click.",
-  findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [partnerRows(ctx.principal)] }),
   fields: (t) => ({
     code: t.exposeString("code", { description: "Lower-case, URL-safe, unique on the server." }),
     url: t.string({
@@ -75,7 +75,7 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const link = await ctx.prisma.referralLink.findFirst({
         ...query,
-        where: linkByIdWhere(ctx.principal, rowId(args.id, "ReferralLink")),
+        where: linkById(ctx.principal, rowId(args.id, "ReferralLink")),
       });
       if (!link) throw new NotFoundError(ErrorCode.NOT_FOUND, "Referral link not found");
       return link;
@@ -87,7 +87,7 @@ function linksWhere(
   actor: Principal,
   args: { programId: string; projectId?: string | null; partnerId?: string | null },
 ) {
-  return linkListWhere(actor, rowId(args.programId, "Program"), {
+  return linkList(actor, rowId(args.programId, "Program"), {
     projectId: optionalRowId(args.projectId, "ReferralProject"),
     partnerId: optionalRowId(args.partnerId, "Partner"),
   });

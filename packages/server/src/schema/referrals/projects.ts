@@ -1,17 +1,17 @@
 // Referral projects and their member partners: types, the projects connection and project query, Partner's
 // projects, and the project and membership mutations (thin: decode ids, call the domain, shape results).
-import { partnerFilter } from "../../domain/auth/principal.js";
+import { visiblePartners } from "../../domain/kernel/principal.js";
 import { ErrorCode, NotConfiguredError } from "../../domain/kernel/errors.js";
 import {
   addPartnerToProject,
   createProject,
-  projectByIdWhere,
-  projectListWhere,
+  projectById,
+  projectList,
   removePartnerFromProject,
   requireProject,
   updateProject,
 } from "../../domain/referrals/projects.js";
-import { projectFilter } from "../../domain/referrals/scope.js";
+import { visibleProjects } from "../../domain/referrals/scope.js";
 import type { ReferralProject } from "../../generated/prisma/client.js";
 import { ProjectStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -31,7 +31,7 @@ const ProjectRef = builder.prismaNode("ReferralProject", {
   name: "ReferralProject",
   description:
     "A program's referral project: links, clicks, conversions, reward rules and commissions in one currency.",
-  findUnique: (id, ctx) => ({ id, AND: [projectFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleProjects(ctx.principal)] }),
   fields: (t) => ({
     program: t.relation("program"),
     name: t.exposeString("name"),
@@ -53,12 +53,12 @@ const ProjectRef = builder.prismaNode("ReferralProject", {
         description: "The project's live member partners visible to the caller, oldest first.",
         totalCount: (project, _args, ctx) =>
           ctx.prisma.partner.count({
-            where: { AND: [partnerFilter(ctx.principal), { projects: { some: { projectId: project.id } } }] },
+            where: { AND: [visiblePartners(ctx.principal), { projects: { some: { projectId: project.id } } }] },
           }),
         resolve: (query, project, _args, ctx) =>
           ctx.prisma.partner.findMany({
             ...query,
-            where: { AND: [partnerFilter(ctx.principal), { projects: { some: { projectId: project.id } } }] },
+            where: { AND: [visiblePartners(ctx.principal), { projects: { some: { projectId: project.id } } }] },
             orderBy: { id: "asc" },
           }),
       },
@@ -155,12 +155,12 @@ builder.prismaObjectFields("Partner", (t) => ({
       description: "The projects the partner is a member of.",
       totalCount: (partner, _args, ctx) =>
         ctx.prisma.referralProject.count({
-          where: { AND: [projectFilter(ctx.principal), { members: { some: { partnerId: partner.id } } }] },
+          where: { AND: [visibleProjects(ctx.principal), { members: { some: { partnerId: partner.id } } }] },
         }),
       resolve: (query, partner, _args, ctx) =>
         ctx.prisma.referralProject.findMany({
           ...query,
-          where: { AND: [projectFilter(ctx.principal), { members: { some: { partnerId: partner.id } } }] },
+          where: { AND: [visibleProjects(ctx.principal), { members: { some: { partnerId: partner.id } } }] },
           orderBy: { id: "asc" },
         }),
     },
@@ -178,12 +178,12 @@ builder.queryFields((t) => ({
       args: { programId: t.arg.id({ required: true }), status: t.arg({ type: ProjectStatusEnum }) },
       totalCount: (_p, args, ctx) =>
         ctx.prisma.referralProject.count({
-          where: projectListWhere(ctx.principal, rowId(args.programId, "Program"), args.status),
+          where: projectList(ctx.principal, rowId(args.programId, "Program"), args.status),
         }),
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.referralProject.findMany({
           ...query,
-          where: projectListWhere(ctx.principal, rowId(args.programId, "Program"), args.status),
+          where: projectList(ctx.principal, rowId(args.programId, "Program"), args.status),
           orderBy: { id: "asc" },
         }),
     },
@@ -198,7 +198,7 @@ builder.queryFields((t) => ({
       requireProject(
         await ctx.prisma.referralProject.findFirst({
           ...query,
-          where: projectByIdWhere(ctx.principal, rowId(args.id, "ReferralProject")),
+          where: projectById(ctx.principal, rowId(args.id, "ReferralProject")),
         }),
       ),
   }),

@@ -1,15 +1,15 @@
 // Reward rules: what a click, lead or sale earns in a project: types, the rewardRules connection and the rule
 // mutations (thin: decode ids, call the domain, shape results).
-import { isAdmin } from "../../domain/auth/principal.js";
+import { isAdmin } from "../../domain/kernel/principal.js";
 import { COMMISSION_ROUNDING } from "../../domain/kernel/money.js";
 import { visibleProject } from "../../domain/referrals/projects.js";
 import {
   createRewardRule,
   deleteRewardRule,
-  rewardRuleListWhere,
+  rewardRuleList,
   updateRewardRule,
 } from "../../domain/referrals/rules.js";
-import { partnerRowFilter, projectFilter } from "../../domain/referrals/scope.js";
+import { partnerRows, visibleProjects } from "../../domain/referrals/scope.js";
 import type { RewardRule } from "../../generated/prisma/client.js";
 import { RewardEvent, RewardType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -25,10 +25,10 @@ const RewardTypeEnum = builder.enumType(RewardType, {
 });
 
 /** A partner sees project-wide rules and its own; managers every rule of their programs. */
-export function partnerRowFilterOrProject(ctx: { principal: Parameters<typeof partnerRowFilter>[0] }) {
+export function visibleRewardRules(ctx: { principal: Parameters<typeof partnerRows>[0] }) {
   // Admins see every rule: an `OR` holding an empty filter would match nothing in Prisma, so none is built.
   if (isAdmin(ctx.principal)) return {};
-  return { OR: [partnerRowFilter(ctx.principal), { partnerId: null, project: projectFilter(ctx.principal) }] };
+  return { OR: [partnerRows(ctx.principal), { partnerId: null, project: visibleProjects(ctx.principal) }] };
 }
 
 const RewardRuleRef = builder.prismaNode("RewardRule", {
@@ -36,7 +36,7 @@ const RewardRuleRef = builder.prismaNode("RewardRule", {
   id: { field: "id" },
   description:
     "What an event earns in a project. A partner's own rules for an event replace the project-wide ones for that partner; when several rules apply, the one giving the highest amount wins (the oldest on a tie).",
-  findUnique: (id, ctx) => ({ id, deletedAt: null, AND: [partnerRowFilterOrProject(ctx)] }),
+  findUnique: (id, ctx) => ({ id, deletedAt: null, AND: [visibleRewardRules(ctx)] }),
   fields: (t) => ({
     project: t.relation("project"),
     partner: t.relation("partner", {
@@ -118,7 +118,7 @@ builder.queryFields((t) => ({
       args: { projectId: t.arg.id({ required: true }), event: t.arg({ type: RewardEventEnum }) },
       totalCount: async (_p, args, ctx) =>
         ctx.prisma.rewardRule.count({
-          where: rewardRuleListWhere(
+          where: rewardRuleList(
             ctx,
             await visibleProject(ctx.prisma, ctx, rowId(args.projectId, "ReferralProject")),
             args.event,
@@ -128,7 +128,7 @@ builder.queryFields((t) => ({
         const project = await visibleProject(ctx.prisma, ctx, rowId(args.projectId, "ReferralProject"));
         return ctx.prisma.rewardRule.findMany({
           ...query,
-          where: rewardRuleListWhere(ctx, project, args.event),
+          where: rewardRuleList(ctx, project, args.event),
           orderBy: { id: "asc" },
         });
       },
