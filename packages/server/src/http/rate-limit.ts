@@ -2,8 +2,8 @@
 // instance draws from one budget. Each tier has an hourly limit and a per-minute burst.
 import type { Redis } from "ioredis";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { isAdmin, type Principal } from "../domain/kernel/principal.js";
 import { QuotaExceededError } from "../domain/kernel/errors.js";
+import { isAdmin, type Principal } from "../domain/kernel/principal.js";
 
 export const TIERS = {
   admin: { perHour: 10_000, perMinute: 500 },

@@ -1,6 +1,12 @@
 // Who sees which role grants: admins all; a program's managers their program's; a person their own.
 import type { Prisma } from "../../generated/prisma/client.js";
-import { isAdmin, managedProgramIds, type Principal, requireAuthenticated, requireProgramManager } from "../kernel/principal.js";
+import {
+  isAdmin,
+  managedProgramIds,
+  type Principal,
+  requireAuthenticated,
+  requireProgramManager,
+} from "../kernel/principal.js";
 import { visiblePrograms } from "../kernel/row-filters.js";
 
 export function visibleRoleGrants(p: Principal): Prisma.RoleGrantWhereInput {

@@ -1,16 +1,17 @@
 // People and their roles. Admins grant anything; a program's managers grant roles in their program.
 // Granting to an email that has no account creates the account; the person then logs in with a code.
 import { z } from "zod";
-import type { Prisma, RoleGrant } from "../../generated/prisma/client.js";
+import type { RoleGrant } from "../../generated/prisma/client.js";
 import { Role } from "../../generated/prisma/enums.js";
 import type { Call } from "../kernel/deps.js";
 import { NotFoundError, ValidationError } from "../kernel/errors.js";
+import { requireAdmin, requireProgramManager } from "../kernel/principal.js";
 import { type Loose, parseInput } from "../kernel/values.js";
 import { requirePartner } from "../partners/partners.js";
 import { audit } from "../programs/audit.js";
 import { requireProgram } from "../programs/programs.js";
 import { email } from "./login.js";
-import { isAdmin, type Principal, visiblePrograms, requireAdmin, requireProgramManager } from "../kernel/principal.js";
+import { roleGrantTarget } from "./scope.js";
 
 const GrantRoleInput = z.object({
   email,

@@ -1,7 +1,14 @@
 // The program-level row filters every area's scope.ts builds on: which programs a principal has a role in, and
 // which rows that name a partner it may read. Admins get the empty filter (never put it inside an OR: Prisma's
 // `OR: [{}, …]` matches nothing).
-import { isAdmin, managedProgramIds, memberProgramIds, ownPartnerIds, type Principal, requireAuthenticated } from "./principal.js";
+import {
+  isAdmin,
+  managedProgramIds,
+  memberProgramIds,
+  ownPartnerIds,
+  type Principal,
+  requireAuthenticated,
+} from "./principal.js";
 
 /** Programs the caller has a role in (all for an admin). */
 export function visiblePrograms(p: Principal): { id?: { in: string[] } } {

@@ -4,14 +4,13 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Card, CardType, Prisma } from "../../generated/prisma/client.js";
 import { CardStatus, CardVisibility, StampCompletion } from "../../generated/prisma/enums.js";
-import type { Principal } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import type { Principal } from "../kernel/principal.js";
+import { programRows } from "../kernel/row-filters.js";
 import { decimalString, type Loose, name, optionalText, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
-import { programRows } from "../referrals/scope.js";
 import { requireOwner } from "./access.js";
-import { workableCards, PUBLIC_CARD } from "./scope.js";
 
 const hexColor = z
   .string()
@@ -245,33 +244,6 @@ async function cardClubs(tx: Tx, p: Principal, clubIds: string[]) {
   if (new Set(clubs.map((c) => c.partnerId)).size > 1)
     throw new ValidationError([{ path: "clubIds", message: "must all be clubs of one partner" }]);
   return clubs;
-}
-
-export interface CardListFilter {
-  programId?: string | null;
-  partnerId?: string | null;
-  clubId?: string | null;
-  type?: CardType | null;
-  status?: CardStatus | null;
-}
-
-/** The cards owners manage and staff work with, filtered. */
-export function cardList(p: Principal, f: CardListFilter = {}): Prisma.CardWhereInput {
-  return {
-    AND: [
-      workableCards(p),
-      f.programId ? { programId: f.programId } : {},
-      f.partnerId ? { partnerId: f.partnerId } : {},
-      f.clubId ? { clubs: { some: { clubId: f.clubId } } } : {},
-      f.type ? { type: f.type } : {},
-      f.status ? { status: f.status } : {},
-    ],
-  };
-}
-
-/** A program's public card list: PUBLIC, ACTIVE cards of its enabled partners. */
-export function publicCardList(programId: string, type?: CardType | null): Prisma.CardWhereInput {
-  return { ...PUBLIC_CARD, programId, ...(type && { type }) };
 }
 
 export function requireCard<T>(row: T | null | undefined): T {

@@ -1,17 +1,16 @@
 // Clubs: a partner's locations or departments. Staff work in clubs; cards are assigned to them. Owners (the
 // program's managers, the partner) create and change clubs.
 import { z } from "zod";
-import type { Club, Prisma } from "../../generated/prisma/client.js";
-import type { Principal } from "../kernel/principal.js";
+import type { Club } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import type { Principal } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { programRows } from "../kernel/row-filters.js";
 import { type Loose, name, optionalText, parseInput } from "../kernel/values.js";
 import { type PartnerRef, requirePartner } from "../partners/partners.js";
 import { audit } from "../programs/audit.js";
-import { programRows } from "../referrals/scope.js";
 import { requireOwner } from "./access.js";
-import { visibleClubs } from "./scope.js";
 
 const CreateClubInput = z.object({ name, address: optionalText(500) });
 const UpdateClubInput = z.object({
@@ -93,20 +92,6 @@ async function ownedPartner(tx: Tx, p: Principal, ref: PartnerRef) {
   );
   requireOwner(p, { programId: partner.programId, partnerId: partner.id });
   return partner;
-}
-
-export function clubList(
-  p: Principal,
-  filter: { programId?: string | null; partnerId?: string | null; status?: "ACTIVE" | "INACTIVE" | null },
-): Prisma.ClubWhereInput {
-  return {
-    AND: [
-      visibleClubs(p),
-      filter.programId ? { programId: filter.programId } : {},
-      filter.partnerId ? { partnerId: filter.partnerId } : {},
-      filter.status ? { status: filter.status } : {},
-    ],
-  };
 }
 
 export function requireClub<T>(row: T | null | undefined): T {

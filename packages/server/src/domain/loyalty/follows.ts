@@ -2,9 +2,9 @@
 // its QR link (followToken); a QR_ONLY card named by id stays unknown (NOT_FOUND), so its existence never leaks.
 // Following is idempotent: following again returns the follow, and FOLLOW is written to the history once.
 import type { Card, CardFollow, Member } from "../../generated/prisma/client.js";
-import { ownMemberIds, type Principal } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, LoyaltyRuleError, ValidationError } from "../kernel/errors.js";
+import { ownMemberIds, type Principal } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import type { MemberRef } from "../points/members.js";
 import { actorOf, audit } from "../programs/audit.js";

@@ -1,16 +1,17 @@
 // Partners: create, update, status, delete, API keys, and the scoped reads. A partner sees only itself;
 // a manager their program. Every write is one transaction with its audit entry; events follow the commit.
 import { z } from "zod";
-import type { Partner, PartnerStatus, Prisma } from "../../generated/prisma/client.js";
+import type { Partner, PartnerStatus } from "../../generated/prisma/client.js";
 import { generateKey } from "../auth/keys.js";
-import { type Principal, visiblePartners, requireProgramManager } from "../kernel/principal.js";
 import { partnerStatusChanged } from "../kernel/area-hooks.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { requireProgramManager } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import { Decimal, decimalString, type Loose, name, optionalText, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
 import { requireConfigured, requireProgram } from "../programs/programs.js";
+import { partnerByRef } from "./scope.js";
 
 const externalId = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
 

@@ -2,7 +2,14 @@
 // only itself; categories are visible to whoever has a role in their program. Deleted partners leave every
 // list and lookup.
 import type { Prisma } from "../../generated/prisma/client.js";
-import { isAdmin, managedProgramIds, ownPartnerIds, type Principal, requireAuthenticated } from "../kernel/principal.js";
+import type { PartnerStatus } from "../../generated/prisma/enums.js";
+import {
+  isAdmin,
+  managedProgramIds,
+  ownPartnerIds,
+  type Principal,
+  requireAuthenticated,
+} from "../kernel/principal.js";
 import { visiblePrograms } from "../kernel/row-filters.js";
 import type { PartnerRef } from "./partners.js";
 
@@ -17,11 +24,7 @@ export function partnerById(actor: Principal, id: string): Prisma.PartnerWhereIn
   return { AND: [visiblePartners(actor), { id }] };
 }
 
-export function partnerByExternalId(
-  actor: Principal,
-  programId: string,
-  externalId: string,
-): Prisma.PartnerWhereInput {
+export function partnerByExternalId(actor: Principal, programId: string, externalId: string): Prisma.PartnerWhereInput {
   return { AND: [visiblePartners(actor), { programId, externalId }] };
 }
 
@@ -54,7 +57,7 @@ export function partnerList(
 }
 
 /** Categories of the programs the caller has a role in (also what a category write looks up first). */
-export function visiblePartnerCategories(p: Principal): Prisma.PartnerCategoryWhereInput {
+export function visiblePartnerCategories(p: Principal) {
   return { program: visiblePrograms(p) };
 }
 

@@ -1,8 +1,8 @@
 // The audit trail: every mutation writes who did what to which object, with the changed fields before and
 // after, in the same transaction as the change itself.
 import type { Prisma } from "../../generated/prisma/client.js";
-import { type Principal, requireProgramManager } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
+import type { Principal } from "../kernel/principal.js";
 
 export interface AuditInput {
   action: string;

@@ -1,14 +1,15 @@
 // Programs: the tenant root. Creating one is a platform-admin act and returns the program's secret key once.
 // Partners can be added once the commerce configuration (currency, rate, time zone) is complete.
 import { z } from "zod";
-import type { Prisma, Program } from "../../generated/prisma/client.js";
+import type { Program } from "../../generated/prisma/client.js";
 import { RoundingMode } from "../../generated/prisma/enums.js";
 import { generateKey } from "../auth/keys.js";
-import { type Principal, visiblePrograms, requireAdmin, requireProgramManager } from "../kernel/principal.js";
 import type { Call } from "../kernel/deps.js";
 import { ConflictError, NotConfiguredError, NotFoundError } from "../kernel/errors.js";
+import { requireAdmin, requireProgramManager } from "../kernel/principal.js";
 import { currencyCode, decimalString, type Loose, name, parseInput, timeZone } from "../kernel/values.js";
 import { audit } from "./audit.js";
+import { programById } from "./scope.js";
 
 const CommerceConfig = {
   currency: currencyCode.optional(),

@@ -3,9 +3,10 @@
 
 import type { CommissionChangedEvent } from "../../events/bus.js";
 import type { Commission, CommissionStatus, Prisma } from "../../generated/prisma/client.js";
-import { type Principal, requireProgramManager } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, InvalidTransitionError, NotFoundError } from "../kernel/errors.js";
+import { requireProgramManager } from "../kernel/principal.js";
+import { programRows } from "../kernel/row-filters.js";
 import { uuidv7 } from "../kernel/uuid.js";
 import { parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
@@ -20,7 +21,6 @@ import {
   liveRulesByProject,
 } from "./earning.js";
 import { lockPeriodExclusively, periodBounds, periodText, requireOpenPeriods } from "./periods.js";
-import { programRows, partnerRowsIn } from "./scope.js";
 
 /** The transitions a caller may ask for. REVERSED is reached only through refunds. */
 export const TRANSITIONS: Readonly<Record<CommissionStatus, readonly CommissionStatus[]>> = {

@@ -6,12 +6,13 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { CommissionChangedEvent, ConversionCreatedEvent } from "../../events/bus.js";
-import type { Commission, Conversion, Prisma } from "../../generated/prisma/client.js";
-import { type Principal, requireProgramManager } from "../kernel/principal.js";
+import type { Commission, Conversion } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
 import { fitsMinorUnit, sum } from "../kernel/money.js";
+import { requireProgramManager } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { programRows } from "../kernel/row-filters.js";
 import { uuidv7 } from "../kernel/uuid.js";
 import {
   currencyCode,
@@ -34,7 +35,6 @@ import {
 } from "./earning.js";
 import { holdPeriods, periodOf, requireOpenPeriods } from "./periods.js";
 import { managedProject } from "./projects.js";
-import { programRows, partnerRowsIn } from "./scope.js";
 
 const DAY_MS = 86_400_000;
 /** Clocks differ: a conversion may say it happened this long after the server's now. */

@@ -3,21 +3,15 @@
 // case and unique across the server (the redirect path names no program).
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import type { Prisma, ReferralLink } from "../../generated/prisma/client.js";
-import {
-  canManageProgram,
-  ownPartnerIds,
-  type Principal,
-  visiblePartners,
-  requireAuthenticated,
-} from "../kernel/principal.js";
+import type { ReferralLink } from "../../generated/prisma/client.js";
 import type { Call } from "../kernel/deps.js";
 import { AuthError, ConflictError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { canManageProgram, ownPartnerIds, type Principal, requireAuthenticated } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import { type Loose, parseInput } from "../kernel/values.js";
 import { requirePartner } from "../partners/partners.js";
+import { visiblePartners } from "../partners/scope.js";
 import { audit } from "../programs/audit.js";
-import { partnerRows, partnerRowsIn } from "./scope.js";
 
 /** Codes in /r/<code>: 3-64 of a-z, 0-9, "-" and "_", starting with a letter or digit. */
 export const CODE_PATTERN = /^[a-z0-9][a-z0-9_-]{2,63}$/;

@@ -1,16 +1,17 @@
 // Referral projects: a program's campaigns of links, with their attribution and dedup windows and currency;
 // and partners' memberships (a partner's default project is applied to the links it creates).
 import { z } from "zod";
-import type { Prisma, ProjectMembership, ReferralProject } from "../../generated/prisma/client.js";
-import { type Principal, requireProgramManager } from "../kernel/principal.js";
+import type { ProjectMembership, ReferralProject } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { requireProgramManager } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { programRows } from "../kernel/row-filters.js";
 import { currencyCode, type Loose, name, parseInput } from "../kernel/values.js";
 import { requirePartner } from "../partners/partners.js";
 import { audit } from "../programs/audit.js";
 import { requireConfigured, requireProgram } from "../programs/programs.js";
-import { programRows, visibleProjects } from "./scope.js";
+import { projectById } from "./scope.js";
 
 const slug = z
   .string()

@@ -2,15 +2,14 @@
 // own rules for an event replace the project's for that event. What a rule pays is computed in earning.ts.
 import { z } from "zod";
 import type { RewardRule } from "../../generated/prisma/client.js";
-import { requireProgramManager } from "../kernel/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
 import { fitsMinorUnit } from "../kernel/money.js";
+import { requireProgramManager } from "../kernel/principal.js";
+import { programRows } from "../kernel/row-filters.js";
 import { decimalString, type Loose, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
-import type { RewardEvent } from "./earning.js";
 import { managedProject } from "./projects.js";
-import { limitedPartnerIds, programRows } from "./scope.js";
 
 const RuleFields = z.object({
   event: z.enum(["CLICK", "LEAD", "SALE"]),

@@ -2,10 +2,17 @@
 // only the rows that name it, and the projects it belongs to. Another program's rows do not exist for the caller.
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { ClickStatus, CommissionStatus, RewardEvent } from "../../generated/prisma/enums.js";
-import { periodText } from "./periods.js";
-import { parseInput } from "../kernel/values.js";
-import { isAdmin, managedProgramIds, ownPartnerIds, type Principal, requireAuthenticated } from "../kernel/principal.js";
+import {
+  isAdmin,
+  managedProgramIds,
+  ownPartnerIds,
+  type Principal,
+  requireAuthenticated,
+} from "../kernel/principal.js";
 import { limitedPartnerIds, partnerRows, partnerRowsIn } from "../kernel/row-filters.js";
+import { parseInput } from "../kernel/values.js";
+import { visiblePartners } from "../partners/scope.js";
+import { periodText } from "./periods.js";
 
 /** Projects: managers see their program's; a partner the projects it belongs to. */
 export function visibleProjects(p: Principal): Prisma.ReferralProjectWhereInput {
@@ -129,4 +136,14 @@ export function clickList(actor: Principal, programId: string, f: ClickListFilte
       f.from || f.to ? { createdAt: { ...(f.from && { gte: f.from }), ...(f.to && { lt: f.to }) } } : {},
     ],
   };
+}
+
+/** The live partners of a project the caller sees (a partner: itself). */
+export function projectPartnerList(actor: Principal, projectId: string): Prisma.PartnerWhereInput {
+  return { AND: [visiblePartners(actor), { projects: { some: { projectId } } }] };
+}
+
+/** The projects a partner belongs to that the caller sees. */
+export function partnerProjectList(actor: Principal, partnerId: string): Prisma.ReferralProjectWhereInput {
+  return { AND: [visibleProjects(actor), { members: { some: { partnerId } } }] };
 }

@@ -1,11 +1,12 @@
 // People: passwordless login, logout, and the roles they hold.
 import { logout, requestLoginCode, verifyLoginCode } from "../../domain/auth/login.js";
-import { visibleRoleGrants } from "../../domain/kernel/principal.js";
-import { grantRole, revokeRole, roleGrantList } from "../../domain/auth/users.js";
+import { roleGrantList, visibleRoleGrants } from "../../domain/auth/scope.js";
+import { grantRole, revokeRole } from "../../domain/auth/users.js";
 import { InvalidLoginCodeError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import type { RoleGrant, User } from "../../generated/prisma/client.js";
 import { Role } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
 
@@ -81,6 +82,10 @@ const RoleGrantPayload = (name: string) =>
     fields: (t) => ({ roleGrant: t.field({ type: RoleGrantRef, resolve: (p) => p.roleGrant }) }),
   });
 
+const roleGrantsWhere = connectionWhere((args: { programId: string }, ctx) =>
+  roleGrantList(ctx.principal, rowId(args.programId, "Program")),
+);
+
 builder.queryField("roleGrants", (t) =>
   t.prismaConnection(
     {
@@ -89,12 +94,11 @@ builder.queryField("roleGrants", (t) =>
       complexity: connectionComplexity,
       description: "Who holds which role in a program (admin or the program's managers).",
       args: { programId: t.arg.id({ required: true }) },
-      totalCount: (_p, args, ctx) =>
-        ctx.prisma.roleGrant.count({ where: roleGrantList(ctx.principal, rowId(args.programId, "Program")) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.roleGrant.count({ where: roleGrantsWhere(args, ctx) }),
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.roleGrant.findMany({
           ...query,
-          where: roleGrantList(ctx.principal, rowId(args.programId, "Program")),
+          where: roleGrantsWhere(args, ctx),
           orderBy: { id: "asc" },
         }),
     },

@@ -1,14 +1,8 @@
 // Loyalty and stamp cards: types, queries and mutations (thin: decode ids, call the domain, shape results).
 import { isOwner } from "../../domain/loyalty/access.js";
-import {
-  cardList,
-  createLoyaltyCard,
-  createStampCard,
-  publicCardList,
-  setCardClubs,
-  updateCard,
-} from "../../domain/loyalty/cards.js";
-import { canSeePartner, visibleCards, visibleClubs } from "../../domain/loyalty/scope.js";
+import { createLoyaltyCard, createStampCard, setCardClubs, updateCard } from "../../domain/loyalty/cards.js";
+import { cardList, publicCardList, visibleCards, visibleClubs } from "../../domain/loyalty/scope.js";
+import { canSeePartner } from "../../domain/partners/scope.js";
 import type { Card } from "../../generated/prisma/client.js";
 import { CardStatus, CardType, CardVisibility, StampCompletion } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity, type InputFields } from "../builder.js";

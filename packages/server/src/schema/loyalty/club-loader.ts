@@ -4,7 +4,7 @@ import { visibleClubs } from "../../domain/loyalty/scope.js";
 import type { Club } from "../../generated/prisma/client.js";
 import type { Context } from "../context.js";
 
-export async function visibleClubs(ctx: Context, ids: string[]): Promise<(Club | null)[]> {
+export async function loadVisibleClubs(ctx: Context, ids: string[]): Promise<(Club | null)[]> {
   const rows = await ctx.prisma.club.findMany({ where: { AND: [visibleClubs(ctx.principal), { id: { in: ids } }] } });
   const byId = new Map(rows.map((c) => [c.id, c]));
   return ids.map((id) => byId.get(id) ?? null);

@@ -2,19 +2,14 @@
 // at the counter and cancellation.
 
 import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
-import { couponStatus } from "../../domain/loyalty/coupon-codes.js";
-import {
-  cancelCoupon,
-  couponList,
-  visibleCoupons,
-  couponStatusWhere,
-  redeemCoupon,
-} from "../../domain/loyalty/coupons.js";
+import { couponStatus, couponStatusWhere } from "../../domain/loyalty/coupon-codes.js";
+import { cancelCoupon, redeemCoupon } from "../../domain/loyalty/coupons.js";
+import { couponList, visibleCoupons } from "../../domain/loyalty/scope.js";
 import type { Coupon } from "../../generated/prisma/client.js";
 import { CouponStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
 import { optionalRowId, rowId } from "../ids.js";
-import { visibleClubs } from "./club-loader.js";
+import { loadVisibleClubs } from "./club-loader.js";
 import { ClubRef } from "./clubs.js";
 
 export const CouponStatusEnum = builder.enumType(CouponStatus, {
@@ -51,7 +46,7 @@ export const CouponRef = builder.prismaNode("Coupon", {
       nullable: true,
       description:
         "The club it was redeemed in, when the caller may see clubs (null too when an owner redeemed it naming none).",
-      load: (ids: string[], ctx) => visibleClubs(ctx, ids),
+      load: (ids: string[], ctx) => loadVisibleClubs(ctx, ids),
       resolve: (c) => c.redeemedClubId,
     }),
     cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true }),

@@ -1,17 +1,10 @@
 // Games on cards: Game, GamePrize and GamePlay types, Card.games and partnerGames, and the writes (createGame,
 // updateGame, playGame).
 
-import { ownMemberIds } from "../../domain/kernel/principal.js";
 import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
-import {
-  createGame,
-  visibleGames,
-  type PlayResult,
-  partnerGameList,
-  playGame,
-  updateGame,
-} from "../../domain/loyalty/games.js";
-import { workableCards } from "../../domain/loyalty/scope.js";
+import { ownMemberIds } from "../../domain/kernel/principal.js";
+import { createGame, type PlayResult, playGame, updateGame } from "../../domain/loyalty/games.js";
+import { partnerGameList, visibleGames, workableCards } from "../../domain/loyalty/scope.js";
 import type { Game } from "../../generated/prisma/client.js";
 import { GameStatus, GameType, PlayPeriod, PrizeType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";

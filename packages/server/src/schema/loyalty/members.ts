@@ -2,7 +2,8 @@
 // their activity history (thin: decode ids, call the domain, shape results).
 import { LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import { followCard, recordCardView, unfollowCard } from "../../domain/loyalty/follows.js";
-import { visibleActivities, visibleFollows, issueMemberQr } from "../../domain/loyalty/members.js";
+import { issueMemberQr } from "../../domain/loyalty/members.js";
+import { visibleActivities, visibleFollows } from "../../domain/loyalty/scope.js";
 import { type StampProgress, stampProgresses } from "../../domain/loyalty/stamp-progress.js";
 import { balances } from "../../domain/points/ledger.js";
 import type { MemberRef as DomainMemberRef } from "../../domain/points/members.js";

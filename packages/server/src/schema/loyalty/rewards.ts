@@ -1,6 +1,6 @@
 // Rewards and redemptions: the Reward and Redemption types, Card.rewards and `rewards`, and the writes
 // (createReward, updateReward, redeemReward).
-import { ownMemberIds } from "../../domain/kernel/principal.js";
+
 import {
   ConflictError,
   InsufficientPointsError,
@@ -8,16 +8,17 @@ import {
   NotFoundError,
   ValidationError,
 } from "../../domain/kernel/errors.js";
+import { ownMemberIds } from "../../domain/kernel/principal.js";
 import { unavailability } from "../../domain/loyalty/availability.js";
 import { type RedeemResult, redeemReward } from "../../domain/loyalty/redemptions.js";
-import { createReward, rewardList, visibleRewards, updateReward } from "../../domain/loyalty/rewards.js";
-import { workableCards } from "../../domain/loyalty/scope.js";
+import { createReward, updateReward } from "../../domain/loyalty/rewards.js";
+import { rewardList, visibleRewards, workableCards } from "../../domain/loyalty/scope.js";
 import type { Reward } from "../../generated/prisma/client.js";
 import { RewardKind, RewardStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
-import { visibleClubs } from "./club-loader.js";
+import { loadVisibleClubs } from "./club-loader.js";
 import { ClubRef } from "./clubs.js";
 import { CouponRef } from "./coupons.js";
 import { MemberRefInput, memberRef } from "./members.js";
@@ -120,7 +121,7 @@ export const RedemptionRef = builder.prismaNode("Redemption", {
       type: ClubRef,
       nullable: true,
       description: "The club it happened in, when the caller may see clubs (null for a member's own redemption).",
-      load: (ids: string[], ctx) => visibleClubs(ctx, ids),
+      load: (ids: string[], ctx) => loadVisibleClubs(ctx, ids),
       resolve: (r) => r.clubId,
     }),
     cost: t.exposeInt("cost", { description: "Points (LOYALTY) or stamps (STAMP) taken from the card balance." }),

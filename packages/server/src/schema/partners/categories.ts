@@ -1,10 +1,10 @@
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
-import { partnerCategoryList, visiblePartnerCategories } from "../../domain/partners/scope.js";
 import {
   createPartnerCategory,
   deletePartnerCategory,
   renamePartnerCategory,
 } from "../../domain/partners/categories.js";
+import { partnerCategoryList, visiblePartnerCategories } from "../../domain/partners/scope.js";
 import type { PartnerCategory } from "../../generated/prisma/client.js";
 import { builder, connectionComplexity } from "../builder.js";
 import { connectionWhere } from "../connections.js";

@@ -1,18 +1,16 @@
-import { canManageProgram, visiblePartners } from "../../domain/kernel/principal.js";
 import { ErrorCode, NotConfiguredError, ValidationError } from "../../domain/kernel/errors.js";
+import { canManageProgram } from "../../domain/kernel/principal.js";
 import {
   createPartner,
   type PartnerRef as DomainPartnerRef,
   deletePartner,
-  partnerByExternalId,
-  partnerById,
-  partnerList,
   requirePartner,
   revokePartnerApiKey,
   rotatePartnerApiKey,
   setPartnerStatus,
   updatePartner,
 } from "../../domain/partners/partners.js";
+import { partnerByExternalId, partnerById, partnerList, visiblePartners } from "../../domain/partners/scope.js";
 import type { Partner } from "../../generated/prisma/client.js";
 import { PartnerStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";

@@ -2,16 +2,12 @@
 // createMember.
 import { NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import { balances } from "../../domain/points/ledger.js";
-import {
-  createMember,
-  type MemberRef,
-  visibleMembers,
-  memberByRef,
-  requireMember,
-} from "../../domain/points/members.js";
+import { createMember, type MemberRef, requireMember } from "../../domain/points/members.js";
+import { memberByRef, memberList, visibleMembers } from "../../domain/points/scope.js";
 import type { Member } from "../../generated/prisma/client.js";
 import { LedgerEntryType, LedgerSource } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { rowId } from "../ids.js";
 
 const LedgerEntryTypeEnum = builder.enumType(LedgerEntryType, { name: "LedgerEntryType" });
@@ -83,6 +79,10 @@ export function memberRef(input: {
   throw new ValidationError([{ path: "memberId", message: "give memberId or memberExternalId (one of them)" }]);
 }
 
+const membersWhere = connectionWhere((args: { programId: string }, ctx) =>
+  memberList(ctx.principal, rowId(args.programId, "Program")),
+);
+
 builder.queryFields((t) => ({
   member: t.prismaField({
     type: "Member",
@@ -119,14 +119,11 @@ builder.queryFields((t) => ({
       description:
         "A program's members, oldest first (managers and staff; partners see members they awarded points to).",
       args: { programId: t.arg.id({ required: true }) },
-      totalCount: (_p, args, ctx) =>
-        ctx.prisma.member.count({
-          where: { AND: [visibleMembers(ctx.principal), { programId: rowId(args.programId, "Program") }] },
-        }),
+      totalCount: (_p, args, ctx) => ctx.prisma.member.count({ where: membersWhere(args, ctx) }),
       resolve: (query, _r, args, ctx) =>
         ctx.prisma.member.findMany({
           ...query,
-          where: { AND: [visibleMembers(ctx.principal), { programId: rowId(args.programId, "Program") }] },
+          where: membersWhere(args, ctx),
           orderBy: { id: "asc" },
         }),
     },

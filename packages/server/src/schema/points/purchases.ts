@@ -2,8 +2,8 @@
 // returned units earned; the Purchase node and its returns.
 import type { PointsResult, UnitBreakdown } from "@partnergraph/points";
 import { ConflictError, NotConfiguredError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
-import { visibleMembers } from "../../domain/points/members.js";
 import { recordPurchase, recordReturn } from "../../domain/points/purchases.js";
+import { visibleMembers } from "../../domain/points/scope.js";
 import type { Purchase, PurchaseReturn } from "../../generated/prisma/client.js";
 import { builder } from "../builder.js";
 import { optionalRowId } from "../ids.js";

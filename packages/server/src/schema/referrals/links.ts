@@ -1,11 +1,12 @@
 // Referral links: a partner's tracked links, the referralLinks connection, referralLink and createReferralLink
 // (thin: decode ids, call the domain, shape results).
-import type { Principal } from "../../domain/kernel/principal.js";
 import { ErrorCode, NotFoundError } from "../../domain/kernel/errors.js";
-import { createReferralLink, linkById, linkList, linkUrl } from "../../domain/referrals/links.js";
-import { partnerRows } from "../../domain/referrals/scope.js";
+import { partnerRows } from "../../domain/kernel/row-filters.js";
+import { createReferralLink, linkUrl } from "../../domain/referrals/links.js";
+import { linkById, linkList } from "../../domain/referrals/scope.js";
 import type { ReferralLink } from "../../generated/prisma/client.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
 
@@ -61,9 +62,9 @@ builder.queryFields((t) => ({
       description:
         "A program's referral links, oldest first, optionally of one project or partner. A partner sees only its own.",
       args: { programId: t.arg.id({ required: true }), projectId: t.arg.id(), partnerId: t.arg.id() },
-      totalCount: (_p, args, ctx) => ctx.prisma.referralLink.count({ where: linksWhere(ctx.principal, args) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.referralLink.count({ where: linksWhere(args, ctx) }),
       resolve: (query, _root, args, ctx) =>
-        ctx.prisma.referralLink.findMany({ ...query, where: linksWhere(ctx.principal, args), orderBy: { id: "asc" } }),
+        ctx.prisma.referralLink.findMany({ ...query, where: linksWhere(args, ctx), orderBy: { id: "asc" } }),
     },
     builder.connectionObject({ type: LinkRef, name: "ReferralLinkConnection" }, { name: "ReferralLinkEdge" }),
   ),
@@ -83,15 +84,14 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function linksWhere(
-  actor: Principal,
-  args: { programId: string; projectId?: string | null; partnerId?: string | null },
-) {
-  return linkList(actor, rowId(args.programId, "Program"), {
-    projectId: optionalRowId(args.projectId, "ReferralProject"),
-    partnerId: optionalRowId(args.partnerId, "Partner"),
-  });
-}
+const linksWhere = connectionWhere(
+  (args: { programId: string; projectId?: string | null; partnerId?: string | null }, ctx) => {
+    return linkList(ctx.principal, rowId(args.programId, "Program"), {
+      projectId: optionalRowId(args.projectId, "ReferralProject"),
+      partnerId: optionalRowId(args.partnerId, "Partner"),
+    });
+  },
+);
 
 builder.mutationFields((t) => ({
   createReferralLink: t.field({
