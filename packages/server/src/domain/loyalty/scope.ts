@@ -221,3 +221,13 @@ export function visibleActivities(p: Principal): Prisma.ActivityWhereInput {
     ],
   };
 }
+
+/** A club's cards the caller may look at. */
+export function clubCardList(p: Principal, clubId: string): Prisma.CardWhereInput {
+  return { AND: [visibleCards(p), { clubs: { some: { clubId } } }] };
+}
+
+/** A member's coupons the caller may see, maybe in one status. */
+export function memberCouponList(p: Principal, status?: CouponStatus | null): Prisma.CouponWhereInput {
+  return { AND: [visibleCoupons(p), status ? couponStatusWhere(status) : {}] };
+}

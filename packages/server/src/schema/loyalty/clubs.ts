@@ -34,6 +34,8 @@ export const ClubStaffRef = builder.prismaObject("ClubStaff", {
   }),
 });
 
+const clubStaffWhere = connectionWhere((_args: object, ctx) => visibleClubStaff(ctx.principal));
+
 export const ClubRef = builder.prismaNode("Club", {
   id: { field: "id" },
   nullable: true,
@@ -62,8 +64,8 @@ export const ClubRef = builder.prismaNode("Club", {
       totalCount: true,
       description:
         "Who works here, longest-serving first: all of them for owners and the club's managers; staff see only themselves.",
-      query: (_args, ctx) => ({
-        where: visibleClubStaff(ctx.principal),
+      query: (args, ctx) => ({
+        where: clubStaffWhere(args, ctx),
         orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
       }),
     }),

@@ -2,12 +2,13 @@
 // at the counter and cancellation.
 
 import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
-import { couponStatus, couponStatusWhere } from "../../domain/loyalty/coupon-codes.js";
+import { couponStatus } from "../../domain/loyalty/coupon-codes.js";
 import { cancelCoupon, redeemCoupon } from "../../domain/loyalty/coupons.js";
-import { couponList, visibleCoupons } from "../../domain/loyalty/scope.js";
+import { couponList, memberCouponList, visibleCoupons } from "../../domain/loyalty/scope.js";
 import type { Coupon } from "../../generated/prisma/client.js";
 import { CouponStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { optionalRowId, rowId } from "../ids.js";
 import { loadVisibleClubs } from "./club-loader.js";
 import { ClubRef } from "./clubs.js";
@@ -62,6 +63,31 @@ export const CouponConnection = builder.connectionObject(
   { name: "CouponEdge" },
 );
 
+const memberCouponsWhere = connectionWhere((args: { status?: CouponStatus | null }, ctx) =>
+  memberCouponList(ctx.principal, args.status),
+);
+const couponsWhere = connectionWhere(
+  (
+    args: {
+      filter: {
+        programId: string;
+        cardId?: string | null;
+        memberId?: string | null;
+        status?: CouponStatus | null;
+        code?: string | null;
+      };
+    },
+    ctx,
+  ) =>
+    couponList(ctx.principal, {
+      programId: rowId(args.filter.programId, "Program"),
+      cardId: optionalRowId(args.filter.cardId, "Card"),
+      memberId: optionalRowId(args.filter.memberId, "Member"),
+      status: args.filter.status ?? null,
+      code: args.filter.code ?? null,
+    }),
+);
+
 builder.prismaObjectField("Member", "coupons", (t) =>
   t.relatedConnection("coupons", {
     cursor: "id",
@@ -71,7 +97,7 @@ builder.prismaObjectField("Member", "coupons", (t) =>
     description:
       "The member's coupons the caller may see (the member: all; owners and staff: their cards'), newest first.",
     query: (args, ctx) => ({
-      where: { AND: [visibleCoupons(ctx.principal), args.status ? couponStatusWhere(args.status) : {}] },
+      where: memberCouponsWhere(args, ctx),
       orderBy: { id: "desc" },
     }),
   }),
@@ -96,34 +122,17 @@ builder.queryFields((t) => ({
       description:
         "Coupons of the cards the caller owns or works on as staff (and the caller's own as a member), newest first.",
       args: { filter: t.arg({ type: CouponFilter, required: true }) },
-      totalCount: (_p, args, ctx) =>
-        ctx.prisma.coupon.count({ where: couponList(ctx.principal, filterOf(args.filter)) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.coupon.count({ where: couponsWhere(args, ctx) }),
       resolve: (query, _r, args, ctx) =>
         ctx.prisma.coupon.findMany({
           ...query,
-          where: couponList(ctx.principal, filterOf(args.filter)),
+          where: couponsWhere(args, ctx),
           orderBy: { id: "desc" },
         }),
     },
     CouponConnection,
   ),
 }));
-
-function filterOf(filter: {
-  programId: string;
-  cardId?: string | null;
-  memberId?: string | null;
-  status?: CouponStatus | null;
-  code?: string | null;
-}) {
-  return {
-    programId: rowId(filter.programId, "Program"),
-    cardId: optionalRowId(filter.cardId, "Card"),
-    memberId: optionalRowId(filter.memberId, "Member"),
-    status: filter.status ?? null,
-    code: filter.code ?? null,
-  };
-}
 
 const RedeemCouponInput = builder.inputType("RedeemCouponInput", {
   fields: (t) => ({

@@ -8,6 +8,7 @@ import { partnerGameList, visibleGames, workableCards } from "../../domain/loyal
 import type { Game } from "../../generated/prisma/client.js";
 import { GameStatus, GameType, PlayPeriod, PrizeType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { rowId } from "../ids.js";
 import { CouponRef } from "./coupons.js";
@@ -71,6 +72,12 @@ export const GameRef = builder.prismaNode("Game", {
 
 const GameConnection = builder.connectionObject({ type: GameRef, name: "GameConnection" }, { name: "GameEdge" });
 
+const cardGamesWhere = connectionWhere((_args: object, ctx) => visibleGames(ctx.principal));
+/** The partner is looked up (PARTNER_NOT_FOUND unless owned) once per field call. */
+const partnerGamesWhere = connectionWhere((args: { partnerId: string }, ctx) =>
+  partnerGameList(ctx, rowId(args.partnerId, "Partner")),
+);
+
 builder.prismaObjectField("Card", "games", (t) =>
   t.relatedConnection("games", {
     cursor: "id",
@@ -78,7 +85,7 @@ builder.prismaObjectField("Card", "games", (t) =>
     totalCount: true,
     description:
       "The card's games the caller may see (owners and staff: all; members following the card: the playable ones), oldest first.",
-    query: (_args, ctx) => ({ where: visibleGames(ctx.principal), orderBy: { id: "asc" } }),
+    query: (args, ctx) => ({ where: cardGamesWhere(args, ctx), orderBy: { id: "asc" } }),
   }),
 );
 
@@ -115,12 +122,11 @@ builder.queryFields((t) => ({
       complexity: connectionComplexity,
       description: "Every game on a partner's cards, oldest first (the partner and its program's managers).",
       args: { partnerId: t.arg.id({ required: true }) },
-      totalCount: async (_p, args, ctx) =>
-        ctx.prisma.game.count({ where: await partnerGameList(ctx, rowId(args.partnerId, "Partner")) }),
+      totalCount: async (_p, args, ctx) => ctx.prisma.game.count({ where: await partnerGamesWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.game.findMany({
           ...query,
-          where: await partnerGameList(ctx, rowId(args.partnerId, "Partner")),
+          where: await partnerGamesWhere(args, ctx),
           orderBy: { id: "asc" },
         }),
     },

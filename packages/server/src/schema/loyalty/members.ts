@@ -10,6 +10,7 @@ import type { MemberRef as DomainMemberRef } from "../../domain/points/members.j
 import type { Card, CardFollow, Member } from "../../generated/prisma/client.js";
 import { ActivityType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { optionalRowId, rowId } from "../ids.js";
 import { MemberRefType } from "../points/members.js";
 import { CardRef } from "./cards.js";
@@ -83,6 +84,9 @@ export const MemberCardRef = builder.prismaObject("CardFollow", {
   }),
 });
 
+const memberCardsWhere = connectionWhere((_args: object, ctx) => visibleFollows(ctx.principal));
+const memberActivitiesWhere = connectionWhere((_args: object, ctx) => visibleActivities(ctx.principal));
+
 builder.prismaObjectFields("Member", (t) => ({
   cards: t.relatedConnection("follows", {
     cursor: "cardId_memberId",
@@ -90,8 +94,8 @@ builder.prismaObjectFields("Member", (t) => ({
     totalCount: true,
     description:
       "The cards the member follows, oldest follow first, with balances (partners and staff see only their cards).",
-    query: (_args, ctx) => ({
-      where: visibleFollows(ctx.principal),
+    query: (args, ctx) => ({
+      where: memberCardsWhere(args, ctx),
       orderBy: [{ followedAt: "asc" }, { cardId: "asc" }],
     }),
   }),
@@ -100,7 +104,7 @@ builder.prismaObjectFields("Member", (t) => ({
     complexity: connectionComplexity,
     totalCount: true,
     description: "The member's loyalty history, newest first (partners and staff see only their cards').",
-    query: (_args, ctx) => ({ where: visibleActivities(ctx.principal), orderBy: { id: "desc" } }),
+    query: (args, ctx) => ({ where: memberActivitiesWhere(args, ctx), orderBy: { id: "desc" } }),
   }),
 }));
 

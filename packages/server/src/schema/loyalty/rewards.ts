@@ -16,6 +16,7 @@ import { rewardList, visibleRewards, workableCards } from "../../domain/loyalty/
 import type { Reward } from "../../generated/prisma/client.js";
 import { RewardKind, RewardStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
 import { loadVisibleClubs } from "./club-loader.js";
@@ -87,6 +88,13 @@ export const RewardConnection = builder.connectionObject(
   { name: "RewardEdge" },
 );
 
+const cardRewardsWhere = connectionWhere((args: { onlyAvailable?: boolean | null }, ctx) =>
+  rewardList(ctx.principal, undefined, args.onlyAvailable ?? false),
+);
+const rewardsWhere = connectionWhere((args: { cardId: string; onlyAvailable?: boolean | null }, ctx) =>
+  rewardList(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false),
+);
+
 builder.prismaObjectField("Card", "rewards", (t) =>
   t.relatedConnection("rewards", {
     cursor: "id",
@@ -99,7 +107,7 @@ builder.prismaObjectField("Card", "rewards", (t) =>
     },
     description: "The card's rewards the caller may see, oldest first.",
     query: (args, ctx) => ({
-      where: rewardList(ctx.principal, undefined, args.onlyAvailable ?? false),
+      where: cardRewardsWhere(args, ctx),
       orderBy: { id: "asc" },
     }),
   }),
@@ -139,14 +147,11 @@ builder.queryFields((t) => ({
       description:
         "A card's rewards the caller may see (owners and staff: all; members following the card: the available ones), oldest first.",
       args: { cardId: t.arg.id({ required: true }), onlyAvailable: t.arg.boolean() },
-      totalCount: (_p, args, ctx) =>
-        ctx.prisma.reward.count({
-          where: rewardList(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false),
-        }),
+      totalCount: (_p, args, ctx) => ctx.prisma.reward.count({ where: rewardsWhere(args, ctx) }),
       resolve: (query, _r, args, ctx) =>
         ctx.prisma.reward.findMany({
           ...query,
-          where: rewardList(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false),
+          where: rewardsWhere(args, ctx),
           orderBy: { id: "asc" },
         }),
     },
