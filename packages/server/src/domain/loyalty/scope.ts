@@ -231,3 +231,13 @@ export function clubCardList(p: Principal, clubId: string): Prisma.CardWhereInpu
 export function memberCouponList(p: Principal, status?: CouponStatus | null): Prisma.CouponWhereInput {
   return { AND: [visibleCoupons(p), status ? couponStatusWhere(status) : {}] };
 }
+
+/** Redemptions the caller may see: those of cards it owns or works on, and its own (as a member). */
+export function visibleRedemptions(p: Principal) {
+  return { OR: [{ card: workableCards(p) }, { memberId: { in: ownMemberIds(p) } }] };
+}
+
+/** Game plays the caller may see: those of games of cards it owns or works on, and its own (as a member). */
+export function visibleGamePlays(p: Principal) {
+  return { OR: [{ game: { card: workableCards(p) } }, { memberId: { in: ownMemberIds(p) } }] };
+}

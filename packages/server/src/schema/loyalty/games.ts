@@ -2,9 +2,8 @@
 // updateGame, playGame).
 
 import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
-import { ownMemberIds } from "../../domain/kernel/principal.js";
 import { createGame, type PlayResult, playGame, updateGame } from "../../domain/loyalty/games.js";
-import { partnerGameList, visibleGames, workableCards } from "../../domain/loyalty/scope.js";
+import { partnerGameList, visibleGamePlays, visibleGames } from "../../domain/loyalty/scope.js";
 import type { Game } from "../../generated/prisma/client.js";
 import { GameStatus, GameType, PlayPeriod, PrizeType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -93,10 +92,7 @@ export const GamePlayRef = builder.prismaNode("GamePlay", {
   id: { field: "id" },
   nullable: true,
   description: "One play of a game by a member, and what it won (as the prize was when drawn).",
-  findUnique: (id, ctx) => ({
-    id,
-    OR: [{ game: { card: workableCards(ctx.principal) } }, { memberId: { in: ownMemberIds(ctx.principal) } }],
-  }),
+  findUnique: (id, ctx) => ({ id, ...visibleGamePlays(ctx.principal) }),
   fields: (t) => ({
     game: t.relation("game"),
     member: t.relation("member"),

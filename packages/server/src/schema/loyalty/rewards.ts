@@ -8,11 +8,10 @@ import {
   NotFoundError,
   ValidationError,
 } from "../../domain/kernel/errors.js";
-import { ownMemberIds } from "../../domain/kernel/principal.js";
 import { unavailability } from "../../domain/loyalty/availability.js";
 import { type RedeemResult, redeemReward } from "../../domain/loyalty/redemptions.js";
 import { createReward, updateReward } from "../../domain/loyalty/rewards.js";
-import { rewardList, visibleRewards, workableCards } from "../../domain/loyalty/scope.js";
+import { rewardList, visibleRedemptions, visibleRewards } from "../../domain/loyalty/scope.js";
 import type { Reward } from "../../generated/prisma/client.js";
 import { RewardKind, RewardStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -117,10 +116,7 @@ export const RedemptionRef = builder.prismaNode("Redemption", {
   id: { field: "id" },
   nullable: true,
   description: "A member's redemption of a reward: what it cost and the coupon it issued.",
-  findUnique: (id, ctx) => ({
-    id,
-    OR: [{ card: workableCards(ctx.principal) }, { memberId: { in: ownMemberIds(ctx.principal) } }],
-  }),
+  findUnique: (id, ctx) => ({ id, ...visibleRedemptions(ctx.principal) }),
   fields: (t) => ({
     reward: t.relation("reward"),
     card: t.relation("card"),
