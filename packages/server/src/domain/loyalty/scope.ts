@@ -32,21 +32,21 @@ export function managedClubIds(p: Principal): string[] {
 const LIVE_PARTNER = { deletedAt: null } as const;
 
 /** Rows owned through their program and partner: the owners' share of every loyalty filter. */
-function ownerScope(p: Principal) {
+function ownerRows(p: Principal) {
   return [{ programId: { in: managedProgramIds(p) } }, { partnerId: { in: ownPartnerIds(p) } }];
 }
 
 export function visibleClubs(p: Principal): Prisma.ClubWhereInput {
   requireAuthenticated(p);
   if (isAdmin(p)) return { partner: LIVE_PARTNER };
-  return { partner: LIVE_PARTNER, OR: [...ownerScope(p), { id: { in: workClubIds(p) } }] };
+  return { partner: LIVE_PARTNER, OR: [...ownerRows(p), { id: { in: workClubIds(p) } }] };
 }
 
 /** Cards the caller manages or works with: what `cards` lists. */
 export function workableCards(p: Principal): Prisma.CardWhereInput {
   requireAuthenticated(p);
   if (isAdmin(p)) return { partner: LIVE_PARTNER };
-  return { partner: LIVE_PARTNER, OR: [...ownerScope(p), { clubs: { some: { clubId: { in: workClubIds(p) } } } }] };
+  return { partner: LIVE_PARTNER, OR: [...ownerRows(p), { clubs: { some: { clubId: { in: workClubIds(p) } } } }] };
 }
 
 /** PUBLIC, ACTIVE cards of enabled, live partners: listed and followable by anyone logged in. */
@@ -185,7 +185,7 @@ export function visibleClubStaff(p: Principal): Prisma.ClubStaffWhereInput {
   if (isAdmin(p)) return {};
   return {
     OR: [
-      { club: { OR: [{ programId: { in: managedProgramIds(p) } }, { partnerId: { in: ownPartnerIds(p) } }] } },
+      { club: { OR: ownerRows(p) } },
       { clubId: { in: managedClubIds(p) } },
       ...(p.kind === "user" ? [{ userId: p.id }] : []),
     ],
@@ -215,8 +215,7 @@ export function visibleActivities(p: Principal): Prisma.ActivityWhereInput {
   return {
     OR: [
       { memberId: { in: ownMemberIds(p) } },
-      { programId: { in: managedProgramIds(p) } },
-      { partnerId: { in: ownPartnerIds(p) } },
+      ...ownerRows(p),
       { card: { clubs: { some: { clubId: { in: workClubIds(p) } } } } },
     ],
   };
