@@ -156,7 +156,7 @@ export function visibleCoupons(p: Principal): Prisma.CouponWhereInput {
   return { OR: [{ card: workableCards(p) }, { memberId: { in: ownMemberIds(p) } }] };
 }
 
-export interface CouponFilter {
+export interface CouponListFilter {
   programId: string;
   cardId?: string | null;
   memberId?: string | null;
@@ -165,7 +165,7 @@ export interface CouponFilter {
   code?: string | null;
 }
 
-export function couponList(p: Principal, filter: CouponFilter): Prisma.CouponWhereInput {
+export function couponList(p: Principal, filter: CouponListFilter): Prisma.CouponWhereInput {
   const code = filter.code != null ? normalizeCouponCode(filter.code) : undefined;
   return {
     AND: [

@@ -8,7 +8,7 @@ export function programById(actor: Principal, id: string): Prisma.ProgramWhereIn
   return { AND: [visiblePrograms(actor), { id }] };
 }
 
-export interface AuditFilter {
+export interface AuditEntryListFilter {
   action?: string | null;
   targetType?: string | null;
   targetId?: string | null;
@@ -19,7 +19,7 @@ export interface AuditFilter {
 export function auditEntryList(
   actor: Principal,
   programId: string,
-  filter: AuditFilter = {},
+  filter: AuditEntryListFilter = {},
 ): Prisma.AuditEntryWhereInput {
   requireProgramManager(actor, programId);
   return {

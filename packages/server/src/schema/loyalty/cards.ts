@@ -1,7 +1,14 @@
 // Loyalty and stamp cards: types, queries and mutations (thin: decode ids, call the domain, shape results).
 import { isOwner } from "../../domain/loyalty/access.js";
 import { createLoyaltyCard, createStampCard, setCardClubs, updateCard } from "../../domain/loyalty/cards.js";
-import { cardList, clubCardList, publicCardList, visibleCards, visibleClubs } from "../../domain/loyalty/scope.js";
+import {
+  type CardListFilter,
+  cardList,
+  clubCardList,
+  publicCardList,
+  visibleCards,
+  visibleClubs,
+} from "../../domain/loyalty/scope.js";
 import { canSeePartner } from "../../domain/partners/scope.js";
 import type { Card } from "../../generated/prisma/client.js";
 import { CardStatus, CardType, CardVisibility, StampCompletion } from "../../generated/prisma/enums.js";
@@ -157,13 +164,7 @@ const clubCardsWhere = connectionWhere((_args: object, ctx, club: { id: string }
 const cardsWhere = connectionWhere(
   (
     args: {
-      filter?: {
-        programId?: string | null;
-        partnerId?: string | null;
-        clubId?: string | null;
-        type?: CardType | null;
-        status?: CardStatus | null;
-      } | null;
+      filter?: CardListFilter | null;
     },
     ctx,
   ) => {

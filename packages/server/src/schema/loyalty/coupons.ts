@@ -4,7 +4,7 @@
 import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import { couponStatus } from "../../domain/loyalty/coupon-codes.js";
 import { cancelCoupon, redeemCoupon } from "../../domain/loyalty/coupons.js";
-import { couponList, memberCouponList, visibleCoupons } from "../../domain/loyalty/scope.js";
+import { type CouponListFilter, couponList, memberCouponList, visibleCoupons } from "../../domain/loyalty/scope.js";
 import type { Coupon } from "../../generated/prisma/client.js";
 import { CouponStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -69,13 +69,7 @@ const memberCouponsWhere = connectionWhere((args: { status?: CouponStatus | null
 const couponsWhere = connectionWhere(
   (
     args: {
-      filter: {
-        programId: string;
-        cardId?: string | null;
-        memberId?: string | null;
-        status?: CouponStatus | null;
-        code?: string | null;
-      };
+      filter: CouponListFilter;
     },
     ctx,
   ) =>

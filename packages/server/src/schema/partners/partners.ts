@@ -10,7 +10,13 @@ import {
   setPartnerStatus,
   updatePartner,
 } from "../../domain/partners/partners.js";
-import { partnerByExternalId, partnerById, partnerList, visiblePartners } from "../../domain/partners/scope.js";
+import {
+  type PartnerListFilter,
+  partnerByExternalId,
+  partnerById,
+  partnerList,
+  visiblePartners,
+} from "../../domain/partners/scope.js";
 import type { Partner } from "../../generated/prisma/client.js";
 import { PartnerStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -185,7 +191,7 @@ const partnersWhere = connectionWhere(
   (
     args: {
       programId: string;
-      filter?: { status?: PartnerStatus | null; categoryId?: string | null; search?: string | null } | null;
+      filter?: PartnerListFilter | null;
     },
     ctx,
   ) => {

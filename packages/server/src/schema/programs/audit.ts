@@ -1,4 +1,4 @@
-import { auditEntryList } from "../../domain/programs/scope.js";
+import { type AuditEntryListFilter, auditEntryList } from "../../domain/programs/scope.js";
 import { builder, connectionComplexity } from "../builder.js";
 import { connectionWhere } from "../connections.js";
 import { rowId } from "../ids.js";
@@ -39,12 +39,7 @@ const auditWhere = connectionWhere(
   (
     args: {
       programId: string;
-      filter?: {
-        action?: string | null;
-        targetType?: string | null;
-        targetId?: string | null;
-        actorType?: string | null;
-      } | null;
+      filter?: AuditEntryListFilter | null;
     },
     ctx,
   ) => auditEntryList(ctx.principal, rowId(args.programId, "Program"), args.filter ?? {}),

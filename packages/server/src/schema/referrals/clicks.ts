@@ -1,7 +1,7 @@
 // Clicks on referral links and their classification: types and the clicks connection (thin: decode ids, build
 // the caller's filter, shape results).
 import { partnerRows } from "../../domain/kernel/row-filters.js";
-import { clickList } from "../../domain/referrals/scope.js";
+import { type ClickListFilter, clickList } from "../../domain/referrals/scope.js";
 import { ClickStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
 import { connectionWhere } from "../connections.js";
@@ -66,14 +66,7 @@ const clicksWhere = connectionWhere(
   (
     args: {
       programId: string;
-      filter?: {
-        projectId?: string | null;
-        partnerId?: string | null;
-        linkId?: string | null;
-        status?: ClickStatus | null;
-        from?: Date | null;
-        to?: Date | null;
-      } | null;
+      filter?: ClickListFilter | null;
     },
     ctx,
   ) => {

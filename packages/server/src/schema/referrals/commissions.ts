@@ -4,7 +4,7 @@
 import { InvalidTransitionError } from "../../domain/kernel/errors.js";
 import { partnerRows } from "../../domain/kernel/row-filters.js";
 import { type SyncReport, setCommissionStatus, syncCommissions } from "../../domain/referrals/commissions.js";
-import { commissionList, visibleRewardRules } from "../../domain/referrals/scope.js";
+import { type CommissionListFilter, commissionList, visibleRewardRules } from "../../domain/referrals/scope.js";
 import type { Commission } from "../../generated/prisma/client.js";
 import { CommissionKind } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -137,12 +137,7 @@ const commissionsWhere = connectionWhere(
   (
     args: {
       programId: string;
-      filter?: {
-        projectId?: string | null;
-        partnerId?: string | null;
-        status?: Commission["status"] | null;
-        period?: string | null;
-      } | null;
+      filter?: CommissionListFilter | null;
     },
     ctx,
   ) => {

@@ -5,7 +5,7 @@ import { decodeGlobalId } from "../../domain/kernel/ids.js";
 import { partnerRows } from "../../domain/kernel/row-filters.js";
 import { isUuid } from "../../domain/kernel/values.js";
 import { refundConversion, trackConversion } from "../../domain/referrals/conversions.js";
-import { conversionList } from "../../domain/referrals/scope.js";
+import { type ConversionListFilter, conversionList } from "../../domain/referrals/scope.js";
 import type { Conversion } from "../../generated/prisma/client.js";
 import { AttributionSource, ConversionStatus, ConversionType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -155,14 +155,7 @@ const conversionsWhere = connectionWhere(
   (
     args: {
       programId: string;
-      filter?: {
-        projectId?: string | null;
-        partnerId?: string | null;
-        type?: "LEAD" | "SALE" | null;
-        status?: "ATTRIBUTED" | "UNATTRIBUTED" | "DISCARDED" | null;
-        from?: Date | null;
-        to?: Date | null;
-      } | null;
+      filter?: ConversionListFilter | null;
     },
     ctx,
   ) => {
