@@ -27,5 +27,14 @@ export {
 export { calculatePoints, MAX_BASKET_UNITS, type PointsEngine, prepareProgram } from "./engine.js";
 export { PointsConfigError, type PointsErrorReason, PointsInputError } from "./errors.js";
 export { ROUNDING_MODES, type RoundingMode, roundToInteger } from "./rounding.js";
-export { type IsoInstant, parseClock, parseInstant, WEEKDAYS, type Weekday } from "./time.js";
+export {
+  FIRST_INSTANT,
+  type IsoInstant,
+  isSupportedInstant,
+  LAST_INSTANT,
+  parseClock,
+  parseInstant,
+  WEEKDAYS,
+  type Weekday,
+} from "./time.js";
 export type * from "./types.js";
