@@ -24,7 +24,7 @@ export {
   type ScaledDecimal,
   tryParseDecimal,
 } from "./decimal.js";
-export { calculatePoints, MAX_BASKET_UNITS, type PointsEngine, prepareProgram } from "./engine.js";
+export { calculatePoints, MAX_BASKET_UNITS, MAX_POINTS, type PointsEngine, prepareProgram } from "./engine.js";
 export { PointsConfigError, type PointsErrorReason, PointsInputError } from "./errors.js";
 export { ROUNDING_MODES, type RoundingMode, roundToInteger } from "./rounding.js";
 export {
