@@ -1,9 +1,10 @@
 // What clients see of errors: the one table from catalogue code to HTTP status (with Retry-After for a spent
 // budget) that every route answers with, and GraphQL's masking, where catalogue errors keep their code and
 // anything unexpected is logged and hidden.
+
+import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
-import { PothosValidationError } from "@pothos/core";
 import {
   AppError,
   ErrorCode,

@@ -50,9 +50,13 @@ function guard(field: GraphQLField<unknown, unknown>): void {
 
 function visit(type: GraphQLInputType, value: unknown, path: string, issues: ValidationIssue[]): void {
   if (value === null || value === undefined) return;
-  if (isNonNullType(type)) return visit(type.ofType, value, path, issues);
+  if (isNonNullType(type)) {
+    visit(type.ofType, value, path, issues);
+    return;
+  }
   if (isListType(type)) {
-    if (Array.isArray(value)) value.forEach((item, i) => visit(type.ofType, item, `${path}.${i}`, issues));
+    if (!Array.isArray(value)) return;
+    for (const [i, item] of value.entries()) visit(type.ofType, item, `${path}.${i}`, issues);
     return;
   }
   if (isInputObjectType(type)) {
