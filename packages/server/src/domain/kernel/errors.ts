@@ -39,6 +39,7 @@ export const ErrorCode = {
   GRAPHQL_VALIDATION_FAILED: "GRAPHQL_VALIDATION_FAILED",
   /** The request names no operation of its document (several operations and no or a wrong operationName). */
   OPERATION_RESOLUTION_FAILURE: "OPERATION_RESOLUTION_FAILURE",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -101,14 +102,34 @@ export class AuthError extends AppError {
   }
 }
 
-/** Too many requests for this credential (or email); `retryAfterSeconds` says when to try again. */
-export class QuotaExceededError extends AppError {
-  override name = "QuotaExceededError";
+/** A refusal that the same request may get past later: `retryAfterSeconds` says when to try again. */
+export abstract class RetryLaterError extends AppError {
   constructor(
+    code: typeof ErrorCode.QUOTA_EXCEEDED | typeof ErrorCode.SERVICE_UNAVAILABLE,
     message: string,
     readonly retryAfterSeconds: number,
   ) {
-    super(ErrorCode.QUOTA_EXCEEDED, message);
+    super(code, message);
+  }
+}
+
+/** Too many requests for this credential (or email). */
+export class QuotaExceededError extends RetryLaterError {
+  override name = "QuotaExceededError";
+  constructor(message: string, retryAfterSeconds: number) {
+    super(ErrorCode.QUOTA_EXCEEDED, message, retryAfterSeconds);
+  }
+}
+
+/** The database (or another service the request needs) did not answer in time or refused the connection. */
+export class ServiceUnavailableError extends RetryLaterError {
+  override name = "ServiceUnavailableError";
+  constructor(retryAfterSeconds: number) {
+    super(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      "The service is temporarily unavailable; retry after the Retry-After interval",
+      retryAfterSeconds,
+    );
   }
 }
 
