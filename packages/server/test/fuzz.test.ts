@@ -18,7 +18,7 @@ const RUNS_PER_FIELD = Number(process.env.FUZZ_RUNS ?? 6);
  * The GraphQL fields share this budget: once it is spent every remaining field is still called once, so a slow
  * machine trims the count, never the coverage. The REST routes get REST_BUDGET_MS each.
  */
-const GRAPHQL_BUDGET_MS = 45_000;
+const GRAPHQL_BUDGET_MS = 35_000;
 const REST_BUDGET_MS = 8_000;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 
