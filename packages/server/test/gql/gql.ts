@@ -20,6 +20,14 @@ type Documents = {
     "mutation HelpersRequestLoginCode($e: String!) { requestLoginCode(input: { email: $e }) { __typename } }": typeof types.HelpersRequestLoginCodeDocument,
     "mutation HelpersVerifyLoginCode($e: String!, $c: String!) { verifyLoginCode(input: { email: $e, code: $c }) { __typename ... on LoginPayload { token } ... on Error { code } } }": typeof types.HelpersVerifyLoginCodeDocument,
     "mutation HelpersGrantRole($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }": typeof types.HelpersGrantRoleDocument,
+    "\n  mutation EdgeCreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { __typename } }\n": typeof types.EdgeCreatePartnerDocument,
+    "\n  mutation EdgeCreateMember($input: CreateMemberInput!) { createMember(input: $input) { __typename } }\n": typeof types.EdgeCreateMemberDocument,
+    "\n  mutation EdgePurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on Error { code } ... on ValidationError { issues { path message } } }\n  }\n": typeof types.EdgePurchaseDocument,
+    "\n  query EdgePartners($programId: ID!, $filter: PartnerFilter, $after: String) {\n    partners(programId: $programId, filter: $filter, after: $after) { totalCount }\n  }\n": typeof types.EdgePartnersDocument,
+    "\n  mutation EdgeImport($input: ImportMembersInput!) { importMembers(input: $input) { __typename } }\n": typeof types.EdgeImportDocument,
+    "query EdgePage($first: Int) { programs(first: $first) { totalCount } }": typeof types.EdgePageDocument,
+    "query EdgeNode($id: ID!) { node(id: $id) { id } }": typeof types.EdgeNodeDocument,
+    "query EdgeViewer { viewer { __typename } }": typeof types.EdgeViewerDocument,
     "query LifecycleProgramNames { programs { nodes { name } } }": typeof types.LifecycleProgramNamesDocument,
     "query LifecycleViewerKind { viewer { kind } }": typeof types.LifecycleViewerKindDocument,
     "mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }": typeof types.LiveOp1Document,
@@ -60,6 +68,14 @@ const documents: Documents = {
     "mutation HelpersRequestLoginCode($e: String!) { requestLoginCode(input: { email: $e }) { __typename } }": types.HelpersRequestLoginCodeDocument,
     "mutation HelpersVerifyLoginCode($e: String!, $c: String!) { verifyLoginCode(input: { email: $e, code: $c }) { __typename ... on LoginPayload { token } ... on Error { code } } }": types.HelpersVerifyLoginCodeDocument,
     "mutation HelpersGrantRole($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }": types.HelpersGrantRoleDocument,
+    "\n  mutation EdgeCreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { __typename } }\n": types.EdgeCreatePartnerDocument,
+    "\n  mutation EdgeCreateMember($input: CreateMemberInput!) { createMember(input: $input) { __typename } }\n": types.EdgeCreateMemberDocument,
+    "\n  mutation EdgePurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on Error { code } ... on ValidationError { issues { path message } } }\n  }\n": types.EdgePurchaseDocument,
+    "\n  query EdgePartners($programId: ID!, $filter: PartnerFilter, $after: String) {\n    partners(programId: $programId, filter: $filter, after: $after) { totalCount }\n  }\n": types.EdgePartnersDocument,
+    "\n  mutation EdgeImport($input: ImportMembersInput!) { importMembers(input: $input) { __typename } }\n": types.EdgeImportDocument,
+    "query EdgePage($first: Int) { programs(first: $first) { totalCount } }": types.EdgePageDocument,
+    "query EdgeNode($id: ID!) { node(id: $id) { id } }": types.EdgeNodeDocument,
+    "query EdgeViewer { viewer { __typename } }": types.EdgeViewerDocument,
     "query LifecycleProgramNames { programs { nodes { name } } }": types.LifecycleProgramNamesDocument,
     "query LifecycleViewerKind { viewer { kind } }": types.LifecycleViewerKindDocument,
     "mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }": types.LiveOp1Document,
@@ -132,6 +148,38 @@ export function graphql(source: "mutation HelpersVerifyLoginCode($e: String!, $c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation HelpersGrantRole($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }"): (typeof documents)["mutation HelpersGrantRole($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EdgeCreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation EdgeCreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EdgeCreateMember($input: CreateMemberInput!) { createMember(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation EdgeCreateMember($input: CreateMemberInput!) { createMember(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EdgePurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on Error { code } ... on ValidationError { issues { path message } } }\n  }\n"): (typeof documents)["\n  mutation EdgePurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on Error { code } ... on ValidationError { issues { path message } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EdgePartners($programId: ID!, $filter: PartnerFilter, $after: String) {\n    partners(programId: $programId, filter: $filter, after: $after) { totalCount }\n  }\n"): (typeof documents)["\n  query EdgePartners($programId: ID!, $filter: PartnerFilter, $after: String) {\n    partners(programId: $programId, filter: $filter, after: $after) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EdgeImport($input: ImportMembersInput!) { importMembers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation EdgeImport($input: ImportMembersInput!) { importMembers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EdgePage($first: Int) { programs(first: $first) { totalCount } }"): (typeof documents)["query EdgePage($first: Int) { programs(first: $first) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EdgeNode($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query EdgeNode($id: ID!) { node(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EdgeViewer { viewer { __typename } }"): (typeof documents)["query EdgeViewer { viewer { __typename } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

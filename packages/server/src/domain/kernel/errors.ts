@@ -33,6 +33,12 @@ export const ErrorCode = {
   COUPON_EXPIRED: "COUPON_EXPIRED",
   COUPON_ALREADY_USED: "COUPON_ALREADY_USED",
   COUPON_CANCELLED: "COUPON_CANCELLED",
+  /** The document is not GraphQL, or breaks a parsing limit (tokens, directives). */
+  GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
+  /** The document does not fit the schema, or breaks a validation limit (aliases). */
+  GRAPHQL_VALIDATION_FAILED: "GRAPHQL_VALIDATION_FAILED",
+  /** The request names no operation of its document (several operations and no or a wrong operationName). */
+  OPERATION_RESOLUTION_FAILURE: "OPERATION_RESOLUTION_FAILURE",
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
