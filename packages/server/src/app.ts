@@ -11,6 +11,7 @@ import { registerLoyaltyHooks } from "./domain/loyalty/hooks.js";
 import { deliverOutbox, type Mailer } from "./domain/mail/outbox.js";
 import { type ClickRecorder, createClickRecorder } from "./domain/referrals/clicks.js";
 import { createEventBus, type EventBus } from "./events/bus.js";
+import { clientAddressOf } from "./http/client-address.js";
 import { createRateLimiter, type RateLimiter } from "./http/rate-limit.js";
 import { createRedirectHandler } from "./http/redirect.js";
 import { createHttpServer, type HttpServer } from "./http/server.js";
@@ -83,6 +84,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   );
   mailTimer.unref();
 
+  const clientAddress = clientAddressOf(config.trustedIpHeader);
   const http = createHttpServer({
     deps: { prisma, events },
     authenticator: createAuthenticator(prisma, { adminApiKey: config.adminApiKey, sessionSecret: secrets.session }),
@@ -92,12 +94,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     graphiql: config.graphiql,
     publicUrl: config.publicUrl,
     production: config.production,
+    clientAddress,
+    limits: config.limits,
     checkDatabase: async () => void (await prisma.$queryRaw`SELECT 1`),
     redirect: createRedirectHandler({
       recorder: clicks,
       log,
       trustedCountryHeader: config.trustedCountryHeader,
-      trustedIpHeader: config.trustedIpHeader,
+      clientAddress,
     }),
   });
   const url = await http.listen(config.port, config.host);

@@ -17,6 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   PARTNER_NOT_FOUND: 404,
   QUOTA_EXCEEDED: 429,
+  PAYLOAD_TOO_LARGE: 413,
   // The program must be configured by its managers before the caller can succeed; retrying later may work.
   NOT_CONFIGURED: 503,
   INTERNAL_SERVER_ERROR: 500,
@@ -62,11 +63,15 @@ export function httpFailure(error: AppError): HttpFailure {
 }
 
 /**
- * The codes whose status a GraphQL response takes: 401 tells a client to authenticate and 429 to back off,
- * whichever field met them. Any other failure is one field's result inside a 200 response (GraphQL over
- * HTTP), so the rest of the document's data still counts.
+ * The codes whose status a GraphQL response takes: 401 tells a client to authenticate, 429 to back off and 413
+ * to send less, whichever field (or the request itself) met them. Any other failure is one field's result
+ * inside a 200 response (GraphQL over HTTP), so the rest of the document's data still counts.
  */
-const GRAPHQL_STATUS_CODES: ReadonlySet<ErrorCode> = new Set([ErrorCode.UNAUTHENTICATED, ErrorCode.QUOTA_EXCEEDED]);
+const GRAPHQL_STATUS_CODES: ReadonlySet<ErrorCode> = new Set([
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.QUOTA_EXCEEDED,
+  ErrorCode.PAYLOAD_TOO_LARGE,
+]);
 
 export function createMaskError(log: Logger) {
   return (error: unknown, message: string): Error => {

@@ -119,6 +119,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'OUT_OF_STOCK'
   | 'PARTNER_NOT_FOUND'
+  | 'PAYLOAD_TOO_LARGE'
   | 'PLAY_LIMIT_REACHED'
   | 'QR_ALREADY_USED'
   | 'QR_EXPIRED'
