@@ -8,10 +8,10 @@ import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { type DocumentNode, GraphQLError } from "graphql";
-import type { WebSocket } from "ws";
 import { useServer } from "graphql-ws/use/ws";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
+import type { WebSocket } from "ws";
 import { WebSocketServer } from "ws";
 import type { Limits } from "../config.js";
 import type { Authenticator } from "../domain/auth/authenticate.js";
@@ -189,10 +189,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         let contextValue: Awaited<ReturnType<typeof enveloped.contextFactory>>;
         try {
           // Admission (credential, budget) refuses this one operation; the socket and its other operations stay.
+          // Masked as over HTTP: catalogue errors keep their code, anything else is logged and hidden.
           contextValue = await enveloped.contextFactory();
         } catch (error) {
-          if (error instanceof AppError) return [maskError(error, "") as GraphQLError];
-          throw error;
+          return [maskError(error, "Unexpected error.") as GraphQLError];
         }
         return {
           schema: enveloped.schema,

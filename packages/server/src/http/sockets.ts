@@ -56,11 +56,7 @@ export interface IdleWatch {
  * Closes `socket` once `idleMs` pass with no operation running (`running()` is 0); a socket with a live
  * subscription is never idle. Client pings do not count: they keep a socket open, not busy.
  */
-export function watchIdle(
-  socket: Pick<WebSocket, "close" | "once">,
-  running: () => number,
-  idleMs: number,
-): IdleWatch {
+export function watchIdle(socket: Pick<WebSocket, "close" | "once">, running: () => number, idleMs: number): IdleWatch {
   let timer: NodeJS.Timeout | undefined;
   const arm = () => {
     clearTimeout(timer);

@@ -49,6 +49,8 @@ type Documents = {
     "query PointsOp4($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }": typeof types.PointsOp4Document,
     "mutation ProcessesCreateProject($i: CreateProjectInput!) { createProject(input: $i) { __typename ... on CreateProjectPayload { project { id } } } }": typeof types.ProcessesCreateProjectDocument,
     "mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }": typeof types.ProcessesTrackConversionDocument,
+    "\n  subscription SocketsPartnerChanged($programId: ID!) { partnerChanged(programId: $programId) { partner { name } } }\n": typeof types.SocketsPartnerChangedDocument,
+    "query SocketsViewer { viewer { kind } }": typeof types.SocketsViewerDocument,
 };
 const documents: Documents = {
     "\n  mutation HelpersCreateProgram($input: CreateProgramInput!) {\n    createProgram(input: $input) {\n      __typename\n      ... on CreateProgramPayload { secretKey program { id name currency pointsPerCurrencyUnit timezone } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.HelpersCreateProgramDocument,
@@ -86,6 +88,8 @@ const documents: Documents = {
     "query PointsOp4($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }": types.PointsOp4Document,
     "mutation ProcessesCreateProject($i: CreateProjectInput!) { createProject(input: $i) { __typename ... on CreateProjectPayload { project { id } } } }": types.ProcessesCreateProjectDocument,
     "mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }": types.ProcessesTrackConversionDocument,
+    "\n  subscription SocketsPartnerChanged($programId: ID!) { partnerChanged(programId: $programId) { partner { name } } }\n": types.SocketsPartnerChangedDocument,
+    "query SocketsViewer { viewer { kind } }": types.SocketsViewerDocument,
 };
 
 /**
@@ -242,6 +246,14 @@ export function graphql(source: "mutation ProcessesCreateProject($i: CreateProje
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }"): (typeof documents)["mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SocketsPartnerChanged($programId: ID!) { partnerChanged(programId: $programId) { partner { name } } }\n"): (typeof documents)["\n  subscription SocketsPartnerChanged($programId: ID!) { partnerChanged(programId: $programId) { partner { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SocketsViewer { viewer { kind } }"): (typeof documents)["query SocketsViewer { viewer { kind } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
