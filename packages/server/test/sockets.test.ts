@@ -169,7 +169,9 @@ describe("rate limits over WebSocket", () => {
     const c = client(newAddress(), program.secretKey);
     const events: string[] = [];
     let closedWith: number | undefined;
-    c.on("closed", (event) => void (closedWith = (event as { code: number }).code));
+    c.on("closed", (event) => {
+      closedWith = (event as { code: number }).code;
+    });
     c.subscribe(
       { query: print(PARTNER_CHANGED), variables: { programId: program.id } },
       { next: (v) => void events.push(JSON.stringify(v)), error: () => {}, complete: () => {} },
@@ -180,7 +182,9 @@ describe("rate limits over WebSocket", () => {
         c.subscribe(
           { query: print(VIEWER) },
           {
-            next: (v) => void (result = v),
+            next: (v) => {
+              result = v;
+            },
             error: (errors) => resolve({ errors: errors as never }),
             complete: () => resolve(result),
           },
