@@ -35,27 +35,34 @@ export function bodyLimitPlugin(limits: BodyLimits): Plugin {
       setRequestParser((req) => {
         if (!req.body) return requestParser(req);
         let read = 0;
+        let exceeded = false;
         // A native body stream needs the native TransformStream (yoga does the same; graphql-yoga#4583).
         const Transform = req.body instanceof ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
         const counted = req.body.pipeThrough(
           new Transform<Uint8Array, Uint8Array>({
             transform(chunk, controller) {
               read += chunk.byteLength;
-              if (read > limit) controller.error(new PayloadTooLargeError(limit));
+              exceeded ||= read > limit;
+              if (exceeded) controller.error(new PayloadTooLargeError(limit));
               else controller.enqueue(chunk);
             },
           }),
         );
-        return requestParser(
-          new fetchAPI.Request(req.url, {
-            method: req.method,
-            headers: req.headers,
-            signal: req.signal,
-            body: counted,
-            // @ts-expect-error Node's fetch needs duplex for a streamed body; the DOM types do not list it
-            duplex: "half",
-          }),
-        );
+        // The parser reports a cut-off body as its own failure (invalid JSON, a broken stream): say why it was cut.
+        const parse = async () =>
+          requestParser(
+            new fetchAPI.Request(req.url, {
+              method: req.method,
+              headers: req.headers,
+              signal: req.signal,
+              body: counted,
+              // @ts-expect-error Node's fetch needs duplex for a streamed body; the DOM types do not list it
+              duplex: "half",
+            }),
+          );
+        return parse().catch((error: unknown) => {
+          throw exceeded ? new PayloadTooLargeError(limit) : error;
+        });
       });
     },
   };
