@@ -1,10 +1,12 @@
 import type { EventBus } from "../../events/bus.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import type { Principal } from "../auth/principal.js";
+import type { Principal } from "./principal.js";
 
 /** What domain functions need from the outside world. */
 export interface Deps {
   prisma: PrismaClient;
+  /** For exports and imports: statements may run longer than a request's (a separate pool on PostgreSQL). */
+  bulkPrisma: PrismaClient;
   events: EventBus;
 }
 
