@@ -26,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   PARTNER_NOT_FOUND: 404,
   QUOTA_EXCEEDED: 429,
+  PAYLOAD_TOO_LARGE: 413,
   // The program must be configured by its managers before the caller can succeed; retrying later may work.
   NOT_CONFIGURED: 503,
   SERVICE_UNAVAILABLE: 503,
@@ -84,12 +85,13 @@ export function clientError(error: unknown): AppError | undefined {
 
 /**
  * The codes whose status a GraphQL response takes: 401 tells a client to authenticate, 429 and 503 to back off,
- * whichever field met them. Any other failure is one field's result inside a 200 response (GraphQL over
+ * 413 to send less, whichever field (or the request itself) met them. Any other failure is one field's result inside a 200 response (GraphQL over
  * HTTP), so the rest of the document's data still counts.
  */
 const GRAPHQL_STATUS_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.QUOTA_EXCEEDED,
+  ErrorCode.PAYLOAD_TOO_LARGE,
   ErrorCode.SERVICE_UNAVAILABLE,
 ]);
 

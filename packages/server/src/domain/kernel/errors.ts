@@ -11,6 +11,7 @@ export const ErrorCode = {
   PARTNER_NOT_FOUND: "PARTNER_NOT_FOUND",
   INVALID_LOGIN_CODE: "INVALID_LOGIN_CODE",
   QUOTA_EXCEEDED: "QUOTA_EXCEEDED",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   INSUFFICIENT_POINTS: "INSUFFICIENT_POINTS",
   VALIDATION_FAILED: "VALIDATION_FAILED",
   CONFLICT: "CONFLICT",
@@ -130,6 +131,14 @@ export class ServiceUnavailableError extends RetryLaterError {
       "The service is temporarily unavailable; retry after the Retry-After interval",
       retryAfterSeconds,
     );
+  }
+}
+
+/** A request body (or upload) larger than its limit; refused while it streams in, before it is read whole. */
+export class PayloadTooLargeError extends AppError {
+  override name = "PayloadTooLargeError";
+  constructor(readonly limitBytes: number) {
+    super(ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${limitBytes} bytes`);
   }
 }
 
