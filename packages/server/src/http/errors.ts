@@ -1,47 +1,10 @@
-// What clients see of errors: the one table from catalogue code to HTTP status (with Retry-After for a spent
-// budget) that every route answers with, and GraphQL's masking, where catalogue errors keep their code and
-// anything unexpected is logged and hidden.
+// What clients see of errors: each code's HTTP status (from the kernel's error catalogue, with Retry-After for
+// a spent budget) that every route answers with, and GraphQL's masking, where catalogue errors keep their code
+// and anything unexpected is logged and hidden.
 import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
+import { ERROR_CATALOGUE } from "../domain/kernel/error-catalogue.js";
 import { AppError, ErrorCode, QuotaExceededError, ValidationError } from "../domain/kernel/errors.js";
-
-/**
- * Each code's status when it refuses a request. Complete by construction: a new code must be given one here.
- * Refusals a caller can correct (a rule, a conflict, a used coupon) are 400 unless HTTP has a closer status.
- */
-const STATUS: Record<ErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  INSUFFICIENT_PARTNER_PERMISSIONS: 403,
-  STORE_ACCESS_DENIED: 403,
-  NOT_FOUND: 404,
-  PARTNER_NOT_FOUND: 404,
-  QUOTA_EXCEEDED: 429,
-  // The program must be configured by its managers before the caller can succeed; retrying later may work.
-  NOT_CONFIGURED: 503,
-  INTERNAL_SERVER_ERROR: 500,
-  VALIDATION_FAILED: 400,
-  INVALID_LOGIN_CODE: 400,
-  INSUFFICIENT_POINTS: 400,
-  CONFLICT: 400,
-  COMMISSION_LOCKED: 400,
-  INVALID_TRANSITION: 400,
-  QUERY_TOO_COMPLEX: 400,
-  SUBSCRIBER_TOO_SLOW: 400,
-  QR_INVALID: 400,
-  QR_EXPIRED: 400,
-  QR_ALREADY_USED: 400,
-  DAILY_LIMIT_REACHED: 400,
-  PLAY_LIMIT_REACHED: 400,
-  GAME_UNAVAILABLE: 400,
-  OUT_OF_STOCK: 400,
-  REWARD_UNAVAILABLE: 400,
-  CARD_INACTIVE: 400,
-  CARD_FULL: 400,
-  COUPON_EXPIRED: 400,
-  COUPON_ALREADY_USED: 400,
-  COUPON_CANCELLED: 400,
-};
 
 /** How a catalogue error answers over HTTP: its status, and when to retry if a budget is spent. */
 export interface HttpFailure {
@@ -51,11 +14,11 @@ export interface HttpFailure {
 
 /** The status a code answers with, for a route that reports one failure as another (see receipt-points). */
 export function httpStatus(code: ErrorCode): number {
-  return STATUS[code];
+  return ERROR_CATALOGUE[code].status;
 }
 
 export function httpFailure(error: AppError): HttpFailure {
-  const status = STATUS[error.code];
+  const status = ERROR_CATALOGUE[error.code].status;
   return error instanceof QuotaExceededError
     ? { status, headers: { "Retry-After": String(error.retryAfterSeconds) } }
     : { status };
