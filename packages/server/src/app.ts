@@ -92,6 +92,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     graphiql: config.graphiql,
     publicUrl: config.publicUrl,
     production: config.production,
+    corsOrigins: config.corsOrigins,
     checkDatabase: async () => void (await prisma.$queryRaw`SELECT 1`),
     redirect: createRedirectHandler({
       recorder: clicks,

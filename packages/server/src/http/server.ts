@@ -19,8 +19,10 @@ import { AppError } from "../domain/kernel/errors.js";
 import type { Context } from "../schema/context.js";
 import { schema } from "../schema/index.js";
 import { admit, type Gate, requestIdOf } from "./admit.js";
+import { type CorsOrigins, createCors } from "./cors.js";
 import { createMaskError } from "./errors.js";
 import { EXPORT_PREFIX, exportCsv } from "./export.js";
+import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { RECEIPT_POINTS_PATH, receiptPoints } from "./receipt-points.js";
 import { REDIRECT_PREFIX } from "./redirect.js";
@@ -49,6 +51,8 @@ export interface HttpServerOptions {
   checkDatabase: () => Promise<void>;
   /** GET /r/<code>: the referral redirect. */
   redirect: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
+  /** Origins whose pages may call the API (CORS_ORIGINS). */
+  corsOrigins: CorsOrigins;
   /** Unsent bytes a WebSocket may hold before it is closed with 1013 (default 1 MiB). */
   maxSocketBufferBytes?: number;
 }
@@ -68,8 +72,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    graphiql: options.graphiql ? { title: "Partnergraph", subscriptionsProtocol: "WS" } : false,
+    graphiql: options.graphiql ? GRAPHIQL_OPTIONS : false,
+    renderGraphiQL,
     landingPage: false,
+    cors: false, // cors.ts answers for every route, GraphQL included
     // Parsing and validation limits, on every transport; depth and cost are checked by Pothos' complexity plugin.
     plugins: [
       maxTokensPlugin({ n: 3000 }),
@@ -102,6 +108,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     },
   });
 
+  const cors = createCors(options.corsOrigins);
   const server = createServer((req, res) => {
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
@@ -113,6 +120,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         "request",
       );
     });
+    cors(req, res, () => route(req, res, requestId));
+  });
+
+  function route(req: IncomingMessage, res: ServerResponse, requestId: string): void {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health") return void health(res, options.checkDatabase);
     if (path === RECEIPT_POINTS_PATH) return void receiptPoints(req, res, { ...gate, log, requestId });
@@ -123,7 +134,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       return;
     }
     void yoga(req, res, { req, res, requestId });
-  });
+  }
 
   type EnvelopedRoot = Pick<ReturnType<typeof yoga.getEnveloped>, "execute" | "subscribe">;
   const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
