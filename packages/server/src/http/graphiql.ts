@@ -5,11 +5,12 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { GraphiQLOptions } from "graphql-yoga";
 
 /** The credential placeholder a newcomer replaces with the admin key printed at first start. */
-const HEADERS = JSON.stringify({ Authorization: "Bearer pga_…" }, null, 2);
+// ASCII only: a browser refuses to send a header value with other characters (GraphiQL would show that error).
+const HEADERS = JSON.stringify({ Authorization: "Bearer pga_YOUR_ADMIN_KEY" }, null, 2);
 
 const EXAMPLES: { query: string; variables?: string }[] = [
   {
-    query: `# Who am I? Put your key in the Headers tab below, then run (Ctrl-Enter).
+    query: `# Who am I? Put your key in the Headers tab below, re-fetch the schema (Shift-Ctrl-R), then run (Ctrl-Enter).
 query Viewer {
   viewer {
     kind
