@@ -23,6 +23,7 @@ import { type CorsOrigins, createCors } from "./cors.js";
 import { createMaskError } from "./errors.js";
 import { EXPORT_PREFIX, exportCsv } from "./export.js";
 import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
+import { OPENAPI_PATH, openApi } from "./openapi.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { RECEIPT_POINTS_PATH, receiptPoints } from "./receipt-points.js";
 import { REDIRECT_PREFIX } from "./redirect.js";
@@ -126,6 +127,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   function route(req: IncomingMessage, res: ServerResponse, requestId: string): void {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health") return void health(res, options.checkDatabase);
+    if (path === OPENAPI_PATH) return openApi(res);
     if (path === RECEIPT_POINTS_PATH) return void receiptPoints(req, res, { ...gate, log, requestId });
     if (path?.startsWith(REDIRECT_PREFIX)) return void options.redirect(req, res, path);
     if (path?.startsWith(EXPORT_PREFIX)) return void exportCsv(req, res, path, { ...gate, log, requestId });
