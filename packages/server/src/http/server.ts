@@ -127,7 +127,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   function route(req: IncomingMessage, res: ServerResponse, requestId: string): void {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health") return void health(res, options.checkDatabase);
-    if (path === OPENAPI_PATH) return openApi(res);
+    if (path === OPENAPI_PATH) return void openApi(res);
     if (path === RECEIPT_POINTS_PATH) return void receiptPoints(req, res, { ...gate, log, requestId });
     if (path?.startsWith(REDIRECT_PREFIX)) return void options.redirect(req, res, path);
     if (path?.startsWith(EXPORT_PREFIX)) return void exportCsv(req, res, path, { ...gate, log, requestId });
