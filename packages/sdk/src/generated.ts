@@ -495,6 +495,8 @@ export type ErrorCode =
   | 'QUOTA_EXCEEDED'
   /** The reward is not active, not yet or no longer available, or not for this card. HTTP 400. Retry: no. */
   | 'REWARD_UNAVAILABLE'
+  /** The database or Redis refused, timed out or is saturated right now; `Retry-After` says when to try again. HTTP 503. Retry: after the wait it names. */
+  | 'SERVICE_UNAVAILABLE'
   /** Staff acting outside the clubs or stores they work in. HTTP 403. Retry: no. */
   | 'STORE_ACCESS_DENIED'
   /** The subscription fell too far behind its events and was ended; resubscribe and reconcile with a query. HTTP 400. Retry: no. */
@@ -3042,5 +3044,5 @@ export const PartnerChangedDocument = {"kind":"Document","definitions":[{"kind":
 export const ERROR_TYPENAMES = ["CommissionLockedError", "ConflictError", "InsufficientPointsError", "InvalidLoginCodeError", "InvalidTransitionError", "LoyaltyRuleError", "NotConfiguredError", "NotFoundError", "ValidationError"] as const;
 export type ErrorTypename = (typeof ERROR_TYPENAMES)[number];
 /** The schema's `enum ErrorCode`: every `extensions.code` the server sends for failures a client can act on. */
-export const ERROR_CODES = ["CARD_FULL", "CARD_INACTIVE", "COMMISSION_LOCKED", "CONFLICT", "COUPON_ALREADY_USED", "COUPON_CANCELLED", "COUPON_EXPIRED", "DAILY_LIMIT_REACHED", "FORBIDDEN", "GAME_UNAVAILABLE", "INSUFFICIENT_PARTNER_PERMISSIONS", "INSUFFICIENT_POINTS", "INTERNAL_SERVER_ERROR", "INVALID_LOGIN_CODE", "INVALID_TRANSITION", "NOT_CONFIGURED", "NOT_FOUND", "OUT_OF_STOCK", "PARTNER_NOT_FOUND", "PLAY_LIMIT_REACHED", "QR_ALREADY_USED", "QR_EXPIRED", "QR_INVALID", "QUERY_TOO_COMPLEX", "QUOTA_EXCEEDED", "REWARD_UNAVAILABLE", "STORE_ACCESS_DENIED", "SUBSCRIBER_TOO_SLOW", "UNAUTHENTICATED", "VALIDATION_FAILED"] as const;
+export const ERROR_CODES = ["CARD_FULL", "CARD_INACTIVE", "COMMISSION_LOCKED", "CONFLICT", "COUPON_ALREADY_USED", "COUPON_CANCELLED", "COUPON_EXPIRED", "DAILY_LIMIT_REACHED", "FORBIDDEN", "GAME_UNAVAILABLE", "INSUFFICIENT_PARTNER_PERMISSIONS", "INSUFFICIENT_POINTS", "INTERNAL_SERVER_ERROR", "INVALID_LOGIN_CODE", "INVALID_TRANSITION", "NOT_CONFIGURED", "NOT_FOUND", "OUT_OF_STOCK", "PARTNER_NOT_FOUND", "PLAY_LIMIT_REACHED", "QR_ALREADY_USED", "QR_EXPIRED", "QR_INVALID", "QUERY_TOO_COMPLEX", "QUOTA_EXCEEDED", "REWARD_UNAVAILABLE", "SERVICE_UNAVAILABLE", "STORE_ACCESS_DENIED", "SUBSCRIBER_TOO_SLOW", "UNAUTHENTICATED", "VALIDATION_FAILED"] as const;
 export type ServerErrorCode = (typeof ERROR_CODES)[number];

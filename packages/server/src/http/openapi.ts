@@ -16,6 +16,9 @@ const rateLimited = {
     "Retry-After": { schema: { type: "integer" }, description: "Seconds until the budget allows a request." },
   },
 };
+const retryLater = {
+  headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait before retrying." } },
+};
 
 const receiptError = (description: string) => json(ref("ReceiptError"), description);
 const exportError = (description: string) => json(ref("ExportError"), description);
@@ -48,8 +51,12 @@ export const OPENAPI = {
         required: ["status", "database", "uptimeSeconds", "checkMs"],
         additionalProperties: false,
         properties: {
-          status: { enum: ["ok", "degraded"] },
+          status: { enum: ["ok", "degraded", "unavailable"] },
           database: { enum: ["ok", "unavailable"] },
+          redis: {
+            enum: ["ok", "unavailable"],
+            description: "Only with REDIS_URL; unavailable is `degraded`, still 200.",
+          },
           uptimeSeconds: { type: "integer", minimum: 0 },
           checkMs: { type: "integer", minimum: 0 },
         },
@@ -215,8 +222,11 @@ export const OPENAPI = {
       get: {
         summary: "Liveness of the process and the database",
         responses: {
-          "200": json(ref("Health"), "Up, database reachable."),
-          "503": json(ref("Health"), "Up, database unreachable (`status: degraded`)."),
+          "200": json(ref("Health"), "Serving (`degraded` when Redis is down: per-instance limits and events)."),
+          "503": {
+            ...json(ref("Health"), "The database is unreachable or slow (`status: unavailable`)."),
+            ...retryLater,
+          },
         },
       },
     },
@@ -235,7 +245,12 @@ export const OPENAPI = {
           "415": receiptError("Content-Type not application/json."),
           "429": { ...receiptError("Rate-limit budget spent."), ...rateLimited },
           "500": receiptError("Unexpected; quote x-request-id."),
-          "503": receiptError("The program lacks its currency, rate or time zone (`not_configured`)."),
+          "503": {
+            ...receiptError(
+              "The program lacks its currency, rate or time zone (`not_configured`), or a service is unavailable.",
+            ),
+            ...retryLater,
+          },
         },
       },
     },
@@ -276,6 +291,7 @@ export const OPENAPI = {
           "404": exportError("No such export, program or card (`NOT_FOUND`)."),
           "405": exportError("Not GET or HEAD."),
           "429": { ...exportError("Rate-limit budget spent (`QUOTA_EXCEEDED`)."), ...rateLimited },
+          "503": { ...exportError("The database or Redis is unavailable (`SERVICE_UNAVAILABLE`)."), ...retryLater },
         },
       },
     },

@@ -23,6 +23,7 @@ import { type CorsOrigins, createCors } from "./cors.js";
 import { createMaskError } from "./errors.js";
 import { EXPORT_PREFIX, exportCsv } from "./export.js";
 import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
+import { type HealthChecks, health } from "./health.js";
 import { OPENAPI_PATH, openApi } from "./openapi.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { RECEIPT_POINTS_PATH, receiptPoints } from "./receipt-points.js";
@@ -48,8 +49,8 @@ export interface HttpServerOptions {
   production: boolean;
   rateLimiter: RateLimiter;
   secrets: LoginSecrets;
-  /** Database liveness for /health. */
-  checkDatabase: () => Promise<void>;
+  /** What /health checks. */
+  health: HealthChecks;
   /** GET /r/<code>: the referral redirect. */
   redirect: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
   /** Origins whose pages may call the API (CORS_ORIGINS). */
@@ -126,7 +127,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   function route(req: IncomingMessage, res: ServerResponse, requestId: string): void {
     const path = (req.url ?? "/").split("?")[0];
-    if (path === "/health") return void health(res, options.checkDatabase);
+    if (path === "/health") return void health(res, options.health);
     if (path === OPENAPI_PATH) return void openApi(res);
     if (path === RECEIPT_POINTS_PATH) return void receiptPoints(req, res, { ...gate, log, requestId });
     if (path?.startsWith(REDIRECT_PREFIX)) return void options.redirect(req, res, path);
@@ -209,23 +210,4 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       await yoga.dispose();
     },
   };
-}
-
-async function health(res: ServerResponse, checkDatabase: () => Promise<void>): Promise<void> {
-  const started = Date.now();
-  let database: "ok" | "unavailable" = "ok";
-  try {
-    await checkDatabase();
-  } catch {
-    database = "unavailable";
-  }
-  const body = {
-    status: database === "ok" ? "ok" : "degraded",
-    database,
-    uptimeSeconds: Math.round(process.uptime()),
-    checkMs: Date.now() - started,
-  };
-  res
-    .writeHead(database === "ok" ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" })
-    .end(JSON.stringify(body));
 }

@@ -117,6 +117,12 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
   COUPON_EXPIRED: { status: 400, retry: "no", meaning: "The coupon has expired." },
   COUPON_ALREADY_USED: { status: 400, retry: "no", meaning: "The coupon was already used." },
   COUPON_CANCELLED: { status: 400, retry: "no", meaning: "The coupon was cancelled." },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    retry: "after-wait",
+    meaning:
+      "The database or Redis refused, timed out or is saturated right now; `Retry-After` says when to try again.",
+  },
   INTERNAL_SERVER_ERROR: {
     status: 500,
     retry: "later",
