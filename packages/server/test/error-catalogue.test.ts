@@ -57,7 +57,7 @@ describe("error catalogue", () => {
     }
   });
 
-  it("sends the catalogue's status and Retry-After with a GraphQL error that carries one", async () => {
+  it("gives a GraphQL response the catalogue's status for UNAUTHENTICATED", async () => {
     const res = await fetch(app.graphqlUrl, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: "Bearer pgk_unknown-key-0123456789" },
