@@ -62,6 +62,11 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
     meaning: "An input is malformed or out of range; `issues` names each field and what is wrong with it.",
   },
   CONFLICT: { status: 400, retry: "no", meaning: "A unique value (a code, an external id, a name) is already taken." },
+  MAIL_NOT_CONFIGURED: {
+    status: 503,
+    retry: "later",
+    meaning: "The server cannot send email (no SMTP_URL in production), so it issues no login codes; works once its operators configure mail.",
+  },
   NOT_CONFIGURED: {
     status: 503,
     retry: "later",
