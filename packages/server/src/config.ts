@@ -96,9 +96,10 @@ const EnvSchema = z.object({
   ...LIMIT_VARIABLES,
 });
 
-
 /** Where the key that seals server secrets comes from: given (SECRETS_KEY[_FILE]) or a file the server creates. */
-export type SecretsKeySource = { kind: "given"; current: Buffer; previous?: Buffer } | { kind: "generated"; file: string; previous?: Buffer };
+export type SecretsKeySource =
+  | { kind: "given"; current: Buffer; previous?: Buffer }
+  | { kind: "generated"; file: string; previous?: Buffer };
 
 export interface Config {
   env: "development" | "production" | "test";
@@ -201,19 +202,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function parseSecretsKey(text: string, name: string): Buffer {
   const trimmed = text.trim();
   const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, "hex") : Buffer.from(trimmed, "base64");
-  if (key.length !== 32) throw new ConfigError(`Invalid configuration:\n  ${name}: must be 32 bytes (64 hex digits or base64, e.g. \`openssl rand -base64 32\`)`);
+  if (key.length !== 32)
+    throw new ConfigError(
+      `Invalid configuration:\n  ${name}: must be 32 bytes (64 hex digits or base64, e.g. \`openssl rand -base64 32\`)`,
+    );
   return key;
 }
 
 function secretsKeyOf(e: z.infer<typeof EnvSchema>): SecretsKeySource {
-  const previous = e.SECRETS_KEY_PREVIOUS ? { previous: parseSecretsKey(e.SECRETS_KEY_PREVIOUS, "SECRETS_KEY_PREVIOUS") } : {};
+  const previous = e.SECRETS_KEY_PREVIOUS
+    ? { previous: parseSecretsKey(e.SECRETS_KEY_PREVIOUS, "SECRETS_KEY_PREVIOUS") }
+    : {};
   if (e.SECRETS_KEY) return { kind: "given", current: parseSecretsKey(e.SECRETS_KEY, "SECRETS_KEY"), ...previous };
   if (e.SECRETS_KEY_FILE) {
     let text: string;
     try {
       text = readFileSync(e.SECRETS_KEY_FILE, "utf8");
     } catch (error) {
-      throw new ConfigError(`Invalid configuration:\n  SECRETS_KEY_FILE: cannot read ${e.SECRETS_KEY_FILE} (${(error as Error).message})`);
+      throw new ConfigError(
+        `Invalid configuration:\n  SECRETS_KEY_FILE: cannot read ${e.SECRETS_KEY_FILE} (${(error as Error).message})`,
+      );
     }
     return { kind: "given", current: parseSecretsKey(text, "SECRETS_KEY_FILE"), ...previous };
   }

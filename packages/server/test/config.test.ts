@@ -46,8 +46,14 @@ describe("config", () => {
     const file = join(mkdtempSync(join(tmpdir(), "pg-key-")), "key");
     writeFileSync(file, `${key.toString("base64")}\n`);
     expect(loadConfig({ SECRETS_KEY: key.toString("hex") }).secretsKey).toEqual({ kind: "given", current: key });
-    expect(loadConfig({ SECRETS_KEY_FILE: file, NODE_ENV: "production" }).secretsKey).toEqual({ kind: "given", current: key });
-    expect(loadConfig({ DATA_DIR: "/srv/pg" }).secretsKey).toEqual({ kind: "generated", file: resolve("/srv/pg", "secrets.key") });
+    expect(loadConfig({ SECRETS_KEY_FILE: file, NODE_ENV: "production" }).secretsKey).toEqual({
+      kind: "given",
+      current: key,
+    });
+    expect(loadConfig({ DATA_DIR: "/srv/pg" }).secretsKey).toEqual({
+      kind: "generated",
+      file: resolve("/srv/pg", "secrets.key"),
+    });
     expect(() => loadConfig({ SECRETS_KEY: "too-short" })).toThrow(/SECRETS_KEY: must be 32 bytes/);
     expect(() => loadConfig({ SECRETS_KEY_FILE: "/nonexistent/key" })).toThrow(/SECRETS_KEY_FILE: cannot read/);
   });

@@ -125,7 +125,9 @@ describe("CORS_ORIGINS values", () => {
       PAGE,
       "http://localhost:5173",
     ]);
-    expect(loadConfig({ NODE_ENV: "production", SECRETS_KEY: TEST_SECRETS_KEY, CORS_ORIGINS: "*" }).corsOrigins).toBe("*");
+    expect(loadConfig({ NODE_ENV: "production", SECRETS_KEY: TEST_SECRETS_KEY, CORS_ORIGINS: "*" }).corsOrigins).toBe(
+      "*",
+    );
     expect(loadConfig({ NODE_ENV: "production", SECRETS_KEY: TEST_SECRETS_KEY }).corsOrigins).toEqual([]);
     expect(loadConfig({}).corsOrigins).toBe("*");
   });

@@ -111,7 +111,10 @@ export interface TestAppOptions extends OpenOptions, Pick<StartOptions, "rateLim
 
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(options);
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", ADMIN_API_KEY: ADMIN_KEY,
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    ADMIN_API_KEY: ADMIN_KEY,
     NODE_ENV: "test",
     SECRETS_KEY: TEST_SECRETS_KEY,
     ...env,

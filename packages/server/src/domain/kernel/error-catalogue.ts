@@ -65,7 +65,8 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
   MAIL_NOT_CONFIGURED: {
     status: 503,
     retry: "later",
-    meaning: "The server cannot send email (no SMTP_URL in production), so it issues no login codes; works once its operators configure mail.",
+    meaning:
+      "The server cannot send email (no SMTP_URL in production), so it issues no login codes; works once its operators configure mail.",
   },
   NOT_CONFIGURED: {
     status: 503,

@@ -214,7 +214,10 @@ export class NotConfiguredError extends AppError {
 export class MailNotConfiguredError extends AppError {
   override name = "MailNotConfiguredError";
   constructor() {
-    super(ErrorCode.MAIL_NOT_CONFIGURED, "This server cannot send email (SMTP_URL is not set), so it cannot send login codes");
+    super(
+      ErrorCode.MAIL_NOT_CONFIGURED,
+      "This server cannot send email (SMTP_URL is not set), so it cannot send login codes",
+    );
   }
 }
 

@@ -37,7 +37,9 @@ export function createSealer(keys: SealKeys): Sealer {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", keys.current, iv).setAAD(Buffer.from(context));
       const body = Buffer.concat([cipher.update(value), cipher.final()]);
-      return [PREFIX, iv, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+      return [PREFIX, iv, cipher.getAuthTag(), body]
+        .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+        .join(".");
     },
     open(sealed, context) {
       const [prefix, iv, tag, body] = sealed.split(".");

@@ -36,7 +36,9 @@ export async function enqueueMail(tx: Tx, sealer: Sealer, mail: OutgoingMail): P
 
 /** Sends what is due; returns how many were sent. */
 export async function deliverOutbox(prisma: PrismaClient, mailer: Mailer, sealer: Sealer, batch = 20): Promise<number> {
-  const claimed = await prisma.$queryRaw<{ id: string; to: string; subject: string; text: string; sealed: string | null }[]>`
+  const claimed = await prisma.$queryRaw<
+    { id: string; to: string; subject: string; text: string; sealed: string | null }[]
+  >`
     UPDATE "OutboxEmail" SET "claimedUntil" = now() + make_interval(secs => ${CLAIM_SECONDS}), "attempts" = "attempts" + 1
     WHERE "id" IN (
       SELECT "id" FROM "OutboxEmail"
