@@ -197,7 +197,12 @@ describe("login codes without SMTP_URL", () => {
 
   it("are logged in development at warn level, so LOG_LEVEL=warn still shows them", async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _enc, done) => void (lines.push(String(chunk)), done()) });
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     await createLogMailer(pino({ level: "warn" }, sink)).send({
       to: "dev@example.com",
       subject: "Your Partnergraph login code: 123456",
