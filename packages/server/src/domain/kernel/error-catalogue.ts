@@ -62,16 +62,16 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
     meaning: "An input is malformed or out of range; `issues` names each field and what is wrong with it.",
   },
   CONFLICT: { status: 400, retry: "no", meaning: "A unique value (a code, an external id, a name) is already taken." },
+  NOT_CONFIGURED: {
+    status: 503,
+    retry: "later",
+    meaning: "The program lacks settings this needs (currency, rate, time zone); works once its managers set them.",
+  },
   MAIL_NOT_CONFIGURED: {
     status: 503,
     retry: "later",
     meaning:
       "The server cannot send email (no SMTP_URL in production), so it issues no login codes; works once its operators configure mail.",
-  },
-  NOT_CONFIGURED: {
-    status: 503,
-    retry: "later",
-    meaning: "The program lacks settings this needs (currency, rate, time zone); works once its managers set them.",
   },
   COMMISSION_LOCKED: {
     status: 400,
