@@ -122,7 +122,6 @@ const upsertWindows = (valid: string) => `
  * insertWithCommissions).
  */
 const WRITE_BATCH: Statement = {
-  name: "click_batch",
   text: `
     WITH batch AS (
       SELECT * FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::text[], $7::text[], $8::char(2)[], $9::timestamptz[])
