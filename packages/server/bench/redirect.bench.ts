@@ -150,6 +150,8 @@ async function main(): Promise<void> {
     const bareRun = await wrk(bareUrl, SECONDS);
     const freshRun = await wrk(`${app.url}/r/${fresh}`, SECONDS);
 
+    // The last statistics: the fresh link's clicks analysed; what follows is newer than them.
+    await db.query("ANALYZE");
     // The viral link's clicks, as the redirect writes them (Click rows and, where the schema has it, each
     // visitor's ClickDedup window), inside the last 10 minutes of its 1-hour window; no ANALYZE afterwards.
     const filled = Date.now();
