@@ -203,7 +203,9 @@ async function main(): Promise<void> {
       const a = fresh.get(p.name)!;
       const s = await explain(db, p);
       const cell = (x: Seen) => `${x.plan} (${x.rowsRead.toLocaleString("en")} rows read, ${x.ms.toFixed(1)} ms)`;
-      console.log(`${p.name.padEnd(58)} ${cell(a).padEnd(64)} ${cell(s)}${a.plan === s.plan ? "" : "  ← plan flipped"}`);
+      console.log(
+        `${p.name.padEnd(58)} ${cell(a).padEnd(64)} ${cell(s)}${a.plan === s.plan ? "" : "  ← plan flipped"}`,
+      );
     }
   } finally {
     await db.end();

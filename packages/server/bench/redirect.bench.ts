@@ -57,12 +57,20 @@ function wrk(url: string, seconds: number): Promise<Run> {
       if (code !== 0) return reject(new Error(`wrk exited with ${code}: ${out}`));
       const json = out.split("\n").find((l) => l.startsWith("{"));
       // `times` prints the shell's own times, then its children's: "0m1.230s 0m0.450s".
-      const children = out.trim().split("\n").at(-1)!.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
+      const children = out
+        .trim()
+        .split("\n")
+        .at(-1)!
+        .match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
       if (!json || !children) return reject(new Error(`unexpected wrk output: ${out}`));
       const used = process.cpuUsage(cpu);
       const r = JSON.parse(json) as Omit<Run, "generatorCores" | "serverCores">;
       const generator = Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4]);
-      resolve({ ...r, generatorCores: generator / r.seconds, serverCores: (used.user + used.system) / 1e6 / r.seconds });
+      resolve({
+        ...r,
+        generatorCores: generator / r.seconds,
+        serverCores: (used.user + used.system) / 1e6 / r.seconds,
+      });
     });
   });
 }
@@ -194,13 +202,16 @@ async function main(): Promise<void> {
     const appRuns = [freshWarm, freshRun, viralWarm, viralRun];
     const stored = Number(
       (
-        await db.query(`SELECT count(*) FROM "Click" c JOIN "ReferralLink" l ON l.id = c."linkId" WHERE l.code = ANY($1)`, [
-          [fresh, viral],
-        ])
+        await db.query(
+          `SELECT count(*) FROM "Click" c JOIN "ReferralLink" l ON l.id = c."linkId" WHERE l.code = ANY($1)`,
+          [[fresh, viral]],
+        )
       ).rows[0].count,
     );
     const answered = appRuns.reduce((n, r) => n + r.requests, 0);
-    console.log(`302s answered: ${answered}; their links' clicks stored beyond the viral fill: ${stored - VIRAL_CLICKS}`);
+    console.log(
+      `302s answered: ${answered}; their links' clicks stored beyond the viral fill: ${stored - VIRAL_CLICKS}`,
+    );
     if (stored - VIRAL_CLICKS < answered) process.exitCode = 1;
   } finally {
     await new Promise<void>((resolve) => bare.close(() => resolve()));
