@@ -3,6 +3,7 @@
 import { isNotFound } from "../../errors.js";
 import { ProgramSettingsDocument } from "../../generated.js";
 import { TimeZoneContext, useI18n } from "../../i18n/index.js";
+import { useSession } from "../../session.js";
 import { Layout } from "../../ui/layout.js";
 import { ErrorNote, Loading, NotFound } from "../../ui/states.js";
 import { useQuery } from "../../ui/use-query.js";
@@ -13,6 +14,11 @@ import { Partners } from "./partners.js";
 
 export default function ManagerArea({ programId, section }: { programId: string; section: string }) {
   const { t } = useI18n();
+  const { viewer } = useSession();
+  // Partners and staff may read the program too, but its management is not theirs: not shown to them.
+  const manages = viewer?.roles.some(
+    (r) => r.role === "ADMIN" || (r.role === "PROGRAM_MANAGER" && r.program?.id === programId),
+  );
   const program = useQuery(ProgramSettingsDocument, { id: programId });
   const base = `/programs/${programId}`;
   const nav = [
@@ -21,7 +27,7 @@ export default function ManagerArea({ programId, section }: { programId: string;
     { href: `${base}/analytics`, label: t("nav.analytics") },
     { href: `${base}/live`, label: t("nav.live") },
   ];
-  if (program.error && isNotFound(program.error))
+  if ((program.error && isNotFound(program.error)) || (viewer && !manages))
     return (
       <Layout>
         <NotFound />

@@ -1,0 +1,99 @@
+// Browser fixtures for the dashboard's end-to-end tests: Debian's Chromium driven by playwright-core against a
+// server started by the test, logging in through the page with the code read from the test mailer, an axe-core
+// check and a screenshot of every view visited (into test-output/dashboard/, not committed).
+import { existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+import type { Mail } from "../../src/domain/mail/outbox.js";
+import { mailedLoginCode, type TestApp } from "../helpers.js";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), "../../test-output/dashboard");
+
+/** The built dashboard (`pnpm build`), which the server under test serves. */
+export const DASHBOARD_DIST = join(
+  dirname(createRequire(import.meta.url).resolve("@partnergraph/dashboard/package.json")),
+  "dist",
+);
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(join(DASHBOARD_DIST, "index.html")))
+    throw new Error("The dashboard is not built: run `pnpm build` first");
+  mkdirSync(OUTPUT, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh browser profile (its own sessionStorage), in English, on a laptop-sized or phone-sized screen. */
+export async function newPage(
+  browser: Browser,
+  app: TestApp,
+  phone = false,
+): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({
+    baseURL: app.url,
+    locale: "en-GB",
+    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  // Anything the app logs as an error (a CSP refusal, an uncaught exception) fails the test that caused it.
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/status of 40\d/.test(message.text())) problems.push(message.text());
+  });
+  (page as PageWithProblems).problems = problems;
+  return { page, context };
+}
+
+type PageWithProblems = Page & { problems?: string[] };
+
+/** Errors the page reported so far (CSP violations, exceptions). */
+export function pageProblems(page: Page): string[] {
+  return (page as PageWithProblems).problems ?? [];
+}
+
+/** Logs `email` in through the login page, reading the emailed code from the test mailer. */
+export async function logIn(page: Page, app: TestApp, mailbox: Mail[], email: string): Promise<void> {
+  await page.goto("/partner/login");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  const seen = mailbox.length;
+  await page.getByRole("button", { name: "Email me a code" }).click();
+  await page.getByLabel("Code from the email").waitFor();
+  const code = await mailedLoginCode(app, mailbox, email, seen);
+  await page.getByLabel("Code from the email").fill(code);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/login"));
+}
+
+/**
+ * Checks the view on screen: its heading is shown, axe-core finds no serious or critical violation, the page
+ * reported no error; saves a screenshot as `name`.
+ */
+export async function checkView(page: Page, name: string, heading: string | RegExp): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  await page.getByText("Loading…").first().waitFor({ state: "detached" });
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(serious, `accessibility of ${name}`).toEqual([]);
+  expect(pageProblems(page), `errors on ${name}`).toEqual([]);
+}
