@@ -3,9 +3,16 @@
 // "not found".
 import { createClient, type PartnergraphClient } from "@partnergraph/sdk";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail/outbox.js";
-import { checkView, launchBrowser, logIn, newPage } from "./dashboard/browser.js";
+import {
+  BROWSER_TEST_TIMEOUT,
+  checkView,
+  launchBrowser,
+  logIn,
+  newPage,
+  screenshotOpenPages,
+} from "./dashboard/browser.js";
 import { ADMIN_KEY, createPartner, createProgram, grantRole, startTestApp, type TestApp } from "./helpers.js";
 import { BROWSER } from "./referral-helpers.js";
 
@@ -58,6 +65,10 @@ beforeAll(async () => {
   await grantRole(app, { email: "owner@neris.example", programId, partnerId: partners.a.id, role: "PARTNER_USER" });
 });
 
+afterEach(async ({ task }) => {
+  if (task.result?.state === "fail") await screenshotOpenPages(task.name);
+});
+
 afterAll(async () => {
   await browser?.close();
   await app?.close();
@@ -69,56 +80,64 @@ async function cellsOf(page: Page, column: number): Promise<string[]> {
 }
 
 describe("program manager", () => {
-  it("sees a conversion tracked from Node in the live feed and counters within 2 s, without a reload", async () => {
-    const { page, context } = await newPage(browser, app);
-    await logIn(page, app, mailbox, "manager@referral.example");
-    // One role: the picker opens the program at once.
-    await page.waitForURL(`**/partner/programs/${programId}/partners`);
-    await checkView(page, "manager-partners", "Partners");
-    expect(await cellsOf(page, 1)).toEqual(["Hotel Neris", "Hotel Vilnelė"]);
+  it(
+    "sees a conversion tracked from Node in the live feed and counters within 2 s, without a reload",
+    async () => {
+      const { page, context } = await newPage(browser, app);
+      await logIn(page, app, mailbox, "manager@referral.example");
+      // One role: the picker opens the program at once.
+      await page.waitForURL(`**/partner/programs/${programId}/partners`);
+      await checkView(page, "manager-partners", "Partners");
+      expect(await cellsOf(page, 1)).toEqual(["Hotel Neris", "Hotel Vilnelė"]);
 
-    await page.getByRole("link", { name: "Live" }).click();
-    await checkView(page, "manager-live-before", "Live");
-    await page.getByText("Live: new events appear as they happen.").waitFor();
-    const loads: string[] = [];
-    page.on("framenavigated", (frame) => frame === page.mainFrame() && loads.push(frame.url()));
+      await page.getByRole("link", { name: "Live" }).click();
+      await checkView(page, "manager-live-before", "Live");
+      await page.getByText("Live: new events appear as they happen.").waitFor();
+      const loads: string[] = [];
+      page.on("framenavigated", (frame) => frame === page.mainFrame() && loads.push(frame.url()));
 
-    await sale(partners.a.code, "order-1001");
-    await page.getByRole("cell", { name: "order-1001" }).waitFor({ timeout: 2_000 });
-    await page.getByTestId("live-conversions").filter({ hasText: /^1$/ }).waitFor({ timeout: 2_000 });
-    expect(loads).toEqual([]); // no reload or navigation
-    const row = page.getByRole("row").filter({ hasText: "order-1001" });
-    expect(await row.textContent()).toContain("Hotel Neris");
-    expect(await row.textContent()).toContain("Attributed");
-    await checkView(page, "manager-live-after", "Live");
-    await context.close();
-  });
+      await sale(partners.a.code, "order-1001");
+      await page.getByRole("cell", { name: "order-1001" }).waitFor({ timeout: 2_000 });
+      await page.getByTestId("live-conversions").filter({ hasText: /^1$/ }).waitFor({ timeout: 2_000 });
+      expect(loads).toEqual([]); // no reload or navigation
+      const row = page.getByRole("row").filter({ hasText: "order-1001" });
+      expect(await row.textContent()).toContain("Hotel Neris");
+      expect(await row.textContent()).toContain("Attributed");
+      await checkView(page, "manager-live-after", "Live");
+      await context.close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
 });
 
 describe("partner user", () => {
-  it("sees only its own links and conversions; another partner's page is not found", async () => {
-    await sale(partners.a.code, "order-neris");
-    await sale(partners.b.code, "order-vilnele");
-    const { page, context } = await newPage(browser, app);
-    await logIn(page, app, mailbox, "owner@neris.example");
-    await page.waitForURL(`**/partner/partners/${partners.a.id}/links`);
-    await checkView(page, "partner-links", "Referral links");
-    const links = await cellsOf(page, 1);
-    expect(links).toHaveLength(1);
-    expect(links[0]).toContain(`/r/${partners.a.code}`);
+  it(
+    "sees only its own links and conversions; another partner's page is not found",
+    async () => {
+      await sale(partners.a.code, "order-neris");
+      await sale(partners.b.code, "order-vilnele");
+      const { page, context } = await newPage(browser, app);
+      await logIn(page, app, mailbox, "owner@neris.example");
+      await page.waitForURL(`**/partner/partners/${partners.a.id}/links`);
+      await checkView(page, "partner-links", "Referral links");
+      const links = await cellsOf(page, 1);
+      expect(links).toHaveLength(1);
+      expect(links[0]).toContain(`/r/${partners.a.code}`);
 
-    await page.getByRole("link", { name: "Conversions" }).click();
-    await checkView(page, "partner-conversions", "Conversions");
-    const references = await cellsOf(page, 2);
-    expect(references).toContain("order-neris");
-    expect(references).not.toContain("order-vilnele");
+      await page.getByRole("link", { name: "Conversions" }).click();
+      await checkView(page, "partner-conversions", "Conversions");
+      const references = await cellsOf(page, 2);
+      expect(references).toContain("order-neris");
+      expect(references).not.toContain("order-vilnele");
 
-    // By URL: the other partner's pages, and the program's management.
-    for (const path of [`/partner/partners/${partners.b.id}/links`, `/partner/programs/${programId}/partners`]) {
-      await page.goto(path);
-      await checkView(page, "partner-not-found", "Not found");
-      expect(await page.locator("main").textContent()).not.toContain(partners.b.code);
-    }
-    await context.close();
-  });
+      // By URL: the other partner's pages, and the program's management.
+      for (const path of [`/partner/partners/${partners.b.id}/links`, `/partner/programs/${programId}/partners`]) {
+        await page.goto(path);
+        await checkView(page, "partner-not-found", "Not found");
+        expect(await page.locator("main").textContent()).not.toContain(partners.b.code);
+      }
+      await context.close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
 });

@@ -11,6 +11,9 @@ import { expect } from "vitest";
 import type { Mail } from "../../src/domain/mail/outbox.js";
 import { mailedLoginCode, type TestApp } from "../helpers.js";
 
+/** A browser test walks through several pages and logins: minutes, on a loaded two-core machine. */
+export const BROWSER_TEST_TIMEOUT = 240_000;
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), "../../test-output/dashboard");
 
@@ -51,6 +54,8 @@ export async function newPage(
     locale: "en-GB",
     viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
   });
+  // A step that cannot happen fails with the locator it waited for, well inside the test's own timeout.
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   // Anything the app logs as an error (a CSP refusal, an uncaught exception) fails the test that caused it.
   const problems: string[] = [];
@@ -59,10 +64,23 @@ export async function newPage(
     if (message.type() === "error" && !/status of 40\d/.test(message.text())) problems.push(message.text());
   });
   (page as PageWithProblems).problems = problems;
+  open.add(page);
+  page.on("close", () => open.delete(page));
   return { page, context };
 }
 
 type PageWithProblems = Page & { problems?: string[] };
+
+const open = new Set<Page>();
+
+/** After a failed test: what every open page showed, as `failed-<test>-<n>.png`. */
+export async function screenshotOpenPages(test: string): Promise<void> {
+  let n = 0;
+  for (const page of open)
+    await page
+      .screenshot({ path: join(OUTPUT, `failed-${test.replace(/\W+/g, "-").slice(0, 60)}-${++n}.png`), fullPage: true })
+      .catch(() => undefined);
+}
 
 /** Errors the page reported so far (CSP violations, exceptions). */
 export function pageProblems(page: Page): string[] {
@@ -83,12 +101,19 @@ export async function logIn(page: Page, app: TestApp, mailbox: Mail[], email: st
 }
 
 /**
- * Checks the view on screen: its heading is shown, axe-core finds no serious or critical violation, the page
+ * Checks the view on screen: its heading is shown, no failure is shown (unless `alerts`), axe-core finds no serious or critical violation, the page
  * reported no error; saves a screenshot as `name`.
  */
-export async function checkView(page: Page, name: string, heading: string | RegExp): Promise<void> {
+export async function checkView(
+  page: Page,
+  name: string,
+  heading: string | RegExp,
+  { alerts = false }: { alerts?: boolean } = {},
+): Promise<void> {
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
   await page.getByText("Loading…").first().waitFor({ state: "detached" });
+  // A failure shown where none is expected (a refused query shows as an alert, not as an exception).
+  if (!alerts) expect(await page.getByRole("alert").allTextContents(), `alerts on ${name}`).toEqual([]);
   await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations
