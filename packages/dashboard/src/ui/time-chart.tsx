@@ -1,6 +1,7 @@
 // A time series chart (uPlot, loaded with the first chart so the first page does not carry it). The canvas is
 // described for screen readers by `label`; the figures it draws are also shown as text beside it.
-import { useEffect, useRef } from "react";
+import { useContext, useEffect, useRef } from "react";
+import { TimeZoneContext } from "../i18n/index.js";
 
 export interface Series {
   label: string;
@@ -10,7 +11,8 @@ export interface Series {
 
 export function TimeChart({ label, times, series }: { label: string; times: string[]; series: Series[] }) {
   const box = useRef<HTMLDivElement>(null);
-  const key = JSON.stringify([times, series]);
+  const timeZone = useContext(TimeZoneContext);
+  const key = JSON.stringify([times, series, timeZone]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the data.
   useEffect(() => {
     let chart: { destroy(): void } | undefined;
@@ -24,6 +26,8 @@ export function TimeChart({ label, times, series }: { label: string; times: stri
           height: 260,
           series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2 }))],
           axes: [{}, {}],
+          // The axis in the program's time zone, like every other date on screen.
+          ...(timeZone ? { tzDate: (ts: number) => UPlot.tzDate(new Date(ts * 1000), timeZone) } : {}),
         },
         [times.map((iso) => Date.parse(iso) / 1000), ...series.map((s) => s.values)],
         target,
