@@ -72,9 +72,9 @@ describe("the dashboard's routes", () => {
 
   it("serves nothing outside the build, and only reads", async () => {
     expect((await fetch(`${app.url}/partner/assets/missing-1234.js`)).status).toBe(404);
-    const escape = await rawGet("/partner/assets/../../package.json");
-    expect(escape.status).toBe(404);
-    expect(escape.body).not.toContain("@partnergraph/dashboard");
+    const outside = await rawGet("/partner/assets/../../package.json");
+    expect(outside.status).toBe(404);
+    expect(outside.body).not.toContain("@partnergraph/dashboard");
     const post = await fetch(`${app.url}/partner/login`, { method: "POST" });
     expect(post.status).toBe(405);
     expect(post.headers.get("allow")).toBe("GET, HEAD");
