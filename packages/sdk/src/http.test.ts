@@ -166,6 +166,26 @@ describe("retries", () => {
     expect(waits).toEqual([2_000]);
   });
 
+  it("wait for Retry-After on SERVICE_UNAVAILABLE (a database outage) like QUOTA_EXCEEDED, then succeed", async () => {
+    vi.useFakeTimers();
+    const unavailable: Reply = {
+      status: 503,
+      headers: { "retry-after": "5" },
+      body: {
+        errors: [{ message: "unavailable", extensions: { code: "SERVICE_UNAVAILABLE", retryAfter: 5 } }],
+      },
+    };
+    const { fetch, calls } = scriptedFetch(unavailable, viewer);
+    const waits: number[] = [];
+    const client = createHttpClient({ url, fetch, retry: quick(waits, { maxDelayMs: 10_000 }) });
+    const pending = client.request(ViewerDocument);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await pending).viewer.kind).toBe("PARTNER_KEY");
+    expect(waits).toEqual([5_000]);
+  });
+
   it("honour the Retry-After header when the error carries no retryAfter", async () => {
     vi.useFakeTimers();
     const limited: Reply = {

@@ -18,8 +18,8 @@ export interface ClientOptions {
   /** Extra headers for every HTTP request. */
   headers?: Record<string, string> | undefined;
   /**
-   * Retry idempotent operations (queries; mutations carrying an idempotency key) after QUOTA_EXCEEDED (waiting
-   * for Retry-After) and network failures, with exponential backoff. Off by default; `true` for the defaults.
+   * Retry idempotent operations (queries; mutations carrying an idempotency key) after QUOTA_EXCEEDED and
+   * SERVICE_UNAVAILABLE (waiting for Retry-After) and network failures, with exponential backoff. Off by default; `true` for the defaults.
    */
   retry?: boolean | RetryOptions | undefined;
   /** Subscriptions: a WebSocket implementation where there is no global one (Node 20: the `ws` package). */
@@ -108,7 +108,11 @@ function delayBeforeRetry(
   attempt: number,
   retry: NonNullable<ReturnType<typeof retrySettings>>,
 ): number | undefined {
-  const limited = error.code === "QUOTA_EXCEEDED" || (error.code === "BAD_RESPONSE" && error.status === 429);
+  // A spent budget and an unavailable service both say when to come back (Retry-After).
+  const limited =
+    error.code === "QUOTA_EXCEEDED" ||
+    error.code === "SERVICE_UNAVAILABLE" ||
+    (error.code === "BAD_RESPONSE" && error.status === 429);
   const transient =
     error.code === "NETWORK_ERROR" ||
     (error.code === "BAD_RESPONSE" && error.status !== undefined && error.status >= 502 && error.status <= 504);

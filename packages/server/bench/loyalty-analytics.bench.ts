@@ -98,6 +98,7 @@ async function main(): Promise<void> {
         const STATS = `query ($i: LoyaltyStatsInput!) { loyaltyStats(input: $i) { buckets { start values { cardViews newFollowers pointsIssued pointsRedeemed stampsCollected activeMembers redemptions } } totals { cardViews newFollowers pointsIssued pointsRedeemed stampsCollected activeMembers redemptions } popularRewards { reward { id title } redemptions } } }`;
         const call = {
           prisma: app.database.prisma,
+          bulkPrisma: app.database.bulkPrisma,
           events: app.events,
           principal: { kind: "adminKey" as const, id: null, grants: [{ role: "ADMIN" as const }] },
         };

@@ -1,6 +1,4 @@
 // Composition root: database, events, auth, rate limits, mail and HTTP, started and stopped as one.
-import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
-import { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/database.js";
@@ -11,10 +9,12 @@ import { registerLoyaltyHooks } from "./domain/loyalty/hooks.js";
 import { deliverOutbox, type Mailer } from "./domain/mail/outbox.js";
 import { type ClickRecorder, createClickRecorder } from "./domain/referrals/clicks.js";
 import { createEventBus, type EventBus } from "./events/bus.js";
+import { redisEventTarget } from "./events/redis-event-target.js";
 import { createRateLimiter, type RateLimiter } from "./http/rate-limit.js";
 import { createRedirectHandler } from "./http/redirect.js";
 import { createHttpServer, type HttpServer } from "./http/server.js";
 import { createLogMailer, createSmtpMailer } from "./mailers.js";
+import { connectRedis } from "./redis.js";
 
 const MAIL_POLL_MS = 1000;
 
@@ -56,14 +56,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   // Before anything can write: areas react to each other's changes inside the writer's transaction.
   registerLoyaltyHooks();
   const prisma = database.prisma;
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const redis = config.redisUrl
+    ? connectRedis({ url: config.redisUrl, commandTimeoutMs: config.redisCommandTimeoutMs }, log)
+    : undefined;
   // With Redis, events cross instances: a subscriber on one instance hears commits made on another.
-  const redisSubscriber = redis?.duplicate();
-  const events = createEventBus(
-    redis && redisSubscriber
-      ? createRedisEventTarget({ publishClient: redis, subscribeClient: redisSubscriber })
-      : undefined,
-  );
+  const events = createEventBus(redis && redisEventTarget(redis));
   const secrets = { session: await serverSecret(prisma, "session-signing") };
   const clicks = createClickRecorder({
     prisma,
@@ -84,15 +81,18 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   mailTimer.unref();
 
   const http = createHttpServer({
-    deps: { prisma, events },
+    deps: { prisma, bulkPrisma: database.bulkPrisma, events },
     authenticator: createAuthenticator(prisma, { adminApiKey: config.adminApiKey, sessionSecret: secrets.session }),
-    rateLimiter: options.rateLimiter ?? createRateLimiter(redis),
+    rateLimiter: options.rateLimiter ?? createRateLimiter(redis?.commands),
     secrets,
     log,
     graphiql: config.graphiql,
     publicUrl: config.publicUrl,
     production: config.production,
-    checkDatabase: async () => void (await prisma.$queryRaw`SELECT 1`),
+    health: {
+      checkDatabase: async () => void (await prisma.$queryRaw`SELECT 1`),
+      checkRedis: redis?.ping,
+    },
     redirect: createRedirectHandler({
       recorder: clicks,
       log,
@@ -120,9 +120,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       (closing ??= (async () => {
         clearInterval(mailTimer);
         await http.close();
-        await redisSubscriber?.quit();
         await clicks.close(); // in-flight redirects have had their clicks written; drain anything queued
-        await redis?.quit();
+        redis?.close();
         if (!options.database) await database.close();
       })()),
   };

@@ -15,6 +15,12 @@ const optionalUrl = (protocols: string[]) =>
       .optional(),
   );
 
+const milliseconds = (fallback: number) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ message: "must be a number of milliseconds" }).int().min(1).max(3_600_000).default(fallback),
+  );
+
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
   PORT: z.preprocess(
@@ -24,7 +30,11 @@ const EnvSchema = z.object({
   HOST: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
   DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./.data")),
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds(2000),
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(5000),
+  DATABASE_BULK_STATEMENT_TIMEOUT_MS: milliseconds(300_000),
   REDIS_URL: optionalUrl(["redis:", "rediss:"]),
+  REDIS_COMMAND_TIMEOUT_MS: milliseconds(500),
   ADMIN_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(24, "must be at least 24 characters").optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default("info")),
   PUBLIC_URL: optionalUrl(["http:", "https:"]),
@@ -52,6 +62,8 @@ export interface Config {
   host: string;
   database: DatabaseTarget;
   redisUrl: string | undefined;
+  /** A Redis command not answered by then fails (and the rate limiter uses its in-process budget). */
+  redisCommandTimeoutMs: number;
   adminApiKey: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
   publicUrl: string;
@@ -82,9 +94,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: "postgres", url: e.DATABASE_URL }
+      ? {
+          kind: "postgres",
+          url: e.DATABASE_URL,
+          timeouts: {
+            connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+            statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+            bulkStatementMs: e.DATABASE_BULK_STATEMENT_TIMEOUT_MS,
+          },
+        }
       : { kind: "pglite", dataDir: resolve(e.DATA_DIR, "pglite") },
     redisUrl: e.REDIS_URL,
+    redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
     adminApiKey: e.ADMIN_API_KEY,
     logLevel: e.LOG_LEVEL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),

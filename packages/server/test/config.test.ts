@@ -24,7 +24,11 @@ describe("config", () => {
       PUBLIC_URL: "https://api.example.com/",
       NODE_ENV: "production",
     });
-    expect(config.database).toEqual({ kind: "postgres", url: "postgres://u@127.0.0.1:5432/db" });
+    expect(config.database).toEqual({
+      kind: "postgres",
+      url: "postgres://u@127.0.0.1:5432/db",
+      timeouts: { connectMs: 2000, statementMs: 5000, bulkStatementMs: 300_000 },
+    });
     expect(config.publicUrl).toBe("https://api.example.com");
     expect(config.graphiql).toBe(false);
   });

@@ -25,7 +25,7 @@ export async function createTestDatabase(options: OpenOptions = {}): Promise<Dat
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: "postgres", url: url.toString() }, options);
+  const database = await openDatabase(loadConfig({ DATABASE_URL: url.toString() }).database, options);
   return {
     ...database,
     async close() {

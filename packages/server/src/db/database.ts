@@ -9,10 +9,30 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { type MigrateResult, migrate, readMigrations, type SqlSession } from "./migrate.js";
 
-export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; timeouts: PostgresTimeouts }
+  | { kind: "pglite"; dataDir: string };
+
+/**
+ * How long PostgreSQL may take before a request gives up (and answers SERVICE_UNAVAILABLE). PGlite runs in
+ * process and has none of these.
+ */
+export interface PostgresTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: number;
+  /** One statement of a request (server-side statement_timeout; the client gives up a second later on a hung server). */
+  statementMs: number;
+  /** One statement of an export or import, on connections of their own. */
+  bulkStatementMs: number;
+}
+
+/** The client's own deadline past the server's: the server cancels first unless it is not answering at all. */
+const CLIENT_GRACE_MS = 1000;
 
 export interface Database {
   prisma: PrismaClient;
+  /** Like prisma, with the bulk statement timeout: exports and imports. The same client on PGlite. */
+  bulkPrisma: PrismaClient;
   /** Plain SQL on the same connections, without Prisma: for hot paths only (see SqlRunner). */
   sql: SqlRunner;
   target: DatabaseTarget;
@@ -81,30 +101,47 @@ async function openPostgres(
   target: Extract<DatabaseTarget, { kind: "postgres" }>,
   options: OpenOptions,
 ): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
-  // An idle connection that drops (server restart, admin termination) must not crash the process: the pool
-  // replaces it, and queries in flight fail on their own.
-  pool.on("error", () => {});
+  const { connectMs, statementMs, bulkStatementMs } = target.timeouts;
+  const connectPool = (max: number, statementTimeout: number) => {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max,
+      connectionTimeoutMillis: connectMs,
+      statement_timeout: statementTimeout,
+      query_timeout: statementTimeout + CLIENT_GRACE_MS,
+    });
+    // An idle connection that drops (server restart, admin termination) must not crash the process: the pool
+    // replaces it, and queries in flight fail on their own.
+    pool.on("error", () => {});
+    return pool;
+  };
+  const pool = connectPool(10, statementMs);
+  const bulkPool = connectPool(3, bulkStatementMs);
   let migrations: MigrateResult;
-  const client = await pool.connect();
+  // Migrations run on a bulk connection: a long ALTER must not hit the request timeout.
+  const client = await bulkPool.connect();
   try {
     migrations = await migrate(pgSession(client), await readMigrations());
   } finally {
     client.release();
   }
   const prisma = createClient(new PrismaPg(pool), options);
+  const bulkPrisma = createClient(new PrismaPg(bulkPool), options);
   const sql = observed(
     async <T>(statement: Statement, values: unknown[]) => (await pool.query({ ...statement, values })).rows as T[],
     options.onQuery,
   );
   return {
     prisma,
+    bulkPrisma,
     sql,
     target,
     migrations,
     async close() {
       await prisma.$disconnect();
+      await bulkPrisma.$disconnect();
       await pool.end();
+      await bulkPool.end();
     },
   };
 }
@@ -124,6 +161,7 @@ async function openPGlite(
   );
   return {
     prisma,
+    bulkPrisma: prisma,
     sql,
     target,
     migrations,

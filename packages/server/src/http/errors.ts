@@ -1,9 +1,10 @@
 // What clients see of errors: the one table from catalogue code to HTTP status (with Retry-After for a spent
-// budget) that every route answers with, and GraphQL's masking, where catalogue errors keep their code and
+// budget or an unavailable service) that every route answers with, and GraphQL's masking, where catalogue errors keep their code and
 // anything unexpected is logged and hidden.
 import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
-import { AppError, ErrorCode, QuotaExceededError, ValidationError } from "../domain/kernel/errors.js";
+import { AppError, ErrorCode, RetryLaterError, ValidationError } from "../domain/kernel/errors.js";
+import { unavailableError } from "./unavailable.js";
 
 /**
  * Each code's status when it refuses a request. Complete by construction: a new code must be given one here.
@@ -19,6 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
   QUOTA_EXCEEDED: 429,
   // The program must be configured by its managers before the caller can succeed; retrying later may work.
   NOT_CONFIGURED: 503,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
   VALIDATION_FAILED: 400,
   INVALID_LOGIN_CODE: 400,
@@ -43,7 +45,7 @@ const STATUS: Record<ErrorCode, number> = {
   COUPON_CANCELLED: 400,
 };
 
-/** How a catalogue error answers over HTTP: its status, and when to retry if a budget is spent. */
+/** How a catalogue error answers over HTTP: its status, and when to retry (a spent budget, an unavailable service). */
 export interface HttpFailure {
   status: number;
   headers?: Record<string, string>;
@@ -56,17 +58,29 @@ export function httpStatus(code: ErrorCode): number {
 
 export function httpFailure(error: AppError): HttpFailure {
   const status = STATUS[error.code];
-  return error instanceof QuotaExceededError
+  return error instanceof RetryLaterError
     ? { status, headers: { "Retry-After": String(error.retryAfterSeconds) } }
     : { status };
 }
 
 /**
- * The codes whose status a GraphQL response takes: 401 tells a client to authenticate and 429 to back off,
+ * A failure as the catalogue error a client sees: catalogue errors as they are, an unavailable database or Redis
+ * as SERVICE_UNAVAILABLE; undefined for anything else (a bug, to be logged and masked).
+ */
+export function clientError(error: unknown): AppError | undefined {
+  return error instanceof AppError ? error : unavailableError(error);
+}
+
+/**
+ * The codes whose status a GraphQL response takes: 401 tells a client to authenticate, 429 and 503 to back off,
  * whichever field met them. Any other failure is one field's result inside a 200 response (GraphQL over
  * HTTP), so the rest of the document's data still counts.
  */
-const GRAPHQL_STATUS_CODES: ReadonlySet<ErrorCode> = new Set([ErrorCode.UNAUTHENTICATED, ErrorCode.QUOTA_EXCEEDED]);
+const GRAPHQL_STATUS_CODES: ReadonlySet<ErrorCode> = new Set([
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.QUOTA_EXCEEDED,
+  ErrorCode.SERVICE_UNAVAILABLE,
+]);
 
 export function createMaskError(log: Logger) {
   return (error: unknown, message: string): Error => {
@@ -74,17 +88,19 @@ export function createMaskError(log: Logger) {
     // graphql-js and yoga may each wrap the thrown error: look through every layer.
     let original: unknown = error;
     while (original instanceof GraphQLError && original.originalError) original = original.originalError;
-    if (original instanceof AppError) {
-      return new GraphQLError(original.message, {
+    const known = clientError(original);
+    if (known) {
+      if (known !== original) log.warn({ reason: String(original), path: graphQLError?.path }, "service unavailable");
+      return new GraphQLError(known.message, {
         nodes: graphQLError?.nodes,
         path: graphQLError?.path,
         extensions: {
-          code: original.code,
-          ...(original instanceof ValidationError ? { issues: original.issues } : {}),
-          ...(original instanceof QuotaExceededError ? { retryAfter: original.retryAfterSeconds } : {}),
+          code: known.code,
+          ...(known instanceof ValidationError ? { issues: known.issues } : {}),
+          ...(known instanceof RetryLaterError ? { retryAfter: known.retryAfterSeconds } : {}),
           // Yoga turns `http` into the response's status and headers (leaving it out of an HTTP body; a
           // WebSocket message carries it as it is).
-          ...(GRAPHQL_STATUS_CODES.has(original.code) ? { http: httpFailure(original) } : {}),
+          ...(GRAPHQL_STATUS_CODES.has(known.code) ? { http: httpFailure(known) } : {}),
         },
       });
     }

@@ -1,12 +1,12 @@
 // GET /export/members.csv, /export/transactions.csv, /export/redemptions.csv: streamed CSV exports of a program
 // or one card (see domain/loyalty/export.ts for who may export what). Authenticated with the API's Bearer
 // credential and drawn from the same rate-limit budget as GraphQL. Failures before the first byte are JSON
-// `{ "error": { "code", "message" } }` with the catalogue's code and 400/401/403/404/405/429; a failure while
+// `{ "error": { "code", "message" } }` with the catalogue's code and 400/401/403/404/405/429/503; a failure while
 // streaming (the status is already sent) aborts the response, so a client never mistakes a cut file for a whole one.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseInstant } from "@partnergraph/points";
 import type { Deps } from "../domain/kernel/deps.js";
-import { AppError, ErrorCode, NotFoundError, ValidationError, type ValidationIssue } from "../domain/kernel/errors.js";
+import { ErrorCode, NotFoundError, ValidationError, type ValidationIssue } from "../domain/kernel/errors.js";
 import { decodeGlobalId, encodeGlobalId, type NodeType } from "../domain/kernel/ids.js";
 import { couponStatus } from "../domain/loyalty/coupon-codes.js";
 import { type CsvCell, csvRecords } from "../domain/loyalty/csv.js";
@@ -21,7 +21,7 @@ import {
   transactionBatches,
 } from "../domain/loyalty/export.js";
 import { admit, type RouteOptions } from "./admit.js";
-import { httpFailure } from "./errors.js";
+import { clientError, httpFailure } from "./errors.js";
 
 export const EXPORT_PREFIX = "/export/";
 
@@ -189,7 +189,8 @@ export async function exportCsv(
     started = true;
     if (req.method === "HEAD") return void res.end();
     await write(res, csvRecords([dataset.columns(scope)]));
-    for await (const batch of dataset.batches(options.deps, scope)) {
+    // Reading a whole program may take longer than a request's statement timeout allows: the bulk connections.
+    for await (const batch of dataset.batches({ ...options.deps, prisma: options.deps.bulkPrisma }, scope)) {
       await write(res, csvRecords(batch.map((row) => dataset.cells(row, scope))));
     }
     res.end();
@@ -277,9 +278,10 @@ function rowOf(globalId: string, type: NodeType): string {
 
 function toHttpError(error: unknown, { log, requestId }: RouteOptions): ExportHttpError {
   if (error instanceof ExportHttpError) return error;
-  if (error instanceof AppError) {
-    const { status, headers } = httpFailure(error);
-    return new ExportHttpError(status, error.code, error.message, headers);
+  const known = clientError(error);
+  if (known) {
+    const { status, headers } = httpFailure(known);
+    return new ExportHttpError(status, known.code, known.message, headers);
   }
   log.error({ err: error, requestId }, "unexpected error in a CSV export");
   return new ExportHttpError(

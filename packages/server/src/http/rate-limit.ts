@@ -1,5 +1,7 @@
 // Request budgets per credential (loyalty.lt's published tiers), in memory or in Redis so that every
-// instance draws from one budget. Each tier has an hourly limit and a per-minute burst.
+// instance draws from one budget. Each tier has an hourly limit and a per-minute burst. While Redis is unreachable
+// (or too slow to answer) each instance spends an in-process budget of the same size instead: no request fails
+// because of Redis, at the price of budgets per instance until it is back.
 import type { Redis } from "ioredis";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { isAdmin, type Principal } from "../domain/auth/principal.js";
@@ -56,7 +58,14 @@ export function createRateLimiter(
       points: window === "minute" ? tiers[tier].perMinute : tiers[tier].perHour,
       duration: window === "minute" ? 60 : 3600,
     };
-    return redis ? new RateLimiterRedis({ ...options, storeClient: redis }) : new RateLimiterMemory(options);
+    if (!redis) return new RateLimiterMemory(options);
+    return new RateLimiterRedis({
+      ...options,
+      storeClient: redis,
+      // Not connected: go straight to the insurance limiter rather than wait for the command to fail.
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory(options),
+    });
   };
   const limiters = Object.fromEntries(
     (Object.keys(tiers) as Tier[]).map((tier) => [tier, { minute: make(tier, "minute"), hour: make(tier, "hour") }]),

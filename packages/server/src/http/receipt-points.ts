@@ -20,10 +20,11 @@ import {
   NotConfiguredError,
   NotFoundError,
   QuotaExceededError,
+  ServiceUnavailableError,
 } from "../domain/kernel/errors.js";
 import { type BasketInput, quote, resolvePointsCaller } from "../domain/points/quote.js";
 import { admit, type RouteOptions } from "./admit.js";
-import { httpFailure, httpStatus } from "./errors.js";
+import { clientError, httpFailure, httpStatus } from "./errors.js";
 
 export const RECEIPT_POINTS_PATH = "/receipt/points";
 const SYSTEM = "PotentialPointsController";
@@ -145,8 +146,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
  * A failure in the reference's terms: the status comes from the one catalogue → HTTP table, the reason and
  * description are the reference's. Catalogue errors this route does not expect stay internal errors.
  */
-function toReceiptError(error: unknown, { log, requestId }: RouteOptions): ReceiptError {
-  if (error instanceof ReceiptError) return error;
+function toReceiptError(thrown: unknown, { log, requestId }: RouteOptions): ReceiptError {
+  if (thrown instanceof ReceiptError) return thrown;
+  const error = clientError(thrown) ?? thrown;
   if (error instanceof InvalidBasketError) {
     // The engine's message starts with its camelCase path; say it the way the request spelled it.
     const { path, message } = error.issues[0] ?? { path: "", message: error.message };
@@ -163,6 +165,11 @@ function toReceiptError(error: unknown, { log, requestId }: RouteOptions): Recei
   if (error instanceof QuotaExceededError) {
     const { status, headers } = httpFailure(error);
     return new ReceiptError(status, "invalid", error.message, "Rate Limit Exceeded", headers);
+  }
+  // The reference's only reason for a server-side failure is internal_error; the status and Retry-After say "retry".
+  if (error instanceof ServiceUnavailableError) {
+    const { status, headers } = httpFailure(error);
+    return new ReceiptError(status, "internal_error", error.message, "Service Unavailable", headers);
   }
   if (error instanceof AuthError)
     return new ReceiptError(httpFailure(error).status, "invalid", error.message, "Invalid Credentials");

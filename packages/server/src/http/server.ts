@@ -22,6 +22,7 @@ import { admit, type Gate, requestIdOf } from "./admit.js";
 import { isDashboardPath, serveDashboard } from "./dashboard.js";
 import { createMaskError } from "./errors.js";
 import { EXPORT_PREFIX, exportCsv } from "./export.js";
+import { type HealthChecks, health } from "./health.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { RECEIPT_POINTS_PATH, receiptPoints } from "./receipt-points.js";
 import { REDIRECT_PREFIX } from "./redirect.js";
@@ -46,8 +47,8 @@ export interface HttpServerOptions {
   production: boolean;
   rateLimiter: RateLimiter;
   secrets: LoginSecrets;
-  /** Database liveness for /health. */
-  checkDatabase: () => Promise<void>;
+  /** What /health checks. */
+  health: HealthChecks;
   /** GET /r/<code>: the referral redirect. */
   redirect: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
   /** Unsent bytes a WebSocket may hold before it is closed with 1013 (default 1 MiB). */
@@ -115,7 +116,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       );
     });
     const path = (req.url ?? "/").split("?")[0];
-    if (path === "/health") return void health(res, options.checkDatabase);
+    if (path === "/health") return void health(res, options.health);
     if (path === RECEIPT_POINTS_PATH) return void receiptPoints(req, res, { ...gate, log, requestId });
     if (path?.startsWith(REDIRECT_PREFIX)) return void options.redirect(req, res, path);
     if (path?.startsWith(EXPORT_PREFIX)) return void exportCsv(req, res, path, { ...gate, log, requestId });
@@ -198,23 +199,4 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       await yoga.dispose();
     },
   };
-}
-
-async function health(res: ServerResponse, checkDatabase: () => Promise<void>): Promise<void> {
-  const started = Date.now();
-  let database: "ok" | "unavailable" = "ok";
-  try {
-    await checkDatabase();
-  } catch {
-    database = "unavailable";
-  }
-  const body = {
-    status: database === "ok" ? "ok" : "degraded",
-    database,
-    uptimeSeconds: Math.round(process.uptime()),
-    checkMs: Date.now() - started,
-  };
-  res
-    .writeHead(database === "ok" ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" })
-    .end(JSON.stringify(body));
 }

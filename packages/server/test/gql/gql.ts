@@ -49,6 +49,9 @@ type Documents = {
     "query PointsOp4($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }": typeof types.PointsOp4Document,
     "mutation ProcessesCreateProject($i: CreateProjectInput!) { createProject(input: $i) { __typename ... on CreateProjectPayload { project { id } } } }": typeof types.ProcessesCreateProjectDocument,
     "mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }": typeof types.ProcessesTrackConversionDocument,
+    "\n  query ResilienceDatabasePartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": typeof types.ResilienceDatabasePartnersDocument,
+    "\n  query ResilienceRedisPartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": typeof types.ResilienceRedisPartnersDocument,
+    "\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n": typeof types.ResilienceRedisPartnerChangedDocument,
 };
 const documents: Documents = {
     "\n  mutation HelpersCreateProgram($input: CreateProgramInput!) {\n    createProgram(input: $input) {\n      __typename\n      ... on CreateProgramPayload { secretKey program { id name currency pointsPerCurrencyUnit timezone } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.HelpersCreateProgramDocument,
@@ -86,6 +89,9 @@ const documents: Documents = {
     "query PointsOp4($p: ID!, $m: String!) { programStatement(programId: $p, from: $m, to: $m) { totalAmountDue { amount } months { partner { id } } } }": types.PointsOp4Document,
     "mutation ProcessesCreateProject($i: CreateProjectInput!) { createProject(input: $i) { __typename ... on CreateProjectPayload { project { id } } } }": types.ProcessesCreateProjectDocument,
     "mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }": types.ProcessesTrackConversionDocument,
+    "\n  query ResilienceDatabasePartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": types.ResilienceDatabasePartnersDocument,
+    "\n  query ResilienceRedisPartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": types.ResilienceRedisPartnersDocument,
+    "\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n": types.ResilienceRedisPartnerChangedDocument,
 };
 
 /**
@@ -242,6 +248,18 @@ export function graphql(source: "mutation ProcessesCreateProject($i: CreateProje
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }"): (typeof documents)["mutation ProcessesTrackConversion($i: TrackConversionInput!) { trackConversion(input: $i) { __typename ... on TrackConversionPayload { created } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResilienceDatabasePartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n"): (typeof documents)["\n  query ResilienceDatabasePartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResilienceRedisPartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n"): (typeof documents)["\n  query ResilienceRedisPartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n"): (typeof documents)["\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -5,6 +5,8 @@ import type { Principal } from "../auth/principal.js";
 /** What domain functions need from the outside world. */
 export interface Deps {
   prisma: PrismaClient;
+  /** For exports and imports: statements may run longer than a request's (a separate pool on PostgreSQL). */
+  bulkPrisma: PrismaClient;
   events: EventBus;
 }
 

@@ -33,6 +33,7 @@ export const ErrorCode = {
   COUPON_EXPIRED: "COUPON_EXPIRED",
   COUPON_ALREADY_USED: "COUPON_ALREADY_USED",
   COUPON_CANCELLED: "COUPON_CANCELLED",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -95,14 +96,34 @@ export class AuthError extends AppError {
   }
 }
 
-/** Too many requests for this credential (or email); `retryAfterSeconds` says when to try again. */
-export class QuotaExceededError extends AppError {
-  override name = "QuotaExceededError";
+/** A refusal that the same request may get past later: `retryAfterSeconds` says when to try again. */
+export abstract class RetryLaterError extends AppError {
   constructor(
+    code: typeof ErrorCode.QUOTA_EXCEEDED | typeof ErrorCode.SERVICE_UNAVAILABLE,
     message: string,
     readonly retryAfterSeconds: number,
   ) {
-    super(ErrorCode.QUOTA_EXCEEDED, message);
+    super(code, message);
+  }
+}
+
+/** Too many requests for this credential (or email). */
+export class QuotaExceededError extends RetryLaterError {
+  override name = "QuotaExceededError";
+  constructor(message: string, retryAfterSeconds: number) {
+    super(ErrorCode.QUOTA_EXCEEDED, message, retryAfterSeconds);
+  }
+}
+
+/** The database (or another service the request needs) did not answer in time or refused the connection. */
+export class ServiceUnavailableError extends RetryLaterError {
+  override name = "ServiceUnavailableError";
+  constructor(retryAfterSeconds: number) {
+    super(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      "The service is temporarily unavailable; retry after the Retry-After interval",
+      retryAfterSeconds,
+    );
   }
 }
 

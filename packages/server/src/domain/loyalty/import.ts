@@ -120,7 +120,7 @@ export async function runImport(call: Call, input: ImportInput, kind: ImportKind
   const table = readTable(input.csv, kind.columns);
   const dryRun = input.dryRun ?? false;
   const attempt = () =>
-    call.prisma.$transaction(async (tx) => {
+    call.bulkPrisma.$transaction(async (tx) => {
       const plan = await kind.plan(tx, table.rows, table.present);
       const rejected = [...table.rejected, ...plan.rejected].sort((a, b) => a.line - b.line);
       const report = {
