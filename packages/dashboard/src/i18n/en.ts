@@ -285,6 +285,7 @@ export const en = {
   "error.COMMISSION_LOCKED": "This month is locked: nothing in it can change.",
   "error.INVALID_TRANSITION": "That change is not possible from the current status.",
   "error.TOO_MANY_REQUESTS": "Too many requests. Please wait a moment.",
+  "error.SERVICE_UNAVAILABLE": "The service is briefly unavailable. Please try again in a moment.",
   "error.TIMEOUT": "The server took too long to answer. Please try again.",
 } as const;
 

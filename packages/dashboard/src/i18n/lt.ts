@@ -289,5 +289,6 @@ export const lt: Record<MessageKey, string> = {
   "error.COMMISSION_LOCKED": "Šis mėnuo užrakintas: jame nieko keisti negalima.",
   "error.INVALID_TRANSITION": "Iš dabartinės būsenos to pakeisti negalima.",
   "error.TOO_MANY_REQUESTS": "Per daug užklausų. Palaukite akimirką.",
+  "error.SERVICE_UNAVAILABLE": "Paslauga trumpam nepasiekiama. Bandykite dar kartą po akimirkos.",
   "error.TIMEOUT": "Serveris per ilgai neatsakė. Bandykite dar kartą.",
 };
