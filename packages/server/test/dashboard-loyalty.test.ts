@@ -1,6 +1,8 @@
 // The dashboard in a real browser, loyalty side: an owner sets up a club, a stamp card and a reward and invites a
-// staff member; the staff member, on a phone-sized screen, pastes the member's QR payload, stamps a full card and
-// redeems the reward; a refused action reads as a sentence; the member's page then shows the coupon.
+// staff member; the staff member, on a phone-sized screen, scans the member's QR with the camera (Chromium's fake
+// camera showing it; this Chromium has no BarcodeDetector, so the JavaScript decoder reads it) or pastes its
+// payload, stamps a full card and redeems the reward; a refused action reads as a sentence; the member's page then
+// shows the coupon.
 import { createClient } from "@partnergraph/sdk";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
@@ -11,6 +13,7 @@ import {
   launchBrowser,
   logIn,
   newPage,
+  qrVideo,
   screenshotOpenPages,
 } from "./dashboard/browser.js";
 import { ADMIN_KEY, createPartner, createProgram, grantRole, type TestApp } from "./helpers.js";
@@ -92,12 +95,19 @@ it(
     const qr = (await member.page.getByTestId("qr-payload").textContent()) ?? "";
     expect(qr.length).toBeGreaterThan(20);
 
-    // The staff member at the counter, on a phone.
-    const staff = await newPage(browser, app, true);
+    // The staff member at the counter, on a phone whose camera sees the member's QR.
+    const phone = await launchBrowser({ camera: qrVideo(qr) });
+    const staff = await newPage(phone, app, true);
     await logIn(staff.page, app, mailbox, STAFF);
     await staff.page.waitForURL("**/partner/counter/**");
     await checkView(staff.page, "counter", "Counter");
-    await staff.page.getByLabel(/Member's QR code/).fill(qr);
+    const qrField = staff.page.getByLabel(/Member's QR code/);
+    await staff.page.getByRole("button", { name: "Scan with the camera" }).click();
+    await staff.page.getByRole("button", { name: "Scan with the camera" }).waitFor(); // back once it has read one
+    expect(await qrField.inputValue()).toBe(qr);
+    // Pasting works the same way.
+    await qrField.fill("");
+    await qrField.fill(qr);
     await staff.page.getByLabel("Stamps", { exact: true }).fill("3");
     await staff.page.getByRole("button", { name: "Add stamps" }).click();
     await staff.page.getByText("Added 3 stamps").waitFor();
@@ -113,7 +123,7 @@ it(
     await redeemed.waitFor();
     const coupon = /([A-Z0-9]{5}-[A-Z0-9]{5})/.exec((await redeemed.textContent()) ?? "")?.[1];
     await checkView(staff.page, "counter-redeemed", "Counter");
-    await staff.context.close();
+    await phone.close();
 
     // Back on the member's page: the coupon, and the card's progress.
     await member.page.reload();

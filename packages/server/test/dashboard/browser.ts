@@ -1,12 +1,13 @@
 // Browser fixtures for the dashboard's end-to-end tests: Debian's Chromium driven by playwright-core against a
 // server started by the test, logging in through the page with the code read from the test mailer, an axe-core
 // check and a screenshot of every view visited (into test-output/dashboard/, not committed).
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { encode } from "uqr";
 import { expect } from "vitest";
 import type { Mail } from "../../src/domain/mail/outbox.js";
 import { mailedLoginCode, type TestApp } from "../helpers.js";
@@ -23,7 +24,29 @@ export const DASHBOARD_DIST = join(
   "dist",
 );
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * A video file (YUV4MPEG2, one grey frame) showing `text` as a QR code, for Chromium's fake camera: the counter's
+ * scanner reads it like a member's phone held up to the camera.
+ */
+export function qrVideo(text: string): string {
+  const { data, size } = encode(text, { border: 4 });
+  const scale = 8;
+  const side = size * scale + ((size * scale) % 2); // 4:2:0 wants even sides
+  const luma = Buffer.alloc(side * side, 255);
+  for (let y = 0; y < side; y++)
+    for (let x = 0; x < side; x++) if (data[Math.floor(y / scale)]?.[Math.floor(x / scale)]) luma[y * side + x] = 0;
+  const chroma = Buffer.alloc((side / 2) * (side / 2) * 2, 128);
+  const path = join(OUTPUT, "qr-camera.y4m");
+  mkdirSync(OUTPUT, { recursive: true });
+  writeFileSync(
+    path,
+    Buffer.concat([Buffer.from(`YUV4MPEG2 W${side} H${side} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), luma, chroma]),
+  );
+  return path;
+}
+
+/** Chromium, headless; with `camera`, a fake camera showing that video file (see qrVideo). */
+export async function launchBrowser({ camera }: { camera?: string } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   if (!existsSync(join(DASHBOARD_DIST, "index.html")))
@@ -39,6 +62,13 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...(camera
+        ? [
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            `--use-file-for-fake-video-capture=${camera}`,
+          ]
+        : []),
     ],
   });
 }
