@@ -15,7 +15,9 @@ function storedToken(): string | undefined {
 
 let token = storedToken();
 
-export const client = createBaseClient({ url: "/graphql", token, retry: true });
+// No reconnecting inside the SDK's socket (retryAttempts 0): a dropped socket ends the subscriptions, and the
+// app's own loops (ui/use-subscription.ts) resubscribe, so a live view knows it was disconnected and reconciles.
+export const client = createBaseClient({ url: "/graphql", token, retry: true, retryAttempts: 0 });
 
 export function currentToken(): string | undefined {
   return token;
