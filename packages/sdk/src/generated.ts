@@ -453,6 +453,8 @@ export type ErrorCode =
   | 'DAILY_LIMIT_REACHED'
   | 'FORBIDDEN'
   | 'GAME_UNAVAILABLE'
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED'
   | 'INSUFFICIENT_PARTNER_PERMISSIONS'
   | 'INSUFFICIENT_POINTS'
   | 'INTERNAL_SERVER_ERROR'
@@ -460,8 +462,10 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'NOT_CONFIGURED'
   | 'NOT_FOUND'
+  | 'OPERATION_RESOLUTION_FAILURE'
   | 'OUT_OF_STOCK'
   | 'PARTNER_NOT_FOUND'
+  | 'PAYLOAD_TOO_LARGE'
   | 'PLAY_LIMIT_REACHED'
   | 'QR_ALREADY_USED'
   | 'QR_EXPIRED'
@@ -544,34 +548,42 @@ export type ImportIssueCode =
   | 'UNKNOWN_MEMBER';
 
 export type ImportMembersInput = {
-  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: externalId (required, unique within the file), email, name. A new externalId creates a member; an existing one gets the file's email and name (a column left out keeps the stored value, an empty cell clears it). */
-  csv: string;
+  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: externalId (required, unique within the file), email, name. A new externalId creates a member; an existing one gets the file's email and name (a column left out keeps the stored value, an empty cell clears it). Give csv or file. */
+  csv?: string | null | undefined;
   /** Check every row and report, writing nothing (default false). */
   dryRun?: boolean | null | undefined;
+  /** The same CSV as a file upload (a GraphQL multipart request): for files over the 1 MB limit of a JSON request. Give csv or file. */
+  file?: Blob | null | undefined;
   programId: string;
 };
 
 export type ImportProductsInput = {
-  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: sku (required, unique within the file), brand, category. Adds or replaces catalogue products (a column left out keeps the stored value, an empty cell clears it). */
-  csv: string;
+  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: sku (required, unique within the file), brand, category. Adds or replaces catalogue products (a column left out keeps the stored value, an empty cell clears it). Give csv or file. */
+  csv?: string | null | undefined;
   /** Check every row and report, writing nothing (default false). */
   dryRun?: boolean | null | undefined;
+  /** The same CSV as a file upload (a GraphQL multipart request): for files over the 1 MB limit of a JSON request. Give csv or file. */
+  file?: Blob | null | undefined;
   programId: string;
 };
 
 export type ImportStaffInput = {
-  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: email (required), club (required: the club's name, or its id as the API shows it), role (STAFF or CLUB_MANAGER; empty: STAFF); one row per person and club. Adds the person to the club (creating their account: they log in with an emailed code) or changes their role there. A club whose staff the caller does not manage reads as UNKNOWN_CLUB. */
-  csv: string;
+  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: email (required), club (required: the club's name, or its id as the API shows it), role (STAFF or CLUB_MANAGER; empty: STAFF); one row per person and club. Adds the person to the club (creating their account: they log in with an emailed code) or changes their role there. A club whose staff the caller does not manage reads as UNKNOWN_CLUB. Give csv or file. */
+  csv?: string | null | undefined;
   /** Check every row and report, writing nothing (default false). */
   dryRun?: boolean | null | undefined;
+  /** The same CSV as a file upload (a GraphQL multipart request): for files over the 1 MB limit of a JSON request. Give csv or file. */
+  file?: Blob | null | undefined;
   programId: string;
 };
 
 export type ImportTransactionsInput = {
-  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: externalId (required: the row's own id, unique within the file and kept as the entry's idempotency key, so importing a file again writes nothing twice), memberExternalId (required: an existing member), points (required: a non-zero whole number, signed; stamps on a STAMP card), cardId (a card of the program; empty: the program's points), occurredAt (required: ISO 8601 with an offset, or a date YYYY-MM-DD meaning the start of that day in the program's time zone; not in the future), note. Entries are written with source IMPORT, type EARN (positive) or REDEEM (negative), dated occurredAt, never billed to a partner; a card entry also records an IMPORTED activity and makes the member a follower of the card if they were not (dated at their first imported entry on it). A file may not leave a balance below zero (card balances never; program points unless the program allows negative balances), judged on the final sum per member and card. */
-  csv: string;
+  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: externalId (required: the row's own id, unique within the file and kept as the entry's idempotency key, so importing a file again writes nothing twice), memberExternalId (required: an existing member), points (required: a non-zero whole number, signed; stamps on a STAMP card), cardId (a card of the program; empty: the program's points), occurredAt (required: ISO 8601 with an offset, or a date YYYY-MM-DD meaning the start of that day in the program's time zone; not in the future), note. Entries are written with source IMPORT, type EARN (positive) or REDEEM (negative), dated occurredAt, never billed to a partner; a card entry also records an IMPORTED activity and makes the member a follower of the card if they were not (dated at their first imported entry on it). A file may not leave a balance below zero (card balances never; program points unless the program allows negative balances), judged on the final sum per member and card. Give csv or file. */
+  csv?: string | null | undefined;
   /** Check every row and report, writing nothing (default false). */
   dryRun?: boolean | null | undefined;
+  /** The same CSV as a file upload (a GraphQL multipart request): for files over the 1 MB limit of a JSON request. Give csv or file. */
+  file?: Blob | null | undefined;
   programId: string;
 };
 
@@ -3013,5 +3025,5 @@ export const PartnerChangedDocument = {"kind":"Document","definitions":[{"kind":
 export const ERROR_TYPENAMES = ["CommissionLockedError", "ConflictError", "InsufficientPointsError", "InvalidLoginCodeError", "InvalidTransitionError", "LoyaltyRuleError", "NotConfiguredError", "NotFoundError", "ValidationError"] as const;
 export type ErrorTypename = (typeof ERROR_TYPENAMES)[number];
 /** The schema's `enum ErrorCode`: every `extensions.code` the server sends for failures a client can act on. */
-export const ERROR_CODES = ["CARD_FULL", "CARD_INACTIVE", "COMMISSION_LOCKED", "CONFLICT", "COUPON_ALREADY_USED", "COUPON_CANCELLED", "COUPON_EXPIRED", "DAILY_LIMIT_REACHED", "FORBIDDEN", "GAME_UNAVAILABLE", "INSUFFICIENT_PARTNER_PERMISSIONS", "INSUFFICIENT_POINTS", "INTERNAL_SERVER_ERROR", "INVALID_LOGIN_CODE", "INVALID_TRANSITION", "NOT_CONFIGURED", "NOT_FOUND", "OUT_OF_STOCK", "PARTNER_NOT_FOUND", "PLAY_LIMIT_REACHED", "QR_ALREADY_USED", "QR_EXPIRED", "QR_INVALID", "QUERY_TOO_COMPLEX", "QUOTA_EXCEEDED", "REWARD_UNAVAILABLE", "SERVICE_UNAVAILABLE", "STORE_ACCESS_DENIED", "SUBSCRIBER_TOO_SLOW", "UNAUTHENTICATED", "VALIDATION_FAILED"] as const;
+export const ERROR_CODES = ["CARD_FULL", "CARD_INACTIVE", "COMMISSION_LOCKED", "CONFLICT", "COUPON_ALREADY_USED", "COUPON_CANCELLED", "COUPON_EXPIRED", "DAILY_LIMIT_REACHED", "FORBIDDEN", "GAME_UNAVAILABLE", "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "INSUFFICIENT_PARTNER_PERMISSIONS", "INSUFFICIENT_POINTS", "INTERNAL_SERVER_ERROR", "INVALID_LOGIN_CODE", "INVALID_TRANSITION", "NOT_CONFIGURED", "NOT_FOUND", "OPERATION_RESOLUTION_FAILURE", "OUT_OF_STOCK", "PARTNER_NOT_FOUND", "PAYLOAD_TOO_LARGE", "PLAY_LIMIT_REACHED", "QR_ALREADY_USED", "QR_EXPIRED", "QR_INVALID", "QUERY_TOO_COMPLEX", "QUOTA_EXCEEDED", "REWARD_UNAVAILABLE", "SERVICE_UNAVAILABLE", "STORE_ACCESS_DENIED", "SUBSCRIBER_TOO_SLOW", "UNAUTHENTICATED", "VALIDATION_FAILED"] as const;
 export type ServerErrorCode = (typeof ERROR_CODES)[number];

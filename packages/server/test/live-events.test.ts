@@ -1,6 +1,6 @@
 // Which published events a live subscriber receives (receivesLiveEvent) and which make liveStats stale.
 import { describe, expect, it } from "vitest";
-import type { Principal } from "../src/domain/auth/principal.js";
+import type { Principal } from "../src/domain/kernel/principal.js";
 import { makesLiveStatsStale, receivesLiveEvent } from "../src/domain/referrals/live-stats.js";
 import type { DomainEvent } from "../src/events/bus.js";
 

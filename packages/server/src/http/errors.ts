@@ -1,9 +1,17 @@
 // What clients see of errors: the one table from catalogue code to HTTP status (with Retry-After for a spent
 // budget or an unavailable service) that every route answers with, and GraphQL's masking, where catalogue errors keep their code and
 // anything unexpected is logged and hidden.
+
+import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
-import { AppError, ErrorCode, RetryLaterError, ValidationError } from "../domain/kernel/errors.js";
+import {
+  AppError,
+  ErrorCode,
+  RetryLaterError,
+  ValidationError,
+  type ValidationIssue,
+} from "../domain/kernel/errors.js";
 import { unavailableError } from "./unavailable.js";
 
 /**
@@ -18,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   PARTNER_NOT_FOUND: 404,
   QUOTA_EXCEEDED: 429,
+  PAYLOAD_TOO_LARGE: 413,
   // The program must be configured by its managers before the caller can succeed; retrying later may work.
   NOT_CONFIGURED: 503,
   SERVICE_UNAVAILABLE: 503,
@@ -29,6 +38,9 @@ const STATUS: Record<ErrorCode, number> = {
   COMMISSION_LOCKED: 400,
   INVALID_TRANSITION: 400,
   QUERY_TOO_COMPLEX: 400,
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  OPERATION_RESOLUTION_FAILURE: 400,
   SUBSCRIBER_TOO_SLOW: 400,
   QR_INVALID: 400,
   QR_EXPIRED: 400,
@@ -73,12 +85,13 @@ export function clientError(error: unknown): AppError | undefined {
 
 /**
  * The codes whose status a GraphQL response takes: 401 tells a client to authenticate, 429 and 503 to back off,
- * whichever field met them. Any other failure is one field's result inside a 200 response (GraphQL over
+ * 413 to send less, whichever field (or the request itself) met them. Any other failure is one field's result inside a 200 response (GraphQL over
  * HTTP), so the rest of the document's data still counts.
  */
 const GRAPHQL_STATUS_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.QUOTA_EXCEEDED,
+  ErrorCode.PAYLOAD_TOO_LARGE,
   ErrorCode.SERVICE_UNAVAILABLE,
 ]);
 
@@ -104,8 +117,8 @@ export function createMaskError(log: Logger) {
         },
       });
     }
-    // Errors graphql-js or yoga produced themselves (parse, validation, variables) are safe to show.
-    if (original instanceof GraphQLError) return graphQLError ?? original;
+    // Errors graphql-js, yoga, graphql-armor or Pothos produced themselves are safe to show, with a code.
+    if (original instanceof GraphQLError) return withCode(graphQLError ?? original, original);
     log.error({ err: original, path: graphQLError?.path }, "unexpected error");
     return new GraphQLError(message, {
       nodes: graphQLError?.nodes,
@@ -113,4 +126,34 @@ export function createMaskError(log: Logger) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     });
   };
+}
+
+/**
+ * A GraphQL error the stack raised itself, with a catalogue code when it came without one: graphql-js's variable
+ * coercion and Pothos' argument errors (cursors, page sizes, ids) are VALIDATION_FAILED with the offending
+ * path in `issues`; graphql-armor's parser limits (directives) read "Syntax Error" and are GRAPHQL_PARSE_FAILED;
+ * anything else is a document the schema refuses. Yoga's own codes (GRAPHQL_PARSE_FAILED,
+ * GRAPHQL_VALIDATION_FAILED, OPERATION_RESOLUTION_FAILURE) are in the catalogue and kept.
+ */
+function withCode(error: GraphQLError, original: GraphQLError): GraphQLError {
+  if (typeof error.extensions.code === "string") return error;
+  const variable = /^Variable "\$(\w+)"(?: got invalid value .*? at "([^"]+)")?/s.exec(error.message);
+  const issues: ValidationIssue[] | null = variable
+    ? [{ path: variable[2] ?? variable[1]!, message: error.message }]
+    : original instanceof PothosValidationError
+      ? [{ path: error.path?.filter((p) => typeof p === "string").join(".") ?? "", message: error.message }]
+      : null;
+  const code = issues
+    ? ErrorCode.VALIDATION_FAILED
+    : error.message.startsWith("Syntax Error")
+      ? ErrorCode.GRAPHQL_PARSE_FAILED
+      : ErrorCode.GRAPHQL_VALIDATION_FAILED;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code, ...(issues && { issues }) },
+  });
 }

@@ -4,8 +4,8 @@
 // because of Redis, at the price of budgets per instance until it is back.
 import type { Redis } from "ioredis";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { isAdmin, type Principal } from "../domain/auth/principal.js";
 import { QuotaExceededError } from "../domain/kernel/errors.js";
+import { isAdmin, type Principal } from "../domain/kernel/principal.js";
 
 export const TIERS = {
   admin: { perHour: 10_000, perMinute: 500 },

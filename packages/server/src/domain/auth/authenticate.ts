@@ -2,8 +2,8 @@
 // admin key is compared in constant time. A disabled partner's credentials stop authorizing partner actions.
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { AuthError, ErrorCode } from "../kernel/errors.js";
+import { ANONYMOUS, type Grant, type Principal } from "../kernel/principal.js";
 import { generateKey, hashKey, sameKey } from "./keys.js";
-import { ANONYMOUS, type Grant, type Principal } from "./principal.js";
 import { isSessionToken, verifySessionToken } from "./sessions.js";
 
 /** lastUsedAt is refreshed at most this often, so authentication does not write on every request. */

@@ -1,16 +1,17 @@
 // People and their roles. Admins grant anything; a program's managers grant roles in their program.
 // Granting to an email that has no account creates the account; the person then logs in with a code.
 import { z } from "zod";
-import type { Prisma, RoleGrant } from "../../generated/prisma/client.js";
+import type { RoleGrant } from "../../generated/prisma/client.js";
 import { Role } from "../../generated/prisma/enums.js";
 import type { Call } from "../kernel/deps.js";
 import { NotFoundError, ValidationError } from "../kernel/errors.js";
+import { requireAdmin, requireProgramManager } from "../kernel/principal.js";
 import { type Loose, parseInput } from "../kernel/values.js";
 import { requirePartner } from "../partners/partners.js";
 import { audit } from "../programs/audit.js";
 import { requireProgram } from "../programs/programs.js";
 import { email } from "./login.js";
-import { isAdmin, type Principal, programFilter, requireAdmin, requireProgramManager } from "./principal.js";
+import { roleGrantTarget } from "./scope.js";
 
 const GrantRoleInput = z.object({
   email,
@@ -67,7 +68,7 @@ export async function grantRole(call: Call, input: Loose<z.input<typeof GrantRol
 
 export async function revokeRole(call: Call, grantId: string): Promise<RoleGrant> {
   return call.prisma.$transaction(async (tx) => {
-    const grant = await tx.roleGrant.findFirst({ where: grantVisibleWhere(call.principal, grantId) });
+    const grant = await tx.roleGrant.findFirst({ where: roleGrantTarget(call.principal, grantId) });
     if (!grant) throw new NotFoundError(undefined, "Role grant not found");
     if (grant.programId) requireProgramManager(call.principal, grant.programId);
     else requireAdmin(call.principal);
@@ -81,14 +82,4 @@ export async function revokeRole(call: Call, grantId: string): Promise<RoleGrant
     });
     return grant;
   });
-}
-
-/** A program's role grants, for its managers and admins. */
-export function roleGrantListWhere(actor: Principal, programId: string): Prisma.RoleGrantWhereInput {
-  requireProgramManager(actor, programId);
-  return { programId };
-}
-
-function grantVisibleWhere(actor: Principal, id: string): Prisma.RoleGrantWhereInput {
-  return isAdmin(actor) ? { id } : { id, program: programFilter(actor) };
 }

@@ -1,6 +1,6 @@
 import type { EventBus } from "../../events/bus.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import type { Principal } from "../auth/principal.js";
+import type { Principal } from "./principal.js";
 
 /** What domain functions need from the outside world. */
 export interface Deps {

@@ -1,6 +1,11 @@
 // Who may act on a partner's loyalty data. Owners (admins, the program's managers and key, the partner itself)
 // manage cards, clubs, rewards and games; staff act only on cards assigned to one of their clubs
 // (STORE_ACCESS_DENIED otherwise); a member acts on their own collection.
+// Also the lookups those checks share: NOT_FOUND for a missing row, and whether a member follows a card.
+
+import type { Card } from "../../generated/prisma/client.js";
+import type { Tx } from "../kernel/deps.js";
+import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
 import {
   canManageProgram,
   ownMemberIds,
@@ -8,8 +13,7 @@ import {
   type Principal,
   requireAuthenticated,
   staffClubs,
-} from "../auth/principal.js";
-import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+} from "../kernel/principal.js";
 
 /** A row that belongs to a partner of a program (card, club, reward via its card, game). */
 export interface Owned {
@@ -98,4 +102,19 @@ export function requireMemberActor(p: Principal, member: { id: string; programId
   if (ownMemberIds(p).includes(member.id) || canManageProgram(p, member.programId)) return;
   if (card && card.programId === member.programId && ownPartnerIds(p).includes(card.partnerId)) return;
   throw new NotFoundError(ErrorCode.NOT_FOUND, "Member not found");
+}
+
+export function requireFound<T>(row: T | null | undefined, what: string): T {
+  if (!row) throw new NotFoundError(ErrorCode.NOT_FOUND, `${what} not found`);
+  return row;
+}
+
+export type CardWithClubs = Card & { clubIds: string[] };
+
+/** Whether the member follows the card. */
+export async function follows(tx: Pick<Tx, "cardFollow">, cardId: string, memberId: string): Promise<boolean> {
+  return (
+    (await tx.cardFollow.findUnique({ where: { cardId_memberId: { cardId, memberId } }, select: { cardId: true } })) !==
+    null
+  );
 }

@@ -9,9 +9,9 @@
 // happened in the club (staff actions, redemptions): card views and follows happen on a card, not in a club,
 // and are null there.
 import { Prisma, type Reward } from "../../generated/prisma/client.js";
-import { canManageProgram, requireAuthenticated, staffClubs } from "../auth/principal.js";
 import type { Call } from "../kernel/deps.js";
 import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { canManageProgram, requireAuthenticated, staffClubs } from "../kernel/principal.js";
 import { type Bucketing, bucketing, column, type StatsInterval, StatsRange, slot } from "../kernel/time-buckets.js";
 import { parseInput } from "../kernel/values.js";
 

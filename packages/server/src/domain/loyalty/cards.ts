@@ -4,14 +4,13 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Card, CardType, Prisma } from "../../generated/prisma/client.js";
 import { CardStatus, CardVisibility, StampCompletion } from "../../generated/prisma/enums.js";
-import type { Principal } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import type { Principal } from "../kernel/principal.js";
+import { programRows } from "../kernel/row-filters.js";
 import { decimalString, type Loose, name, optionalText, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
-import { programRowFilter } from "../referrals/scope.js";
 import { requireOwner } from "./access.js";
-import { cardWorkFilter, PUBLIC_CARD } from "./scope.js";
 
 const hexColor = z
   .string()
@@ -228,7 +227,7 @@ export async function setCardClubs(call: Call, cardId: string, clubIds: string[]
 /** A card in a program the caller has a role in, which the caller must own (to manage it). */
 async function ownedCard(tx: Tx, p: Principal, cardId: string): Promise<Card> {
   const card = requireCard(
-    await tx.card.findFirst({ where: { id: cardId, partner: { deletedAt: null }, ...programRowFilter(p) } }),
+    await tx.card.findFirst({ where: { id: cardId, partner: { deletedAt: null }, ...programRows(p) } }),
   );
   requireOwner(p, card);
   return card;
@@ -238,40 +237,13 @@ async function ownedCard(tx: Tx, p: Principal, cardId: string): Promise<Card> {
 async function cardClubs(tx: Tx, p: Principal, clubIds: string[]) {
   const ids = [...new Set(clubIds)];
   const clubs = await tx.club.findMany({
-    where: { id: { in: ids }, partner: { deletedAt: null }, ...programRowFilter(p) },
+    where: { id: { in: ids }, partner: { deletedAt: null }, ...programRows(p) },
     select: { id: true, programId: true, partnerId: true },
   });
   if (clubs.length !== ids.length) throw new NotFoundError(ErrorCode.NOT_FOUND, "Club not found");
   if (new Set(clubs.map((c) => c.partnerId)).size > 1)
     throw new ValidationError([{ path: "clubIds", message: "must all be clubs of one partner" }]);
   return clubs;
-}
-
-export interface CardListFilter {
-  programId?: string | null;
-  partnerId?: string | null;
-  clubId?: string | null;
-  type?: CardType | null;
-  status?: CardStatus | null;
-}
-
-/** The cards owners manage and staff work with, filtered. */
-export function cardListWhere(p: Principal, f: CardListFilter = {}): Prisma.CardWhereInput {
-  return {
-    AND: [
-      cardWorkFilter(p),
-      f.programId ? { programId: f.programId } : {},
-      f.partnerId ? { partnerId: f.partnerId } : {},
-      f.clubId ? { clubs: { some: { clubId: f.clubId } } } : {},
-      f.type ? { type: f.type } : {},
-      f.status ? { status: f.status } : {},
-    ],
-  };
-}
-
-/** A program's public card list: PUBLIC, ACTIVE cards of its enabled partners. */
-export function publicCardsWhere(programId: string, type?: CardType | null): Prisma.CardWhereInput {
-  return { ...PUBLIC_CARD, programId, ...(type && { type }) };
 }
 
 export function requireCard<T>(row: T | null | undefined): T {

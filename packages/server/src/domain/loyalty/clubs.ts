@@ -1,17 +1,16 @@
 // Clubs: a partner's locations or departments. Staff work in clubs; cards are assigned to them. Owners (the
 // program's managers, the partner) create and change clubs.
 import { z } from "zod";
-import type { Club, Prisma } from "../../generated/prisma/client.js";
-import type { Principal } from "../auth/principal.js";
+import type { Club } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import type { Principal } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { programRows } from "../kernel/row-filters.js";
 import { type Loose, name, optionalText, parseInput } from "../kernel/values.js";
 import { type PartnerRef, requirePartner } from "../partners/partners.js";
 import { audit } from "../programs/audit.js";
-import { programRowFilter } from "../referrals/scope.js";
 import { requireOwner } from "./access.js";
-import { clubFilter } from "./scope.js";
 
 const CreateClubInput = z.object({ name, address: optionalText(500) });
 const UpdateClubInput = z.object({
@@ -78,7 +77,7 @@ export async function updateClub(
  */
 export async function findClub(tx: Tx, p: Principal, clubId: string): Promise<Club> {
   return requireClub(
-    await tx.club.findFirst({ where: { id: clubId, partner: { deletedAt: null }, ...programRowFilter(p) } }),
+    await tx.club.findFirst({ where: { id: clubId, partner: { deletedAt: null }, ...programRows(p) } }),
   );
 }
 
@@ -87,26 +86,12 @@ async function ownedPartner(tx: Tx, p: Principal, ref: PartnerRef) {
   const where = "id" in ref ? { id: ref.id } : { programId: ref.programId, externalId: ref.externalId };
   const partner = requirePartner(
     await tx.partner.findFirst({
-      where: { ...where, deletedAt: null, ...programRowFilter(p) },
+      where: { ...where, deletedAt: null, ...programRows(p) },
       select: { id: true, programId: true },
     }),
   );
   requireOwner(p, { programId: partner.programId, partnerId: partner.id });
   return partner;
-}
-
-export function clubListWhere(
-  p: Principal,
-  filter: { programId?: string | null; partnerId?: string | null; status?: "ACTIVE" | "INACTIVE" | null },
-): Prisma.ClubWhereInput {
-  return {
-    AND: [
-      clubFilter(p),
-      filter.programId ? { programId: filter.programId } : {},
-      filter.partnerId ? { partnerId: filter.partnerId } : {},
-      filter.status ? { status: filter.status } : {},
-    ],
-  };
 }
 
 export function requireClub<T>(row: T | null | undefined): T {

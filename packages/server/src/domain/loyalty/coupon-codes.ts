@@ -2,6 +2,7 @@
 // without the look-alikes 0/O, 1/I/L, in two groups of five ("K7QX2-MRD9T"). 31^10 ≈ 8·10^14 codes, so a
 // random collision within a program is rare (the unique index still catches it and issuing retries).
 import { randomInt } from "node:crypto";
+import type { Prisma } from "../../generated/prisma/client.js";
 import type { CouponStatus } from "../../generated/prisma/enums.js";
 
 export const COUPON_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -50,4 +51,16 @@ export function couponStatus(
   return coupon.status === "ISSUED" && coupon.expiresAt !== null && coupon.expiresAt.getTime() <= now.getTime()
     ? "EXPIRED"
     : coupon.status;
+}
+
+/** Coupons in a status as clients see it (EXPIRED is an ISSUED coupon past its expiresAt). */
+export function couponStatusWhere(status: CouponStatus, now: Date = new Date()): Prisma.CouponWhereInput {
+  switch (status) {
+    case "EXPIRED":
+      return { status: "ISSUED", expiresAt: { lte: now } };
+    case "ISSUED":
+      return { status: "ISSUED", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+    default:
+      return { status };
+  }
 }

@@ -2,16 +2,15 @@
 // a club carrying the coupon's card, cancelled by the card's owners. A coupon's one-time use is a conditional
 // update (`status = ISSUED` and not expired), so of concurrent redemptions of one code exactly one succeeds.
 import { z } from "zod";
-import type { Coupon, CouponStatus, Prisma } from "../../generated/prisma/client.js";
-import { isAdmin, memberProgramIds, ownMemberIds, type Principal } from "../auth/principal.js";
+import type { Coupon, Prisma } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, LoyaltyRuleError, ValidationError } from "../kernel/errors.js";
+import { isAdmin, memberProgramIds } from "../kernel/principal.js";
 import { parseInput } from "../kernel/values.js";
 import { actorOf, audit } from "../programs/audit.js";
-import { requireCardStaff, requireOwner } from "./access.js";
+import { type CardWithClubs, requireCardStaff, requireFound, requireOwner } from "./access.js";
 import { runIdempotent } from "./actions.js";
 import { couponExpiry, couponStatus, newCouponCode, normalizeCouponCode } from "./coupon-codes.js";
-import { type CardWithClubs, cardWorkFilter, requireFound } from "./scope.js";
 
 /** Where issued coupons come from: a reward (its title and validity) of a card, won or redeemed by a member. */
 export interface CouponSource {
@@ -220,47 +219,4 @@ export async function cancelCoupon(call: Call, couponId: string): Promise<Coupon
     });
     return after;
   });
-}
-
-// Reads --------------------------------------------------------------------------------------------------
-
-/** Coupons the caller may see: those of cards they own or work on, and their own (as a member). */
-export function couponReadWhere(p: Principal): Prisma.CouponWhereInput {
-  return { OR: [{ card: cardWorkFilter(p) }, { memberId: { in: ownMemberIds(p) } }] };
-}
-
-/** Coupons in a status as clients see it (EXPIRED is an ISSUED coupon past its expiresAt). */
-export function couponStatusWhere(status: CouponStatus, now: Date = new Date()): Prisma.CouponWhereInput {
-  switch (status) {
-    case "EXPIRED":
-      return { status: "ISSUED", expiresAt: { lte: now } };
-    case "ISSUED":
-      return { status: "ISSUED", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
-    default:
-      return { status };
-  }
-}
-
-export interface CouponFilter {
-  programId: string;
-  cardId?: string | null;
-  memberId?: string | null;
-  status?: CouponStatus | null;
-  /** As typed: case, spaces and dashes do not matter. */
-  code?: string | null;
-}
-
-export function couponListWhere(p: Principal, filter: CouponFilter): Prisma.CouponWhereInput {
-  const code = filter.code != null ? normalizeCouponCode(filter.code) : undefined;
-  return {
-    AND: [
-      couponReadWhere(p),
-      { programId: filter.programId },
-      filter.cardId ? { cardId: filter.cardId } : {},
-      filter.memberId ? { memberId: filter.memberId } : {},
-      filter.status ? couponStatusWhere(filter.status) : {},
-      // A code that cannot exist matches nothing.
-      code === undefined ? {} : code === null ? { id: { in: [] } } : { code },
-    ],
-  };
 }

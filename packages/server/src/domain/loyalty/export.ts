@@ -3,9 +3,9 @@
 // program's managers and keys export the whole program (or one card of it); a partner (its key or users) only
 // its own cards, one card at a time.
 import type { CardType, Prisma } from "../../generated/prisma/client.js";
-import { canManageProgram, requireAuthenticated, requireProgramManager } from "../auth/principal.js";
 import type { Call, Deps } from "../kernel/deps.js";
 import { AuthError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { canManageProgram, requireAuthenticated, requireProgramManager } from "../kernel/principal.js";
 import { balancesByMember } from "../points/ledger.js";
 import { requireOwner } from "./access.js";
 

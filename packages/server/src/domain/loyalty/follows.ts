@@ -2,16 +2,16 @@
 // its QR link (followToken); a QR_ONLY card named by id stays unknown (NOT_FOUND), so its existence never leaks.
 // Following is idempotent: following again returns the follow, and FOLLOW is written to the history once.
 import type { Card, CardFollow, Member } from "../../generated/prisma/client.js";
-import { ownMemberIds, type Principal } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, LoyaltyRuleError, ValidationError } from "../kernel/errors.js";
+import { ownMemberIds, type Principal } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import type { MemberRef } from "../points/members.js";
 import { actorOf, audit } from "../programs/audit.js";
 import { isOwner } from "./access.js";
 import { requireCard } from "./cards.js";
 import { actingMember, ownMemberIn } from "./members.js";
-import { cardFilter } from "./scope.js";
+import { visibleCards } from "./scope.js";
 
 type CardWithPartner = Card & { partner: { status: string; deletedAt: Date | null } };
 
@@ -153,7 +153,7 @@ export async function unfollowCard(
  */
 export async function recordCardView(call: Call, input: { cardId: string; member?: MemberRef | null }): Promise<Card> {
   const p = call.principal;
-  const card = requireCard(await call.prisma.card.findFirst({ where: { id: input.cardId, AND: [cardFilter(p)] } }));
+  const card = requireCard(await call.prisma.card.findFirst({ where: { id: input.cardId, AND: [visibleCards(p)] } }));
   const memberId = input.member
     ? (await actingMember(call.prisma, p, input.member, { programId: card.programId, card })).id
     : ownMemberIn(p, card.programId);

@@ -4,30 +4,21 @@
 // paths as staff actions and redemptions, the GamePlay, its Activity and the audit entry.
 import { z } from "zod";
 import type { Card, Coupon, Game, GamePlay, GamePrize, Prisma, Reward } from "../../generated/prisma/client.js";
-import { isAdmin, memberProgramIds, type Principal } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
-import {
-  ConflictError,
-  ErrorCode,
-  LoyaltyRuleError,
-  NotFoundError,
-  ValidationError,
-  type ValidationIssue,
-} from "../kernel/errors.js";
+import { ConflictError, ErrorCode, LoyaltyRuleError, ValidationError, type ValidationIssue } from "../kernel/errors.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import { type Loose, name, optionalText, parseInput } from "../kernel/values.js";
 import { lockMember } from "../points/ledger.js";
 import type { MemberRef } from "../points/members.js";
 import { audit } from "../programs/audit.js";
 import { requireProgram } from "../programs/programs.js";
-import { requireOwner } from "./access.js";
+import { follows, requireFound, requireOwner } from "./access.js";
 import { unavailability } from "./availability.js";
 import { issueCoupons } from "./coupons.js";
 import { drawPrize } from "./draw.js";
 import { actorFor, isLive } from "./follows.js";
 import { actingMember } from "./members.js";
 import { currentPeriod } from "./play-periods.js";
-import { cardWorkFilter, followedCardWhere, follows, requireFound } from "./scope.js";
 
 const whole = (what: string) => z.number().int(`${what} must be a whole number`);
 
@@ -358,39 +349,4 @@ async function lockedRewards(tx: Tx, prizes: GamePrize[]): Promise<Map<string, R
   if (!ids.length) return new Map();
   await tx.$queryRaw`SELECT 1 FROM "Reward" WHERE "id" = ANY(${ids}::uuid[]) ORDER BY "id" FOR UPDATE`;
   return new Map((await tx.reward.findMany({ where: { id: { in: ids } } })).map((r) => [r.id, r]));
-}
-
-// Reads --------------------------------------------------------------------------------------------------
-
-/** Games the caller may see: all of the cards they work on; the playable ones of cards they follow. */
-export function gameReadWhere(p: Principal, now: Date = new Date()): Prisma.GameWhereInput {
-  return {
-    OR: [
-      { card: cardWorkFilter(p) },
-      {
-        card: { AND: [followedCardWhere(p), { status: "ACTIVE", partner: { status: "ENABLED", deletedAt: null } }] },
-        status: "ACTIVE",
-        AND: [
-          { OR: [{ startsAt: null }, { startsAt: { lte: now } }] },
-          { OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
-        ],
-      },
-    ],
-  };
-}
-
-/** A partner's games, for its owners (the partner itself, the program's managers). */
-export async function partnerGamesWhere(
-  call: Pick<Call, "prisma" | "principal">,
-  partnerId: string,
-): Promise<Prisma.GameWhereInput> {
-  const partner = await call.prisma.partner.findFirst({
-    where: { id: partnerId, deletedAt: null },
-    select: { programId: true },
-  });
-  // Like every partner lookup: callers without a role in its program learn nothing of it.
-  if (!partner || !(isAdmin(call.principal) || memberProgramIds(call.principal).includes(partner.programId)))
-    throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found");
-  requireOwner(call.principal, { programId: partner.programId, partnerId });
-  return { card: { partnerId } };
 }

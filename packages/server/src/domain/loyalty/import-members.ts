@@ -2,8 +2,8 @@
 // file leaves out keeps the stored value; an empty cell clears it.
 import type { Prisma } from "../../generated/prisma/client.js";
 import { email } from "../auth/login.js";
-import { requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
+import { requireProgramManager } from "../kernel/principal.js";
 import { uuidv7 } from "../kernel/uuid.js";
 import { type ImportInput, type ImportKind, type ImportReport, inChunks, RowChecker, runImport } from "./import.js";
 

@@ -1,8 +1,9 @@
 // importProducts: the program's product catalogue (SKU → brand, category) that BRAND and CATEGORY campaigns
 // match through, written with the catalogue's own upsert and config-version bump. A column the file leaves out
 // keeps the stored value; an empty cell clears it.
-import { requireProgramManager } from "../auth/principal.js";
+
 import type { Call } from "../kernel/deps.js";
+import { requireProgramManager } from "../kernel/principal.js";
 import { bumpPointsConfig, type ProductRow, saveProducts } from "../points/settings.js";
 import { type ImportInput, type ImportReport, inChunks, RowChecker, runImport } from "./import.js";
 

@@ -5,10 +5,10 @@
 // caller may not manage reads as unknown.
 import type { ClubRole } from "../../generated/prisma/client.js";
 import { email as emailAddress } from "../auth/login.js";
-import { canManageProgram, type Principal, requireAuthenticated, staffClubs } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { AuthError, ErrorCode, NotFoundError } from "../kernel/errors.js";
 import { decodeGlobalId } from "../kernel/ids.js";
+import { canManageProgram, type Principal, requireAuthenticated, staffClubs } from "../kernel/principal.js";
 import { uuidv7 } from "../kernel/uuid.js";
 import { audit } from "../programs/audit.js";
 import { type ImportInput, type ImportReport, type ImportRow, inChunks, RowChecker, runImport } from "./import.js";

@@ -8,9 +8,9 @@
 // imported entry on the card).
 import { parseInstant } from "@partnergraph/points";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { decodeGlobalId } from "../kernel/ids.js";
+import { requireProgramManager } from "../kernel/principal.js";
 import { uuidv7 } from "../kernel/uuid.js";
 import { balances, lockMembers } from "../points/ledger.js";
 import { actorOf } from "../programs/audit.js";

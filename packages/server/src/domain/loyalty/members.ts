@@ -1,21 +1,13 @@
 // A member's side of loyalty: who acts for which member, the member's QR, and what of a member's cards and
 // history a caller may see. A member acts for themselves (their session proved their email); the program's
 // managers act for any member of it; a card's partner acts for a member on that card.
-import type { Member, Prisma } from "../../generated/prisma/client.js";
-import {
-  isAdmin,
-  managedProgramIds,
-  ownMemberIds,
-  ownPartnerIds,
-  type Principal,
-  requireAuthenticated,
-} from "../auth/principal.js";
+import type { Member } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { type Principal, requireAuthenticated } from "../kernel/principal.js";
 import type { MemberRef } from "../points/members.js";
 import { type Owned, requireMemberActor } from "./access.js";
 import { signMemberQr } from "./qr.js";
-import { cardWorkFilter, workClubIds } from "./scope.js";
 
 const notAMember = () => new NotFoundError(ErrorCode.NOT_FOUND, "Member not found");
 
@@ -58,34 +50,4 @@ export async function issueMemberQr(
 ): Promise<{ payload: string; expiresAt: Date }> {
   const member = await actingMember(call.prisma, call.principal, input.member, { programId: input.programId ?? null });
   return signMemberQr(secret, { programId: member.programId, memberId: member.id });
-}
-
-/**
- * A member's follows (cards and balances) the caller may see: all of them for the member and the program's
- * managers; for partners and staff only the follows of cards they manage or work with.
- */
-export function followFilter(p: Principal): Prisma.CardFollowWhereInput {
-  requireAuthenticated(p);
-  if (isAdmin(p)) return {};
-  return {
-    OR: [
-      { memberId: { in: ownMemberIds(p) } },
-      { programId: { in: managedProgramIds(p) } },
-      { card: cardWorkFilter(p) },
-    ],
-  };
-}
-
-/** Activity rows the caller may see: a member their own; owners their cards'; staff their clubs' cards'. */
-export function activityFilter(p: Principal): Prisma.ActivityWhereInput {
-  requireAuthenticated(p);
-  if (isAdmin(p)) return {};
-  return {
-    OR: [
-      { memberId: { in: ownMemberIds(p) } },
-      { programId: { in: managedProgramIds(p) } },
-      { partnerId: { in: ownPartnerIds(p) } },
-      { card: { clubs: { some: { clubId: { in: workClubIds(p) } } } } },
-    ],
-  };
 }

@@ -12,12 +12,12 @@ import { parseInput } from "../kernel/values.js";
 import { balanceOf, lockMember } from "../points/ledger.js";
 import type { MemberRef } from "../points/members.js";
 import { audit } from "../programs/audit.js";
+import { requireFound } from "./access.js";
 import { enforceDailyActionLimits, runIdempotent, today } from "./actions.js";
 import { requireAvailable, rewardCost } from "./availability.js";
 import { issueCoupons } from "./coupons.js";
 import { actorFor, isLive } from "./follows.js";
 import { actingMember } from "./members.js";
-import { requireFound } from "./scope.js";
 import { type ActionCard, type ActionScope, runStaffAction } from "./staff-action.js";
 
 const RedeemInput = z.object({

@@ -2,15 +2,12 @@
 // clubs (all of them, with an `available` flag) and by members following the card (only what they can redeem
 // now). A disabled or deleted partner's rewards are suspended (see suspendPartnerRewards).
 import { z } from "zod";
-import type { Prisma, Reward } from "../../generated/prisma/client.js";
-import type { Principal } from "../auth/principal.js";
+import type { Reward } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ValidationError, type ValidationIssue } from "../kernel/errors.js";
 import { type Loose, name, optionalText, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
-import { requireOwner } from "./access.js";
-import { availableRewardWhere } from "./availability.js";
-import { cardWorkFilter, followedCardWhere, requireFound } from "./scope.js";
+import { requireFound, requireOwner } from "./access.js";
 
 const count = (what: string) => z.number().int(`${what} must be a whole number`);
 
@@ -145,19 +142,4 @@ export async function suspendPartnerRewards(
     ? await tx.reward.updateMany({ where: { ...where, suspendedAt: { not: null } }, data: { suspendedAt: null } })
     : await tx.reward.updateMany({ where: { ...where, suspendedAt: null }, data: { suspendedAt: new Date() } });
   return count;
-}
-
-// Reads --------------------------------------------------------------------------------------------------
-
-/** Rewards the caller may see: all of the cards they work on; the available ones of cards they follow. */
-export function rewardReadWhere(p: Principal, now: Date = new Date()): Prisma.RewardWhereInput {
-  return { OR: [{ card: cardWorkFilter(p) }, { AND: [{ card: followedCardWhere(p) }, availableRewardWhere(now)] }] };
-}
-
-export function rewardListWhere(
-  p: Principal,
-  cardId: string | undefined,
-  onlyAvailable = false,
-): Prisma.RewardWhereInput {
-  return { AND: [rewardReadWhere(p), cardId ? { cardId } : {}, onlyAvailable ? availableRewardWhere() : {}] };
 }

@@ -10,10 +10,10 @@ import { z } from "zod";
 import type { Activity, ActivityType, Card, Member, Program } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, LoyaltyRuleError, ValidationError } from "../kernel/errors.js";
+import { programRows } from "../kernel/row-filters.js";
 import { parseInput } from "../kernel/values.js";
 import { lockMember } from "../points/ledger.js";
 import { actorOf, audit } from "../programs/audit.js";
-import { programRowFilter } from "../referrals/scope.js";
 import { requireCardStaff } from "./access.js";
 import { enforceDailyActionLimits, runIdempotent, today } from "./actions.js";
 import { requireCard } from "./cards.js";
@@ -73,7 +73,7 @@ export interface StaffActionSpec<T> {
 export async function actionCard(call: Call, cardId: string): Promise<ActionCard> {
   const card = requireCard(
     await call.prisma.card.findFirst({
-      where: { id: cardId, ...programRowFilter(call.principal) },
+      where: { id: cardId, ...programRows(call.principal) },
       include: {
         clubs: { select: { clubId: true } },
         partner: { select: { status: true, deletedAt: true } },

@@ -3,18 +3,17 @@
 // the person logs in with an emailed code. Access follows the rows at once: authentication reads them per
 // request, so someone removed from their last club has no club access on their next call.
 import { z } from "zod";
-import type { Club, ClubStaff, Prisma } from "../../generated/prisma/client.js";
+import type { Club, ClubStaff } from "../../generated/prisma/client.js";
 import { ClubRole } from "../../generated/prisma/enums.js";
 import { email } from "../auth/login.js";
-import { isAdmin, managedProgramIds, ownPartnerIds, type Principal } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { AuthError, ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import type { Principal } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import { parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
 import { isOwner, requireClubManager } from "./access.js";
 import { findClub } from "./clubs.js";
-import { managedClubIds } from "./scope.js";
 
 const StaffInput = z.object({ email, role: z.enum(ClubRole) });
 const RemoveInput = z.object({ email });
@@ -107,18 +106,6 @@ export async function removeClubStaff(
     });
     return { club, email: data.email };
   });
-}
-
-/** The staff rows a caller may see: all of a club's for its owners and managers, otherwise only their own. */
-export function clubStaffFilter(p: Principal): Prisma.ClubStaffWhereInput {
-  if (isAdmin(p)) return {};
-  return {
-    OR: [
-      { club: { OR: [{ programId: { in: managedProgramIds(p) } }, { partnerId: { in: ownPartnerIds(p) } }] } },
-      { clubId: { in: managedClubIds(p) } },
-      ...(p.kind === "user" ? [{ userId: p.id }] : []),
-    ],
-  };
 }
 
 async function managedClub(tx: Tx, p: Principal, clubId: string): Promise<Club> {

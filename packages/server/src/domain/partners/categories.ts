@@ -1,13 +1,14 @@
 // Partner categories: a program-defined list for reporting (Hospitality, Aviation, ...).
 import { z } from "zod";
-import type { PartnerCategory, Prisma } from "../../generated/prisma/client.js";
-import { type Principal, programFilter, requireProgramManager } from "../auth/principal.js";
+import type { PartnerCategory } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, NotFoundError } from "../kernel/errors.js";
+import { requireProgramManager } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import { parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
 import { requireProgram } from "../programs/programs.js";
+import { visiblePartnerCategories } from "./scope.js";
 
 const CategoryName = z.object({
   name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
@@ -81,12 +82,8 @@ export async function deletePartnerCategory(call: Call, id: string): Promise<Par
   });
 }
 
-export function categoryListWhere(actor: Principal, programId: string): Prisma.PartnerCategoryWhereInput {
-  return { programId, program: programFilter(actor) };
-}
-
 async function managedCategory(tx: Tx, call: Call, id: string): Promise<PartnerCategory> {
-  const category = await tx.partnerCategory.findFirst({ where: { id, program: programFilter(call.principal) } });
+  const category = await tx.partnerCategory.findFirst({ where: { id, ...visiblePartnerCategories(call.principal) } });
   if (!category) throw new NotFoundError(undefined, "Partner category not found");
   requireProgramManager(call.principal, category.programId);
   return category;

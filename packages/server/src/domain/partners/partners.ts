@@ -1,16 +1,17 @@
 // Partners: create, update, status, delete, API keys, and the scoped reads. A partner sees only itself;
 // a manager their program. Every write is one transaction with its audit entry; events follow the commit.
 import { z } from "zod";
-import type { Partner, PartnerStatus, Prisma } from "../../generated/prisma/client.js";
+import type { Partner, PartnerStatus } from "../../generated/prisma/client.js";
 import { generateKey } from "../auth/keys.js";
-import { type Principal, partnerFilter, requireProgramManager } from "../auth/principal.js";
 import { partnerStatusChanged } from "../kernel/area-hooks.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { requireProgramManager } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import { Decimal, decimalString, type Loose, name, optionalText, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
 import { requireConfigured, requireProgram } from "../programs/programs.js";
+import { partnerByRef } from "./scope.js";
 
 const externalId = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
 
@@ -199,46 +200,6 @@ export async function revokePartnerApiKey(call: Call, ref: PartnerRef): Promise<
 
 // Reads --------------------------------------------------------------------------------------------------
 
-export function partnerByIdWhere(actor: Principal, id: string): Prisma.PartnerWhereInput {
-  return { AND: [partnerFilter(actor), { id }] };
-}
-
-export function partnerByExternalIdWhere(
-  actor: Principal,
-  programId: string,
-  externalId: string,
-): Prisma.PartnerWhereInput {
-  return { AND: [partnerFilter(actor), { programId, externalId }] };
-}
-
-export function partnerRefWhere(actor: Principal, ref: PartnerRef): Prisma.PartnerWhereInput {
-  return "id" in ref ? partnerByIdWhere(actor, ref.id) : partnerByExternalIdWhere(actor, ref.programId, ref.externalId);
-}
-
-export interface PartnerListFilter {
-  status?: PartnerStatus | null;
-  categoryId?: string | null;
-  /** Case-insensitive match on name, or exact externalId. */
-  search?: string | null;
-}
-
-export function partnerListWhere(
-  actor: Principal,
-  programId: string,
-  filter: PartnerListFilter = {},
-): Prisma.PartnerWhereInput {
-  const search = filter.search?.trim();
-  return {
-    AND: [
-      partnerFilter(actor),
-      { programId },
-      filter.status ? { status: filter.status } : {},
-      filter.categoryId ? { categoryId: filter.categoryId } : {},
-      search ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { externalId: search }] } : {},
-    ],
-  };
-}
-
 export function requirePartner<T>(row: T | null | undefined): T {
   if (!row) throw new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found");
   return row;
@@ -248,7 +209,7 @@ export function requirePartner<T>(row: T | null | undefined): T {
 
 /** The live partner the caller may manage; PARTNER_NOT_FOUND when it cannot even see it. */
 async function managedPartner(tx: Tx, call: Call, ref: PartnerRef): Promise<Partner> {
-  const partner = requirePartner(await tx.partner.findFirst({ where: partnerRefWhere(call.principal, ref) }));
+  const partner = requirePartner(await tx.partner.findFirst({ where: partnerByRef(call.principal, ref) }));
   requireProgramManager(call.principal, partner.programId);
   return partner;
 }

@@ -1,9 +1,9 @@
 // Manual adjustments: a manager adds or takes points with a reason, once per idempotency key.
 import { z } from "zod";
 import type { LedgerEntry } from "../../generated/prisma/client.js";
-import { requireProgramManager } from "../auth/principal.js";
 import type { Call } from "../kernel/deps.js";
 import { ConflictError, InsufficientPointsError } from "../kernel/errors.js";
+import { requireProgramManager } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import { parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";

@@ -5,10 +5,10 @@
 // sum rounded once, half up, to the currency's minor unit (EUR: cents). Example: 1,000,000 points at 0.05 →
 // 50,000.00; 3 points at 0.0125 → 0.0375 → 0.04.
 import { Prisma } from "../../generated/prisma/client.js";
-import { canManageProgram, ownPartnerIds, requireProgramManager } from "../auth/principal.js";
 import type { Call } from "../kernel/deps.js";
 import { ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
 import { minorDigits, sum } from "../kernel/money.js";
+import { canManageProgram, ownPartnerIds, requireProgramManager } from "../kernel/principal.js";
 import { Decimal } from "../kernel/values.js";
 import { requireConfigured, requireProgram } from "../programs/programs.js";
 

@@ -1,18 +1,9 @@
 // Members: a program's customers, each with an append-only points ledger (its sums are in ledger.ts).
 import { z } from "zod";
-import type { Member, Prisma } from "../../generated/prisma/client.js";
-import {
-  canManageProgram,
-  isAdmin,
-  managedProgramIds,
-  memberProgramIds,
-  ownMemberIds,
-  type Principal,
-  requireAuthenticated,
-  requireProgramManager,
-} from "../auth/principal.js";
+import type { Member } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { canManageProgram, memberProgramIds, requireProgramManager } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import { type Loose, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
@@ -65,36 +56,6 @@ export async function createMember(
     if (!raced) throw new ConflictError("A member with this externalId is being created", "externalId");
     return raced;
   }
-}
-
-/**
- * Members a principal may see: managers their program's; staff their program's (they serve members at the
- * counter); partners only members they have awarded points to or who follow their cards; a member's own
- * session itself.
- */
-export function memberFilter(p: Principal): Prisma.MemberWhereInput {
-  requireAuthenticated(p);
-  if (isAdmin(p)) return {};
-  const staffPrograms = p.grants.flatMap((g) => (g.role === "STAFF" ? [g.programId] : []));
-  const partnerIds = p.grants.flatMap((g) => (g.role === "PARTNER_USER" ? [g.partnerId] : []));
-  return {
-    OR: [
-      { programId: { in: [...managedProgramIds(p), ...staffPrograms] } },
-      ...(partnerIds.length
-        ? [
-            { ledger: { some: { partnerId: { in: partnerIds } } } },
-            { follows: { some: { card: { partnerId: { in: partnerIds } } } } },
-          ]
-        : []),
-      ...(ownMemberIds(p).length ? [{ id: { in: ownMemberIds(p) } }] : []),
-    ],
-  };
-}
-
-export function memberRefWhere(p: Principal, ref: MemberRef): Prisma.MemberWhereInput {
-  return {
-    AND: [memberFilter(p), "id" in ref ? { id: ref.id } : { programId: ref.programId, externalId: ref.externalId }],
-  };
 }
 
 export function requireMember<T>(row: T | null | undefined): T {

@@ -3,9 +3,9 @@
 // exactly what the quote said for the same basket and time.
 import { type Basket, PointsInputError, type PointsResult } from "@partnergraph/points";
 import type { Partner, Program } from "../../generated/prisma/client.js";
-import { canManageProgram, memberProgramIds, ownPartnerIds, requireAuthenticated } from "../auth/principal.js";
 import type { Call } from "../kernel/deps.js";
 import { AuthError, ErrorCode, InvalidBasketError, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { canManageProgram, memberProgramIds, ownPartnerIds, requireAuthenticated } from "../kernel/principal.js";
 import { decimalText } from "../kernel/values.js";
 import { requirePartner } from "../partners/partners.js";
 import { requireConfigured, requireProgram } from "../programs/programs.js";

@@ -5,9 +5,9 @@ import { CHANNELS, TENDER_TYPES, TRANSACTION_TYPES, WEEKDAYS } from "@partnergra
 import { z } from "zod";
 import type { Campaign, MultiplierKind } from "../../generated/prisma/client.js";
 import { CampaignStatus, CampaignType } from "../../generated/prisma/enums.js";
-import { requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { NotFoundError } from "../kernel/errors.js";
+import { requireProgramManager } from "../kernel/principal.js";
 import { decimalString, type Loose, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
 import { requireProgram } from "../programs/programs.js";

@@ -1,8 +1,8 @@
 // The audit trail: every mutation writes who did what to which object, with the changed fields before and
 // after, in the same transaction as the change itself.
 import type { Prisma } from "../../generated/prisma/client.js";
-import { type Principal, requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
+import type { Principal } from "../kernel/principal.js";
 
 export interface AuditInput {
   action: string;
@@ -60,27 +60,4 @@ function changedFields(
     Object.fromEntries(keys.map((k) => [k, b[k] ?? null])),
     Object.fromEntries(keys.map((k) => [k, a[k] ?? null])),
   ];
-}
-
-export interface AuditFilter {
-  action?: string | null;
-  targetType?: string | null;
-  targetId?: string | null;
-  actorType?: string | null;
-}
-
-/** A program's audit trail, for its managers and admins. */
-export function auditListWhere(
-  actor: Principal,
-  programId: string,
-  filter: AuditFilter = {},
-): Prisma.AuditEntryWhereInput {
-  requireProgramManager(actor, programId);
-  return {
-    programId,
-    ...(filter.action && { action: filter.action }),
-    ...(filter.targetType && { targetType: filter.targetType }),
-    ...(filter.targetId && { targetId: filter.targetId }),
-    ...(filter.actorType && { actorType: filter.actorType }),
-  };
 }

@@ -1,14 +1,15 @@
 // Programs: the tenant root. Creating one is a platform-admin act and returns the program's secret key once.
 // Partners can be added once the commerce configuration (currency, rate, time zone) is complete.
 import { z } from "zod";
-import type { Prisma, Program } from "../../generated/prisma/client.js";
+import type { Program } from "../../generated/prisma/client.js";
 import { RoundingMode } from "../../generated/prisma/enums.js";
 import { generateKey } from "../auth/keys.js";
-import { type Principal, programFilter, requireAdmin, requireProgramManager } from "../auth/principal.js";
 import type { Call } from "../kernel/deps.js";
 import { ConflictError, NotConfiguredError, NotFoundError } from "../kernel/errors.js";
+import { requireAdmin, requireProgramManager } from "../kernel/principal.js";
 import { currencyCode, decimalString, type Loose, name, parseInput, timeZone } from "../kernel/values.js";
 import { audit } from "./audit.js";
+import { programById } from "./scope.js";
 
 const CommerceConfig = {
   currency: currencyCode.optional(),
@@ -95,15 +96,6 @@ export async function configureProgram(
   });
 }
 
-/** The programs a principal may see: all for an admin, those it has a role in for everyone else. */
-export function visiblePrograms(actor: Principal): Prisma.ProgramWhereInput {
-  return programFilter(actor);
-}
-
-export function programByIdWhere(actor: Principal, id: string): Prisma.ProgramWhereInput {
-  return { AND: [visiblePrograms(actor), { id }] };
-}
-
 export function requireProgram<T>(row: T | null | undefined): T {
   if (!row) throw new NotFoundError(undefined, "Program not found");
   return row;
@@ -112,7 +104,7 @@ export function requireProgram<T>(row: T | null | undefined): T {
 /** Fails with NOT_FOUND unless the program exists and the caller may see it. */
 export async function requireProgramVisible(call: Call, programId: string): Promise<void> {
   requireProgram(
-    await call.prisma.program.findFirst({ where: programByIdWhere(call.principal, programId), select: { id: true } }),
+    await call.prisma.program.findFirst({ where: programById(call.principal, programId), select: { id: true } }),
   );
 }
 

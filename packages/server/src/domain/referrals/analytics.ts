@@ -3,15 +3,15 @@
 // Each query is one indexed range scan per table: Click(projectId|partnerId|programId, createdAt),
 // Conversion(…, occurredAt), Commission(…, earnedAt), counted per 15-minute slot then bucket (time-buckets.ts).
 import { Prisma } from "../../generated/prisma/client.js";
-import { requireProgramManager } from "../auth/principal.js";
 import type { Call } from "../kernel/deps.js";
 import { ValidationError } from "../kernel/errors.js";
 import { minorDigits } from "../kernel/money.js";
+import { requireProgramManager } from "../kernel/principal.js";
+import { limitedPartnerIds } from "../kernel/row-filters.js";
 import { bucketing, column, type StatsInterval, StatsRange, slot } from "../kernel/time-buckets.js";
 import { Decimal, parseInput } from "../kernel/values.js";
 import { requireConfigured, requireProgram, requireProgramVisible } from "../programs/programs.js";
 import { visibleProject } from "./projects.js";
-import { partnerScope } from "./scope.js";
 
 export type { StatsInterval } from "../kernel/time-buckets.js";
 
@@ -100,7 +100,7 @@ export async function statsScope(
     if (project.programId !== q.programId)
       throw new ValidationError([{ path: "projectId", message: "is not a project of this program" }]);
   }
-  const scope = partnerScope(call.principal, q.programId);
+  const scope = limitedPartnerIds(call.principal, q.programId);
   const partnerId = scope
     ? q.partnerId && scope.includes(q.partnerId)
       ? q.partnerId

@@ -3,9 +3,10 @@
 
 import type { CommissionChangedEvent } from "../../events/bus.js";
 import type { Commission, CommissionStatus, Prisma } from "../../generated/prisma/client.js";
-import { type Principal, requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, InvalidTransitionError, NotFoundError } from "../kernel/errors.js";
+import { requireProgramManager } from "../kernel/principal.js";
+import { programRows } from "../kernel/row-filters.js";
 import { uuidv7 } from "../kernel/uuid.js";
 import { parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
@@ -20,7 +21,6 @@ import {
   liveRulesByProject,
 } from "./earning.js";
 import { lockPeriodExclusively, periodBounds, periodText, requireOpenPeriods } from "./periods.js";
-import { programRowFilter, scopedRows } from "./scope.js";
 
 /** The transitions a caller may ask for. REVERSED is reached only through refunds. */
 export const TRANSITIONS: Readonly<Record<CommissionStatus, readonly CommissionStatus[]>> = {
@@ -46,7 +46,7 @@ export function commissionEvent(c: Commission, change: CommissionChangedEvent["c
 
 export async function setCommissionStatus(call: Call, commissionId: string, to: CommissionStatus): Promise<Commission> {
   const after = await call.prisma.$transaction(async (tx) => {
-    const before = await tx.commission.findFirst({ where: { id: commissionId, ...programRowFilter(call.principal) } });
+    const before = await tx.commission.findFirst({ where: { id: commissionId, ...programRows(call.principal) } });
     if (!before) throw new NotFoundError(ErrorCode.NOT_FOUND, "Commission not found");
     requireProgramManager(call.principal, before.programId);
     if (!TRANSITIONS[before.status].includes(to))
@@ -351,21 +351,3 @@ function reconciler(tx: Tx, report: SyncReport, events: CommissionChangedEvent[]
 }
 
 // Reads --------------------------------------------------------------------------------------------------
-
-export interface CommissionListFilter {
-  projectId?: string | null;
-  partnerId?: string | null;
-  status?: CommissionStatus | null;
-  period?: string | null;
-}
-
-export function commissionListWhere(
-  actor: Principal,
-  programId: string,
-  f: CommissionListFilter = {},
-): Prisma.CommissionWhereInput {
-  const period = f.period ? parseInput(periodText, f.period) : null;
-  return {
-    AND: [...scopedRows(actor, programId, f), f.status ? { status: f.status } : {}, period ? { period } : {}],
-  };
-}

@@ -6,12 +6,13 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { CommissionChangedEvent, ConversionCreatedEvent } from "../../events/bus.js";
-import type { Commission, Conversion, Prisma } from "../../generated/prisma/client.js";
-import { type Principal, requireProgramManager } from "../auth/principal.js";
+import type { Commission, Conversion } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
 import { fitsMinorUnit, sum } from "../kernel/money.js";
+import { requireProgramManager } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { programRows } from "../kernel/row-filters.js";
 import { uuidv7 } from "../kernel/uuid.js";
 import {
   currencyCode,
@@ -34,7 +35,6 @@ import {
 } from "./earning.js";
 import { holdPeriods, periodOf, requireOpenPeriods } from "./periods.js";
 import { managedProject } from "./projects.js";
-import { programRowFilter, scopedRows } from "./scope.js";
 
 const DAY_MS = 86_400_000;
 /** Clocks differ: a conversion may say it happened this long after the server's now. */
@@ -377,34 +377,10 @@ async function followRefund(tx: Tx, conversion: Conversion): Promise<CommissionC
 // Reads --------------------------------------------------------------------------------------------------
 
 async function managedConversion(tx: Tx, call: Call, id: string): Promise<Conversion> {
-  const conversion = await tx.conversion.findFirst({ where: { id, ...programRowFilter(call.principal) } });
+  const conversion = await tx.conversion.findFirst({ where: { id, ...programRows(call.principal) } });
   if (!conversion) throw new NotFoundError(ErrorCode.NOT_FOUND, "Conversion not found");
   requireProgramManager(call.principal, conversion.programId);
   return conversion;
-}
-
-export interface ConversionListFilter {
-  projectId?: string | null;
-  partnerId?: string | null;
-  type?: "LEAD" | "SALE" | null;
-  status?: "ATTRIBUTED" | "UNATTRIBUTED" | "DISCARDED" | null;
-  from?: Date | null;
-  to?: Date | null;
-}
-
-export function conversionListWhere(
-  actor: Principal,
-  programId: string,
-  f: ConversionListFilter = {},
-): Prisma.ConversionWhereInput {
-  return {
-    AND: [
-      ...scopedRows(actor, programId, f),
-      f.type ? { type: f.type } : {},
-      f.status ? { status: f.status } : {},
-      f.from || f.to ? { occurredAt: { ...(f.from && { gte: f.from }), ...(f.to && { lt: f.to }) } } : {},
-    ],
-  };
 }
 
 export type { Commission };

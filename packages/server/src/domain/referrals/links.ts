@@ -3,21 +3,15 @@
 // case and unique across the server (the redirect path names no program).
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import type { Prisma, ReferralLink } from "../../generated/prisma/client.js";
-import {
-  canManageProgram,
-  ownPartnerIds,
-  type Principal,
-  partnerFilter,
-  requireAuthenticated,
-} from "../auth/principal.js";
+import type { ReferralLink } from "../../generated/prisma/client.js";
 import type { Call } from "../kernel/deps.js";
 import { AuthError, ConflictError, ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
+import { canManageProgram, ownPartnerIds, type Principal, requireAuthenticated } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
 import { type Loose, parseInput } from "../kernel/values.js";
 import { requirePartner } from "../partners/partners.js";
+import { visiblePartners } from "../partners/scope.js";
 import { audit } from "../programs/audit.js";
-import { partnerRowFilter, scopedRows } from "./scope.js";
 
 /** Codes in /r/<code>: 3-64 of a-z, 0-9, "-" and "_", starting with a letter or digit. */
 export const CODE_PATTERN = /^[a-z0-9][a-z0-9_-]{2,63}$/;
@@ -82,7 +76,7 @@ export async function createReferralLink(
     try {
       return await call.prisma.$transaction(async (tx) => {
         const partner = requirePartner(
-          await tx.partner.findFirst({ where: { AND: [partnerFilter(call.principal), { id: partnerId }] } }),
+          await tx.partner.findFirst({ where: { AND: [visiblePartners(call.principal), { id: partnerId }] } }),
         );
         requireOwnOrManaged(call.principal, partner);
         const targetProject = projectId ?? partner.defaultProjectId;
@@ -124,23 +118,4 @@ export async function createReferralLink(
 function requireOwnOrManaged(p: Principal, partner: { id: string; programId: string }): void {
   if (canManageProgram(p, partner.programId) || ownPartnerIds(p).includes(partner.id)) return;
   throw new AuthError(ErrorCode.INSUFFICIENT_PARTNER_PERMISSIONS, "Partners may create links only for themselves");
-}
-
-export interface LinkListFilter {
-  projectId?: string | null;
-  partnerId?: string | null;
-}
-
-export function linkListWhere(
-  actor: Principal,
-  programId: string,
-  filter: LinkListFilter = {},
-): Prisma.ReferralLinkWhereInput {
-  return {
-    AND: scopedRows(actor, programId, filter),
-  };
-}
-
-export function linkByIdWhere(actor: Principal, id: string): Prisma.ReferralLinkWhereInput {
-  return { AND: [partnerRowFilter(actor), { id }] };
 }

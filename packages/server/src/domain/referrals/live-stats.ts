@@ -3,9 +3,9 @@
 // and which published events a live subscriber receives, and which of them make its counters stale.
 import type { DomainEvent } from "../../events/bus.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import { canSeeEvent, type Principal } from "../auth/principal.js";
 import type { Call } from "../kernel/deps.js";
 import { ValidationError } from "../kernel/errors.js";
+import { canSeeEvent, type Principal } from "../kernel/principal.js";
 import { bucketedStats, type StatsRow, type StatsScope, scopeWhere, statsScope } from "./analytics.js";
 
 export const MIN_WINDOW_MINUTES = 1;

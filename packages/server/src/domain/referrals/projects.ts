@@ -1,16 +1,17 @@
 // Referral projects: a program's campaigns of links, with their attribution and dedup windows and currency;
 // and partners' memberships (a partner's default project is applied to the links it creates).
 import { z } from "zod";
-import type { Prisma, ProjectMembership, ReferralProject } from "../../generated/prisma/client.js";
-import { type Principal, requireProgramManager } from "../auth/principal.js";
+import type { ProjectMembership, ReferralProject } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ConflictError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { requireProgramManager } from "../kernel/principal.js";
 import { isUniqueViolation } from "../kernel/prisma-errors.js";
+import { programRows } from "../kernel/row-filters.js";
 import { currencyCode, type Loose, name, parseInput } from "../kernel/values.js";
 import { requirePartner } from "../partners/partners.js";
 import { audit } from "../programs/audit.js";
 import { requireConfigured, requireProgram } from "../programs/programs.js";
-import { programRowFilter, projectFilter } from "./scope.js";
+import { projectById } from "./scope.js";
 
 const slug = z
   .string()
@@ -160,18 +161,6 @@ export async function removePartnerFromProject(
 
 // Reads --------------------------------------------------------------------------------------------------
 
-export function projectByIdWhere(actor: Principal, id: string): Prisma.ReferralProjectWhereInput {
-  return { AND: [projectFilter(actor), { id }] };
-}
-
-export function projectListWhere(
-  actor: Principal,
-  programId: string,
-  status?: "ACTIVE" | "INACTIVE" | null,
-): Prisma.ReferralProjectWhereInput {
-  return { AND: [projectFilter(actor), { programId }, status ? { status } : {}] };
-}
-
 export function requireProject<T>(row: T | null | undefined): T {
   if (!row) throw new NotFoundError(ErrorCode.NOT_FOUND, "Project not found");
   return row;
@@ -183,7 +172,7 @@ export async function visibleProject(
   call: Pick<Call, "principal">,
   projectId: string,
 ): Promise<ReferralProject> {
-  return requireProject(await tx.referralProject.findFirst({ where: projectByIdWhere(call.principal, projectId) }));
+  return requireProject(await tx.referralProject.findFirst({ where: projectById(call.principal, projectId) }));
 }
 
 /** A project the caller may manage: a permission error for the program's partners and staff, else NOT_FOUND. */
@@ -193,7 +182,7 @@ export async function managedProject(
   projectId: string,
 ): Promise<ReferralProject> {
   const project = requireProject(
-    await tx.referralProject.findFirst({ where: { id: projectId, ...programRowFilter(call.principal) } }),
+    await tx.referralProject.findFirst({ where: { id: projectId, ...programRows(call.principal) } }),
   );
   requireProgramManager(call.principal, project.programId);
   return project;

@@ -2,15 +2,14 @@
 // own rules for an event replace the project's for that event. What a rule pays is computed in earning.ts.
 import { z } from "zod";
 import type { RewardRule } from "../../generated/prisma/client.js";
-import { requireProgramManager } from "../auth/principal.js";
 import type { Call, Tx } from "../kernel/deps.js";
 import { ErrorCode, NotFoundError, ValidationError } from "../kernel/errors.js";
 import { fitsMinorUnit } from "../kernel/money.js";
+import { requireProgramManager } from "../kernel/principal.js";
+import { programRows } from "../kernel/row-filters.js";
 import { decimalString, type Loose, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
-import type { RewardEvent } from "./earning.js";
 import { managedProject } from "./projects.js";
-import { partnerScope, programRowFilter } from "./scope.js";
 
 const RuleFields = z.object({
   event: z.enum(["CLICK", "LEAD", "SALE"]),
@@ -123,24 +122,9 @@ export async function deleteRewardRule(call: Call, ruleId: string): Promise<Rewa
   });
 }
 
-/** Live rules of a project the caller can see: a partner sees the project-wide rules and its own. */
-export function rewardRuleListWhere(
-  call: Pick<Call, "principal">,
-  project: { id: string; programId: string },
-  event?: RewardEvent | null,
-) {
-  const partners = partnerScope(call.principal, project.programId);
-  return {
-    projectId: project.id,
-    deletedAt: null,
-    ...(event && { event }),
-    ...(partners && { OR: [{ partnerId: null }, { partnerId: { in: partners } }] }),
-  };
-}
-
 async function managedRule(tx: Tx, call: Call, ruleId: string): Promise<RewardRule> {
   const rule = await tx.rewardRule.findFirst({
-    where: { id: ruleId, deletedAt: null, ...programRowFilter(call.principal) },
+    where: { id: ruleId, deletedAt: null, ...programRows(call.principal) },
   });
   if (!rule) throw new NotFoundError(ErrorCode.NOT_FOUND, "Reward rule not found");
   requireProgramManager(call.principal, rule.programId);

@@ -1,11 +1,12 @@
 // People: passwordless login, logout, and the roles they hold.
 import { logout, requestLoginCode, verifyLoginCode } from "../../domain/auth/login.js";
-import { roleGrantFilter } from "../../domain/auth/principal.js";
-import { grantRole, revokeRole, roleGrantListWhere } from "../../domain/auth/users.js";
+import { roleGrantList, visibleRoleGrants } from "../../domain/auth/scope.js";
+import { grantRole, revokeRole } from "../../domain/auth/users.js";
 import { InvalidLoginCodeError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import type { RoleGrant, User } from "../../generated/prisma/client.js";
 import { Role } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
 
@@ -29,7 +30,7 @@ export const RoleGrantRef = builder.prismaNode("RoleGrant", {
   nullable: true,
   id: { field: "id" },
   description: "One role of one person.",
-  findUnique: (id, ctx) => ({ id, AND: [roleGrantFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleRoleGrants(ctx.principal)] }),
   fields: (t) => ({
     role: t.expose("role", { type: RoleEnum }),
     user: t.relation("user"),
@@ -81,6 +82,10 @@ const RoleGrantPayload = (name: string) =>
     fields: (t) => ({ roleGrant: t.field({ type: RoleGrantRef, resolve: (p) => p.roleGrant }) }),
   });
 
+const roleGrantsWhere = connectionWhere((args: { programId: string }, ctx) =>
+  roleGrantList(ctx.principal, rowId(args.programId, "Program")),
+);
+
 builder.queryField("roleGrants", (t) =>
   t.prismaConnection(
     {
@@ -89,12 +94,11 @@ builder.queryField("roleGrants", (t) =>
       complexity: connectionComplexity,
       description: "Who holds which role in a program (admin or the program's managers).",
       args: { programId: t.arg.id({ required: true }) },
-      totalCount: (_p, args, ctx) =>
-        ctx.prisma.roleGrant.count({ where: roleGrantListWhere(ctx.principal, rowId(args.programId, "Program")) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.roleGrant.count({ where: roleGrantsWhere(args, ctx) }),
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.roleGrant.findMany({
           ...query,
-          where: roleGrantListWhere(ctx.principal, rowId(args.programId, "Program")),
+          where: roleGrantsWhere(args, ctx),
           orderBy: { id: "asc" },
         }),
     },

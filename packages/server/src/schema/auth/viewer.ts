@@ -1,4 +1,4 @@
-import { type Authenticated, type Grant, ownMemberIds } from "../../domain/auth/principal.js";
+import { type Authenticated, type Grant, ownMemberIds } from "../../domain/kernel/principal.js";
 import { builder } from "../builder.js";
 import { RoleEnum } from "./users.js";
 

@@ -1,17 +1,19 @@
 // Loyalty and stamp cards: types, queries and mutations (thin: decode ids, call the domain, shape results).
 import { isOwner } from "../../domain/loyalty/access.js";
+import { createLoyaltyCard, createStampCard, setCardClubs, updateCard } from "../../domain/loyalty/cards.js";
 import {
-  cardListWhere,
-  createLoyaltyCard,
-  createStampCard,
-  publicCardsWhere,
-  setCardClubs,
-  updateCard,
-} from "../../domain/loyalty/cards.js";
-import { canSeePartner, cardFilter, clubFilter } from "../../domain/loyalty/scope.js";
+  type CardListFilter,
+  cardList,
+  clubCardList,
+  publicCardList,
+  visibleCards,
+  visibleClubs,
+} from "../../domain/loyalty/scope.js";
+import { canSeePartner } from "../../domain/partners/scope.js";
 import type { Card } from "../../generated/prisma/client.js";
 import { CardStatus, CardType, CardVisibility, StampCompletion } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity, type InputFields } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
 import { PartnerRef } from "../partners/partners.js";
@@ -81,7 +83,7 @@ export const CardRef = builder.prismaNode("Card", {
   id: { field: "id" },
   nullable: true,
   description: "A partner's loyalty (points) or stamp card, carried by one or more of its clubs.",
-  findUnique: (id, ctx) => ({ id, AND: [cardFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleCards(ctx.principal)] }),
   fields: (t) => ({
     type: t.expose("type", { type: CardTypeEnum }),
     name: t.exposeString("name"),
@@ -113,7 +115,7 @@ export const CardRef = builder.prismaNode("Card", {
       description: "The clubs carrying the card that the caller may see (owners: all; staff: theirs).",
       select: (_args, ctx, nested) => ({
         clubs: {
-          where: { club: clubFilter(ctx.principal) },
+          where: { club: visibleClubs(ctx.principal) },
           orderBy: { clubId: "asc" },
           select: { club: nested(true) },
         },
@@ -156,6 +158,30 @@ export const CardRef = builder.prismaNode("Card", {
 
 export const CardConnection = builder.connectionObject({ type: CardRef, name: "CardConnection" }, { name: "CardEdge" });
 
+const clubCardsWhere = connectionWhere((_args: object, ctx, club: { id: string }) =>
+  clubCardList(ctx.principal, club.id),
+);
+const cardsWhere = connectionWhere(
+  (
+    args: {
+      filter?: CardListFilter | null;
+    },
+    ctx,
+  ) => {
+    const f = args.filter;
+    return cardList(ctx.principal, {
+      programId: optionalRowId(f?.programId, "Program"),
+      partnerId: optionalRowId(f?.partnerId, "Partner"),
+      clubId: optionalRowId(f?.clubId, "Club"),
+      type: f?.type,
+      status: f?.status,
+    });
+  },
+);
+const publicCardsWhere = connectionWhere((args: { programId: string; type?: CardType | null }, _ctx) =>
+  publicCardList(rowId(args.programId, "Program"), args.type),
+);
+
 builder.prismaObjectFields("Club", (t) => ({
   cards: t.prismaConnection(
     {
@@ -163,14 +189,11 @@ builder.prismaObjectFields("Club", (t) => ({
       cursor: "id",
       complexity: connectionComplexity,
       description: "The cards this club carries that the caller may see, oldest first.",
-      totalCount: (club, _args, ctx) =>
-        ctx.prisma.card.count({
-          where: { AND: [cardFilter(ctx.principal), { clubs: { some: { clubId: club.id } } }] },
-        }),
-      resolve: (query, club, _args, ctx) =>
+      totalCount: (club, args, ctx) => ctx.prisma.card.count({ where: clubCardsWhere(args, ctx, club) }),
+      resolve: (query, club, args, ctx) =>
         ctx.prisma.card.findMany({
           ...query,
-          where: { AND: [cardFilter(ctx.principal), { clubs: { some: { clubId: club.id } } }] },
+          where: clubCardsWhere(args, ctx, club),
           orderBy: { id: "asc" },
         }),
     },
@@ -312,9 +335,9 @@ builder.queryFields((t) => ({
       description:
         "The cards the caller manages (owners: their partners' cards) or works with (staff: the cards of their clubs), oldest first.",
       args: { filter: t.arg({ type: CardFilter }) },
-      totalCount: (_p, args, ctx) => ctx.prisma.card.count({ where: cardsWhere(ctx.principal, args.filter) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.card.count({ where: cardsWhere(args, ctx) }),
       resolve: (query, _r, args, ctx) =>
-        ctx.prisma.card.findMany({ ...query, where: cardsWhere(ctx.principal, args.filter), orderBy: { id: "asc" } }),
+        ctx.prisma.card.findMany({ ...query, where: cardsWhere(args, ctx), orderBy: { id: "asc" } }),
     },
     CardConnection,
   ),
@@ -326,39 +349,17 @@ builder.queryFields((t) => ({
       description:
         "A program's PUBLIC, ACTIVE cards of enabled partners, oldest first: for anyone logged in, members included.",
       args: { programId: t.arg.id({ required: true }), type: t.arg({ type: CardTypeEnum }) },
-      totalCount: (_p, args, ctx) =>
-        ctx.prisma.card.count({ where: publicCardsWhere(rowId(args.programId, "Program"), args.type) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.card.count({ where: publicCardsWhere(args, ctx) }),
       resolve: (query, _r, args, ctx) =>
         ctx.prisma.card.findMany({
           ...query,
-          where: publicCardsWhere(rowId(args.programId, "Program"), args.type),
+          where: publicCardsWhere(args, ctx),
           orderBy: { id: "asc" },
         }),
     },
     CardConnection,
   ),
 }));
-
-type CardFilterArgs =
-  | {
-      programId?: string | null;
-      partnerId?: string | null;
-      clubId?: string | null;
-      type?: CardType | null;
-      status?: CardStatus | null;
-    }
-  | null
-  | undefined;
-
-function cardsWhere(p: Parameters<typeof cardListWhere>[0], f: CardFilterArgs) {
-  return cardListWhere(p, {
-    programId: optionalRowId(f?.programId, "Program"),
-    partnerId: optionalRowId(f?.partnerId, "Partner"),
-    clubId: optionalRowId(f?.clubId, "Club"),
-    type: f?.type,
-    status: f?.status,
-  });
-}
 
 builder.mutationFields((t) => ({
   createLoyaltyCard: t.field({

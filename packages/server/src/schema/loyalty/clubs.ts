@@ -1,17 +1,13 @@
 // Clubs and their staff: types, queries and mutations (thin: decode ids, call the domain, shape results).
 import { ValidationError } from "../../domain/kernel/errors.js";
-import { clubListWhere, createClub, updateClub } from "../../domain/loyalty/clubs.js";
-import { canSeePartner, clubFilter } from "../../domain/loyalty/scope.js";
-import {
-  addClubStaff,
-  type ClubStaffWithUser,
-  clubStaffFilter,
-  removeClubStaff,
-  updateClubStaff,
-} from "../../domain/loyalty/staff.js";
+import { createClub, updateClub } from "../../domain/loyalty/clubs.js";
+import { clubList, visibleClubStaff, visibleClubs } from "../../domain/loyalty/scope.js";
+import { addClubStaff, type ClubStaffWithUser, removeClubStaff, updateClubStaff } from "../../domain/loyalty/staff.js";
+import { canSeePartner } from "../../domain/partners/scope.js";
 import type { Club } from "../../generated/prisma/client.js";
 import { ClubRole, ClubStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
 import { PartnerRef, PartnerRefInput, partnerRef } from "../partners/partners.js";
@@ -38,11 +34,13 @@ export const ClubStaffRef = builder.prismaObject("ClubStaff", {
   }),
 });
 
+const clubStaffWhere = connectionWhere((_args: object, ctx) => visibleClubStaff(ctx.principal));
+
 export const ClubRef = builder.prismaNode("Club", {
   id: { field: "id" },
   nullable: true,
   description: "A partner's location or department: staff work in clubs, cards are assigned to clubs.",
-  findUnique: (id, ctx) => ({ id, AND: [clubFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleClubs(ctx.principal)] }),
   fields: (t) => ({
     name: t.exposeString("name", { description: "Unique within the partner." }),
     address: t.exposeString("address", { nullable: true }),
@@ -66,8 +64,8 @@ export const ClubRef = builder.prismaNode("Club", {
       totalCount: true,
       description:
         "Who works here, longest-serving first: all of them for owners and the club's managers; staff see only themselves.",
-      query: (_args, ctx) => ({
-        where: clubStaffFilter(ctx.principal),
+      query: (args, ctx) => ({
+        where: clubStaffWhere(args, ctx),
         orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
       }),
     }),
@@ -136,26 +134,25 @@ builder.queryFields((t) => ({
       description:
         "Clubs of a program or of one partner, oldest first: owners see the partner's clubs, staff the clubs they work in.",
       args: { programId: t.arg.id(), partnerId: t.arg.id(), status: t.arg({ type: ClubStatusEnum }) },
-      totalCount: (_p, args, ctx) => ctx.prisma.club.count({ where: clubsWhere(ctx.principal, args) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.club.count({ where: clubsWhere(args, ctx) }),
       resolve: (query, _r, args, ctx) =>
-        ctx.prisma.club.findMany({ ...query, where: clubsWhere(ctx.principal, args), orderBy: { id: "asc" } }),
+        ctx.prisma.club.findMany({ ...query, where: clubsWhere(args, ctx), orderBy: { id: "asc" } }),
     },
     ClubConnection,
   ),
 }));
 
-function clubsWhere(
-  p: Parameters<typeof clubListWhere>[0],
-  args: { programId?: string | null; partnerId?: string | null; status?: ClubStatus | null },
-) {
-  if (!args.programId && !args.partnerId)
-    throw new ValidationError([{ path: "programId", message: "give programId or partnerId" }]);
-  return clubListWhere(p, {
-    programId: optionalRowId(args.programId, "Program"),
-    partnerId: optionalRowId(args.partnerId, "Partner"),
-    status: args.status,
-  });
-}
+const clubsWhere = connectionWhere(
+  (args: { programId?: string | null; partnerId?: string | null; status?: ClubStatus | null }, ctx) => {
+    if (!args.programId && !args.partnerId)
+      throw new ValidationError([{ path: "programId", message: "give programId or partnerId" }]);
+    return clubList(ctx.principal, {
+      programId: optionalRowId(args.programId, "Program"),
+      partnerId: optionalRowId(args.partnerId, "Partner"),
+      status: args.status,
+    });
+  },
+);
 
 builder.mutationFields((t) => ({
   createClub: t.field({

@@ -3,18 +3,14 @@
 
 import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import { couponStatus } from "../../domain/loyalty/coupon-codes.js";
-import {
-  cancelCoupon,
-  couponListWhere,
-  couponReadWhere,
-  couponStatusWhere,
-  redeemCoupon,
-} from "../../domain/loyalty/coupons.js";
+import { cancelCoupon, redeemCoupon } from "../../domain/loyalty/coupons.js";
+import { type CouponListFilter, couponList, memberCouponList, visibleCoupons } from "../../domain/loyalty/scope.js";
 import type { Coupon } from "../../generated/prisma/client.js";
 import { CouponStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { optionalRowId, rowId } from "../ids.js";
-import { visibleClubs } from "./club-loader.js";
+import { loadVisibleClubs } from "./club-loader.js";
 import { ClubRef } from "./clubs.js";
 
 export const CouponStatusEnum = builder.enumType(CouponStatus, {
@@ -27,7 +23,7 @@ export const CouponRef = builder.prismaNode("Coupon", {
   id: { field: "id" },
   nullable: true,
   description: "A one-time code a member shows at the counter, issued by a redemption or a game win.",
-  findUnique: (id, ctx) => ({ id, AND: [couponReadWhere(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleCoupons(ctx.principal)] }),
   fields: (t) => ({
     code: t.exposeString("code", {
       description:
@@ -51,7 +47,7 @@ export const CouponRef = builder.prismaNode("Coupon", {
       nullable: true,
       description:
         "The club it was redeemed in, when the caller may see clubs (null too when an owner redeemed it naming none).",
-      load: (ids: string[], ctx) => visibleClubs(ctx, ids),
+      load: (ids: string[], ctx) => loadVisibleClubs(ctx, ids),
       resolve: (c) => c.redeemedClubId,
     }),
     cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true }),
@@ -67,6 +63,25 @@ export const CouponConnection = builder.connectionObject(
   { name: "CouponEdge" },
 );
 
+const memberCouponsWhere = connectionWhere((args: { status?: CouponStatus | null }, ctx) =>
+  memberCouponList(ctx.principal, args.status),
+);
+const couponsWhere = connectionWhere(
+  (
+    args: {
+      filter: CouponListFilter;
+    },
+    ctx,
+  ) =>
+    couponList(ctx.principal, {
+      programId: rowId(args.filter.programId, "Program"),
+      cardId: optionalRowId(args.filter.cardId, "Card"),
+      memberId: optionalRowId(args.filter.memberId, "Member"),
+      status: args.filter.status ?? null,
+      code: args.filter.code ?? null,
+    }),
+);
+
 builder.prismaObjectField("Member", "coupons", (t) =>
   t.relatedConnection("coupons", {
     cursor: "id",
@@ -76,7 +91,7 @@ builder.prismaObjectField("Member", "coupons", (t) =>
     description:
       "The member's coupons the caller may see (the member: all; owners and staff: their cards'), newest first.",
     query: (args, ctx) => ({
-      where: { AND: [couponReadWhere(ctx.principal), args.status ? couponStatusWhere(args.status) : {}] },
+      where: memberCouponsWhere(args, ctx),
       orderBy: { id: "desc" },
     }),
   }),
@@ -101,34 +116,17 @@ builder.queryFields((t) => ({
       description:
         "Coupons of the cards the caller owns or works on as staff (and the caller's own as a member), newest first.",
       args: { filter: t.arg({ type: CouponFilter, required: true }) },
-      totalCount: (_p, args, ctx) =>
-        ctx.prisma.coupon.count({ where: couponListWhere(ctx.principal, filterOf(args.filter)) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.coupon.count({ where: couponsWhere(args, ctx) }),
       resolve: (query, _r, args, ctx) =>
         ctx.prisma.coupon.findMany({
           ...query,
-          where: couponListWhere(ctx.principal, filterOf(args.filter)),
+          where: couponsWhere(args, ctx),
           orderBy: { id: "desc" },
         }),
     },
     CouponConnection,
   ),
 }));
-
-function filterOf(filter: {
-  programId: string;
-  cardId?: string | null;
-  memberId?: string | null;
-  status?: CouponStatus | null;
-  code?: string | null;
-}) {
-  return {
-    programId: rowId(filter.programId, "Program"),
-    cardId: optionalRowId(filter.cardId, "Card"),
-    memberId: optionalRowId(filter.memberId, "Member"),
-    status: filter.status ?? null,
-    code: filter.code ?? null,
-  };
-}
 
 const RedeemCouponInput = builder.inputType("RedeemCouponInput", {
   fields: (t) => ({

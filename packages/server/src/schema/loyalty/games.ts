@@ -1,20 +1,13 @@
 // Games on cards: Game, GamePrize and GamePlay types, Card.games and partnerGames, and the writes (createGame,
 // updateGame, playGame).
 
-import { ownMemberIds } from "../../domain/auth/principal.js";
 import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
-import {
-  createGame,
-  gameReadWhere,
-  type PlayResult,
-  partnerGamesWhere,
-  playGame,
-  updateGame,
-} from "../../domain/loyalty/games.js";
-import { cardWorkFilter } from "../../domain/loyalty/scope.js";
+import { createGame, type PlayResult, playGame, updateGame } from "../../domain/loyalty/games.js";
+import { partnerGameList, visibleGamePlays, visibleGames } from "../../domain/loyalty/scope.js";
 import type { Game } from "../../generated/prisma/client.js";
 import { GameStatus, GameType, PlayPeriod, PrizeType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { rowId } from "../ids.js";
 import { CouponRef } from "./coupons.js";
@@ -59,7 +52,7 @@ export const GameRef = builder.prismaNode("Game", {
   nullable: true,
   description:
     "A game on a card (a spin wheel with weighted prizes), played a limited number of times per member per period.",
-  findUnique: (id, ctx) => ({ id, AND: [gameReadWhere(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleGames(ctx.principal)] }),
   fields: (t) => ({
     card: t.relation("card"),
     type: t.expose("type", { type: GameTypeEnum }),
@@ -78,6 +71,12 @@ export const GameRef = builder.prismaNode("Game", {
 
 const GameConnection = builder.connectionObject({ type: GameRef, name: "GameConnection" }, { name: "GameEdge" });
 
+const cardGamesWhere = connectionWhere((_args: object, ctx) => visibleGames(ctx.principal));
+/** The partner is looked up (PARTNER_NOT_FOUND unless owned) once per field call. */
+const partnerGamesWhere = connectionWhere((args: { partnerId: string }, ctx) =>
+  partnerGameList(ctx, rowId(args.partnerId, "Partner")),
+);
+
 builder.prismaObjectField("Card", "games", (t) =>
   t.relatedConnection("games", {
     cursor: "id",
@@ -85,7 +84,7 @@ builder.prismaObjectField("Card", "games", (t) =>
     totalCount: true,
     description:
       "The card's games the caller may see (owners and staff: all; members following the card: the playable ones), oldest first.",
-    query: (_args, ctx) => ({ where: gameReadWhere(ctx.principal), orderBy: { id: "asc" } }),
+    query: (args, ctx) => ({ where: cardGamesWhere(args, ctx), orderBy: { id: "asc" } }),
   }),
 );
 
@@ -93,10 +92,7 @@ export const GamePlayRef = builder.prismaNode("GamePlay", {
   id: { field: "id" },
   nullable: true,
   description: "One play of a game by a member, and what it won (as the prize was when drawn).",
-  findUnique: (id, ctx) => ({
-    id,
-    OR: [{ game: { card: cardWorkFilter(ctx.principal) } }, { memberId: { in: ownMemberIds(ctx.principal) } }],
-  }),
+  findUnique: (id, ctx) => ({ id, ...visibleGamePlays(ctx.principal) }),
   fields: (t) => ({
     game: t.relation("game"),
     member: t.relation("member"),
@@ -122,12 +118,11 @@ builder.queryFields((t) => ({
       complexity: connectionComplexity,
       description: "Every game on a partner's cards, oldest first (the partner and its program's managers).",
       args: { partnerId: t.arg.id({ required: true }) },
-      totalCount: async (_p, args, ctx) =>
-        ctx.prisma.game.count({ where: await partnerGamesWhere(ctx, rowId(args.partnerId, "Partner")) }),
+      totalCount: async (_p, args, ctx) => ctx.prisma.game.count({ where: await partnerGamesWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
         ctx.prisma.game.findMany({
           ...query,
-          where: await partnerGamesWhere(ctx, rowId(args.partnerId, "Partner")),
+          where: await partnerGamesWhere(args, ctx),
           orderBy: { id: "asc" },
         }),
     },

@@ -2,13 +2,15 @@
 // their activity history (thin: decode ids, call the domain, shape results).
 import { LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import { followCard, recordCardView, unfollowCard } from "../../domain/loyalty/follows.js";
-import { activityFilter, followFilter, issueMemberQr } from "../../domain/loyalty/members.js";
+import { issueMemberQr } from "../../domain/loyalty/members.js";
+import { visibleActivities, visibleFollows } from "../../domain/loyalty/scope.js";
 import { type StampProgress, stampProgresses } from "../../domain/loyalty/stamp-progress.js";
 import { balances } from "../../domain/points/ledger.js";
 import type { MemberRef as DomainMemberRef } from "../../domain/points/members.js";
 import type { Card, CardFollow, Member } from "../../generated/prisma/client.js";
 import { ActivityType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { optionalRowId, rowId } from "../ids.js";
 import { MemberRefType } from "../points/members.js";
 import { CardRef } from "./cards.js";
@@ -20,7 +22,7 @@ export const ActivityRef = builder.prismaNode("Activity", {
   nullable: true,
   description:
     "One entry of a member's or card's loyalty history: a view, follow, staff action, redemption or game play.",
-  findUnique: (id, ctx) => ({ id, AND: [activityFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleActivities(ctx.principal)] }),
   fields: (t) => ({
     type: t.expose("type", { type: ActivityTypeEnum }),
     card: t.relation("card", { nullable: true }),
@@ -82,6 +84,9 @@ export const MemberCardRef = builder.prismaObject("CardFollow", {
   }),
 });
 
+const memberCardsWhere = connectionWhere((_args: object, ctx) => visibleFollows(ctx.principal));
+const memberActivitiesWhere = connectionWhere((_args: object, ctx) => visibleActivities(ctx.principal));
+
 builder.prismaObjectFields("Member", (t) => ({
   cards: t.relatedConnection("follows", {
     cursor: "cardId_memberId",
@@ -89,8 +94,8 @@ builder.prismaObjectFields("Member", (t) => ({
     totalCount: true,
     description:
       "The cards the member follows, oldest follow first, with balances (partners and staff see only their cards).",
-    query: (_args, ctx) => ({
-      where: followFilter(ctx.principal),
+    query: (args, ctx) => ({
+      where: memberCardsWhere(args, ctx),
       orderBy: [{ followedAt: "asc" }, { cardId: "asc" }],
     }),
   }),
@@ -99,7 +104,7 @@ builder.prismaObjectFields("Member", (t) => ({
     complexity: connectionComplexity,
     totalCount: true,
     description: "The member's loyalty history, newest first (partners and staff see only their cards').",
-    query: (_args, ctx) => ({ where: activityFilter(ctx.principal), orderBy: { id: "desc" } }),
+    query: (args, ctx) => ({ where: memberActivitiesWhere(args, ctx), orderBy: { id: "desc" } }),
   }),
 }));
 

@@ -1,6 +1,6 @@
 // Rewards and redemptions: the Reward and Redemption types, Card.rewards and `rewards`, and the writes
 // (createReward, updateReward, redeemReward).
-import { ownMemberIds } from "../../domain/auth/principal.js";
+
 import {
   ConflictError,
   InsufficientPointsError,
@@ -10,14 +10,15 @@ import {
 } from "../../domain/kernel/errors.js";
 import { unavailability } from "../../domain/loyalty/availability.js";
 import { type RedeemResult, redeemReward } from "../../domain/loyalty/redemptions.js";
-import { createReward, rewardListWhere, rewardReadWhere, updateReward } from "../../domain/loyalty/rewards.js";
-import { cardWorkFilter } from "../../domain/loyalty/scope.js";
+import { createReward, updateReward } from "../../domain/loyalty/rewards.js";
+import { rewardList, visibleRedemptions, visibleRewards } from "../../domain/loyalty/scope.js";
 import type { Reward } from "../../generated/prisma/client.js";
 import { RewardKind, RewardStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
-import { visibleClubs } from "./club-loader.js";
+import { loadVisibleClubs } from "./club-loader.js";
 import { ClubRef } from "./clubs.js";
 import { CouponRef } from "./coupons.js";
 import { MemberRefInput, memberRef } from "./members.js";
@@ -36,7 +37,7 @@ export const RewardRef = builder.prismaNode("Reward", {
   nullable: true,
   description:
     "Something a card's members redeem: for points on a LOYALTY card, for a full card on a STAMP card. Owners and staff see every reward of their cards; members following a card only the available ones.",
-  findUnique: (id, ctx) => ({ id, AND: [rewardReadWhere(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleRewards(ctx.principal)] }),
   fields: (t) => ({
     card: t.relation("card"),
     title: t.exposeString("title"),
@@ -86,6 +87,13 @@ export const RewardConnection = builder.connectionObject(
   { name: "RewardEdge" },
 );
 
+const cardRewardsWhere = connectionWhere((args: { onlyAvailable?: boolean | null }, ctx) =>
+  rewardList(ctx.principal, undefined, args.onlyAvailable ?? false),
+);
+const rewardsWhere = connectionWhere((args: { cardId: string; onlyAvailable?: boolean | null }, ctx) =>
+  rewardList(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false),
+);
+
 builder.prismaObjectField("Card", "rewards", (t) =>
   t.relatedConnection("rewards", {
     cursor: "id",
@@ -98,7 +106,7 @@ builder.prismaObjectField("Card", "rewards", (t) =>
     },
     description: "The card's rewards the caller may see, oldest first.",
     query: (args, ctx) => ({
-      where: rewardListWhere(ctx.principal, undefined, args.onlyAvailable ?? false),
+      where: cardRewardsWhere(args, ctx),
       orderBy: { id: "asc" },
     }),
   }),
@@ -108,10 +116,7 @@ export const RedemptionRef = builder.prismaNode("Redemption", {
   id: { field: "id" },
   nullable: true,
   description: "A member's redemption of a reward: what it cost and the coupon it issued.",
-  findUnique: (id, ctx) => ({
-    id,
-    OR: [{ card: cardWorkFilter(ctx.principal) }, { memberId: { in: ownMemberIds(ctx.principal) } }],
-  }),
+  findUnique: (id, ctx) => ({ id, ...visibleRedemptions(ctx.principal) }),
   fields: (t) => ({
     reward: t.relation("reward"),
     card: t.relation("card"),
@@ -120,7 +125,7 @@ export const RedemptionRef = builder.prismaNode("Redemption", {
       type: ClubRef,
       nullable: true,
       description: "The club it happened in, when the caller may see clubs (null for a member's own redemption).",
-      load: (ids: string[], ctx) => visibleClubs(ctx, ids),
+      load: (ids: string[], ctx) => loadVisibleClubs(ctx, ids),
       resolve: (r) => r.clubId,
     }),
     cost: t.exposeInt("cost", { description: "Points (LOYALTY) or stamps (STAMP) taken from the card balance." }),
@@ -138,14 +143,11 @@ builder.queryFields((t) => ({
       description:
         "A card's rewards the caller may see (owners and staff: all; members following the card: the available ones), oldest first.",
       args: { cardId: t.arg.id({ required: true }), onlyAvailable: t.arg.boolean() },
-      totalCount: (_p, args, ctx) =>
-        ctx.prisma.reward.count({
-          where: rewardListWhere(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false),
-        }),
+      totalCount: (_p, args, ctx) => ctx.prisma.reward.count({ where: rewardsWhere(args, ctx) }),
       resolve: (query, _r, args, ctx) =>
         ctx.prisma.reward.findMany({
           ...query,
-          where: rewardListWhere(ctx.principal, rowId(args.cardId, "Card"), args.onlyAvailable ?? false),
+          where: rewardsWhere(args, ctx),
           orderBy: { id: "asc" },
         }),
     },

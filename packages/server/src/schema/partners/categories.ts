@@ -1,13 +1,13 @@
-import { programFilter } from "../../domain/auth/principal.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import {
-  categoryListWhere,
   createPartnerCategory,
   deletePartnerCategory,
   renamePartnerCategory,
 } from "../../domain/partners/categories.js";
+import { partnerCategoryList, visiblePartnerCategories } from "../../domain/partners/scope.js";
 import type { PartnerCategory } from "../../generated/prisma/client.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { rowId } from "../ids.js";
 
@@ -16,7 +16,7 @@ export const PartnerCategoryRef = builder.prismaNode("PartnerCategory", {
   nullable: true,
   id: { field: "id" },
   description: "A program-defined reporting category for partners, e.g. Hospitality or Aviation.",
-  findUnique: (id, ctx) => ({ id, program: programFilter(ctx.principal) }),
+  findUnique: (id, ctx) => ({ id, ...visiblePartnerCategories(ctx.principal) }),
   fields: (t) => ({
     name: t.exposeString("name"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -38,6 +38,10 @@ const DeletePartnerCategoryInput = builder.inputType("DeletePartnerCategoryInput
   fields: (t) => ({ id: t.id({ required: true }) }),
 });
 
+const categoriesWhere = connectionWhere((args: { programId: string }, ctx) =>
+  partnerCategoryList(ctx.principal, rowId(args.programId, "Program")),
+);
+
 builder.queryField("partnerCategories", (t) =>
   t.prismaConnection(
     {
@@ -46,12 +50,11 @@ builder.queryField("partnerCategories", (t) =>
       complexity: connectionComplexity,
       description: "A program's partner categories, by name.",
       args: { programId: t.arg.id({ required: true }) },
-      totalCount: (_p, args, ctx) =>
-        ctx.prisma.partnerCategory.count({ where: categoryListWhere(ctx.principal, rowId(args.programId, "Program")) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.partnerCategory.count({ where: categoriesWhere(args, ctx) }),
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.partnerCategory.findMany({
           ...query,
-          where: categoryListWhere(ctx.principal, rowId(args.programId, "Program")),
+          where: categoriesWhere(args, ctx),
           orderBy: [{ name: "asc" }, { id: "asc" }],
         }),
     },

@@ -1,5 +1,5 @@
 import { filter, pipe } from "graphql-yoga";
-import { canSeeEvent } from "../../domain/auth/principal.js";
+import { canSeeEvent } from "../../domain/kernel/principal.js";
 import { requireProgramVisible } from "../../domain/programs/programs.js";
 import type { DomainEvent, PartnerEvent } from "../../events/bus.js";
 import { builder } from "../builder.js";

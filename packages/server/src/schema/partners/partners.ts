@@ -1,21 +1,26 @@
-import { canManageProgram, partnerFilter } from "../../domain/auth/principal.js";
 import { ErrorCode, NotConfiguredError, ValidationError } from "../../domain/kernel/errors.js";
+import { canManageProgram } from "../../domain/kernel/principal.js";
 import {
   createPartner,
   type PartnerRef as DomainPartnerRef,
   deletePartner,
-  partnerByExternalIdWhere,
-  partnerByIdWhere,
-  partnerListWhere,
   requirePartner,
   revokePartnerApiKey,
   rotatePartnerApiKey,
   setPartnerStatus,
   updatePartner,
 } from "../../domain/partners/partners.js";
+import {
+  type PartnerListFilter,
+  partnerByExternalId,
+  partnerById,
+  partnerList,
+  visiblePartners,
+} from "../../domain/partners/scope.js";
 import type { Partner } from "../../generated/prisma/client.js";
 import { PartnerStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
 import { Money } from "../scalars.js";
@@ -46,7 +51,7 @@ export const PartnerRef = builder.prismaNode("Partner", {
   nullable: true,
   id: { field: "id" },
   description: "A company or person that sells for, refers to, or awards points on behalf of a program.",
-  findUnique: (id, ctx) => ({ id, AND: [partnerFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visiblePartners(ctx.principal)] }),
   fields: (t) => ({
     program: t.relation("program"),
     name: t.exposeString("name"),
@@ -182,6 +187,22 @@ const PartnerPayload = (name: string) =>
     fields: (t) => ({ partner: t.field({ type: PartnerRef, resolve: (p) => p.partner }) }),
   });
 
+const partnersWhere = connectionWhere(
+  (
+    args: {
+      programId: string;
+      filter?: PartnerListFilter | null;
+    },
+    ctx,
+  ) => {
+    const filter = args.filter ?? {};
+    return partnerList(ctx.principal, rowId(args.programId, "Program"), {
+      ...filter,
+      categoryId: optionalRowId(filter.categoryId, "PartnerCategory"),
+    });
+  },
+);
+
 builder.queryFields((t) => ({
   partner: t.prismaField({
     type: "Partner",
@@ -193,7 +214,7 @@ builder.queryFields((t) => ({
       requirePartner(
         await ctx.prisma.partner.findFirst({
           ...query,
-          where: partnerByIdWhere(ctx.principal, rowId(args.id, "Partner", ErrorCode.PARTNER_NOT_FOUND)),
+          where: partnerById(ctx.principal, rowId(args.id, "Partner", ErrorCode.PARTNER_NOT_FOUND)),
         }),
       ),
   }),
@@ -206,7 +227,7 @@ builder.queryFields((t) => ({
       requirePartner(
         await ctx.prisma.partner.findFirst({
           ...query,
-          where: partnerByExternalIdWhere(ctx.principal, rowId(args.programId, "Program"), args.externalId),
+          where: partnerByExternalId(ctx.principal, rowId(args.programId, "Program"), args.externalId),
         }),
       ),
   }),
@@ -217,27 +238,13 @@ builder.queryFields((t) => ({
       complexity: connectionComplexity,
       description: "A program's partners, oldest first, optionally filtered. A partner sees only itself.",
       args: { programId: t.arg.id({ required: true }), filter: t.arg({ type: PartnerFilter }) },
-      totalCount: (_parent, args, ctx) => ctx.prisma.partner.count({ where: listWhere(ctx.principal, args) }),
+      totalCount: (_parent, args, ctx) => ctx.prisma.partner.count({ where: partnersWhere(args, ctx) }),
       resolve: (query, _root, args, ctx) =>
-        ctx.prisma.partner.findMany({ ...query, where: listWhere(ctx.principal, args), orderBy: { id: "asc" } }),
+        ctx.prisma.partner.findMany({ ...query, where: partnersWhere(args, ctx), orderBy: { id: "asc" } }),
     },
     PartnerConnection,
   ),
 }));
-
-function listWhere(
-  principal: Parameters<typeof partnerListWhere>[0],
-  args: {
-    programId: string;
-    filter?: { status?: PartnerStatus | null; categoryId?: string | null; search?: string | null } | null;
-  },
-) {
-  const filter = args.filter ?? {};
-  return partnerListWhere(principal, rowId(args.programId, "Program"), {
-    ...filter,
-    categoryId: optionalRowId(filter.categoryId, "PartnerCategory"),
-  });
-}
 
 builder.mutationFields((t) => ({
   createPartner: t.field({

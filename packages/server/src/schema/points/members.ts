@@ -2,16 +2,12 @@
 // createMember.
 import { NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import { balances } from "../../domain/points/ledger.js";
-import {
-  createMember,
-  type MemberRef,
-  memberFilter,
-  memberRefWhere,
-  requireMember,
-} from "../../domain/points/members.js";
+import { createMember, type MemberRef, requireMember } from "../../domain/points/members.js";
+import { memberByRef, memberList, visibleMembers } from "../../domain/points/scope.js";
 import type { Member } from "../../generated/prisma/client.js";
 import { LedgerEntryType, LedgerSource } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { rowId } from "../ids.js";
 
 const LedgerEntryTypeEnum = builder.enumType(LedgerEntryType, { name: "LedgerEntryType" });
@@ -34,7 +30,7 @@ export const MemberRefType = builder.prismaNode("Member", {
   id: { field: "id" },
   nullable: true,
   description: "A program's customer, with a points ledger.",
-  findUnique: (id, ctx) => ({ id, AND: [memberFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleMembers(ctx.principal)] }),
   fields: (t) => ({
     externalId: t.exposeString("externalId"),
     email: t.exposeString("email", { nullable: true }),
@@ -83,6 +79,10 @@ export function memberRef(input: {
   throw new ValidationError([{ path: "memberId", message: "give memberId or memberExternalId (one of them)" }]);
 }
 
+const membersWhere = connectionWhere((args: { programId: string }, ctx) =>
+  memberList(ctx.principal, rowId(args.programId, "Program")),
+);
+
 builder.queryFields((t) => ({
   member: t.prismaField({
     type: "Member",
@@ -92,7 +92,7 @@ builder.queryFields((t) => ({
       requireMember(
         await ctx.prisma.member.findFirst({
           ...query,
-          where: memberRefWhere(ctx.principal, { id: rowId(args.id, "Member") }),
+          where: memberByRef(ctx.principal, { id: rowId(args.id, "Member") }),
         }),
       ),
   }),
@@ -104,7 +104,7 @@ builder.queryFields((t) => ({
       requireMember(
         await ctx.prisma.member.findFirst({
           ...query,
-          where: memberRefWhere(ctx.principal, {
+          where: memberByRef(ctx.principal, {
             programId: rowId(args.programId, "Program"),
             externalId: args.externalId,
           }),
@@ -119,14 +119,11 @@ builder.queryFields((t) => ({
       description:
         "A program's members, oldest first (managers and staff; partners see members they awarded points to).",
       args: { programId: t.arg.id({ required: true }) },
-      totalCount: (_p, args, ctx) =>
-        ctx.prisma.member.count({
-          where: { AND: [memberFilter(ctx.principal), { programId: rowId(args.programId, "Program") }] },
-        }),
+      totalCount: (_p, args, ctx) => ctx.prisma.member.count({ where: membersWhere(args, ctx) }),
       resolve: (query, _r, args, ctx) =>
         ctx.prisma.member.findMany({
           ...query,
-          where: { AND: [memberFilter(ctx.principal), { programId: rowId(args.programId, "Program") }] },
+          where: membersWhere(args, ctx),
           orderBy: { id: "asc" },
         }),
     },

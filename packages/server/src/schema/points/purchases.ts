@@ -2,8 +2,8 @@
 // returned units earned; the Purchase node and its returns.
 import type { PointsResult, UnitBreakdown } from "@partnergraph/points";
 import { ConflictError, NotConfiguredError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
-import { memberFilter } from "../../domain/points/members.js";
 import { recordPurchase, recordReturn } from "../../domain/points/purchases.js";
+import { visibleMembers } from "../../domain/points/scope.js";
 import type { Purchase, PurchaseReturn } from "../../generated/prisma/client.js";
 import { builder } from "../builder.js";
 import { optionalRowId } from "../ids.js";
@@ -50,7 +50,7 @@ const PurchaseReturnRef = builder.prismaObject("PurchaseReturn", {
 export const PurchaseRef = builder.prismaNode("Purchase", {
   id: { field: "id" },
   nullable: true,
-  findUnique: (id, ctx) => ({ id, member: memberFilter(ctx.principal) }),
+  findUnique: (id, ctx) => ({ id, member: visibleMembers(ctx.principal) }),
   fields: (t) => ({
     receiptId: t.exposeString("receiptId"),
     member: t.relation("member"),

@@ -1,7 +1,8 @@
 // Points configuration: multiplier tables, catalogue, exclusions and campaigns. Managed by the program's
 // managers; campaigns are readable by anyone with a role in the program (partners show them to customers).
-import { programFilter, requireProgramManager } from "../../domain/auth/principal.js";
 import { NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
+import { requireProgramManager } from "../../domain/kernel/principal.js";
+import { campaignList, productList, visibleCampaigns } from "../../domain/points/scope.js";
 import {
   type CampaignInput,
   CODE_TABLES,
@@ -14,6 +15,7 @@ import {
 import type { Campaign, Program } from "../../generated/prisma/client.js";
 import { CampaignStatus, CampaignType, MultiplierKind } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { rowId } from "../ids.js";
 import { ProgramRef } from "../programs/programs.js";
 
@@ -52,7 +54,7 @@ export const CampaignRef = builder.prismaNode("Campaign", {
   nullable: true,
   description:
     "A bonus campaign. Among the ACTIVE campaigns matching an item at the purchase time, the highest multiplier applies; on a tie, the most recently created.",
-  findUnique: (id, ctx) => ({ id, program: programFilter(ctx.principal) }),
+  findUnique: (id, ctx) => ({ id, ...visibleCampaigns(ctx.principal) }),
   fields: (t) => ({
     type: t.expose("type", { type: CampaignTypeEnum }),
     title: t.exposeString("title"),
@@ -133,6 +135,13 @@ const CampaignPayload = (name: string) =>
     .objectRef<{ campaign: Campaign }>(name)
     .implement({ fields: (t) => ({ campaign: t.field({ type: CampaignRef, resolve: (p) => p.campaign }) }) });
 
+const productsWhere = connectionWhere((args: { programId: string }, ctx) =>
+  productList(ctx.principal, rowId(args.programId, "Program")),
+);
+const campaignsWhere = connectionWhere((args: { programId: string; status?: CampaignStatus | null }, ctx) =>
+  campaignList(ctx.principal, rowId(args.programId, "Program"), args.status),
+);
+
 builder.queryFields((t) => ({
   pointsMultipliers: t.prismaField({
     type: ["PointsMultiplier"],
@@ -166,11 +175,11 @@ builder.queryFields((t) => ({
       complexity: connectionComplexity,
       description: "The catalogue, by SKU (the program's managers).",
       args: { programId: t.arg.id({ required: true }) },
-      totalCount: (_p, args, ctx) => ctx.prisma.product.count({ where: { programId: managed(ctx, args.programId) } }),
+      totalCount: (_p, args, ctx) => ctx.prisma.product.count({ where: productsWhere(args, ctx) }),
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.product.findMany({
           ...query,
-          where: { programId: managed(ctx, args.programId) },
+          where: productsWhere(args, ctx),
           orderBy: { sku: "asc" },
         }),
     },
@@ -183,30 +192,13 @@ builder.queryFields((t) => ({
       complexity: connectionComplexity,
       description: "A program's campaigns, newest first (anyone with a role in the program).",
       args: { programId: t.arg.id({ required: true }), status: t.arg({ type: CampaignStatusEnum }) },
-      totalCount: (_p, args, ctx) => ctx.prisma.campaign.count({ where: campaignWhere(ctx, args) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.campaign.count({ where: campaignsWhere(args, ctx) }),
       resolve: (query, _root, args, ctx) =>
-        ctx.prisma.campaign.findMany({ ...query, where: campaignWhere(ctx, args), orderBy: { id: "desc" } }),
+        ctx.prisma.campaign.findMany({ ...query, where: campaignsWhere(args, ctx), orderBy: { id: "desc" } }),
     },
     builder.connectionObject({ type: CampaignRef, name: "CampaignConnection" }, { name: "CampaignEdge" }),
   ),
 }));
-
-function managed(ctx: { principal: Parameters<typeof requireProgramManager>[0] }, programGlobalId: string): string {
-  const programId = rowId(programGlobalId, "Program");
-  requireProgramManager(ctx.principal, programId);
-  return programId;
-}
-
-function campaignWhere(
-  ctx: { principal: Parameters<typeof programFilter>[0] },
-  args: { programId: string; status?: CampaignStatus | null },
-) {
-  return {
-    programId: rowId(args.programId, "Program"),
-    program: programFilter(ctx.principal),
-    ...(args.status ? { status: args.status } : {}),
-  };
-}
 
 const writeErrors = { types: [ValidationError, NotFoundError] };
 

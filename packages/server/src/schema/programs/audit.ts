@@ -1,5 +1,6 @@
-import { auditListWhere } from "../../domain/programs/audit.js";
+import { type AuditEntryListFilter, auditEntryList } from "../../domain/programs/scope.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { rowId } from "../ids.js";
 
 const AuditEntryRef = builder.prismaObject("AuditEntry", {
@@ -34,6 +35,16 @@ const AuditFilter = builder.inputType("AuditFilter", {
   fields: (t) => ({ action: t.string(), targetType: t.string(), targetId: t.string(), actorType: t.string() }),
 });
 
+const auditWhere = connectionWhere(
+  (
+    args: {
+      programId: string;
+      filter?: AuditEntryListFilter | null;
+    },
+    ctx,
+  ) => auditEntryList(ctx.principal, rowId(args.programId, "Program"), args.filter ?? {}),
+);
+
 builder.queryField("auditLog", (t) =>
   t.prismaConnection(
     {
@@ -44,12 +55,12 @@ builder.queryField("auditLog", (t) =>
       args: { programId: t.arg.id({ required: true }), filter: t.arg({ type: AuditFilter }) },
       totalCount: (_p, args, ctx) =>
         ctx.prisma.auditEntry.count({
-          where: auditListWhere(ctx.principal, rowId(args.programId, "Program"), args.filter ?? {}),
+          where: auditWhere(args, ctx),
         }),
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.auditEntry.findMany({
           ...query,
-          where: auditListWhere(ctx.principal, rowId(args.programId, "Program"), args.filter ?? {}),
+          where: auditWhere(args, ctx),
           orderBy: { id: "desc" },
         }),
     },

@@ -1,16 +1,17 @@
-import { partnerFilter } from "../../domain/auth/principal.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
+import { visiblePrograms } from "../../domain/kernel/row-filters.js";
+import { visiblePartners } from "../../domain/partners/scope.js";
 import {
   configureProgram,
   createProgram,
   missingConfiguration,
-  programByIdWhere,
   requireProgram,
-  visiblePrograms,
 } from "../../domain/programs/programs.js";
+import { programById } from "../../domain/programs/scope.js";
 import type { Program } from "../../generated/prisma/client.js";
 import { RoundingMode } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { rowId } from "../ids.js";
 import { PartnerConnection } from "../partners/partners.js";
 
@@ -18,6 +19,8 @@ export const RoundingModeEnum = builder.enumType(RoundingMode, {
   name: "RoundingMode",
   description: "How fractional points become whole: NATURAL rounds half up (2.5 → 3), UP towards +∞, DOWN towards −∞.",
 });
+
+const programPartnersWhere = connectionWhere((_args: object, ctx) => visiblePartners(ctx.principal));
 
 export const ProgramRef = builder.prismaNode("Program", {
   // Unknown or invisible ids resolve `node` to null instead of throwing.
@@ -58,7 +61,7 @@ export const ProgramRef = builder.prismaNode("Program", {
         totalCount: true,
         cursor: "id",
         complexity: connectionComplexity,
-        query: (_args, ctx) => ({ where: partnerFilter(ctx.principal), orderBy: { id: "asc" } }),
+        query: (args, ctx) => ({ where: programPartnersWhere(args, ctx), orderBy: { id: "asc" } }),
       },
       PartnerConnection,
     ),
@@ -114,6 +117,8 @@ const ConfigureProgramInput = builder.inputType("ConfigureProgramInput", {
   }),
 });
 
+const programsWhere = connectionWhere((_args: object, ctx) => visiblePrograms(ctx.principal));
+
 builder.queryFields((t) => ({
   program: t.prismaField({
     type: "Program",
@@ -124,7 +129,7 @@ builder.queryFields((t) => ({
       requireProgram(
         await ctx.prisma.program.findFirst({
           ...query,
-          where: programByIdWhere(ctx.principal, rowId(args.id, "Program")),
+          where: programById(ctx.principal, rowId(args.id, "Program")),
         }),
       ),
   }),
@@ -133,10 +138,10 @@ builder.queryFields((t) => ({
       type: "Program",
       cursor: "id",
       complexity: connectionComplexity,
-      totalCount: (_parent, _args, ctx) => ctx.prisma.program.count({ where: visiblePrograms(ctx.principal) }),
+      totalCount: (_parent, args, ctx) => ctx.prisma.program.count({ where: programsWhere(args, ctx) }),
       description: "Programs visible to the caller (all of them for a platform admin), oldest first.",
-      resolve: (query, _root, _args, ctx) =>
-        ctx.prisma.program.findMany({ ...query, where: visiblePrograms(ctx.principal), orderBy: { id: "asc" } }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.program.findMany({ ...query, where: programsWhere(args, ctx), orderBy: { id: "asc" } }),
     },
     builder.connectionObject({ type: ProgramRef, name: "ProgramConnection" }, { name: "ProgramEdge" }),
   ),

@@ -1,9 +1,10 @@
 // Clicks on referral links and their classification: types and the clicks connection (thin: decode ids, build
 // the caller's filter, shape results).
-import type { Principal } from "../../domain/auth/principal.js";
-import { partnerRowFilter, scopedRows } from "../../domain/referrals/scope.js";
+import { partnerRows } from "../../domain/kernel/row-filters.js";
+import { type ClickListFilter, clickList } from "../../domain/referrals/scope.js";
 import { ClickStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { optionalRowId, rowId } from "../ids.js";
 
 export const ClickStatusEnum = builder.enumType(ClickStatus, {
@@ -17,7 +18,7 @@ const ClickRef = builder.prismaNode("Click", {
   id: { field: "id" },
   description:
     "One request to a referral link, with its classification. The visitor's IP is kept only as a salted hash, never in the API.",
-  findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [partnerRows(ctx.principal)] }),
   fields: (t) => ({
     clickId: t.exposeString("id", {
       description: "The value sent to the destination as `pg_click`; pass it to trackConversion.",
@@ -53,38 +54,28 @@ builder.queryFields((t) => ({
       complexity: connectionComplexity,
       description: "A program's clicks, newest first, with their classification. A partner sees only its own.",
       args: { programId: t.arg.id({ required: true }), filter: t.arg({ type: ClickFilter }) },
-      totalCount: (_p, args, ctx) => ctx.prisma.click.count({ where: clicksWhere(ctx.principal, args) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.click.count({ where: clicksWhere(args, ctx) }),
       resolve: (query, _root, args, ctx) =>
-        ctx.prisma.click.findMany({ ...query, where: clicksWhere(ctx.principal, args), orderBy: { id: "desc" } }),
+        ctx.prisma.click.findMany({ ...query, where: clicksWhere(args, ctx), orderBy: { id: "desc" } }),
     },
     builder.connectionObject({ type: ClickRef, name: "ClickConnection" }, { name: "ClickEdge" }),
   ),
 }));
 
-function clicksWhere(
-  actor: Principal,
-  args: {
-    programId: string;
-    filter?: {
-      projectId?: string | null;
-      partnerId?: string | null;
-      linkId?: string | null;
-      status?: ClickStatus | null;
-      from?: Date | null;
-      to?: Date | null;
-    } | null;
+const clicksWhere = connectionWhere(
+  (
+    args: {
+      programId: string;
+      filter?: ClickListFilter | null;
+    },
+    ctx,
+  ) => {
+    const f = args.filter ?? {};
+    return clickList(ctx.principal, rowId(args.programId, "Program"), {
+      ...f,
+      projectId: optionalRowId(f.projectId, "ReferralProject"),
+      partnerId: optionalRowId(f.partnerId, "Partner"),
+      linkId: optionalRowId(f.linkId, "ReferralLink"),
+    });
   },
-) {
-  const f = args.filter ?? {};
-  const projectId = optionalRowId(f.projectId, "ReferralProject");
-  const partnerId = optionalRowId(f.partnerId, "Partner");
-  const linkId = optionalRowId(f.linkId, "ReferralLink");
-  return {
-    AND: [
-      ...scopedRows(actor, rowId(args.programId, "Program"), { projectId, partnerId }),
-      linkId ? { linkId } : {},
-      f.status ? { status: f.status } : {},
-      f.from || f.to ? { createdAt: { ...(f.from && { gte: f.from }), ...(f.to && { lt: f.to }) } } : {},
-    ],
-  };
-}
+);

@@ -1,23 +1,19 @@
 // Commissions: what partners earned, their statuses and transitions, the commissions connection,
 // setCommissionStatus and syncCommissions (thin: decode ids, call the domain, shape results).
 
-import type { Principal } from "../../domain/auth/principal.js";
 import { InvalidTransitionError } from "../../domain/kernel/errors.js";
-import {
-  commissionListWhere,
-  type SyncReport,
-  setCommissionStatus,
-  syncCommissions,
-} from "../../domain/referrals/commissions.js";
-import { partnerRowFilter } from "../../domain/referrals/scope.js";
+import { partnerRows } from "../../domain/kernel/row-filters.js";
+import { type SyncReport, setCommissionStatus, syncCommissions } from "../../domain/referrals/commissions.js";
+import { type CommissionListFilter, commissionList, visibleRewardRules } from "../../domain/referrals/scope.js";
 import type { Commission } from "../../generated/prisma/client.js";
 import { CommissionKind } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { ErrorInterface, WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
 import { Money } from "../scalars.js";
 import { PERIOD_LOCK_ERRORS, PeriodInput } from "./periods.js";
-import { partnerRowFilterOrProject, RewardEventEnum } from "./rules.js";
+import { RewardEventEnum } from "./rules.js";
 
 export const CommissionStatusEnum = builder.enumType("CommissionStatus", {
   description:
@@ -43,7 +39,7 @@ const CommissionRef = builder.prismaNode("Commission", {
   id: { field: "id" },
   description:
     "What a partner earned for one click, lead or sale (or a negative clawback of it), in a calendar month of the program's time zone.",
-  findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [partnerRows(ctx.principal)] }),
   fields: (t) => ({
     kind: t.expose("kind", { type: CommissionKindEnum }),
     event: t.expose("event", { type: RewardEventEnum }),
@@ -69,7 +65,7 @@ const CommissionRef = builder.prismaNode("Commission", {
       select: { ruleId: true },
       resolve: (query, c, _args, ctx) =>
         c.ruleId
-          ? ctx.prisma.rewardRule.findFirst({ ...query, where: { id: c.ruleId, ...partnerRowFilterOrProject(ctx) } })
+          ? ctx.prisma.rewardRule.findFirst({ ...query, where: { id: c.ruleId, ...visibleRewardRules(ctx.principal) } })
           : null,
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -125,11 +121,11 @@ builder.queryFields((t) => ({
       complexity: connectionComplexity,
       description: "A program's commissions, newest first. A partner sees only its own.",
       args: { programId: t.arg.id({ required: true }), filter: t.arg({ type: CommissionFilter }) },
-      totalCount: (_p, args, ctx) => ctx.prisma.commission.count({ where: commissionsWhere(ctx.principal, args) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.commission.count({ where: commissionsWhere(args, ctx) }),
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.commission.findMany({
           ...query,
-          where: commissionsWhere(ctx.principal, args),
+          where: commissionsWhere(args, ctx),
           orderBy: { id: "desc" },
         }),
     },
@@ -137,25 +133,22 @@ builder.queryFields((t) => ({
   ),
 }));
 
-function commissionsWhere(
-  actor: Principal,
-  args: {
-    programId: string;
-    filter?: {
-      projectId?: string | null;
-      partnerId?: string | null;
-      status?: Commission["status"] | null;
-      period?: string | null;
-    } | null;
+const commissionsWhere = connectionWhere(
+  (
+    args: {
+      programId: string;
+      filter?: CommissionListFilter | null;
+    },
+    ctx,
+  ) => {
+    const f = args.filter ?? {};
+    return commissionList(ctx.principal, rowId(args.programId, "Program"), {
+      ...f,
+      projectId: optionalRowId(f.projectId, "ReferralProject"),
+      partnerId: optionalRowId(f.partnerId, "Partner"),
+    });
   },
-) {
-  const f = args.filter ?? {};
-  return commissionListWhere(actor, rowId(args.programId, "Program"), {
-    ...f,
-    projectId: optionalRowId(f.projectId, "ReferralProject"),
-    partnerId: optionalRowId(f.partnerId, "Partner"),
-  });
-}
+);
 
 builder.mutationFields((t) => ({
   setCommissionStatus: t.field({

@@ -1,14 +1,15 @@
 // Conversions: leads and sales the program reports, their attribution and refunds: types, the conversions
 // connection, trackConversion and refundConversion (thin: decode ids, call the domain, shape results).
 
-import type { Principal } from "../../domain/auth/principal.js";
 import { decodeGlobalId } from "../../domain/kernel/ids.js";
+import { partnerRows } from "../../domain/kernel/row-filters.js";
 import { isUuid } from "../../domain/kernel/values.js";
-import { conversionListWhere, refundConversion, trackConversion } from "../../domain/referrals/conversions.js";
-import { partnerRowFilter } from "../../domain/referrals/scope.js";
+import { refundConversion, trackConversion } from "../../domain/referrals/conversions.js";
+import { type ConversionListFilter, conversionList } from "../../domain/referrals/scope.js";
 import type { Conversion } from "../../generated/prisma/client.js";
 import { AttributionSource, ConversionStatus, ConversionType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
 import { Money } from "../scalars.js";
@@ -33,7 +34,7 @@ const ConversionRef = builder.prismaNode("Conversion", {
   id: { field: "id" },
   description:
     "A lead or sale reported by the program, attributed to a partner when a click, code or returning customer names one.",
-  findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [partnerRows(ctx.principal)] }),
   fields: (t) => ({
     project: t.relation("project"),
     type: t.expose("type", { type: ConversionTypeEnum }),
@@ -138,11 +139,11 @@ builder.queryFields((t) => ({
       complexity: connectionComplexity,
       description: "A program's conversions, newest first. A partner sees only its own.",
       args: { programId: t.arg.id({ required: true }), filter: t.arg({ type: ConversionFilter }) },
-      totalCount: (_p, args, ctx) => ctx.prisma.conversion.count({ where: conversionsWhere(ctx.principal, args) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.conversion.count({ where: conversionsWhere(args, ctx) }),
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.conversion.findMany({
           ...query,
-          where: conversionsWhere(ctx.principal, args),
+          where: conversionsWhere(args, ctx),
           orderBy: { id: "desc" },
         }),
     },
@@ -150,27 +151,22 @@ builder.queryFields((t) => ({
   ),
 }));
 
-function conversionsWhere(
-  actor: Principal,
-  args: {
-    programId: string;
-    filter?: {
-      projectId?: string | null;
-      partnerId?: string | null;
-      type?: "LEAD" | "SALE" | null;
-      status?: "ATTRIBUTED" | "UNATTRIBUTED" | "DISCARDED" | null;
-      from?: Date | null;
-      to?: Date | null;
-    } | null;
+const conversionsWhere = connectionWhere(
+  (
+    args: {
+      programId: string;
+      filter?: ConversionListFilter | null;
+    },
+    ctx,
+  ) => {
+    const f = args.filter ?? {};
+    return conversionList(ctx.principal, rowId(args.programId, "Program"), {
+      ...f,
+      projectId: optionalRowId(f.projectId, "ReferralProject"),
+      partnerId: optionalRowId(f.partnerId, "Partner"),
+    });
   },
-) {
-  const f = args.filter ?? {};
-  return conversionListWhere(actor, rowId(args.programId, "Program"), {
-    ...f,
-    projectId: optionalRowId(f.projectId, "ReferralProject"),
-    partnerId: optionalRowId(f.partnerId, "Partner"),
-  });
-}
+);
 
 builder.mutationFields((t) => ({
   trackConversion: t.field({

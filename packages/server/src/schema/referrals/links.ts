@@ -1,11 +1,12 @@
 // Referral links: a partner's tracked links, the referralLinks connection, referralLink and createReferralLink
 // (thin: decode ids, call the domain, shape results).
-import type { Principal } from "../../domain/auth/principal.js";
 import { ErrorCode, NotFoundError } from "../../domain/kernel/errors.js";
-import { createReferralLink, linkByIdWhere, linkListWhere, linkUrl } from "../../domain/referrals/links.js";
-import { partnerRowFilter } from "../../domain/referrals/scope.js";
+import { partnerRows } from "../../domain/kernel/row-filters.js";
+import { createReferralLink, linkUrl } from "../../domain/referrals/links.js";
+import { linkById, linkList } from "../../domain/referrals/scope.js";
 import type { ReferralLink } from "../../generated/prisma/client.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
 
@@ -13,7 +14,7 @@ const LinkRef = builder.prismaNode("ReferralLink", {
   nullable: true,
   id: { field: "id" },
   description: "A partner's tracked link: `url` redirects to `destinationUrl` and records a click.",
-  findUnique: (id, ctx) => ({ id, AND: [partnerRowFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [partnerRows(ctx.principal)] }),
   fields: (t) => ({
     code: t.exposeString("code", { description: "Lower-case, URL-safe, unique on the server." }),
     url: t.string({
@@ -61,9 +62,9 @@ builder.queryFields((t) => ({
       description:
         "A program's referral links, oldest first, optionally of one project or partner. A partner sees only its own.",
       args: { programId: t.arg.id({ required: true }), projectId: t.arg.id(), partnerId: t.arg.id() },
-      totalCount: (_p, args, ctx) => ctx.prisma.referralLink.count({ where: linksWhere(ctx.principal, args) }),
+      totalCount: (_p, args, ctx) => ctx.prisma.referralLink.count({ where: linksWhere(args, ctx) }),
       resolve: (query, _root, args, ctx) =>
-        ctx.prisma.referralLink.findMany({ ...query, where: linksWhere(ctx.principal, args), orderBy: { id: "asc" } }),
+        ctx.prisma.referralLink.findMany({ ...query, where: linksWhere(args, ctx), orderBy: { id: "asc" } }),
     },
     builder.connectionObject({ type: LinkRef, name: "ReferralLinkConnection" }, { name: "ReferralLinkEdge" }),
   ),
@@ -75,7 +76,7 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const link = await ctx.prisma.referralLink.findFirst({
         ...query,
-        where: linkByIdWhere(ctx.principal, rowId(args.id, "ReferralLink")),
+        where: linkById(ctx.principal, rowId(args.id, "ReferralLink")),
       });
       if (!link) throw new NotFoundError(ErrorCode.NOT_FOUND, "Referral link not found");
       return link;
@@ -83,15 +84,14 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function linksWhere(
-  actor: Principal,
-  args: { programId: string; projectId?: string | null; partnerId?: string | null },
-) {
-  return linkListWhere(actor, rowId(args.programId, "Program"), {
-    projectId: optionalRowId(args.projectId, "ReferralProject"),
-    partnerId: optionalRowId(args.partnerId, "Partner"),
-  });
-}
+const linksWhere = connectionWhere(
+  (args: { programId: string; projectId?: string | null; partnerId?: string | null }, ctx) => {
+    return linkList(ctx.principal, rowId(args.programId, "Program"), {
+      projectId: optionalRowId(args.projectId, "ReferralProject"),
+      partnerId: optionalRowId(args.partnerId, "Partner"),
+    });
+  },
+);
 
 builder.mutationFields((t) => ({
   createReferralLink: t.field({

@@ -1,20 +1,24 @@
 // Referral projects and their member partners: types, the projects connection and project query, Partner's
 // projects, and the project and membership mutations (thin: decode ids, call the domain, shape results).
-import { partnerFilter } from "../../domain/auth/principal.js";
 import { ErrorCode, NotConfiguredError } from "../../domain/kernel/errors.js";
 import {
   addPartnerToProject,
   createProject,
-  projectByIdWhere,
-  projectListWhere,
   removePartnerFromProject,
   requireProject,
   updateProject,
 } from "../../domain/referrals/projects.js";
-import { projectFilter } from "../../domain/referrals/scope.js";
+import {
+  partnerProjectList,
+  projectById,
+  projectList,
+  projectPartnerList,
+  visibleProjects,
+} from "../../domain/referrals/scope.js";
 import type { ReferralProject } from "../../generated/prisma/client.js";
 import { ProjectStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { rowId } from "../ids.js";
 import { PartnerConnection } from "../partners/partners.js";
@@ -25,13 +29,23 @@ const ProjectStatusEnum = builder.enumType(ProjectStatus, {
     "ACTIVE projects count clicks and conversions; an INACTIVE project's links still redirect, their clicks are DISCARDED.",
 });
 
+const projectsWhere = connectionWhere((args: { programId: string; status?: "ACTIVE" | "INACTIVE" | null }, ctx) =>
+  projectList(ctx.principal, rowId(args.programId, "Program"), args.status),
+);
+const projectPartnersWhere = connectionWhere((_args: object, ctx, project: { id: string }) =>
+  projectPartnerList(ctx.principal, project.id),
+);
+const partnerProjectsWhere = connectionWhere((_args: object, ctx, partner: { id: string }) =>
+  partnerProjectList(ctx.principal, partner.id),
+);
+
 const ProjectRef = builder.prismaNode("ReferralProject", {
   nullable: true,
   id: { field: "id" },
   name: "ReferralProject",
   description:
     "A program's referral project: links, clicks, conversions, reward rules and commissions in one currency.",
-  findUnique: (id, ctx) => ({ id, AND: [projectFilter(ctx.principal)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleProjects(ctx.principal)] }),
   fields: (t) => ({
     program: t.relation("program"),
     name: t.exposeString("name"),
@@ -51,14 +65,12 @@ const ProjectRef = builder.prismaNode("ReferralProject", {
         cursor: "id",
         complexity: connectionComplexity,
         description: "The project's live member partners visible to the caller, oldest first.",
-        totalCount: (project, _args, ctx) =>
-          ctx.prisma.partner.count({
-            where: { AND: [partnerFilter(ctx.principal), { projects: { some: { projectId: project.id } } }] },
-          }),
-        resolve: (query, project, _args, ctx) =>
+        totalCount: (project, args, ctx) =>
+          ctx.prisma.partner.count({ where: projectPartnersWhere(args, ctx, project) }),
+        resolve: (query, project, args, ctx) =>
           ctx.prisma.partner.findMany({
             ...query,
-            where: { AND: [partnerFilter(ctx.principal), { projects: { some: { projectId: project.id } } }] },
+            where: projectPartnersWhere(args, ctx, project),
             orderBy: { id: "asc" },
           }),
       },
@@ -153,14 +165,12 @@ builder.prismaObjectFields("Partner", (t) => ({
       cursor: "id",
       complexity: connectionComplexity,
       description: "The projects the partner is a member of.",
-      totalCount: (partner, _args, ctx) =>
-        ctx.prisma.referralProject.count({
-          where: { AND: [projectFilter(ctx.principal), { members: { some: { partnerId: partner.id } } }] },
-        }),
-      resolve: (query, partner, _args, ctx) =>
+      totalCount: (partner, args, ctx) =>
+        ctx.prisma.referralProject.count({ where: partnerProjectsWhere(args, ctx, partner) }),
+      resolve: (query, partner, args, ctx) =>
         ctx.prisma.referralProject.findMany({
           ...query,
-          where: { AND: [projectFilter(ctx.principal), { members: { some: { partnerId: partner.id } } }] },
+          where: partnerProjectsWhere(args, ctx, partner),
           orderBy: { id: "asc" },
         }),
     },
@@ -178,12 +188,12 @@ builder.queryFields((t) => ({
       args: { programId: t.arg.id({ required: true }), status: t.arg({ type: ProjectStatusEnum }) },
       totalCount: (_p, args, ctx) =>
         ctx.prisma.referralProject.count({
-          where: projectListWhere(ctx.principal, rowId(args.programId, "Program"), args.status),
+          where: projectsWhere(args, ctx),
         }),
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.referralProject.findMany({
           ...query,
-          where: projectListWhere(ctx.principal, rowId(args.programId, "Program"), args.status),
+          where: projectsWhere(args, ctx),
           orderBy: { id: "asc" },
         }),
     },
@@ -198,7 +208,7 @@ builder.queryFields((t) => ({
       requireProject(
         await ctx.prisma.referralProject.findFirst({
           ...query,
-          where: projectByIdWhere(ctx.principal, rowId(args.id, "ReferralProject")),
+          where: projectById(ctx.principal, rowId(args.id, "ReferralProject")),
         }),
       ),
   }),

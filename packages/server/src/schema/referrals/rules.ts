@@ -1,18 +1,13 @@
 // Reward rules: what a click, lead or sale earns in a project: types, the rewardRules connection and the rule
 // mutations (thin: decode ids, call the domain, shape results).
-import { isAdmin } from "../../domain/auth/principal.js";
 import { COMMISSION_ROUNDING } from "../../domain/kernel/money.js";
 import { visibleProject } from "../../domain/referrals/projects.js";
-import {
-  createRewardRule,
-  deleteRewardRule,
-  rewardRuleListWhere,
-  updateRewardRule,
-} from "../../domain/referrals/rules.js";
-import { partnerRowFilter, projectFilter } from "../../domain/referrals/scope.js";
+import { createRewardRule, deleteRewardRule, updateRewardRule } from "../../domain/referrals/rules.js";
+import { rewardRuleList, visibleRewardRules } from "../../domain/referrals/scope.js";
 import type { RewardRule } from "../../generated/prisma/client.js";
 import { RewardEvent, RewardType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
+import { connectionWhere } from "../connections.js";
 import { WRITE_ERRORS } from "../errors.js";
 import { optionalRowId, rowId } from "../ids.js";
 import { Money } from "../scalars.js";
@@ -24,19 +19,12 @@ const RewardTypeEnum = builder.enumType(RewardType, {
   description: `FLAT: a fixed amount in the project's currency. PERCENTAGE: a percent of the sale's net amount (SALE only), rounded to the currency's minor unit ${COMMISSION_ROUNDING} (halves away from zero: 10% of 1.25 EUR = 0.13).`,
 });
 
-/** A partner sees project-wide rules and its own; managers every rule of their programs. */
-export function partnerRowFilterOrProject(ctx: { principal: Parameters<typeof partnerRowFilter>[0] }) {
-  // Admins see every rule: an `OR` holding an empty filter would match nothing in Prisma, so none is built.
-  if (isAdmin(ctx.principal)) return {};
-  return { OR: [partnerRowFilter(ctx.principal), { partnerId: null, project: projectFilter(ctx.principal) }] };
-}
-
 const RewardRuleRef = builder.prismaNode("RewardRule", {
   nullable: true,
   id: { field: "id" },
   description:
     "What an event earns in a project. A partner's own rules for an event replace the project-wide ones for that partner; when several rules apply, the one giving the highest amount wins (the oldest on a tie).",
-  findUnique: (id, ctx) => ({ id, deletedAt: null, AND: [partnerRowFilterOrProject(ctx)] }),
+  findUnique: (id, ctx) => ({ id, deletedAt: null, AND: [visibleRewardRules(ctx.principal)] }),
   fields: (t) => ({
     project: t.relation("project"),
     partner: t.relation("partner", {
@@ -108,6 +96,15 @@ const RulePayload = (name: string) =>
     .objectRef<{ rule: RewardRule }>(name)
     .implement({ fields: (t) => ({ rule: t.field({ type: RewardRuleRef, resolve: (p) => p.rule }) }) });
 
+/** The rules connection's filter: the project is looked up (NOT_FOUND unless visible) once per field call. */
+const rulesWhere = connectionWhere(async (args: { projectId: string; event?: RewardEvent | null }, ctx) =>
+  rewardRuleList(
+    ctx.principal,
+    await visibleProject(ctx.prisma, ctx, rowId(args.projectId, "ReferralProject")),
+    args.event,
+  ),
+);
+
 builder.queryFields((t) => ({
   rewardRules: t.prismaConnection(
     {
@@ -116,22 +113,9 @@ builder.queryFields((t) => ({
       complexity: connectionComplexity,
       description: "A project's live reward rules, oldest first. A partner sees the project-wide rules and its own.",
       args: { projectId: t.arg.id({ required: true }), event: t.arg({ type: RewardEventEnum }) },
-      totalCount: async (_p, args, ctx) =>
-        ctx.prisma.rewardRule.count({
-          where: rewardRuleListWhere(
-            ctx,
-            await visibleProject(ctx.prisma, ctx, rowId(args.projectId, "ReferralProject")),
-            args.event,
-          ),
-        }),
-      resolve: async (query, _root, args, ctx) => {
-        const project = await visibleProject(ctx.prisma, ctx, rowId(args.projectId, "ReferralProject"));
-        return ctx.prisma.rewardRule.findMany({
-          ...query,
-          where: rewardRuleListWhere(ctx, project, args.event),
-          orderBy: { id: "asc" },
-        });
-      },
+      totalCount: async (_p, args, ctx) => ctx.prisma.rewardRule.count({ where: await rulesWhere(args, ctx) }),
+      resolve: async (query, _root, args, ctx) =>
+        ctx.prisma.rewardRule.findMany({ ...query, where: await rulesWhere(args, ctx), orderBy: { id: "asc" } }),
     },
     builder.connectionObject({ type: RewardRuleRef, name: "RewardRuleConnection" }, { name: "RewardRuleEdge" }),
   ),

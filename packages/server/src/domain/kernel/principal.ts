@@ -1,6 +1,6 @@
 // Who is calling, and what they may touch. Every credential becomes a set of grants; every read and write is
 // scoped by them before it touches data. One place for the rules: GraphQL, REST and subscriptions use these.
-import { AuthError, ErrorCode, NotFoundError } from "../kernel/errors.js";
+import { AuthError, ErrorCode, NotFoundError } from "./errors.js";
 
 /** A club a staff member works in, and whether they manage it. */
 export interface ClubAccess {
@@ -92,28 +92,8 @@ export function requireProgramManager(p: Principal, programId: string): void {
   throw new NotFoundError(ErrorCode.NOT_FOUND, "Program not found");
 }
 
-/** Row filter for programs: admins see all; others the programs they have a role in. */
-export function programFilter(p: Principal): { id?: { in: string[] } } {
-  requireAuthenticated(p);
-  return isAdmin(p) ? {} : { id: { in: memberProgramIds(p) } };
-}
-
-/** Row filter for partners: live (not deleted) ones the caller manages, or is. */
-export function partnerFilter(p: Principal) {
-  requireAuthenticated(p);
-  if (isAdmin(p)) return { deletedAt: null };
-  return { deletedAt: null, OR: [{ programId: { in: managedProgramIds(p) } }, { id: { in: ownPartnerIds(p) } }] };
-}
-
 /** Whether an event about a program (and maybe one partner) may reach this principal. */
 export function canSeeEvent(p: Principal, event: { programId: string; partnerId?: string }): boolean {
   if (canManageProgram(p, event.programId)) return true;
   return event.partnerId !== undefined && ownPartnerIds(p).includes(event.partnerId);
-}
-
-/** Row filter for role grants: admins see all; managers their program's; a person their own. */
-export function roleGrantFilter(p: Principal) {
-  requireAuthenticated(p);
-  if (isAdmin(p)) return {};
-  return { OR: [{ programId: { in: managedProgramIds(p) } }, ...(p.kind === "user" ? [{ userId: p.id }] : [])] };
 }
