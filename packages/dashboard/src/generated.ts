@@ -241,40 +241,75 @@ export type CreateStampCardInput = {
 
 /** Stable codes for every failure a client can act on; also sent as `extensions.code` on GraphQL errors. */
 export type ErrorCode =
+  /** The stamp card is full; redeem it before stamping again. HTTP 400. Retry: no. */
   | 'CARD_FULL'
+  /** The card (or its business) is not active. HTTP 400. Retry: no. */
   | 'CARD_INACTIVE'
+  /** The commission period is locked: nothing in it may change until it is unlocked. HTTP 400. Retry: no. */
   | 'COMMISSION_LOCKED'
+  /** A unique value (a code, an external id, a name) is already taken. HTTP 400. Retry: no. */
   | 'CONFLICT'
+  /** The coupon was already used. HTTP 400. Retry: no. */
   | 'COUPON_ALREADY_USED'
+  /** The coupon was cancelled. HTTP 400. Retry: no. */
   | 'COUPON_CANCELLED'
+  /** The coupon has expired. HTTP 400. Retry: no. */
   | 'COUPON_EXPIRED'
+  /** A per-day limit of the card or action is reached; `retryAt` says when it resets. HTTP 400. Retry: after the wait it names. */
   | 'DAILY_LIMIT_REACHED'
+  /** The credential is valid but may not do this. HTTP 403. Retry: no. */
   | 'FORBIDDEN'
+  /** The game is not active, has not started or has ended. HTTP 400. Retry: no. */
   | 'GAME_UNAVAILABLE'
+  /** The document is not valid GraphQL syntax, or exceeds the token, alias or directive limits. HTTP 400. Retry: no. */
   | 'GRAPHQL_PARSE_FAILED'
+  /** The document does not validate against the schema (unknown field, wrong argument type, …). HTTP 400. Retry: no. */
   | 'GRAPHQL_VALIDATION_FAILED'
+  /** A partner (key or user) asked for something only the program's managers may do. HTTP 403. Retry: no. */
   | 'INSUFFICIENT_PARTNER_PERMISSIONS'
+  /** The write would take a balance below zero. HTTP 400. Retry: no. */
   | 'INSUFFICIENT_POINTS'
+  /** Something unexpected failed; it is logged with the response's `x-request-id`, no details are sent. HTTP 500. Retry: later. */
   | 'INTERNAL_SERVER_ERROR'
+  /** The login code is wrong, used, expired or was tried too often; request a new one. HTTP 400. Retry: no. */
   | 'INVALID_LOGIN_CODE'
+  /** The commission's current status does not lead to the one asked for. HTTP 400. Retry: no. */
   | 'INVALID_TRANSITION'
+  /** The program lacks settings this needs (currency, rate, time zone); works once its managers set them. HTTP 503. Retry: later. */
   | 'NOT_CONFIGURED'
+  /** No such object, or one the caller may not see (another tenant's objects are reported so). HTTP 404. Retry: no. */
   | 'NOT_FOUND'
+  /** The request names no operation, or one the document does not hold. HTTP 400. Retry: no. */
   | 'OPERATION_RESOLUTION_FAILURE'
+  /** The reward's stock is spent. HTTP 400. Retry: no. */
   | 'OUT_OF_STOCK'
+  /** The partner named in the input does not exist or is not visible. HTTP 404. Retry: no. */
   | 'PARTNER_NOT_FOUND'
+  /** The request body (or upload, or WebSocket message) is larger than the server accepts; send less. HTTP 413. Retry: no. */
   | 'PAYLOAD_TOO_LARGE'
+  /** The member has played this game as often as its period allows; `retryAt` says when it resets. HTTP 400. Retry: after the wait it names. */
   | 'PLAY_LIMIT_REACHED'
+  /** The member's QR code was already used; show a fresh one. HTTP 400. Retry: no. */
   | 'QR_ALREADY_USED'
+  /** The member's QR code has expired; show a fresh one. HTTP 400. Retry: no. */
   | 'QR_EXPIRED'
+  /** Not a member QR code of this program. HTTP 400. Retry: no. */
   | 'QR_INVALID'
+  /** The document exceeds the depth, breadth or cost limit; ask for less (smaller pages, fewer fields). HTTP 400. Retry: no. */
   | 'QUERY_TOO_COMPLEX'
+  /** The credential's (or email's) rate-limit budget is spent; `Retry-After` says when to try again. HTTP 429. Retry: after the wait it names. */
   | 'QUOTA_EXCEEDED'
+  /** The reward is not active, not yet or no longer available, or not for this card. HTTP 400. Retry: no. */
   | 'REWARD_UNAVAILABLE'
+  /** The database or Redis refused, timed out or is saturated right now; `Retry-After` says when to try again. HTTP 503. Retry: after the wait it names. */
   | 'SERVICE_UNAVAILABLE'
+  /** Staff acting outside the clubs or stores they work in. HTTP 403. Retry: no. */
   | 'STORE_ACCESS_DENIED'
+  /** The subscription fell too far behind its events and was ended; resubscribe and reconcile with a query. HTTP 400. Retry: no. */
   | 'SUBSCRIBER_TOO_SLOW'
+  /** No credential, or one that is malformed, unknown, revoked or expired; send `Authorization: Bearer <key>`. HTTP 401. Retry: no. */
   | 'UNAUTHENTICATED'
+  /** An input is malformed or out of range; `issues` names each field and what is wrong with it. HTTP 400. Retry: no. */
   | 'VALIDATION_FAILED';
 
 export type ExternalMemberId = {

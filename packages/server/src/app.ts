@@ -93,6 +93,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     production: config.production,
     clientAddress,
     limits: config.limits,
+    corsOrigins: config.corsOrigins,
     health: {
       checkDatabase: async () => void (await prisma.$queryRaw`SELECT 1`),
       checkRedis: redis?.ping,

@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import type { DatabaseTarget } from "./db/database.js";
+import type { CorsOrigins } from "./http/cors.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -61,6 +62,22 @@ const EnvSchema = z.object({
       .regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name")
       .optional(),
   ),
+  CORS_ORIGINS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? v.split(",").map((o) => o.trim()) : undefined),
+    z
+      .array(
+        z.union([
+          z.literal("*"),
+          z
+            .url({ message: "must be origins (https://app.example.com) or *, comma-separated" })
+            .refine(
+              (u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol) && new URL(u).origin === u,
+              "must be an origin: http(s)://host[:port], no path",
+            ),
+        ]),
+      )
+      .optional(),
+  ),
   TRUSTED_IP_HEADER: z.preprocess(
     emptyAsUndefined,
     z
@@ -91,6 +108,8 @@ export interface Config {
   trustedCountryHeader: string | undefined;
   /** Header a trusted proxy sets with the visitor's IP (first address used); the socket address without it. */
   trustedIpHeader: string | undefined;
+  /** Origins whose pages may call the API: any in development, none in production, unless CORS_ORIGINS says. */
+  corsOrigins: CorsOrigins;
   limits: Limits;
 }
 
@@ -157,5 +176,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       wsIdleTimeoutMs: e.WS_IDLE_TIMEOUT_MS,
       wsMaxSocketsPerAddress: e.WS_MAX_SOCKETS_PER_ADDRESS,
     },
+    corsOrigins: e.CORS_ORIGINS?.includes("*") ? "*" : (e.CORS_ORIGINS ?? (e.NODE_ENV === "production" ? [] : "*")),
   };
 }

@@ -1,10 +1,10 @@
-// What clients see of errors: the one table from catalogue code to HTTP status (with Retry-After for a spent
-// budget or an unavailable service) that every route answers with, and GraphQL's masking, where catalogue errors keep their code and
-// anything unexpected is logged and hidden.
-
+// What clients see of errors: each code's HTTP status (from the kernel's error catalogue, with Retry-After for
+// a spent budget or an unavailable service) that every route answers with, and GraphQL's masking, where
+// catalogue errors keep their code and anything unexpected is logged and hidden.
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
+import { ERROR_CATALOGUE } from "../domain/kernel/error-catalogue.js";
 import {
   AppError,
   ErrorCode,
@@ -14,49 +14,6 @@ import {
 } from "../domain/kernel/errors.js";
 import { unavailableError } from "./unavailable.js";
 
-/**
- * Each code's status when it refuses a request. Complete by construction: a new code must be given one here.
- * Refusals a caller can correct (a rule, a conflict, a used coupon) are 400 unless HTTP has a closer status.
- */
-const STATUS: Record<ErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  INSUFFICIENT_PARTNER_PERMISSIONS: 403,
-  STORE_ACCESS_DENIED: 403,
-  NOT_FOUND: 404,
-  PARTNER_NOT_FOUND: 404,
-  QUOTA_EXCEEDED: 429,
-  PAYLOAD_TOO_LARGE: 413,
-  // The program must be configured by its managers before the caller can succeed; retrying later may work.
-  NOT_CONFIGURED: 503,
-  SERVICE_UNAVAILABLE: 503,
-  INTERNAL_SERVER_ERROR: 500,
-  VALIDATION_FAILED: 400,
-  INVALID_LOGIN_CODE: 400,
-  INSUFFICIENT_POINTS: 400,
-  CONFLICT: 400,
-  COMMISSION_LOCKED: 400,
-  INVALID_TRANSITION: 400,
-  QUERY_TOO_COMPLEX: 400,
-  GRAPHQL_PARSE_FAILED: 400,
-  GRAPHQL_VALIDATION_FAILED: 400,
-  OPERATION_RESOLUTION_FAILURE: 400,
-  SUBSCRIBER_TOO_SLOW: 400,
-  QR_INVALID: 400,
-  QR_EXPIRED: 400,
-  QR_ALREADY_USED: 400,
-  DAILY_LIMIT_REACHED: 400,
-  PLAY_LIMIT_REACHED: 400,
-  GAME_UNAVAILABLE: 400,
-  OUT_OF_STOCK: 400,
-  REWARD_UNAVAILABLE: 400,
-  CARD_INACTIVE: 400,
-  CARD_FULL: 400,
-  COUPON_EXPIRED: 400,
-  COUPON_ALREADY_USED: 400,
-  COUPON_CANCELLED: 400,
-};
-
 /** How a catalogue error answers over HTTP: its status, and when to retry (a spent budget, an unavailable service). */
 export interface HttpFailure {
   status: number;
@@ -65,11 +22,11 @@ export interface HttpFailure {
 
 /** The status a code answers with, for a route that reports one failure as another (see receipt-points). */
 export function httpStatus(code: ErrorCode): number {
-  return STATUS[code];
+  return ERROR_CATALOGUE[code].status;
 }
 
 export function httpFailure(error: AppError): HttpFailure {
-  const status = STATUS[error.code];
+  const status = ERROR_CATALOGUE[error.code].status;
   return error instanceof RetryLaterError
     ? { status, headers: { "Retry-After": String(error.retryAfterSeconds) } }
     : { status };

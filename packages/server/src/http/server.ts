@@ -23,10 +23,13 @@ import { schema } from "../schema/index.js";
 import { admit, type Gate, requestIdOf } from "./admit.js";
 import { bodyLimitOf, bodyLimitPlugin, declaresMoreThan } from "./body-limit.js";
 import type { ClientAddress } from "./client-address.js";
+import { type CorsOrigins, createCors } from "./cors.js";
 import { isDashboardPath, serveDashboard } from "./dashboard.js";
 import { createMaskError } from "./errors.js";
 import { EXPORT_PREFIX, exportCsv } from "./export.js";
+import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
 import { type HealthChecks, health } from "./health.js";
+import { OPENAPI_PATH, openApi } from "./openapi.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { RECEIPT_POINTS_PATH, receiptPoints } from "./receipt-points.js";
 import { REDIRECT_PREFIX } from "./redirect.js";
@@ -60,6 +63,8 @@ export interface HttpServerOptions {
   clientAddress: ClientAddress;
   /** Body sizes, WebSocket frames, counts and timers (config.ts holds the defaults). */
   limits: Limits;
+  /** Origins whose pages may call the API (CORS_ORIGINS). */
+  corsOrigins: CorsOrigins;
   /** Unsent bytes a WebSocket may hold before it is closed with 1013 (default 1 MiB). */
   maxSocketBufferBytes?: number;
 }
@@ -80,10 +85,12 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    graphiql: options.graphiql ? { title: "Partnergraph", subscriptionsProtocol: "WS" } : false,
+    graphiql: options.graphiql ? GRAPHIQL_OPTIONS : false,
+    renderGraphiQL,
     landingPage: false,
     // bodyLimitPlugin counts bodies instead, with a limit per content type and the catalogue's error code.
     maxRequestBodySize: false,
+    cors: false, // cors.ts answers for every route, GraphQL included
     // Parsing and validation limits, on every transport; depth and cost are checked by Pothos' complexity plugin.
     plugins: [
       bodyLimitPlugin(limits),
@@ -117,6 +124,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     },
   });
 
+  const cors = createCors(options.corsOrigins);
   const server = createServer((req, res) => {
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
@@ -128,8 +136,13 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         "request",
       );
     });
+    cors(req, res, () => route(req, res, requestId));
+  });
+
+  function route(req: IncomingMessage, res: ServerResponse, requestId: string): void {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health") return void health(res, options.health);
+    if (path === OPENAPI_PATH) return void openApi(res);
     if (path === RECEIPT_POINTS_PATH) return void receiptPoints(req, res, { ...gate, log, requestId });
     if (path?.startsWith(REDIRECT_PREFIX)) return void options.redirect(req, res, path);
     if (path?.startsWith(EXPORT_PREFIX)) return void exportCsv(req, res, path, { ...gate, log, requestId });
@@ -142,7 +155,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const limit = bodyLimitOf(req.headers["content-type"] ?? null, limits);
     if (declaresMoreThan(req.headers["content-length"], limit)) res.setHeader("connection", "close");
     void yoga(req, res, { req, res, requestId });
-  });
+  }
 
   type EnvelopedRoot = Pick<ReturnType<typeof yoga.getEnveloped>, "execute" | "subscribe">;
   // ws refuses a larger frame from its header (1009) without buffering it; its default is 100 MiB.

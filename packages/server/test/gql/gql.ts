@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ErrorCodeValues { __type(name: \"ErrorCode\") { enumValues { name description } } }\n": typeof types.ErrorCodeValuesDocument,
     "\n  mutation HelpersCreateProgram($input: CreateProgramInput!) {\n    createProgram(input: $input) {\n      __typename\n      ... on CreateProgramPayload { secretKey program { id name currency pointsPerCurrencyUnit timezone } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.HelpersCreateProgramDocument,
     "\n  mutation HelpersCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      __typename\n      ... on CreatePartnerPayload {\n        apiKey\n        partner { id name description externalId category { id name } status pointConversionRate effectivePointConversionRate costPerPoint { amount currency } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": typeof types.HelpersCreatePartnerDocument,
     "mutation HelpersCreateCategory($input: CreatePartnerCategoryInput!) { createPartnerCategory(input: $input) { __typename ... on CreatePartnerCategoryPayload { category { id } } ... on Error { code message } } }": typeof types.HelpersCreateCategoryDocument,
@@ -66,6 +67,7 @@ type Documents = {
     "query SocketsViewer { viewer { kind } }": typeof types.SocketsViewerDocument,
 };
 const documents: Documents = {
+    "\n  query ErrorCodeValues { __type(name: \"ErrorCode\") { enumValues { name description } } }\n": types.ErrorCodeValuesDocument,
     "\n  mutation HelpersCreateProgram($input: CreateProgramInput!) {\n    createProgram(input: $input) {\n      __typename\n      ... on CreateProgramPayload { secretKey program { id name currency pointsPerCurrencyUnit timezone } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.HelpersCreateProgramDocument,
     "\n  mutation HelpersCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      __typename\n      ... on CreatePartnerPayload {\n        apiKey\n        partner { id name description externalId category { id name } status pointConversionRate effectivePointConversionRate costPerPoint { amount currency } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": types.HelpersCreatePartnerDocument,
     "mutation HelpersCreateCategory($input: CreatePartnerCategoryInput!) { createPartnerCategory(input: $input) { __typename ... on CreatePartnerCategoryPayload { category { id } } ... on Error { code message } } }": types.HelpersCreateCategoryDocument,
@@ -132,6 +134,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ErrorCodeValues { __type(name: \"ErrorCode\") { enumValues { name description } } }\n"): (typeof documents)["\n  query ErrorCodeValues { __type(name: \"ErrorCode\") { enumValues { name description } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

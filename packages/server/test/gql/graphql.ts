@@ -106,40 +106,75 @@ export type CreateProjectInput = {
 
 /** Stable codes for every failure a client can act on; also sent as `extensions.code` on GraphQL errors. */
 export type ErrorCode =
+  /** The stamp card is full; redeem it before stamping again. HTTP 400. Retry: no. */
   | 'CARD_FULL'
+  /** The card (or its business) is not active. HTTP 400. Retry: no. */
   | 'CARD_INACTIVE'
+  /** The commission period is locked: nothing in it may change until it is unlocked. HTTP 400. Retry: no. */
   | 'COMMISSION_LOCKED'
+  /** A unique value (a code, an external id, a name) is already taken. HTTP 400. Retry: no. */
   | 'CONFLICT'
+  /** The coupon was already used. HTTP 400. Retry: no. */
   | 'COUPON_ALREADY_USED'
+  /** The coupon was cancelled. HTTP 400. Retry: no. */
   | 'COUPON_CANCELLED'
+  /** The coupon has expired. HTTP 400. Retry: no. */
   | 'COUPON_EXPIRED'
+  /** A per-day limit of the card or action is reached; `retryAt` says when it resets. HTTP 400. Retry: after the wait it names. */
   | 'DAILY_LIMIT_REACHED'
+  /** The credential is valid but may not do this. HTTP 403. Retry: no. */
   | 'FORBIDDEN'
+  /** The game is not active, has not started or has ended. HTTP 400. Retry: no. */
   | 'GAME_UNAVAILABLE'
+  /** The document is not valid GraphQL syntax, or exceeds the token, alias or directive limits. HTTP 400. Retry: no. */
   | 'GRAPHQL_PARSE_FAILED'
+  /** The document does not validate against the schema (unknown field, wrong argument type, …). HTTP 400. Retry: no. */
   | 'GRAPHQL_VALIDATION_FAILED'
+  /** A partner (key or user) asked for something only the program's managers may do. HTTP 403. Retry: no. */
   | 'INSUFFICIENT_PARTNER_PERMISSIONS'
+  /** The write would take a balance below zero. HTTP 400. Retry: no. */
   | 'INSUFFICIENT_POINTS'
+  /** Something unexpected failed; it is logged with the response's `x-request-id`, no details are sent. HTTP 500. Retry: later. */
   | 'INTERNAL_SERVER_ERROR'
+  /** The login code is wrong, used, expired or was tried too often; request a new one. HTTP 400. Retry: no. */
   | 'INVALID_LOGIN_CODE'
+  /** The commission's current status does not lead to the one asked for. HTTP 400. Retry: no. */
   | 'INVALID_TRANSITION'
+  /** The program lacks settings this needs (currency, rate, time zone); works once its managers set them. HTTP 503. Retry: later. */
   | 'NOT_CONFIGURED'
+  /** No such object, or one the caller may not see (another tenant's objects are reported so). HTTP 404. Retry: no. */
   | 'NOT_FOUND'
+  /** The request names no operation, or one the document does not hold. HTTP 400. Retry: no. */
   | 'OPERATION_RESOLUTION_FAILURE'
+  /** The reward's stock is spent. HTTP 400. Retry: no. */
   | 'OUT_OF_STOCK'
+  /** The partner named in the input does not exist or is not visible. HTTP 404. Retry: no. */
   | 'PARTNER_NOT_FOUND'
+  /** The request body (or upload, or WebSocket message) is larger than the server accepts; send less. HTTP 413. Retry: no. */
   | 'PAYLOAD_TOO_LARGE'
+  /** The member has played this game as often as its period allows; `retryAt` says when it resets. HTTP 400. Retry: after the wait it names. */
   | 'PLAY_LIMIT_REACHED'
+  /** The member's QR code was already used; show a fresh one. HTTP 400. Retry: no. */
   | 'QR_ALREADY_USED'
+  /** The member's QR code has expired; show a fresh one. HTTP 400. Retry: no. */
   | 'QR_EXPIRED'
+  /** Not a member QR code of this program. HTTP 400. Retry: no. */
   | 'QR_INVALID'
+  /** The document exceeds the depth, breadth or cost limit; ask for less (smaller pages, fewer fields). HTTP 400. Retry: no. */
   | 'QUERY_TOO_COMPLEX'
+  /** The credential's (or email's) rate-limit budget is spent; `Retry-After` says when to try again. HTTP 429. Retry: after the wait it names. */
   | 'QUOTA_EXCEEDED'
+  /** The reward is not active, not yet or no longer available, or not for this card. HTTP 400. Retry: no. */
   | 'REWARD_UNAVAILABLE'
+  /** The database or Redis refused, timed out or is saturated right now; `Retry-After` says when to try again. HTTP 503. Retry: after the wait it names. */
   | 'SERVICE_UNAVAILABLE'
+  /** Staff acting outside the clubs or stores they work in. HTTP 403. Retry: no. */
   | 'STORE_ACCESS_DENIED'
+  /** The subscription fell too far behind its events and was ended; resubscribe and reconcile with a query. HTTP 400. Retry: no. */
   | 'SUBSCRIBER_TOO_SLOW'
+  /** No credential, or one that is malformed, unknown, revoked or expired; send `Authorization: Bearer <key>`. HTTP 401. Retry: no. */
   | 'UNAUTHENTICATED'
+  /** An input is malformed or out of range; `issues` names each field and what is wrong with it. HTTP 400. Retry: no. */
   | 'VALIDATION_FAILED';
 
 export type ExternalPartnerId = {
@@ -347,6 +382,11 @@ export type Weekday =
   | 'THURSDAY'
   | 'TUESDAY'
   | 'WEDNESDAY';
+
+export type ErrorCodeValuesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ErrorCodeValuesQuery = { __type: { enumValues: Array<{ name: string, description: string | null }> | null } | null };
 
 export type HelpersCreateProgramMutationVariables = Exact<{
   input: CreateProgramInput;
@@ -871,6 +911,7 @@ export type SocketsViewerQueryVariables = Exact<{ [key: string]: never; }>;
 export type SocketsViewerQuery = { viewer: { kind: ViewerKind } };
 
 
+export const ErrorCodeValuesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ErrorCodeValues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__type"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"ErrorCode","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enumValues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]} as unknown as DocumentNode<ErrorCodeValuesQuery, ErrorCodeValuesQueryVariables>;
 export const HelpersCreateProgramDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"HelpersCreateProgram"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateProgramInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createProgram"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateProgramPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secretKey"}},{"kind":"Field","name":{"kind":"Name","value":"program"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"pointsPerCurrencyUnit"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<HelpersCreateProgramMutation, HelpersCreateProgramMutationVariables>;
 export const HelpersCreatePartnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"HelpersCreatePartner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePartnerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPartner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePartnerPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pointConversionRate"}},{"kind":"Field","name":{"kind":"Name","value":"effectivePointConversionRate"}},{"kind":"Field","name":{"kind":"Name","value":"costPerPoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConflictError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}}]}}]}}]}}]} as unknown as DocumentNode<HelpersCreatePartnerMutation, HelpersCreatePartnerMutationVariables>;
 export const HelpersCreateCategoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"HelpersCreateCategory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePartnerCategoryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPartnerCategory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePartnerCategoryPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<HelpersCreateCategoryMutation, HelpersCreateCategoryMutationVariables>;
