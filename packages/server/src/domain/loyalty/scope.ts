@@ -14,15 +14,11 @@ import {
   ownPartnerIds,
   type Principal,
   requireAuthenticated,
+  workClubIds,
 } from "../kernel/principal.js";
 import { requireOwner } from "./access.js";
 import { availableRewardWhere } from "./availability.js";
 import { couponStatusWhere, normalizeCouponCode } from "./coupon-codes.js";
-
-/** Every club the caller works in, in any program (active clubs of enabled partners: see authenticate.ts). */
-export function workClubIds(p: Principal): string[] {
-  return p.grants.flatMap((g) => (g.role === "STAFF" ? g.clubs.map((c) => c.clubId) : []));
-}
 
 /** The clubs the caller manages as a CLUB_MANAGER. */
 export function managedClubIds(p: Principal): string[] {
