@@ -566,7 +566,7 @@ export type PointsPurchaseMutation = { recordPurchase:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'NotConfiguredError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RecordPurchasePayload', totalPointsAwarded: number, replayed: boolean, purchase: { id: string, receiptId: string, member: { balance: number } } }
+    | { __typename: 'RecordPurchasePayload', totalPointsAwarded: number, replayed: boolean, purchase: { id: string, receiptId: string, member: { balance: number | null } } }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
@@ -621,7 +621,7 @@ export type PointsBalanceQueryVariables = Exact<{
 }>;
 
 
-export type PointsBalanceQuery = { member: { balance: number, ledger: { nodes: Array<{ type: LedgerEntryType, points: number }> } } | null };
+export type PointsBalanceQuery = { member: { balance: number | null, ledger: { nodes: Array<{ type: LedgerEntryType, points: number }> } } | null };
 
 export type PointsOp1MutationVariables = Exact<{
   p: string;

@@ -122,6 +122,7 @@ export function visibleGames(p: Principal, now: Date = new Date()): Prisma.GameW
       {
         card: { AND: [followedCards(p), { status: "ACTIVE", partner: { status: "ENABLED", deletedAt: null } }] },
         status: "ACTIVE",
+        suspendedAt: null,
         AND: [
           { OR: [{ startsAt: null }, { startsAt: { lte: now } }] },
           { OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
