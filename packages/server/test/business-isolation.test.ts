@@ -93,7 +93,7 @@ async function business(name: string, mark: string, member: { id: string }, pric
     "RedeemRewardInput",
     "RedeemRewardPayload",
     "coupon { id code }",
-    { rewardId: reward.reward.id, member: { id: member.id } },
+    { rewardId: reward.reward.id, member: { id: member.id }, idempotencyKey: randomUUID() },
   );
   const purchase = await app.gql(PURCHASE, {
     input: {
