@@ -3,8 +3,8 @@
 // replaced prizes, and games of a disabled partner.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql } from "./gql/index.js";
 import type { Mail } from "../src/domain/mail/outbox.js";
+import { graphql } from "./gql/index.js";
 import { ADMIN_KEY, createPartner, type TestApp } from "./helpers.js";
 import {
   createLoyaltyCard,

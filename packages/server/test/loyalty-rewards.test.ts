@@ -217,7 +217,10 @@ describe("a partner's disable and delete", () => {
     expect(await available()).toMatchObject({ available: false, suspendedAt: expect.any(String) });
     const stillSuspended = await redeem(
       app,
-      { rewardId: added.id, member: { external: { programId: world.program.id, externalId: world.member.externalId } } },
+      {
+        rewardId: added.id,
+        member: { external: { programId: world.program.id, externalId: world.member.externalId } },
+      },
       world.program.secretKey,
     );
     expect(stillSuspended.result).toMatchObject({ __typename: "LoyaltyRuleError", code: "REWARD_UNAVAILABLE" });

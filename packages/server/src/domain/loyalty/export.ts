@@ -132,7 +132,11 @@ export function memberBatches(deps: Deps, scope: ExportScope): AsyncGenerator<Me
       select: { followedAt: true, member: { select: memberFields } },
     });
     const sums = await balances(follows.map((f) => f.member.id));
-    return follows.map((f) => ({ ...contact(f.member), followedAt: f.followedAt, balance: sums.get(f.member.id) ?? 0 }));
+    return follows.map((f) => ({
+      ...contact(f.member),
+      followedAt: f.followedAt,
+      balance: sums.get(f.member.id) ?? 0,
+    }));
   });
 }
 

@@ -116,7 +116,10 @@ export async function createGame(call: Call, cardId: string, input: CreateGameIn
   checkWindow(data);
   return call.prisma.$transaction(async (tx) => {
     const card = requireFound(
-      await tx.card.findUnique({ where: { id: cardId }, include: { partner: { select: { status: true, deletedAt: true } } } }),
+      await tx.card.findUnique({
+        where: { id: cardId },
+        include: { partner: { select: { status: true, deletedAt: true } } },
+      }),
       "Card",
     );
     requireOwner(call.principal, card);

@@ -7,8 +7,8 @@ import type { Call, Tx } from "../kernel/deps.js";
 import { ValidationError, type ValidationIssue } from "../kernel/errors.js";
 import { type Loose, name, optionalText, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
-import { suspendedAtFor } from "./suspension.js";
 import { requireFound, requireOwner } from "./access.js";
+import { suspendedAtFor } from "./suspension.js";
 
 const count = (what: string) => z.number().int(`${what} must be a whole number`);
 
@@ -74,7 +74,6 @@ async function checkShape(
   }
   if (issues.length) throw new ValidationError(issues);
 }
-
 
 export async function createReward(call: Call, cardId: string, input: CreateRewardInput): Promise<Reward> {
   const data = parseInput(CreateRewardInput, input);

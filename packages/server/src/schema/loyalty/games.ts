@@ -3,8 +3,8 @@
 
 import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import { createGame, type PlayResult, playGame, updateGame } from "../../domain/loyalty/games.js";
-import { resumeGame } from "../../domain/loyalty/suspension.js";
 import { partnerGameList, visibleGamePlays, visibleGames } from "../../domain/loyalty/scope.js";
+import { resumeGame } from "../../domain/loyalty/suspension.js";
 import type { Game } from "../../generated/prisma/client.js";
 import { GameStatus, GameType, PlayPeriod, PrizeType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";

@@ -11,8 +11,8 @@ import {
 import { unavailability } from "../../domain/loyalty/availability.js";
 import { type RedeemResult, redeemReward } from "../../domain/loyalty/redemptions.js";
 import { createReward, updateReward } from "../../domain/loyalty/rewards.js";
-import { resumeReward } from "../../domain/loyalty/suspension.js";
 import { rewardList, visibleRedemptions, visibleRewards } from "../../domain/loyalty/scope.js";
+import { resumeReward } from "../../domain/loyalty/suspension.js";
 import type { Reward } from "../../generated/prisma/client.js";
 import { RewardKind, RewardStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
