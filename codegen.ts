@@ -7,7 +7,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 
 // Shared by every output.
 const types = {
-  scalars: { ID: "string", Decimal: "string", DateTime: "string", JSON: "unknown" },
+  scalars: { ID: "string", Decimal: "string", DateTime: "string", JSON: "unknown", File: "Blob" },
   enumsAsTypes: true,
   useTypeImports: true,
   avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },

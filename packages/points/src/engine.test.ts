@@ -377,6 +377,17 @@ describe("baskets the engine cannot price", () => {
       "items[0].price",
     ],
     ["a price with an exponent", basket([{ ...item, price: "1e3" }]), "invalid_amount", "items[0].price"],
+    // 2,000,000,000 × 2 points per unit is beyond MAX_POINTS (a 32-bit integer, what the ledger holds).
+    ["a price earning too many points", basket([{ ...item, price: "2000000000" }]), "invalid_amount", "items[0].price"],
+    [
+      "a basket earning too many points in total",
+      basket([
+        { ...item, price: "1000000000" },
+        { ...item, price: "1000000000" },
+      ]),
+      "invalid_amount",
+      "items",
+    ],
     ["a missing price", basket([{ ...item, price: undefined as unknown as string }]), "missing_data", "items[0].price"],
     ["a zero quantity", basket([{ ...item, quantity: 0 }]), "invalid", "items[0].quantity"],
     ["a fractional quantity", basket([{ ...item, quantity: 1.5 }]), "invalid", "items[0].quantity"],

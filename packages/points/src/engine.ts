@@ -201,9 +201,14 @@ function codeMultiplier<T extends CodeTable>(
   };
 }
 
-/** Points leave the engine as JS numbers, so they must be safe integers (beyond 2^53 − 1 they would be garbage). */
+/**
+ * The most points one unit or one basket may earn: a 32-bit signed integer, what GraphQL's Int and the
+ * ledger's INTEGER columns hold (a price of 2,000,000,000 at 2 points per unit must be refused, not overflow).
+ */
+export const MAX_POINTS = 2 ** 31 - 1;
+
 function toPoints(points: bigint, field: string): number {
-  if (points > BigInt(Number.MAX_SAFE_INTEGER))
-    throw new PointsInputError("invalid_amount", field, "too many points to represent");
+  if (points > BigInt(MAX_POINTS))
+    throw new PointsInputError("invalid_amount", field, `earns more than ${MAX_POINTS} points`);
   return Number(points);
 }

@@ -24,8 +24,17 @@ export {
   type ScaledDecimal,
   tryParseDecimal,
 } from "./decimal.js";
-export { calculatePoints, MAX_BASKET_UNITS, type PointsEngine, prepareProgram } from "./engine.js";
+export { calculatePoints, MAX_BASKET_UNITS, MAX_POINTS, type PointsEngine, prepareProgram } from "./engine.js";
 export { PointsConfigError, type PointsErrorReason, PointsInputError } from "./errors.js";
 export { ROUNDING_MODES, type RoundingMode, roundToInteger } from "./rounding.js";
-export { type IsoInstant, parseClock, parseInstant, WEEKDAYS, type Weekday } from "./time.js";
+export {
+  FIRST_INSTANT,
+  type IsoInstant,
+  isSupportedInstant,
+  LAST_INSTANT,
+  parseClock,
+  parseInstant,
+  WEEKDAYS,
+  type Weekday,
+} from "./time.js";
 export type * from "./types.js";

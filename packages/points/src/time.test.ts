@@ -14,8 +14,17 @@ describe("parseInstant", () => {
     expect(parseInstant(text)).toBe(expected);
   });
 
-  it("keeps years below 100 (Date.UTC would read 0099 as 1999)", () => {
-    expect(new Date(parseInstant("0099-01-01T00:00:00Z")!).toISOString()).toBe("0099-01-01T00:00:00.000Z");
+  it("accepts years 1900 to 9999 in UTC, and nothing outside (Date.UTC would read 0099 as 1999)", () => {
+    expect(parseInstant("1900-01-01T00:00:00Z")).toBe(Date.UTC(1900, 0, 1));
+    expect(new Date(parseInstant("9999-12-31T23:59:59.999Z")!).toISOString()).toBe("9999-12-31T23:59:59.999Z");
+    for (const text of [
+      "0099-01-01T00:00:00Z",
+      "0000-01-01T00:00:00Z",
+      "1899-12-31T23:59:59.999Z",
+      "1900-01-01T00:30:00+01:00",
+      "9999-12-31T23:00:00-05:00",
+    ])
+      expect(parseInstant(text), text).toBeUndefined();
   });
 
   it.each([

@@ -14,6 +14,18 @@ export const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
 const INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
 
+/**
+ * The instants the API accepts: years 1900 to 9999 in UTC. Earlier years are typing mistakes (year 0001), later
+ * ones cannot be written as four-digit ISO years, and databases and clients disagree at the extremes.
+ */
+export const FIRST_INSTANT = Date.UTC(1900, 0, 1);
+export const LAST_INSTANT = Date.UTC(10000, 0, 1) - 1;
+
+/** Whether an instant (milliseconds since the epoch) lies in years 1900–9999 UTC. */
+export function isSupportedInstant(millis: number): boolean {
+  return millis >= FIRST_INSTANT && millis <= LAST_INSTANT;
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
@@ -21,8 +33,8 @@ function daysInMonth(year: number, month: number): number {
 
 /**
  * Milliseconds since the epoch, or undefined when text is not a real ISO-8601 date-time with an offset
- * (Date.parse would take "2012-02-30" as 1 March, and no offset as local time). Digits beyond milliseconds
- * are dropped: instants are compared at the database's precision.
+ * (Date.parse would take "2012-02-30" as 1 March, and no offset as local time) or lies outside years
+ * 1900–9999. Digits beyond milliseconds are dropped: instants are compared at the database's precision.
  */
 export function parseInstant(text: string): number | undefined {
   const match = INSTANT.exec(text);
@@ -43,7 +55,8 @@ export function parseInstant(text: string): number | undefined {
   const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
   date.setUTCFullYear(year); // Date.UTC maps years 0–99 to 1900–1999
   const offset = zulu ? 0 : (sign === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
-  return date.getTime() - offset;
+  const instant = date.getTime() - offset;
+  return isSupportedInstant(instant) ? instant : undefined;
 }
 
 /** Minutes since midnight for "HH:MM" (00:00–23:59), or undefined. */

@@ -9,7 +9,6 @@ import { ERROR_CODES, ERROR_TYPENAMES, type ErrorTypename, type ServerErrorCode 
  * - `WEBSOCKET_UNAVAILABLE`: a subscription without a WebSocket (Node 20: pass `webSocketImpl`, e.g. the `ws` package);
  * - `BAD_REQUEST`: the server refused the document or its variables (HTTP 400 without a code, socket 4400),
  *   or the SDK was called with something it cannot send;
- * - `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`: the server could not parse or validate the document;
  * - `TIMEOUT`, `TOO_MANY_REQUESTS`: a subscription socket closed with 4408 or 4429;
  * - `UNKNOWN_ERROR`: the server sent a code this SDK version does not know (see `errors` for the original).
  */
@@ -19,8 +18,6 @@ export const TRANSPORT_ERROR_CODES = [
   "ABORTED",
   "WEBSOCKET_UNAVAILABLE",
   "BAD_REQUEST",
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
   "TIMEOUT",
   "TOO_MANY_REQUESTS",
   "UNKNOWN_ERROR",

@@ -443,36 +443,75 @@ export type DeleteRewardRuleInput = {
 
 /** Stable codes for every failure a client can act on; also sent as `extensions.code` on GraphQL errors. */
 export type ErrorCode =
+  /** The stamp card is full; redeem it before stamping again. HTTP 400. Retry: no. */
   | 'CARD_FULL'
+  /** The card (or its business) is not active. HTTP 400. Retry: no. */
   | 'CARD_INACTIVE'
+  /** The commission period is locked: nothing in it may change until it is unlocked. HTTP 400. Retry: no. */
   | 'COMMISSION_LOCKED'
+  /** A unique value (a code, an external id, a name) is already taken. HTTP 400. Retry: no. */
   | 'CONFLICT'
+  /** The coupon was already used. HTTP 400. Retry: no. */
   | 'COUPON_ALREADY_USED'
+  /** The coupon was cancelled. HTTP 400. Retry: no. */
   | 'COUPON_CANCELLED'
+  /** The coupon has expired. HTTP 400. Retry: no. */
   | 'COUPON_EXPIRED'
+  /** A per-day limit of the card or action is reached; `retryAt` says when it resets. HTTP 400. Retry: after the wait it names. */
   | 'DAILY_LIMIT_REACHED'
+  /** The credential is valid but may not do this. HTTP 403. Retry: no. */
   | 'FORBIDDEN'
+  /** The game is not active, has not started or has ended. HTTP 400. Retry: no. */
   | 'GAME_UNAVAILABLE'
+  /** The document is not valid GraphQL syntax, or exceeds the token, alias or directive limits. HTTP 400. Retry: no. */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** The document does not validate against the schema (unknown field, wrong argument type, …). HTTP 400. Retry: no. */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** A partner (key or user) asked for something only the program's managers may do. HTTP 403. Retry: no. */
   | 'INSUFFICIENT_PARTNER_PERMISSIONS'
+  /** The write would take a balance below zero. HTTP 400. Retry: no. */
   | 'INSUFFICIENT_POINTS'
+  /** Something unexpected failed; it is logged with the response's `x-request-id`, no details are sent. HTTP 500. Retry: later. */
   | 'INTERNAL_SERVER_ERROR'
+  /** The login code is wrong, used, expired or was tried too often; request a new one. HTTP 400. Retry: no. */
   | 'INVALID_LOGIN_CODE'
+  /** The commission's current status does not lead to the one asked for. HTTP 400. Retry: no. */
   | 'INVALID_TRANSITION'
+  /** The program lacks settings this needs (currency, rate, time zone); works once its managers set them. HTTP 503. Retry: later. */
   | 'NOT_CONFIGURED'
+  /** No such object, or one the caller may not see (another tenant's objects are reported so). HTTP 404. Retry: no. */
   | 'NOT_FOUND'
+  /** The request names no operation, or one the document does not hold. HTTP 400. Retry: no. */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** The reward's stock is spent. HTTP 400. Retry: no. */
   | 'OUT_OF_STOCK'
+  /** The partner named in the input does not exist or is not visible. HTTP 404. Retry: no. */
   | 'PARTNER_NOT_FOUND'
+  /** The request body (or upload, or WebSocket message) is larger than the server accepts; send less. HTTP 413. Retry: no. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** The member has played this game as often as its period allows; `retryAt` says when it resets. HTTP 400. Retry: after the wait it names. */
   | 'PLAY_LIMIT_REACHED'
+  /** The member's QR code was already used; show a fresh one. HTTP 400. Retry: no. */
   | 'QR_ALREADY_USED'
+  /** The member's QR code has expired; show a fresh one. HTTP 400. Retry: no. */
   | 'QR_EXPIRED'
+  /** Not a member QR code of this program. HTTP 400. Retry: no. */
   | 'QR_INVALID'
+  /** The document exceeds the depth, breadth or cost limit; ask for less (smaller pages, fewer fields). HTTP 400. Retry: no. */
   | 'QUERY_TOO_COMPLEX'
+  /** The credential's (or email's) rate-limit budget is spent; `Retry-After` says when to try again. HTTP 429. Retry: after the wait it names. */
   | 'QUOTA_EXCEEDED'
+  /** The reward is not active, not yet or no longer available, or not for this card. HTTP 400. Retry: no. */
   | 'REWARD_UNAVAILABLE'
+  /** The database or Redis refused, timed out or is saturated right now; `Retry-After` says when to try again. HTTP 503. Retry: after the wait it names. */
   | 'SERVICE_UNAVAILABLE'
+  /** Staff acting outside the clubs or stores they work in. HTTP 403. Retry: no. */
   | 'STORE_ACCESS_DENIED'
+  /** The subscription fell too far behind its events and was ended; resubscribe and reconcile with a query. HTTP 400. Retry: no. */
   | 'SUBSCRIBER_TOO_SLOW'
+  /** No credential, or one that is malformed, unknown, revoked or expired; send `Authorization: Bearer <key>`. HTTP 401. Retry: no. */
   | 'UNAUTHENTICATED'
+  /** An input is malformed or out of range; `issues` names each field and what is wrong with it. HTTP 400. Retry: no. */
   | 'VALIDATION_FAILED';
 
 export type ExternalMemberId = {
@@ -544,34 +583,42 @@ export type ImportIssueCode =
   | 'UNKNOWN_MEMBER';
 
 export type ImportMembersInput = {
-  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: externalId (required, unique within the file), email, name. A new externalId creates a member; an existing one gets the file's email and name (a column left out keeps the stored value, an empty cell clears it). */
-  csv: string;
+  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: externalId (required, unique within the file), email, name. A new externalId creates a member; an existing one gets the file's email and name (a column left out keeps the stored value, an empty cell clears it). Give csv or file. */
+  csv?: string | null | undefined;
   /** Check every row and report, writing nothing (default false). */
   dryRun?: boolean | null | undefined;
+  /** The same CSV as a file upload (a GraphQL multipart request): for files over the 1 MB limit of a JSON request. Give csv or file. */
+  file?: Blob | null | undefined;
   programId: string;
 };
 
 export type ImportProductsInput = {
-  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: sku (required, unique within the file), brand, category. Adds or replaces catalogue products (a column left out keeps the stored value, an empty cell clears it). */
-  csv: string;
+  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: sku (required, unique within the file), brand, category. Adds or replaces catalogue products (a column left out keeps the stored value, an empty cell clears it). Give csv or file. */
+  csv?: string | null | undefined;
   /** Check every row and report, writing nothing (default false). */
   dryRun?: boolean | null | undefined;
+  /** The same CSV as a file upload (a GraphQL multipart request): for files over the 1 MB limit of a JSON request. Give csv or file. */
+  file?: Blob | null | undefined;
   programId: string;
 };
 
 export type ImportStaffInput = {
-  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: email (required), club (required: the club's name, or its id as the API shows it), role (STAFF or CLUB_MANAGER; empty: STAFF); one row per person and club. Adds the person to the club (creating their account: they log in with an emailed code) or changes their role there. A club whose staff the caller does not manage reads as UNKNOWN_CLUB. */
-  csv: string;
+  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: email (required), club (required: the club's name, or its id as the API shows it), role (STAFF or CLUB_MANAGER; empty: STAFF); one row per person and club. Adds the person to the club (creating their account: they log in with an emailed code) or changes their role there. A club whose staff the caller does not manage reads as UNKNOWN_CLUB. Give csv or file. */
+  csv?: string | null | undefined;
   /** Check every row and report, writing nothing (default false). */
   dryRun?: boolean | null | undefined;
+  /** The same CSV as a file upload (a GraphQL multipart request): for files over the 1 MB limit of a JSON request. Give csv or file. */
+  file?: Blob | null | undefined;
   programId: string;
 };
 
 export type ImportTransactionsInput = {
-  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: externalId (required: the row's own id, unique within the file and kept as the entry's idempotency key, so importing a file again writes nothing twice), memberExternalId (required: an existing member), points (required: a non-zero whole number, signed; stamps on a STAMP card), cardId (a card of the program; empty: the program's points), occurredAt (required: ISO 8601 with an offset, or a date YYYY-MM-DD meaning the start of that day in the program's time zone; not in the future), note. Entries are written with source IMPORT, type EARN (positive) or REDEEM (negative), dated occurredAt, never billed to a partner; a card entry also records an IMPORTED activity and makes the member a follower of the card if they were not (dated at their first imported entry on it). A file may not leave a balance below zero (card balances never; program points unless the program allows negative balances), judged on the final sum per member and card. */
-  csv: string;
+  /** RFC 4180 CSV (UTF-8, comma-separated, fields with commas, quotes or line breaks in double quotes, a quote inside written twice); the first line names the columns (any order, case-insensitive); cells are trimmed. At most 5 MB and 50,000 rows (beyond: VALIDATION_FAILED). Columns: externalId (required: the row's own id, unique within the file and kept as the entry's idempotency key, so importing a file again writes nothing twice), memberExternalId (required: an existing member), points (required: a non-zero whole number, signed; stamps on a STAMP card), cardId (a card of the program; empty: the program's points), occurredAt (required: ISO 8601 with an offset, or a date YYYY-MM-DD meaning the start of that day in the program's time zone; not in the future), note. Entries are written with source IMPORT, type EARN (positive) or REDEEM (negative), dated occurredAt, never billed to a partner; a card entry also records an IMPORTED activity and makes the member a follower of the card if they were not (dated at their first imported entry on it). A file may not leave a balance below zero (card balances never; program points unless the program allows negative balances), judged on the final sum per member and card. Give csv or file. */
+  csv?: string | null | undefined;
   /** Check every row and report, writing nothing (default false). */
   dryRun?: boolean | null | undefined;
+  /** The same CSV as a file upload (a GraphQL multipart request): for files over the 1 MB limit of a JSON request. Give csv or file. */
+  file?: Blob | null | undefined;
   programId: string;
 };
 
@@ -3013,5 +3060,5 @@ export const PartnerChangedDocument = {"kind":"Document","definitions":[{"kind":
 export const ERROR_TYPENAMES = ["CommissionLockedError", "ConflictError", "InsufficientPointsError", "InvalidLoginCodeError", "InvalidTransitionError", "LoyaltyRuleError", "NotConfiguredError", "NotFoundError", "ValidationError"] as const;
 export type ErrorTypename = (typeof ERROR_TYPENAMES)[number];
 /** The schema's `enum ErrorCode`: every `extensions.code` the server sends for failures a client can act on. */
-export const ERROR_CODES = ["CARD_FULL", "CARD_INACTIVE", "COMMISSION_LOCKED", "CONFLICT", "COUPON_ALREADY_USED", "COUPON_CANCELLED", "COUPON_EXPIRED", "DAILY_LIMIT_REACHED", "FORBIDDEN", "GAME_UNAVAILABLE", "INSUFFICIENT_PARTNER_PERMISSIONS", "INSUFFICIENT_POINTS", "INTERNAL_SERVER_ERROR", "INVALID_LOGIN_CODE", "INVALID_TRANSITION", "NOT_CONFIGURED", "NOT_FOUND", "OUT_OF_STOCK", "PARTNER_NOT_FOUND", "PLAY_LIMIT_REACHED", "QR_ALREADY_USED", "QR_EXPIRED", "QR_INVALID", "QUERY_TOO_COMPLEX", "QUOTA_EXCEEDED", "REWARD_UNAVAILABLE", "SERVICE_UNAVAILABLE", "STORE_ACCESS_DENIED", "SUBSCRIBER_TOO_SLOW", "UNAUTHENTICATED", "VALIDATION_FAILED"] as const;
+export const ERROR_CODES = ["CARD_FULL", "CARD_INACTIVE", "COMMISSION_LOCKED", "CONFLICT", "COUPON_ALREADY_USED", "COUPON_CANCELLED", "COUPON_EXPIRED", "DAILY_LIMIT_REACHED", "FORBIDDEN", "GAME_UNAVAILABLE", "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "INSUFFICIENT_PARTNER_PERMISSIONS", "INSUFFICIENT_POINTS", "INTERNAL_SERVER_ERROR", "INVALID_LOGIN_CODE", "INVALID_TRANSITION", "NOT_CONFIGURED", "NOT_FOUND", "OPERATION_RESOLUTION_FAILURE", "OUT_OF_STOCK", "PARTNER_NOT_FOUND", "PAYLOAD_TOO_LARGE", "PLAY_LIMIT_REACHED", "QR_ALREADY_USED", "QR_EXPIRED", "QR_INVALID", "QUERY_TOO_COMPLEX", "QUOTA_EXCEEDED", "REWARD_UNAVAILABLE", "SERVICE_UNAVAILABLE", "STORE_ACCESS_DENIED", "SUBSCRIBER_TOO_SLOW", "UNAUTHENTICATED", "VALIDATION_FAILED"] as const;
 export type ServerErrorCode = (typeof ERROR_CODES)[number];

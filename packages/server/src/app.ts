@@ -10,6 +10,7 @@ import { deliverOutbox, type Mailer } from "./domain/mail/outbox.js";
 import { type ClickRecorder, createClickRecorder } from "./domain/referrals/clicks.js";
 import { createEventBus, type EventBus } from "./events/bus.js";
 import { redisEventTarget } from "./events/redis-event-target.js";
+import { clientAddressOf } from "./http/client-address.js";
 import { createRateLimiter, type RateLimiter } from "./http/rate-limit.js";
 import { createRedirectHandler } from "./http/redirect.js";
 import { createHttpServer, type HttpServer } from "./http/server.js";
@@ -80,6 +81,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   );
   mailTimer.unref();
 
+  const clientAddress = clientAddressOf(config.trustedIpHeader);
   const http = createHttpServer({
     deps: { prisma, bulkPrisma: database.bulkPrisma, events },
     authenticator: createAuthenticator(prisma, { adminApiKey: config.adminApiKey, sessionSecret: secrets.session }),
@@ -89,6 +91,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     graphiql: config.graphiql,
     publicUrl: config.publicUrl,
     production: config.production,
+    clientAddress,
+    limits: config.limits,
+    corsOrigins: config.corsOrigins,
     health: {
       checkDatabase: async () => void (await prisma.$queryRaw`SELECT 1`),
       checkRedis: redis?.ping,
@@ -97,7 +102,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       recorder: clicks,
       log,
       trustedCountryHeader: config.trustedCountryHeader,
-      trustedIpHeader: config.trustedIpHeader,
+      clientAddress,
     }),
   });
   const url = await http.listen(config.port, config.host);

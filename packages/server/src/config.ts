@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import type { DatabaseTarget } from "./db/database.js";
+import type { CorsOrigins } from "./http/cors.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -20,6 +21,20 @@ const milliseconds = (fallback: number) =>
     emptyAsUndefined,
     z.coerce.number({ message: "must be a number of milliseconds" }).int().min(1).max(3_600_000).default(fallback),
   );
+
+const positiveInt = (fallback: number) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number({ message: "must be a number" }).int().min(1).default(fallback));
+
+/** What a hostile or broken client may hold of the server: body sizes, socket frames, socket counts and times. */
+const LIMIT_VARIABLES = {
+  MAX_BODY_BYTES: positiveInt(1024 * 1024),
+  MAX_UPLOAD_BYTES: positiveInt(5 * 1024 * 1024 + 64 * 1024),
+  WS_MAX_PAYLOAD_BYTES: positiveInt(1024 * 1024),
+  WS_INIT_TIMEOUT_MS: milliseconds(3_000),
+  WS_KEEPALIVE_MS: milliseconds(12_000),
+  WS_IDLE_TIMEOUT_MS: milliseconds(60_000),
+  WS_MAX_SOCKETS_PER_ADDRESS: positiveInt(50),
+};
 
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
@@ -47,6 +62,22 @@ const EnvSchema = z.object({
       .regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name")
       .optional(),
   ),
+  CORS_ORIGINS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? v.split(",").map((o) => o.trim()) : undefined),
+    z
+      .array(
+        z.union([
+          z.literal("*"),
+          z
+            .url({ message: "must be origins (https://app.example.com) or *, comma-separated" })
+            .refine(
+              (u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol) && new URL(u).origin === u,
+              "must be an origin: http(s)://host[:port], no path",
+            ),
+        ]),
+      )
+      .optional(),
+  ),
   TRUSTED_IP_HEADER: z.preprocess(
     emptyAsUndefined,
     z
@@ -54,6 +85,7 @@ const EnvSchema = z.object({
       .regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name")
       .optional(),
   ),
+  ...LIMIT_VARIABLES,
 });
 
 export interface Config {
@@ -76,6 +108,26 @@ export interface Config {
   trustedCountryHeader: string | undefined;
   /** Header a trusted proxy sets with the visitor's IP (first address used); the socket address without it. */
   trustedIpHeader: string | undefined;
+  /** Origins whose pages may call the API: any in development, none in production, unless CORS_ORIGINS says. */
+  corsOrigins: CorsOrigins;
+  limits: Limits;
+}
+
+export interface Limits {
+  /** GraphQL request bodies (JSON and the like), refused with 413 before they are read whole. */
+  bodyBytes: number;
+  /** GraphQL multipart requests (file uploads: imports), likewise. */
+  uploadBytes: number;
+  /** The largest WebSocket frame or message accepted (ws closes the socket with 1009 beyond it). */
+  wsMaxPayloadBytes: number;
+  /** How long a WebSocket may take to send connection_init (graphql-ws closes with 4408). */
+  wsInitTimeoutMs: number;
+  /** Ping interval; a peer that does not answer a ping within it is terminated. */
+  wsKeepAliveMs: number;
+  /** How long a WebSocket may stay open without any operation running (closed with 1000). */
+  wsIdleTimeoutMs: number;
+  /** Concurrent WebSockets per client address (more are closed with 1008). */
+  wsMaxSocketsPerAddress: number;
 }
 
 export class ConfigError extends Error {
@@ -115,5 +167,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     trustedCountryHeader: e.TRUSTED_COUNTRY_HEADER,
     trustedIpHeader: e.TRUSTED_IP_HEADER,
+    limits: {
+      bodyBytes: e.MAX_BODY_BYTES,
+      uploadBytes: e.MAX_UPLOAD_BYTES,
+      wsMaxPayloadBytes: e.WS_MAX_PAYLOAD_BYTES,
+      wsInitTimeoutMs: e.WS_INIT_TIMEOUT_MS,
+      wsKeepAliveMs: e.WS_KEEPALIVE_MS,
+      wsIdleTimeoutMs: e.WS_IDLE_TIMEOUT_MS,
+      wsMaxSocketsPerAddress: e.WS_MAX_SOCKETS_PER_ADDRESS,
+    },
+    corsOrigins: e.CORS_ORIGINS?.includes("*") ? "*" : (e.CORS_ORIGINS ?? (e.NODE_ENV === "production" ? [] : "*")),
   };
 }

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { Authenticator } from "../domain/auth/authenticate.js";
 import type { Call, Deps } from "../domain/kernel/deps.js";
+import type { ClientAddress } from "./client-address.js";
 import type { RateLimiter } from "./rate-limit.js";
 
 /** What admitting a request takes: the domain's dependencies, the credential check and the budgets. */
@@ -13,6 +14,8 @@ export interface Gate {
   deps: Deps;
   authenticator: Authenticator;
   rateLimiter: RateLimiter;
+  /** Keys an anonymous caller's budget (the trusted proxy's address when configured). */
+  clientAddress: ClientAddress;
 }
 
 /** What a REST route gets with each request: the door, the server's log and the request's id. */
@@ -43,7 +46,7 @@ export type Admitted = Call & { requestId: string };
 export async function admit(gate: Gate, visitor: Visitor): Promise<Admitted> {
   const requestId = visitor.requestId ?? randomUUID();
   const principal = await gate.authenticator.authenticate(visitor.authorization);
-  const budget = await gate.rateLimiter.consume(principal, visitor.req?.socket.remoteAddress ?? "unknown");
+  const budget = await gate.rateLimiter.consume(principal, gate.clientAddress(visitor.req));
   const { res } = visitor;
   if (res && !res.headersSent) {
     res.setHeader("RateLimit-Limit", budget.limit);

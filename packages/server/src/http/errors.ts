@@ -1,49 +1,18 @@
-// What clients see of errors: the one table from catalogue code to HTTP status (with Retry-After for a spent
-// budget or an unavailable service) that every route answers with, and GraphQL's masking, where catalogue errors keep their code and
-// anything unexpected is logged and hidden.
+// What clients see of errors: each code's HTTP status (from the kernel's error catalogue, with Retry-After for
+// a spent budget or an unavailable service) that every route answers with, and GraphQL's masking, where
+// catalogue errors keep their code and anything unexpected is logged and hidden.
+import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
-import { AppError, ErrorCode, RetryLaterError, ValidationError } from "../domain/kernel/errors.js";
+import { ERROR_CATALOGUE } from "../domain/kernel/error-catalogue.js";
+import {
+  AppError,
+  ErrorCode,
+  RetryLaterError,
+  ValidationError,
+  type ValidationIssue,
+} from "../domain/kernel/errors.js";
 import { unavailableError } from "./unavailable.js";
-
-/**
- * Each code's status when it refuses a request. Complete by construction: a new code must be given one here.
- * Refusals a caller can correct (a rule, a conflict, a used coupon) are 400 unless HTTP has a closer status.
- */
-const STATUS: Record<ErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  INSUFFICIENT_PARTNER_PERMISSIONS: 403,
-  STORE_ACCESS_DENIED: 403,
-  NOT_FOUND: 404,
-  PARTNER_NOT_FOUND: 404,
-  QUOTA_EXCEEDED: 429,
-  // The program must be configured by its managers before the caller can succeed; retrying later may work.
-  NOT_CONFIGURED: 503,
-  SERVICE_UNAVAILABLE: 503,
-  INTERNAL_SERVER_ERROR: 500,
-  VALIDATION_FAILED: 400,
-  INVALID_LOGIN_CODE: 400,
-  INSUFFICIENT_POINTS: 400,
-  CONFLICT: 400,
-  COMMISSION_LOCKED: 400,
-  INVALID_TRANSITION: 400,
-  QUERY_TOO_COMPLEX: 400,
-  SUBSCRIBER_TOO_SLOW: 400,
-  QR_INVALID: 400,
-  QR_EXPIRED: 400,
-  QR_ALREADY_USED: 400,
-  DAILY_LIMIT_REACHED: 400,
-  PLAY_LIMIT_REACHED: 400,
-  GAME_UNAVAILABLE: 400,
-  OUT_OF_STOCK: 400,
-  REWARD_UNAVAILABLE: 400,
-  CARD_INACTIVE: 400,
-  CARD_FULL: 400,
-  COUPON_EXPIRED: 400,
-  COUPON_ALREADY_USED: 400,
-  COUPON_CANCELLED: 400,
-};
 
 /** How a catalogue error answers over HTTP: its status, and when to retry (a spent budget, an unavailable service). */
 export interface HttpFailure {
@@ -53,11 +22,11 @@ export interface HttpFailure {
 
 /** The status a code answers with, for a route that reports one failure as another (see receipt-points). */
 export function httpStatus(code: ErrorCode): number {
-  return STATUS[code];
+  return ERROR_CATALOGUE[code].status;
 }
 
 export function httpFailure(error: AppError): HttpFailure {
-  const status = STATUS[error.code];
+  const status = ERROR_CATALOGUE[error.code].status;
   return error instanceof RetryLaterError
     ? { status, headers: { "Retry-After": String(error.retryAfterSeconds) } }
     : { status };
@@ -73,12 +42,13 @@ export function clientError(error: unknown): AppError | undefined {
 
 /**
  * The codes whose status a GraphQL response takes: 401 tells a client to authenticate, 429 and 503 to back off,
- * whichever field met them. Any other failure is one field's result inside a 200 response (GraphQL over
+ * 413 to send less, whichever field (or the request itself) met them. Any other failure is one field's result inside a 200 response (GraphQL over
  * HTTP), so the rest of the document's data still counts.
  */
 const GRAPHQL_STATUS_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.QUOTA_EXCEEDED,
+  ErrorCode.PAYLOAD_TOO_LARGE,
   ErrorCode.SERVICE_UNAVAILABLE,
 ]);
 
@@ -104,8 +74,8 @@ export function createMaskError(log: Logger) {
         },
       });
     }
-    // Errors graphql-js or yoga produced themselves (parse, validation, variables) are safe to show.
-    if (original instanceof GraphQLError) return graphQLError ?? original;
+    // Errors graphql-js, yoga, graphql-armor or Pothos produced themselves are safe to show, with a code.
+    if (original instanceof GraphQLError) return withCode(graphQLError ?? original, original);
     log.error({ err: original, path: graphQLError?.path }, "unexpected error");
     return new GraphQLError(message, {
       nodes: graphQLError?.nodes,
@@ -113,4 +83,34 @@ export function createMaskError(log: Logger) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     });
   };
+}
+
+/**
+ * A GraphQL error the stack raised itself, with a catalogue code when it came without one: graphql-js's variable
+ * coercion and Pothos' argument errors (cursors, page sizes, ids) are VALIDATION_FAILED with the offending
+ * path in `issues`; graphql-armor's parser limits (directives) read "Syntax Error" and are GRAPHQL_PARSE_FAILED;
+ * anything else is a document the schema refuses. Yoga's own codes (GRAPHQL_PARSE_FAILED,
+ * GRAPHQL_VALIDATION_FAILED, OPERATION_RESOLUTION_FAILURE) are in the catalogue and kept.
+ */
+function withCode(error: GraphQLError, original: GraphQLError): GraphQLError {
+  if (typeof error.extensions.code === "string") return error;
+  const variable = /^Variable "\$(\w+)"(?: got invalid value .*? at "([^"]+)")?/s.exec(error.message);
+  const issues: ValidationIssue[] | null = variable
+    ? [{ path: variable[2] ?? variable[1]!, message: error.message }]
+    : original instanceof PothosValidationError
+      ? [{ path: error.path?.filter((p) => typeof p === "string").join(".") ?? "", message: error.message }]
+      : null;
+  const code = issues
+    ? ErrorCode.VALIDATION_FAILED
+    : error.message.startsWith("Syntax Error")
+      ? ErrorCode.GRAPHQL_PARSE_FAILED
+      : ErrorCode.GRAPHQL_VALIDATION_FAILED;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code, ...(issues && { issues }) },
+  });
 }

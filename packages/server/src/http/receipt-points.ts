@@ -22,6 +22,7 @@ import {
   QuotaExceededError,
   ServiceUnavailableError,
 } from "../domain/kernel/errors.js";
+import { textProblem } from "../domain/kernel/values.js";
 import { type BasketInput, quote, resolvePointsCaller } from "../domain/points/quote.js";
 import { admit, type RouteOptions } from "./admit.js";
 import { clientError, httpFailure, httpStatus } from "./errors.js";
@@ -251,7 +252,7 @@ export function basketFromReceipt(body: unknown): BasketInput {
     );
   }
   const currency = body.currency;
-  if (!isAbsent(currency) && typeof currency !== "string")
+  if (!isAbsent(currency) && (typeof currency !== "string" || textProblem(currency)))
     throw fieldError("invalid_currency", "currency", `must be an ISO 4217 code, got ${JSON.stringify(currency)}`);
 
   const items = required(body, "items", "items");
@@ -270,6 +271,8 @@ export function basketFromReceipt(body: unknown): BasketInput {
       const sku = required(item, "sku", `${at}.sku`);
       if (typeof sku !== "string")
         throw fieldError("invalid", `${at}.sku`, `must be a string, got ${JSON.stringify(sku)}`);
+      const skuProblem = textProblem(sku);
+      if (skuProblem) throw fieldError("invalid", `${at}.sku`, skuProblem);
       const price = decimal(required(item, "price", `${at}.price`), `${at}.price`);
       const quantity = required(item, "quantity", `${at}.quantity`);
       if (!Number.isSafeInteger(quantity) || (quantity as number) < 1)

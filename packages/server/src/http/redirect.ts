@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { type ClickRecorder, normalizeCode } from "../domain/referrals/clicks.js";
+import type { ClientAddress } from "./client-address.js";
 
 export const REDIRECT_PREFIX = "/r/";
 
@@ -11,8 +12,8 @@ export interface RedirectOptions {
   log: Logger;
   /** A header set by a trusted proxy with the visitor's country (e.g. cf-ipcountry); unset: none is read. */
   trustedCountryHeader?: string | undefined;
-  /** A header set by a trusted proxy with the visitor's IP (e.g. x-forwarded-for: its first address). */
-  trustedIpHeader?: string | undefined;
+  /** The visitor's address (TRUSTED_IP_HEADER's when configured); stored only as a salted hash. */
+  clientAddress: ClientAddress;
 }
 
 const NOT_FOUND_PAGE =
@@ -53,19 +54,17 @@ function header(req: IncomingMessage, name: string): string | null {
 
 export function createRedirectHandler(options: RedirectOptions) {
   const countryHeader = options.trustedCountryHeader?.toLowerCase();
-  const ipHeader = options.trustedIpHeader?.toLowerCase();
 
   return async function redirect(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (req.method !== "GET" && req.method !== "HEAD") return page(res, 405, NOT_FOUND_PAGE, { allow: "GET, HEAD" });
     const code = normalizeCode(path.slice(REDIRECT_PREFIX.length).replace(/\/$/, ""));
     if (!code) return page(res, 404, NOT_FOUND_PAGE);
     const country = countryHeader ? header(req, countryHeader)?.toUpperCase() : null;
-    const forwarded = ipHeader ? header(req, ipHeader)?.split(",")[0]?.trim() : null;
     try {
       const result = await options.recorder.record({
         code,
         method: req.method,
-        ip: forwarded || req.socket.remoteAddress || "unknown",
+        ip: options.clientAddress(req),
         userAgent: header(req, "user-agent"),
         referrer: header(req, "referer"),
         purpose: header(req, "sec-purpose") ?? header(req, "purpose") ?? header(req, "x-purpose"),

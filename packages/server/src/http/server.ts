@@ -11,7 +11,9 @@ import { type DocumentNode, GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
+import type { WebSocket } from "ws";
 import { WebSocketServer } from "ws";
+import type { Limits } from "../config.js";
 import type { Authenticator } from "../domain/auth/authenticate.js";
 import type { LoginSecrets } from "../domain/auth/login.js";
 import type { Deps } from "../domain/kernel/deps.js";
@@ -19,13 +21,19 @@ import { AppError } from "../domain/kernel/errors.js";
 import type { Context } from "../schema/context.js";
 import { schema } from "../schema/index.js";
 import { admit, type Gate, requestIdOf } from "./admit.js";
+import { bodyLimitOf, bodyLimitPlugin, declaresMoreThan } from "./body-limit.js";
+import type { ClientAddress } from "./client-address.js";
+import { type CorsOrigins, createCors } from "./cors.js";
 import { createMaskError } from "./errors.js";
 import { EXPORT_PREFIX, exportCsv } from "./export.js";
+import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
 import { type HealthChecks, health } from "./health.js";
+import { OPENAPI_PATH, openApi } from "./openapi.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { RECEIPT_POINTS_PATH, receiptPoints } from "./receipt-points.js";
 import { REDIRECT_PREFIX } from "./redirect.js";
 import { dropIfTooSlow, MAX_SOCKET_BUFFER_BYTES } from "./slow-sockets.js";
+import { guardSockets, type IdleWatch, watchIdle } from "./sockets.js";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -50,6 +58,12 @@ export interface HttpServerOptions {
   health: HealthChecks;
   /** GET /r/<code>: the referral redirect. */
   redirect: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
+  /** The caller's address (TRUSTED_IP_HEADER's when set): anonymous budgets and socket caps are per address. */
+  clientAddress: ClientAddress;
+  /** Body sizes, WebSocket frames, counts and timers (config.ts holds the defaults). */
+  limits: Limits;
+  /** Origins whose pages may call the API (CORS_ORIGINS). */
+  corsOrigins: CorsOrigins;
   /** Unsent bytes a WebSocket may hold before it is closed with 1013 (default 1 MiB). */
   maxSocketBufferBytes?: number;
 }
@@ -63,22 +77,28 @@ export interface HttpServer {
 }
 
 export function createHttpServer(options: HttpServerOptions): HttpServer {
-  const { deps, authenticator, log, rateLimiter } = options;
-  const gate: Gate = { deps, authenticator, rateLimiter };
+  const { deps, authenticator, log, rateLimiter, clientAddress, limits } = options;
+  const gate: Gate = { deps, authenticator, rateLimiter, clientAddress };
+  const maskError = createMaskError(log);
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    graphiql: options.graphiql ? { title: "Partnergraph", subscriptionsProtocol: "WS" } : false,
+    graphiql: options.graphiql ? GRAPHIQL_OPTIONS : false,
+    renderGraphiQL,
     landingPage: false,
+    // bodyLimitPlugin counts bodies instead, with a limit per content type and the catalogue's error code.
+    maxRequestBodySize: false,
+    cors: false, // cors.ts answers for every route, GraphQL included
     // Parsing and validation limits, on every transport; depth and cost are checked by Pothos' complexity plugin.
     plugins: [
+      bodyLimitPlugin(limits),
       maxTokensPlugin({ n: 3000 }),
       maxAliasesPlugin({ n: 20 }),
       maxDirectivesPlugin({ n: 20 }),
       ...(options.production ? [blockFieldSuggestionsPlugin()] : []),
     ],
-    maskedErrors: { maskError: createMaskError(log) },
+    maskedErrors: { maskError },
     logging: {
       debug: (...args) => log.debug(args.map(String).join(" ")),
       info: (...args) => log.info(args.map(String).join(" ")),
@@ -103,6 +123,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     },
   });
 
+  const cors = createCors(options.corsOrigins);
   const server = createServer((req, res) => {
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
@@ -114,8 +135,13 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         "request",
       );
     });
+    cors(req, res, () => route(req, res, requestId));
+  });
+
+  function route(req: IncomingMessage, res: ServerResponse, requestId: string): void {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health") return void health(res, options.health);
+    if (path === OPENAPI_PATH) return void openApi(res);
     if (path === RECEIPT_POINTS_PATH) return void receiptPoints(req, res, { ...gate, log, requestId });
     if (path?.startsWith(REDIRECT_PREFIX)) return void options.redirect(req, res, path);
     if (path?.startsWith(EXPORT_PREFIX)) return void exportCsv(req, res, path, { ...gate, log, requestId });
@@ -123,19 +149,27 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;
     }
+    // A body refused for its declared size is not read: closing the connection spares draining it.
+    const limit = bodyLimitOf(req.headers["content-type"] ?? null, limits);
+    if (declaresMoreThan(req.headers["content-length"], limit)) res.setHeader("connection", "close");
     void yoga(req, res, { req, res, requestId });
-  });
+  }
 
   type EnvelopedRoot = Pick<ReturnType<typeof yoga.getEnveloped>, "execute" | "subscribe">;
-  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
-  const ws = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+  // ws refuses a larger frame from its header (1009) without buffering it; its default is 100 MiB.
+  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: limits.wsMaxPayloadBytes });
+  const idle = new WeakMap<WebSocket, IdleWatch>();
+  const ws = useServer<Record<string, unknown>, { request: IncomingMessage; socket: WebSocket }>(
     {
+      connectionInitWaitTimeout: limits.wsInitTimeoutMs,
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         try {
           await authenticator.authenticate(typeof authorization === "string" ? authorization : undefined);
+          const running = () => Object.keys(ctx.subscriptions).length;
+          idle.set(ctx.extra.socket, watchIdle(ctx.extra.socket, running, limits.wsIdleTimeoutMs));
           return true;
         } catch (error) {
           if (error instanceof AppError) return false; // graphql-ws closes with 4403 Forbidden
@@ -144,7 +178,9 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       },
       // Before each event is sent: a connection that is not reading its events is dropped, not buffered.
       onNext: (ctx) => void dropIfTooSlow(ctx.extra.socket, options.maxSocketBufferBytes ?? MAX_SOCKET_BUFFER_BYTES),
+      onComplete: (ctx) => idle.get(ctx.extra.socket)?.touch(),
       onSubscribe: async (ctx, _id, params) => {
+        idle.get(ctx.extra.socket)?.touch();
         const enveloped = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -164,18 +200,28 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
+        let contextValue: Awaited<ReturnType<typeof enveloped.contextFactory>>;
+        try {
+          // Admission (credential, budget) refuses this one operation; the socket and its other operations stay.
+          // Masked as over HTTP: catalogue errors keep their code, anything else is logged and hidden.
+          contextValue = await enveloped.contextFactory();
+        } catch (error) {
+          return [maskError(error, "Unexpected error.") as GraphQLError];
+        }
         return {
           schema: enveloped.schema,
           operationName: params.operationName,
           document,
           variableValues: params.variables,
-          contextValue: await enveloped.contextFactory(),
+          contextValue,
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
         };
       },
     },
     wsServer,
+    limits.wsKeepAliveMs, // ping interval; a peer that misses a pong for as long is terminated
   );
+  guardSockets(wsServer, { clientAddress, maxSocketsPerAddress: limits.wsMaxSocketsPerAddress, log });
 
   return {
     server,

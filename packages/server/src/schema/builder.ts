@@ -6,7 +6,8 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import { AppError, AuthError, ErrorCode } from "../domain/kernel/errors.js";
+import { AppError, AuthError, ErrorCode, ValidationError } from "../domain/kernel/errors.js";
+import { parseGlobalId } from "../domain/kernel/ids.js";
 import { isAdmin } from "../domain/kernel/principal.js";
 import type { Decimal } from "../domain/kernel/values.js";
 import type PrismaTypes from "../generated/pothos-types.js";
@@ -27,6 +28,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     Decimal: { Input: string; Output: Decimal | string };
     JSON: { Input: unknown; Output: unknown };
+    File: { Input: Blob; Output: never };
   };
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
@@ -42,6 +44,13 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     nodesOnConnection: true,
     nodeTypeOptions: { description: "An object with a globally unique ID." },
+    // node(id:) and nodes(ids:) decode with the kernel's codec: an id that names no row (not base64, or not a
+    // UUID after the type) is refused here instead of reaching the database.
+    decodeGlobalID: (globalId) => {
+      const parsed = parseGlobalId(globalId);
+      if (!parsed) throw new ValidationError([{ path: "id", message: "is not a global ID" }]);
+      return { typename: parsed.type, id: parsed.rowId };
+    },
   },
   scopeAuth: {
     authScopes: (ctx) => ({

@@ -1,4 +1,6 @@
 // Expected failures as typed results: mutations return these in their result unions.
+
+import { describeError } from "../domain/kernel/error-catalogue.js";
 import {
   CommissionLockedError,
   ConflictError,
@@ -14,7 +16,12 @@ import { builder } from "./builder.js";
 
 export const ErrorCodeEnum = builder.enumType("ErrorCode", {
   description: "Stable codes for every failure a client can act on; also sent as `extensions.code` on GraphQL errors.",
-  values: Object.values(ErrorCode),
+  values: Object.fromEntries(
+    Object.values(ErrorCode).map((code) => {
+      const { meaning, status, retry } = describeError(code);
+      return [code, { description: `${meaning} HTTP ${status}. Retry: ${retry}.` }];
+    }),
+  ),
 });
 
 export const ErrorInterface = builder.interfaceRef<Error & { code: ErrorCode }>("Error").implement({

@@ -1,6 +1,7 @@
 // Assembles the schema from the builder and every area's file. The printed form is ../../../schema.graphql.
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { builder } from "./builder.js";
+import { checkInputsAtTheEdge } from "./input-rules.js";
 import "./scalars.js";
 import "./errors.js";
 import "./auth/viewer.js";
@@ -39,7 +40,7 @@ builder.queryType({ authScopes: { authenticated: true } });
 builder.mutationType({ authScopes: { authenticated: true } });
 builder.subscriptionType({ authScopes: { authenticated: true } });
 
-export const schema: GraphQLSchema = builder.toSchema();
+export const schema: GraphQLSchema = checkInputsAtTheEdge(builder.toSchema());
 
 /** The public contract, sorted so that diffs only show real changes. */
 export function printContract(): string {

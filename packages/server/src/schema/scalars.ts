@@ -12,6 +12,20 @@ builder.scalarType("DateTime", {
   },
 });
 
+builder.scalarType("File", {
+  description:
+    "A file sent as a part of a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec: `operations`, `map`, then the file). Input only.",
+  serialize: () => {
+    throw new GraphQLError("File is an input-only scalar");
+  },
+  // Yoga hands over the part as a Blob (its fetch ponyfill's or Node's own, so not checked with instanceof).
+  parseValue: (value) => {
+    const blob = value as Blob | null;
+    if (typeof blob?.text === "function" && typeof blob.size === "number") return blob;
+    throw new GraphQLError("File must be a file part of a multipart request");
+  },
+});
+
 builder.scalarType("Decimal", {
   description:
     'An exact decimal number as a string, e.g. "12.50" or "0.0125". Never a JSON number: binary floats cannot hold money exactly.',

@@ -14,21 +14,27 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation IsolationPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on RecordPurchasePayload { purchase { id } } ... on Error { code message } }\n  }\n": typeof types.IsolationPurchaseDocument,
+    "\n  query ErrorCodeValues { __type(name: \"ErrorCode\") { enumValues { name description } } }\n": typeof types.ErrorCodeValuesDocument,
     "\n  mutation HelpersCreateProgram($input: CreateProgramInput!) {\n    createProgram(input: $input) {\n      __typename\n      ... on CreateProgramPayload { secretKey program { id name currency pointsPerCurrencyUnit timezone } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.HelpersCreateProgramDocument,
     "\n  mutation HelpersCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      __typename\n      ... on CreatePartnerPayload {\n        apiKey\n        partner { id name description externalId category { id name } status pointConversionRate effectivePointConversionRate costPerPoint { amount currency } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": typeof types.HelpersCreatePartnerDocument,
     "mutation HelpersCreateCategory($input: CreatePartnerCategoryInput!) { createPartnerCategory(input: $input) { __typename ... on CreatePartnerCategoryPayload { category { id } } ... on Error { code message } } }": typeof types.HelpersCreateCategoryDocument,
     "mutation HelpersRequestLoginCode($e: String!) { requestLoginCode(input: { email: $e }) { __typename } }": typeof types.HelpersRequestLoginCodeDocument,
     "mutation HelpersVerifyLoginCode($e: String!, $c: String!) { verifyLoginCode(input: { email: $e, code: $c }) { __typename ... on LoginPayload { token } ... on Error { code } } }": typeof types.HelpersVerifyLoginCodeDocument,
     "mutation HelpersGrantRole($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }": typeof types.HelpersGrantRoleDocument,
+    "\n  mutation EdgeCreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { __typename } }\n": typeof types.EdgeCreatePartnerDocument,
+    "\n  mutation EdgeCreateMember($input: CreateMemberInput!) { createMember(input: $input) { __typename } }\n": typeof types.EdgeCreateMemberDocument,
+    "\n  mutation EdgePurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on Error { code } ... on ValidationError { issues { path message } } }\n  }\n": typeof types.EdgePurchaseDocument,
+    "\n  query EdgePartners($programId: ID!, $filter: PartnerFilter, $after: String) {\n    partners(programId: $programId, filter: $filter, after: $after) { totalCount }\n  }\n": typeof types.EdgePartnersDocument,
+    "\n  mutation EdgeImport($input: ImportMembersInput!) { importMembers(input: $input) { __typename } }\n": typeof types.EdgeImportDocument,
+    "query EdgePage($first: Int) { programs(first: $first) { totalCount } }": typeof types.EdgePageDocument,
+    "query EdgeNode($id: ID!) { node(id: $id) { id } }": typeof types.EdgeNodeDocument,
+    "query EdgeViewer { viewer { __typename } }": typeof types.EdgeViewerDocument,
     "query LifecycleProgramNames { programs { nodes { name } } }": typeof types.LifecycleProgramNamesDocument,
     "query LifecycleViewerKind { viewer { kind } }": typeof types.LifecycleViewerKindDocument,
+    "query LimitsTypename { __typename }": typeof types.LimitsTypenameDocument,
     "mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }": typeof types.LiveOp1Document,
     "subscription LiveStats($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }": typeof types.LiveStatsDocument,
-    "\n  mutation ResumeGameInTest($id: ID!) {\n    resumeGame(input: { gameId: $id }) {\n      __typename\n      ... on ResumeGamePayload { game { id suspendedAt } }\n      ... on Error { code }\n    }\n  }\n": typeof types.ResumeGameInTestDocument,
-    "\n  query GameResumesInTest($p: ID!) { auditLog(programId: $p, filter: { action: \"game.resume\" }) { totalCount } }\n": typeof types.GameResumesInTestDocument,
-    "\n  mutation ResumeRewardInTest($id: ID!) {\n    resumeReward(input: { rewardId: $id }) {\n      __typename\n      ... on ResumeRewardPayload { reward { id suspendedAt available } }\n      ... on Error { code }\n    }\n  }\n": typeof types.ResumeRewardInTestDocument,
-    "\n  query RewardResumesInTest($p: ID!) {\n    auditLog(programId: $p, filter: { action: \"reward.resume\" }) { nodes { targetId } }\n  }\n": typeof types.RewardResumesInTestDocument,
+    "\n  mutation LoyaltyImportUpload($input: ImportMembersInput!) {\n    importMembers(input: $input) {\n      __typename\n      ... on ImportReport { rowsRead applied }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": typeof types.LoyaltyImportUploadDocument,
     "\n  query PartnersPartner($id: ID!) {\n    partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }\n  }\n": typeof types.PartnersPartnerDocument,
     "\n  mutation PartnersUpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      __typename\n      ... on UpdatePartnerPayload { partner { id name description externalId category { name } status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": typeof types.PartnersUpdatePartnerDocument,
     "\n  query PartnersPartners($programId: ID!, $first: Int, $after: String, $filter: PartnerFilter) {\n    partners(programId: $programId, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { name externalId }\n    }\n  }\n": typeof types.PartnersPartnersDocument,
@@ -57,23 +63,31 @@ type Documents = {
     "\n  query ResilienceDatabasePartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": typeof types.ResilienceDatabasePartnersDocument,
     "\n  query ResilienceRedisPartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": typeof types.ResilienceRedisPartnersDocument,
     "\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n": typeof types.ResilienceRedisPartnerChangedDocument,
+    "\n  subscription SocketsPartnerChanged($programId: ID!) { partnerChanged(programId: $programId) { partner { name } } }\n": typeof types.SocketsPartnerChangedDocument,
+    "query SocketsViewer { viewer { kind } }": typeof types.SocketsViewerDocument,
 };
 const documents: Documents = {
-    "\n  mutation IsolationPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on RecordPurchasePayload { purchase { id } } ... on Error { code message } }\n  }\n": types.IsolationPurchaseDocument,
+    "\n  query ErrorCodeValues { __type(name: \"ErrorCode\") { enumValues { name description } } }\n": types.ErrorCodeValuesDocument,
     "\n  mutation HelpersCreateProgram($input: CreateProgramInput!) {\n    createProgram(input: $input) {\n      __typename\n      ... on CreateProgramPayload { secretKey program { id name currency pointsPerCurrencyUnit timezone } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.HelpersCreateProgramDocument,
     "\n  mutation HelpersCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      __typename\n      ... on CreatePartnerPayload {\n        apiKey\n        partner { id name description externalId category { id name } status pointConversionRate effectivePointConversionRate costPerPoint { amount currency } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": types.HelpersCreatePartnerDocument,
     "mutation HelpersCreateCategory($input: CreatePartnerCategoryInput!) { createPartnerCategory(input: $input) { __typename ... on CreatePartnerCategoryPayload { category { id } } ... on Error { code message } } }": types.HelpersCreateCategoryDocument,
     "mutation HelpersRequestLoginCode($e: String!) { requestLoginCode(input: { email: $e }) { __typename } }": types.HelpersRequestLoginCodeDocument,
     "mutation HelpersVerifyLoginCode($e: String!, $c: String!) { verifyLoginCode(input: { email: $e, code: $c }) { __typename ... on LoginPayload { token } ... on Error { code } } }": types.HelpersVerifyLoginCodeDocument,
     "mutation HelpersGrantRole($input: GrantRoleInput!) { grantRole(input: $input) { __typename ... on GrantRolePayload { roleGrant { id } } ... on Error { code message } } }": types.HelpersGrantRoleDocument,
+    "\n  mutation EdgeCreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { __typename } }\n": types.EdgeCreatePartnerDocument,
+    "\n  mutation EdgeCreateMember($input: CreateMemberInput!) { createMember(input: $input) { __typename } }\n": types.EdgeCreateMemberDocument,
+    "\n  mutation EdgePurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on Error { code } ... on ValidationError { issues { path message } } }\n  }\n": types.EdgePurchaseDocument,
+    "\n  query EdgePartners($programId: ID!, $filter: PartnerFilter, $after: String) {\n    partners(programId: $programId, filter: $filter, after: $after) { totalCount }\n  }\n": types.EdgePartnersDocument,
+    "\n  mutation EdgeImport($input: ImportMembersInput!) { importMembers(input: $input) { __typename } }\n": types.EdgeImportDocument,
+    "query EdgePage($first: Int) { programs(first: $first) { totalCount } }": types.EdgePageDocument,
+    "query EdgeNode($id: ID!) { node(id: $id) { id } }": types.EdgeNodeDocument,
+    "query EdgeViewer { viewer { __typename } }": types.EdgeViewerDocument,
     "query LifecycleProgramNames { programs { nodes { name } } }": types.LifecycleProgramNamesDocument,
     "query LifecycleViewerKind { viewer { kind } }": types.LifecycleViewerKindDocument,
+    "query LimitsTypename { __typename }": types.LimitsTypenameDocument,
     "mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }": types.LiveOp1Document,
     "subscription LiveStats($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }": types.LiveStatsDocument,
-    "\n  mutation ResumeGameInTest($id: ID!) {\n    resumeGame(input: { gameId: $id }) {\n      __typename\n      ... on ResumeGamePayload { game { id suspendedAt } }\n      ... on Error { code }\n    }\n  }\n": types.ResumeGameInTestDocument,
-    "\n  query GameResumesInTest($p: ID!) { auditLog(programId: $p, filter: { action: \"game.resume\" }) { totalCount } }\n": types.GameResumesInTestDocument,
-    "\n  mutation ResumeRewardInTest($id: ID!) {\n    resumeReward(input: { rewardId: $id }) {\n      __typename\n      ... on ResumeRewardPayload { reward { id suspendedAt available } }\n      ... on Error { code }\n    }\n  }\n": types.ResumeRewardInTestDocument,
-    "\n  query RewardResumesInTest($p: ID!) {\n    auditLog(programId: $p, filter: { action: \"reward.resume\" }) { nodes { targetId } }\n  }\n": types.RewardResumesInTestDocument,
+    "\n  mutation LoyaltyImportUpload($input: ImportMembersInput!) {\n    importMembers(input: $input) {\n      __typename\n      ... on ImportReport { rowsRead applied }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": types.LoyaltyImportUploadDocument,
     "\n  query PartnersPartner($id: ID!) {\n    partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }\n  }\n": types.PartnersPartnerDocument,
     "\n  mutation PartnersUpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      __typename\n      ... on UpdatePartnerPayload { partner { id name description externalId category { name } status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": types.PartnersUpdatePartnerDocument,
     "\n  query PartnersPartners($programId: ID!, $first: Int, $after: String, $filter: PartnerFilter) {\n    partners(programId: $programId, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { name externalId }\n    }\n  }\n": types.PartnersPartnersDocument,
@@ -102,6 +116,8 @@ const documents: Documents = {
     "\n  query ResilienceDatabasePartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": types.ResilienceDatabasePartnersDocument,
     "\n  query ResilienceRedisPartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": types.ResilienceRedisPartnersDocument,
     "\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n": types.ResilienceRedisPartnerChangedDocument,
+    "\n  subscription SocketsPartnerChanged($programId: ID!) { partnerChanged(programId: $programId) { partner { name } } }\n": types.SocketsPartnerChangedDocument,
+    "query SocketsViewer { viewer { kind } }": types.SocketsViewerDocument,
 };
 
 /**
@@ -121,7 +137,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation IsolationPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on RecordPurchasePayload { purchase { id } } ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation IsolationPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on RecordPurchasePayload { purchase { id } } ... on Error { code message } }\n  }\n"];
+export function graphql(source: "\n  query ErrorCodeValues { __type(name: \"ErrorCode\") { enumValues { name description } } }\n"): (typeof documents)["\n  query ErrorCodeValues { __type(name: \"ErrorCode\") { enumValues { name description } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -149,11 +165,47 @@ export function graphql(source: "mutation HelpersGrantRole($input: GrantRoleInpu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation EdgeCreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation EdgeCreatePartner($input: CreatePartnerInput!) { createPartner(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EdgeCreateMember($input: CreateMemberInput!) { createMember(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation EdgeCreateMember($input: CreateMemberInput!) { createMember(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EdgePurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on Error { code } ... on ValidationError { issues { path message } } }\n  }\n"): (typeof documents)["\n  mutation EdgePurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on Error { code } ... on ValidationError { issues { path message } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EdgePartners($programId: ID!, $filter: PartnerFilter, $after: String) {\n    partners(programId: $programId, filter: $filter, after: $after) { totalCount }\n  }\n"): (typeof documents)["\n  query EdgePartners($programId: ID!, $filter: PartnerFilter, $after: String) {\n    partners(programId: $programId, filter: $filter, after: $after) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EdgeImport($input: ImportMembersInput!) { importMembers(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation EdgeImport($input: ImportMembersInput!) { importMembers(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EdgePage($first: Int) { programs(first: $first) { totalCount } }"): (typeof documents)["query EdgePage($first: Int) { programs(first: $first) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EdgeNode($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query EdgeNode($id: ID!) { node(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EdgeViewer { viewer { __typename } }"): (typeof documents)["query EdgeViewer { viewer { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query LifecycleProgramNames { programs { nodes { name } } }"): (typeof documents)["query LifecycleProgramNames { programs { nodes { name } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query LifecycleViewerKind { viewer { kind } }"): (typeof documents)["query LifecycleViewerKind { viewer { kind } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LimitsTypename { __typename }"): (typeof documents)["query LimitsTypename { __typename }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -165,19 +217,7 @@ export function graphql(source: "subscription LiveStats($f: LiveFilter!, $w: Int
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ResumeGameInTest($id: ID!) {\n    resumeGame(input: { gameId: $id }) {\n      __typename\n      ... on ResumeGamePayload { game { id suspendedAt } }\n      ... on Error { code }\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeGameInTest($id: ID!) {\n    resumeGame(input: { gameId: $id }) {\n      __typename\n      ... on ResumeGamePayload { game { id suspendedAt } }\n      ... on Error { code }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query GameResumesInTest($p: ID!) { auditLog(programId: $p, filter: { action: \"game.resume\" }) { totalCount } }\n"): (typeof documents)["\n  query GameResumesInTest($p: ID!) { auditLog(programId: $p, filter: { action: \"game.resume\" }) { totalCount } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ResumeRewardInTest($id: ID!) {\n    resumeReward(input: { rewardId: $id }) {\n      __typename\n      ... on ResumeRewardPayload { reward { id suspendedAt available } }\n      ... on Error { code }\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeRewardInTest($id: ID!) {\n    resumeReward(input: { rewardId: $id }) {\n      __typename\n      ... on ResumeRewardPayload { reward { id suspendedAt available } }\n      ... on Error { code }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query RewardResumesInTest($p: ID!) {\n    auditLog(programId: $p, filter: { action: \"reward.resume\" }) { nodes { targetId } }\n  }\n"): (typeof documents)["\n  query RewardResumesInTest($p: ID!) {\n    auditLog(programId: $p, filter: { action: \"reward.resume\" }) { nodes { targetId } }\n  }\n"];
+export function graphql(source: "\n  mutation LoyaltyImportUpload($input: ImportMembersInput!) {\n    importMembers(input: $input) {\n      __typename\n      ... on ImportReport { rowsRead applied }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation LoyaltyImportUpload($input: ImportMembersInput!) {\n    importMembers(input: $input) {\n      __typename\n      ... on ImportReport { rowsRead applied }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -290,6 +330,14 @@ export function graphql(source: "\n  query ResilienceRedisPartners($programId: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n"): (typeof documents)["\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SocketsPartnerChanged($programId: ID!) { partnerChanged(programId: $programId) { partner { name } } }\n"): (typeof documents)["\n  subscription SocketsPartnerChanged($programId: ID!) { partnerChanged(programId: $programId) { partner { name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SocketsViewer { viewer { kind } }"): (typeof documents)["query SocketsViewer { viewer { kind } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -11,6 +11,7 @@ export const ErrorCode = {
   PARTNER_NOT_FOUND: "PARTNER_NOT_FOUND",
   INVALID_LOGIN_CODE: "INVALID_LOGIN_CODE",
   QUOTA_EXCEEDED: "QUOTA_EXCEEDED",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   INSUFFICIENT_POINTS: "INSUFFICIENT_POINTS",
   VALIDATION_FAILED: "VALIDATION_FAILED",
   CONFLICT: "CONFLICT",
@@ -33,6 +34,12 @@ export const ErrorCode = {
   COUPON_EXPIRED: "COUPON_EXPIRED",
   COUPON_ALREADY_USED: "COUPON_ALREADY_USED",
   COUPON_CANCELLED: "COUPON_CANCELLED",
+  /** The document is not GraphQL, or breaks a parsing limit (tokens, directives). */
+  GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
+  /** The document does not fit the schema, or breaks a validation limit (aliases). */
+  GRAPHQL_VALIDATION_FAILED: "GRAPHQL_VALIDATION_FAILED",
+  /** The request names no operation of its document (several operations and no or a wrong operationName). */
+  OPERATION_RESOLUTION_FAILURE: "OPERATION_RESOLUTION_FAILURE",
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -124,6 +131,14 @@ export class ServiceUnavailableError extends RetryLaterError {
       "The service is temporarily unavailable; retry after the Retry-After interval",
       retryAfterSeconds,
     );
+  }
+}
+
+/** A request body (or upload) larger than its limit; refused while it streams in, before it is read whole. */
+export class PayloadTooLargeError extends AppError {
+  override name = "PayloadTooLargeError";
+  constructor(readonly limitBytes: number) {
+    super(ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${limitBytes} bytes`);
   }
 }
 

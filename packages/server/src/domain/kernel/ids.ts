@@ -37,16 +37,25 @@ export function encodeGlobalId(type: NodeType, rowId: string): string {
 const BASE64 = /^(?:[\d+/A-Za-z]{4})*(?:[\d+/A-Za-z]{2}==|[\d+/A-Za-z]{3}=)?$/;
 
 /**
- * The row id inside a global id of the given type, or null when the text is not one: not base64, another
- * type, or not a UUID after the colon. Never throws, so untrusted text (arguments, query strings, CSV cells)
- * can be tried without a catch, and a garbage id never reaches the database. It accepts exactly the ids the
- * relay plugin decodes to this type and a UUID, so an argument and `node(id:)` agree on what names a row.
+ * The type name and row id inside a global id, or null when the text is not one: not base64, no type, or not a
+ * UUID after the colon. Never throws, so untrusted text (arguments, query strings, CSV cells) can be tried
+ * without a catch, and a garbage id never reaches the database.
  */
-export function decodeGlobalId(globalId: string, type: NodeType): string | null {
+export function parseGlobalId(globalId: string): { type: string; rowId: string } | null {
   if (!BASE64.test(globalId)) return null;
   const decoded = Buffer.from(globalId, "base64").toString("utf8");
-  const prefix = `${type}:`;
-  if (!decoded.startsWith(prefix)) return null;
-  const rowId = decoded.slice(prefix.length);
-  return isUuid(rowId) ? rowId : null;
+  const colon = decoded.indexOf(":");
+  if (colon < 1) return null;
+  const rowId = decoded.slice(colon + 1);
+  return isUuid(rowId) ? { type: decoded.slice(0, colon), rowId } : null;
+}
+
+/**
+ * The row id inside a global id of the given type, or null when the text is not one (see parseGlobalId) or
+ * names another type. It accepts exactly the ids the relay plugin decodes to this type and a UUID, so an
+ * argument and `node(id:)` agree on what names a row.
+ */
+export function decodeGlobalId(globalId: string, type: NodeType): string | null {
+  const parsed = parseGlobalId(globalId);
+  return parsed?.type === type ? parsed.rowId : null;
 }

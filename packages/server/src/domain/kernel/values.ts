@@ -1,4 +1,5 @@
-// Input value rules shared by every area: decimals, currencies, time zones, free text.
+// Input value rules shared by every area: decimals, currencies, time zones, free text, storable text and instants.
+import { isSupportedInstant } from "@partnergraph/points";
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client.js";
 import { ValidationError } from "./errors.js";
@@ -48,6 +49,22 @@ export const optionalText = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .nullish()
     .transform((v) => (v ? v : null));
+
+/** A NUL, or a UTF-16 surrogate without its partner: neither can be encoded as UTF-8 text in PostgreSQL. */
+const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why text cannot be stored (and so is refused wherever it arrives: arguments, JSON keys and values, REST
+ * bodies and query strings), or null when it can.
+ */
+export function textProblem(text: string): string | null {
+  return UNSTORABLE.test(text) ? "must not contain NUL characters or unpaired UTF-16 surrogates" : null;
+}
+
+/** Why an instant is refused (outside years 1900–9999 UTC, the points engine's range too), or null. */
+export function instantProblem(date: Date): string | null {
+  return isSupportedInstant(date.getTime()) ? null : "must be an instant in the years 1900 to 9999 (UTC)";
+}
 
 /** What arrives from a client before validation: any field may also be null. */
 export type Loose<T> = { [K in keyof T]?: T[K] | null };

@@ -66,7 +66,12 @@ const CSV_TEXT =
 type InputFields = Parameters<NonNullable<Parameters<typeof builder.inputType>[1]["fields"]>>[0];
 const importFields = (t: InputFields, columns: string) => ({
   programId: t.id({ required: true }),
-  csv: t.string({ required: true, description: `${CSV_TEXT} Columns: ${columns}` }),
+  csv: t.string({ description: `${CSV_TEXT} Columns: ${columns} Give csv or file.` }),
+  file: t.field({
+    type: "File",
+    description:
+      "The same CSV as a file upload (a GraphQL multipart request): for files over the 1 MB limit of a JSON request. Give csv or file.",
+  }),
   dryRun: t.boolean({ description: "Check every row and report, writing nothing (default false)." }),
 });
 
@@ -100,10 +105,23 @@ const ImportStaffInput = builder.inputType("ImportStaffInput", {
 });
 
 const errors = { types: [ValidationError, NotFoundError] };
+type ImportArgs = { programId: string; csv?: string | null; file?: Blob | null; dryRun?: boolean | null };
+
+/** The file's text, from whichever of `csv` and `file` was given (exactly one). */
+async function csvText({ csv, file }: ImportArgs): Promise<string> {
+  if ((csv == null) === (file == null))
+    throw new ValidationError([{ path: "csv", message: "give the CSV as csv (text) or file (an upload), not both" }]);
+  return csv ?? (await file!.text());
+}
+
 const run =
   (importer: (call: Call, input: ImportInput) => Promise<ImportReport>) =>
-  (_root: unknown, args: { input: { programId: string; csv: string; dryRun?: boolean | null } }, ctx: Call) =>
-    importer(ctx, { ...args.input, programId: rowId(args.input.programId, "Program") });
+  async (_root: unknown, args: { input: ImportArgs }, ctx: Call) =>
+    importer(ctx, {
+      programId: rowId(args.input.programId, "Program"),
+      csv: await csvText(args.input),
+      dryRun: args.input.dryRun ?? null,
+    });
 
 builder.mutationFields((t) => ({
   importMembers: t.field({
