@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "src/**/*.test.ts"],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     // Each file gets its own database (PGlite in memory, or a fresh PostgreSQL database with TEST_DATABASE_URL).
     pool: "forks",
   },

@@ -1836,7 +1836,7 @@ export type ActivityFieldsFragment = { id: string, type: ActivityType, points: n
 export type MyMembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyMembersQuery = { viewer: { members: Array<{ id: string, externalId: string, email: string | null, balance: number, createdAt: string }> } };
+export type MyMembersQuery = { viewer: { members: Array<{ id: string, externalId: string, email: string | null, balance: number | null, createdAt: string }> } };
 
 export type MemberCardsQueryVariables = Exact<{
   memberId: string;
@@ -2230,7 +2230,7 @@ export type PointsUnitFieldsFragment = { sku: string, quantity: number, itemPric
 
 export type CampaignFieldsFragment = { id: string, type: CampaignType, title: string, multiplier: string, status: CampaignStatus, startsAt: string, endsAt: string | null, skus: Array<string>, brands: Array<string>, categories: Array<string>, days: Array<Weekday>, startTime: string | null, endTime: string | null, createdAt: string };
 
-export type MemberFieldsFragment = { id: string, externalId: string, email: string | null, balance: number, createdAt: string };
+export type MemberFieldsFragment = { id: string, externalId: string, email: string | null, balance: number | null, createdAt: string };
 
 export type StatementFieldsFragment = { currency: string, totalNetPoints: number, totalAmountDue: { amount: string, currency: string }, months: Array<{ month: string, pointsAwarded: number, pointsReturned: number, netPoints: number, partner: { id: string, name: string } | null, amount: { amount: string, currency: string }, amountDue: { amount: string, currency: string } }> };
 
@@ -2281,7 +2281,7 @@ export type MemberQueryVariables = Exact<{
 }>;
 
 
-export type MemberQuery = { member: { id: string, externalId: string, email: string | null, balance: number, createdAt: string } | null };
+export type MemberQuery = { member: { id: string, externalId: string, email: string | null, balance: number | null, createdAt: string } | null };
 
 export type MemberByExternalIdQueryVariables = Exact<{
   programId: string;
@@ -2289,7 +2289,7 @@ export type MemberByExternalIdQueryVariables = Exact<{
 }>;
 
 
-export type MemberByExternalIdQuery = { memberByExternalId: { id: string, externalId: string, email: string | null, balance: number, createdAt: string } | null };
+export type MemberByExternalIdQuery = { memberByExternalId: { id: string, externalId: string, email: string | null, balance: number | null, createdAt: string } | null };
 
 export type MembersQueryVariables = Exact<{
   programId: string;
@@ -2298,7 +2298,7 @@ export type MembersQueryVariables = Exact<{
 }>;
 
 
-export type MembersQuery = { members: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, externalId: string, email: string | null, balance: number, createdAt: string }> } };
+export type MembersQuery = { members: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, externalId: string, email: string | null, balance: number | null, createdAt: string }> } };
 
 export type MemberLedgerQueryVariables = Exact<{
   id: string;
@@ -2307,7 +2307,7 @@ export type MemberLedgerQueryVariables = Exact<{
 }>;
 
 
-export type MemberLedgerQuery = { member: { id: string, balance: number, ledger: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ type: LedgerEntryType, source: LedgerSource, points: number, note: string | null, createdAt: string, purchase: { id: string, receiptId: string } | null, partner: { id: string, name: string } | null }> } } | null };
+export type MemberLedgerQuery = { member: { id: string, balance: number | null, ledger: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ type: LedgerEntryType, source: LedgerSource, points: number, note: string | null, createdAt: string, purchase: { id: string, receiptId: string } | null, partner: { id: string, name: string } | null }> } } | null };
 
 export type PartnerStatementQueryVariables = Exact<{
   partnerId: string;
@@ -2388,7 +2388,7 @@ export type CreateMemberMutationVariables = Exact<{
 
 
 export type CreateMemberMutation = { createMember:
-    | { __typename: 'CreateMemberPayload', member: { id: string, externalId: string, email: string | null, balance: number, createdAt: string } }
+    | { __typename: 'CreateMemberPayload', member: { id: string, externalId: string, email: string | null, balance: number | null, createdAt: string } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ path: string, message: string }> }
    };
@@ -2402,7 +2402,7 @@ export type RecordPurchaseMutation = { recordPurchase:
     | { __typename: 'ConflictError', path: string | null, code: ErrorCode, message: string }
     | { __typename: 'NotConfiguredError', missing: Array<string>, code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RecordPurchasePayload', replayed: boolean, totalPointsAwarded: number, breakdown: Array<{ sku: string, quantity: number, itemPrice: string, pointsToDollarConversionRate: string, convertedPoints: number, isExcluded: boolean, isAwaitingFulfillment: boolean, pointsAwarded: number, campaigns: Array<{ id: string, type: string, title: string, multiplier: string, applied: boolean }>, transaction: { code: number, name: string, multiplier: string } | null, tenders: Array<{ type: number, name: string, amount: string, proportion: string, multiplier: string }> | null, channel: { code: number, name: string, multiplier: string } | null }>, purchase: { id: string, receiptId: string, datePurchased: string, pointsAwarded: number, member: { id: string, externalId: string, email: string | null, balance: number, createdAt: string } } }
+    | { __typename: 'RecordPurchasePayload', replayed: boolean, totalPointsAwarded: number, breakdown: Array<{ sku: string, quantity: number, itemPrice: string, pointsToDollarConversionRate: string, convertedPoints: number, isExcluded: boolean, isAwaitingFulfillment: boolean, pointsAwarded: number, campaigns: Array<{ id: string, type: string, title: string, multiplier: string, applied: boolean }>, transaction: { code: number, name: string, multiplier: string } | null, tenders: Array<{ type: number, name: string, amount: string, proportion: string, multiplier: string }> | null, channel: { code: number, name: string, multiplier: string } | null }>, purchase: { id: string, receiptId: string, datePurchased: string, pointsAwarded: number, member: { id: string, externalId: string, email: string | null, balance: number | null, createdAt: string } } }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ path: string, message: string }> }
    };
 

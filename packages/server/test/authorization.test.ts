@@ -22,12 +22,13 @@ import { imports } from "./authorization/imports.js";
 import { type Area, app, type Operation, PRINCIPALS } from "./authorization/kit.js";
 import { live } from "./authorization/live.js";
 import { loyalty } from "./authorization/loyalty.js";
+import { memberPaths } from "./authorization/member-paths.js";
 import { partners } from "./authorization/partners.js";
 import { points } from "./authorization/points.js";
 import { referrals } from "./authorization/referrals.js";
 
 /** The matrix, area by area, in the order the rows run. */
-const AREAS: Area[] = [partners, live, points, referrals, imports, loyalty];
+const AREAS: Area[] = [partners, live, points, referrals, imports, loyalty, memberPaths];
 const OPERATIONS: Record<string, Operation> = Object.assign({}, ...AREAS.map((a) => a.operations));
 
 beforeAll(async () => {
@@ -50,7 +51,8 @@ afterAll(async () => {
 // The tests --------------------------------------------------------------------------------------------------
 
 const rows = AREAS.flatMap((a) => Object.entries(a.cells));
-const SIZE = `${rows.length} operations × ${PRINCIPALS.length} principals = ${rows.length * PRINCIPALS.length} cells`;
+const nestedPaths = Object.keys(memberPaths.cells).length;
+const SIZE = `${rows.length - nestedPaths} operations + ${nestedPaths} nested member paths × ${PRINCIPALS.length} principals = ${rows.length * PRINCIPALS.length} cells`;
 
 describe(`authorization matrix (${SIZE})`, () => {
   it("classifies every root field of the running schema, and only those", () => {
@@ -115,6 +117,10 @@ describe(`authorization matrix (${SIZE})`, () => {
       principals.partnerUserA1,
       principals.managerA,
       principals.staffA,
+      principals.partnerUserA2,
+      principals.staffA2,
+      principals.clubManagerA2,
+      principals.memberA,
     ]) {
       expect((await app.gql(`{ viewer { kind } }`, {}, p.key)).errors, p.name).toBeUndefined();
     }

@@ -8,7 +8,7 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { createClient } from "graphql-ws";
 import pg from "pg";
 import pino from "pino";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import { startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
@@ -16,6 +16,9 @@ import { pgSession } from "../src/db/database.js";
 import { migrate, readMigrations } from "../src/db/migrate.js";
 import { graphql } from "./gql/index.js";
 import { CREATE_PROGRAM, createTestDatabase, ofType, postGql } from "./helpers.js";
+
+// Whole servers and migration engines start here: on a loaded two-core machine that alone can take 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 const silent = pino({ level: "silent" });
 

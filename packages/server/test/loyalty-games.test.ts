@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail/outbox.js";
+import { graphql } from "./gql/index.js";
 import { ADMIN_KEY, createPartner, type TestApp } from "./helpers.js";
 import {
   createLoyaltyCard,
@@ -49,6 +50,19 @@ const play = (gameId: string, key: string | null, extra: Record<string, unknown>
     { gameId, idempotencyKey: randomUUID(), ...extra },
     key,
   );
+
+const RESUME_GAME = graphql(`
+  mutation ResumeGameInTest($id: ID!) {
+    resumeGame(input: { gameId: $id }) {
+      __typename
+      ... on ResumeGamePayload { game { id suspendedAt } }
+      ... on Error { code }
+    }
+  }
+`);
+const GAME_RESUMES = graphql(`
+  query GameResumesInTest($p: ID!) { auditLog(programId: $p, filter: { action: "game.resume" }) { totalCount } }
+`);
 
 async function createGame(
   cardId: string,
@@ -436,7 +450,7 @@ describe("availability", () => {
     }
   });
 
-  it("a disabled partner's games cannot be played until it is enabled again", async () => {
+  it("a disabled partner's games cannot be played; enabling it leaves them suspended until resumed", async () => {
     const world = await loyaltyWorld(app, mailbox);
     await follow(app, world.member, world.loyaltyCard.id);
     const game = await createGame(world.loyaltyCard.id, { playLimit: 5, prizes: [points(1)] });
@@ -451,6 +465,14 @@ describe("availability", () => {
       code: "CARD_INACTIVE",
     });
     await status("ENABLED");
+    expect((await play(game.id, world.member.token)).result).toMatchObject({
+      __typename: "LoyaltyRuleError",
+      code: "GAME_UNAVAILABLE",
+    });
+    const resumed = await app.gql(RESUME_GAME, { id: game.id }, world.partner.apiKey);
+    expect(resumed.data?.resumeGame).toMatchObject({ __typename: "ResumeGamePayload", game: { suspendedAt: null } });
     expect((await play(game.id, world.member.token)).result?.__typename).toBe("PlayGamePayload");
+    const audit = await app.gql(GAME_RESUMES, { p: world.program.id });
+    expect(audit.data?.auditLog?.totalCount).toBe(1);
   });
 });

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mail } from "../src/domain/mail/outbox.js";
+import { graphql } from "./gql/index.js";
 import { ADMIN_KEY, createPartner, login, type TestApp } from "./helpers.js";
 import {
   addClubStaff,
@@ -160,8 +161,23 @@ describe("managing rewards", () => {
   });
 });
 
+const RESUME_REWARD = graphql(`
+  mutation ResumeRewardInTest($id: ID!) {
+    resumeReward(input: { rewardId: $id }) {
+      __typename
+      ... on ResumeRewardPayload { reward { id suspendedAt available } }
+      ... on Error { code }
+    }
+  }
+`);
+const RESUMES = graphql(`
+  query RewardResumesInTest($p: ID!) {
+    auditLog(programId: $p, filter: { action: "reward.resume" }) { nodes { targetId } }
+  }
+`);
+
 describe("a partner's disable and delete", () => {
-  it("suspends its rewards in the same write, and enabling lifts the suspension", async () => {
+  it("suspends its rewards in the same write; enabling leaves them suspended until each is resumed (audited)", async () => {
     const world = await loyaltyWorld(app, mailbox);
     const coupon = await createReward(app, world.loyaltyCard.id, { title: "Coffee", pointsCost: 10 });
     const stamp = await createReward(app, world.stampCard.id, { title: "Cake" });
@@ -191,13 +207,42 @@ describe("a partner's disable and delete", () => {
     );
     expect(audit.data.auditLog.totalCount).toBe(1);
 
+    // Resuming while the partner is still disabled is refused.
+    expect((await app.gql(RESUME_REWARD, { id: coupon.id })).data?.resumeReward).toMatchObject({
+      code: "CARD_INACTIVE",
+    });
+
     await setPartnerStatus(world.partner.id, "ENABLED");
+    // CrowdTwist's rule: re-enabling a partner does not re-enable its rewards.
+    expect(await available()).toMatchObject({ available: false, suspendedAt: expect.any(String) });
+    const stillSuspended = await redeem(
+      app,
+      {
+        rewardId: added.id,
+        member: { external: { programId: world.program.id, externalId: world.member.externalId } },
+      },
+      world.program.secretKey,
+    );
+    expect(stillSuspended.result).toMatchObject({ __typename: "LoyaltyRuleError", code: "REWARD_UNAVAILABLE" });
+    // Another business of the program may not resume them; the partner itself resumes each one.
+    const other = await createPartner(app, world.program.id, { name: "Other business" });
+    const foreign = await app.gql(RESUME_REWARD, { id: coupon.id }, other.apiKey);
+    expect(foreign.errors?.[0]?.extensions?.code).toBe("INSUFFICIENT_PARTNER_PERMISSIONS");
+    expect(foreign.data?.resumeReward ?? null).toBeNull();
+    for (const id of [coupon.id, stamp.id, added.id]) {
+      const resumed = (await app.gql(RESUME_REWARD, { id }, world.partner.apiKey)).data?.resumeReward;
+      expect(resumed).toMatchObject({ __typename: "ResumeRewardPayload", reward: { id, suspendedAt: null } });
+    }
     expect(await available()).toMatchObject({ available: true, suspendedAt: null });
     const stampRow = (
       (await rewardsOf(app, world.stampCard.id, ADMIN_KEY)) as { id: string; available: boolean }[]
     ).find((r) => r.id === stamp.id);
     expect(stampRow?.available).toBe(true);
-    // Lifted for the reward added while disabled too; past the suspension, the balance decides.
+    const resumes = await app.gql(RESUMES, { p: world.program.id });
+    expect(resumes.data?.auditLog?.nodes.map((n) => n?.targetId).sort()).toEqual(
+      [coupon.id, stamp.id, added.id].map(rowOf).sort(),
+    );
+    // Resumed; past the suspension, the balance decides.
     const afterEnable = await redeem(
       app,
       {

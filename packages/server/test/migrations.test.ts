@@ -5,11 +5,14 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { diagnoseHistory, diffMigrationsToSchema } from "../scripts/schema-engine.js";
 import { pgliteSession } from "../src/db/database.js";
 import { migrate, readMigrations } from "../src/db/migrate.js";
 import { migrationsDir } from "../src/db/paths.js";
+
+// Whole servers and migration engines start here: on a loaded two-core machine that alone can take 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe("migrations", () => {
   it("agree with schema.prisma (run `pnpm db:migration <name>` after changing the schema)", async () => {

@@ -51,7 +51,13 @@ function controlled(options: {
   let child: ChildProcess | undefined;
   // PostgreSQL's backends each start a session of their own: hanging the server means stopping every descendant.
   const everyProcess = (name: NodeJS.Signals) => {
-    for (const pid of child?.pid ? descendants(child.pid) : []) process.kill(pid, name);
+    for (const pid of child?.pid ? descendants(child.pid) : []) {
+      try {
+        process.kill(pid, name);
+      } catch {
+        // A backend may exit between listing and signalling it (ESRCH): nothing left to signal.
+      }
+    }
   };
   const service: ControlledService = {
     url: options.url,

@@ -25,7 +25,8 @@ beforeAll(async () => {
   app = await startTestApp({
     TRUSTED_IP_HEADER: "X-Forwarded-For",
     WS_MAX_SOCKETS_PER_ADDRESS: "3",
-    WS_INIT_TIMEOUT_MS: "300",
+    // Long enough for a loaded machine to deliver a 2 MiB frame before the deadline (the 1009 test).
+    WS_INIT_TIMEOUT_MS: "2000",
     WS_IDLE_TIMEOUT_MS: "300",
     WS_KEEPALIVE_MS: "200",
   });

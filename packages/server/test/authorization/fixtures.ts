@@ -1,5 +1,6 @@
 // The authorization matrix's fixtures, made once before the first cell, and the fresh targets cells act on.
-// Program A has partners A1, A2 and A3 (A3 disabled); program B has B1. "A" below means program A.
+// Program A has partners A1, A2 and A3 (A3 disabled; A2 has a club with a STAFF and a CLUB_MANAGER, no card);
+// program B has B1. memberA is a member of A with a login, never the member a row asks about. "A" below means program A.
 // Members of A: M1, to whom A1 awarded points (a purchase through A1), and M2, to whom no partner did.
 // Reads come before writes: the points writes award through partners, which would widen what partners see.
 // Referrals in A: project P with members A1 (its default project) and A4 (a partner no principal acts as), project
@@ -40,7 +41,16 @@ export let L1: { id: string; code: string };
 export let L4: { id: string; code: string };
 export let RULES: { projectWide: string; ofA1: string; ofA4: string };
 /** Loyalty in A: a club and a PUBLIC loyalty card of A1, and of A4; a stamp card of A1. */
-export let LOYALTY: { clubA1: string; clubA4: string; cardA1: string; cardA4: string; stampsA1: string };
+export let LOYALTY: {
+  clubA1: string;
+  clubA2: string;
+  clubA4: string;
+  cardA1: string;
+  cardA4: string;
+  stampsA1: string;
+};
+/** memberA's member row (a member of A with a login). */
+export let MA: { id: string };
 /** Redemption fixtures (see redemptionFixtures). */
 export let REDEEM: {
   member: string;
@@ -77,6 +87,7 @@ export async function setUp(options: Omit<TestAppOptions, "mailbox">): Promise<v
   await grantRole(app, { email: "manager@b.example", role: "PROGRAM_MANAGER", programId: B.id });
   await grantRole(app, { email: "user@a1.example", role: "PARTNER_USER", programId: A.id, partnerId: A1.id });
   await grantRole(app, { email: "staff@a.example", role: "STAFF", programId: A.id });
+  await grantRole(app, { email: "user@a2.example", role: "PARTNER_USER", programId: A.id, partnerId: A2.id });
 
   // Points fixtures in A: one entry of each configuration list, a campaign, and the members M1 and M2.
   await adminMutation(
@@ -135,11 +146,24 @@ export async function setUp(options: Omit<TestAppOptions, "mailbox">): Promise<v
   const clubA4 = (await createClub(app, A4.id, "A4 club")).id;
   LOYALTY = {
     clubA1,
+    clubA2: "",
     clubA4,
     cardA1: (await createLoyaltyCard(app, [clubA1])).id,
     cardA4: (await createLoyaltyCard(app, [clubA4])).id,
     stampsA1: (await createStampCard(app, [clubA1], { visibility: "QR_ONLY" })).id,
   };
+  // A2's club (no card): its staff and club manager are principals inside A of another business than A1's.
+  const clubA2 = (await createClub(app, A2.id, "A2 club")).id;
+  LOYALTY.clubA2 = clubA2;
+  await addClubStaff(app, clubA2, "staff@a2.example");
+  await addClubStaff(app, clubA2, "club-manager@a2.example", "CLUB_MANAGER");
+  MA = (
+    await adminMutation("createMember", "CreateMemberInput", "CreateMemberPayload", "member { id }", {
+      programId: A.id,
+      externalId: "member-a",
+      email: "member@a.example",
+    })
+  ).member;
   // Two views of A1's card and one of A4's, so that loyaltyStats tells the whole program from either partner.
   for (const cardId of [LOYALTY.cardA1, LOYALTY.cardA1, LOYALTY.cardA4])
     await adminMutation("recordCardView", "RecordCardViewInput", "RecordCardViewPayload", "card { id }", { cardId });
@@ -170,6 +194,10 @@ export async function setUp(options: Omit<TestAppOptions, "mailbox">): Promise<v
     partnerUserA1: await person("partnerUserA1", "user@a1.example", "A", false, A1.id),
     staffA: await person("staffA", "staff@a.example", "A", false),
     disabledA3Key: { name: "disabledA3Key", key: A3.apiKey, home: "A", managesA: false, ownPartnerId: A3.id },
+    partnerUserA2: await person("partnerUserA2", "user@a2.example", "A", false, A2.id),
+    staffA2: await person("staffA2", "staff@a2.example", "A", false),
+    clubManagerA2: await person("clubManagerA2", "club-manager@a2.example", "A", false),
+    memberA: await person("memberA", "member@a.example", "A", false),
   } satisfies Record<PrincipalName, Principal>);
 }
 

@@ -24,13 +24,13 @@ const importWrite = (field: string, inputType: string, csv: (p: Principal) => Pr
 // prettier-ignore
 export const imports = area(
   {
-    //                                           anonymous admin keyA  keyB   managerA managerB partnerA1Key partnerA2Key partnerUserA1 staffA disabledA3Key
+    //                                           anonymous admin keyA  keyB   managerA managerB partnerA1Key partnerA2Key partnerUserA1 staffA disabledA3Key partnerUserA2 staffA2 clubManagerA2 memberA
     // Bulk imports: the program's managers and keys; each allowed cell imports one fresh row (a fresh member's points).
-    "importMembers(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "importTransactions(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "importProducts(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
+    "importMembers(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "importTransactions(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "importProducts(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
     // Staff imports also for the partner into its own clubs: A2 names A1's club, which reads as unknown (UNKNOWN_CLUB).
-    "importStaff(into A1's club)": [U, OK, OK, NF, OK, NF, OK, NF, OK, F, IPP],
+    "importStaff(into A1's club)": [U, OK, OK, NF, OK, NF, OK, NF, OK, F, IPP, NF, F, NF, NF],
   },
   {
     "importMembers(A)": importWrite(

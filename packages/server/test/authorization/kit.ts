@@ -47,9 +47,31 @@ export const PRINCIPALS = [
   "partnerUserA1",
   "staffA",
   "disabledA3Key",
+  // Inside program A, of the second business A2 (which has a club and no card): its partner user, its club's
+  // staff and club manager; and a member of A who is not the one the rows ask about.
+  "partnerUserA2",
+  "staffA2",
+  "clubManagerA2",
+  "memberA",
 ] as const;
 export type PrincipalName = (typeof PRINCIPALS)[number];
-export type Cells = [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+export type Cells = [
+  Outcome,
+  Outcome,
+  Outcome,
+  Outcome,
+  Outcome,
+  Outcome,
+  Outcome,
+  Outcome,
+  Outcome,
+  Outcome,
+  Outcome,
+  Outcome,
+  Outcome,
+  Outcome,
+  Outcome,
+];
 
 export interface Principal {
   name: PrincipalName;

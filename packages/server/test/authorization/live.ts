@@ -62,14 +62,14 @@ async function subscribe(p: Principal, programId: string, field = "partnerChange
 // prettier-ignore
 export const live = area(
   {
-    //                                           anonymous admin keyA  keyB   managerA managerB partnerA1Key partnerA2Key partnerUserA1 staffA disabledA3Key
-    "partnerChanged(programId: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP],
+    //                                           anonymous admin keyA  keyB   managerA managerB partnerA1Key partnerA2Key partnerUserA1 staffA disabledA3Key partnerUserA2 staffA2 clubManagerA2 memberA
+    "partnerChanged(programId: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP, OK, OK, OK, NF],
     // Live analytics: anyone with a role in A may subscribe (partners then receive only their own events; staff none).
-    "conversionCreated(filter: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP],
-    "clickRecorded(filter: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP],
-    "commissionChanged(filter: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP],
-    "pointsAwarded(filter: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP],
-    "liveStats(filter: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP],
+    "conversionCreated(filter: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP, OK, OK, OK, NF],
+    "clickRecorded(filter: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP, OK, OK, OK, NF],
+    "commissionChanged(filter: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP, OK, OK, OK, NF],
+    "pointsAwarded(filter: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP, OK, OK, OK, NF],
+    "liveStats(filter: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP, OK, OK, OK, NF],
   },
   {
     "partnerChanged(programId: A)": { field: "Subscription.partnerChanged", call: (p) => subscribe(p, A.id) },

@@ -4,6 +4,7 @@ import { createLoyaltyCard } from "../loyalty-helpers.js";
 import {
   A,
   A1,
+  A2,
   A4,
   aroundNow,
   LOYALTY,
@@ -43,12 +44,18 @@ import {
 const LOYALTY_STATS = /* GraphQL */ `query ($i: LoyaltyStatsInput!) { loyaltyStats(input: $i) { totals { cardViews newFollowers pointsIssued stampsCollected activeMembers redemptions } } }`;
 
 /** A loyalty list of A: ALL (A1's and A4's rows), SELF (A1's, not A4's, for A1 itself), EMPTY. */
-const loyaltyList = (p: Principal, field: string, query: string, expected: { a1: string; a4: string }) =>
+/** The business a principal belongs to inside A: its partner, or for A2's staff and club manager A2. */
+const businessOf = (p: Principal) =>
+  p.ownPartnerId ?? (p.name === "staffA2" || p.name === "clubManagerA2" ? A2.id : undefined);
+
+/** ALL (A1's and A4's rows), SELF (only its own business's: A1's `a1`, A2's `a2`), EMPTY, or what it saw. */
+const loyaltyList = (p: Principal, field: string, query: string, expected: { a1: string; a4: string; a2?: string }) =>
   ask(p, field, query, { p: A.id }, (c: { totalCount: number; nodes: { id: string }[] }) => {
     const seen = ids(c);
     if (c.totalCount !== seen.length) return `COUNT ${c.totalCount} FOR ${seen.length} NODES`;
     if (seen.includes(expected.a1) && seen.includes(expected.a4)) return ALL;
-    if (seen.includes(expected.a1) && !seen.includes(expected.a4) && p.ownPartnerId === A1.id) return SELF;
+    const own = businessOf(p) === A1.id ? expected.a1 : businessOf(p) === A2.id ? expected.a2 : undefined;
+    if (own && seen.includes(own) && !seen.includes(expected.a4)) return SELF;
     return seen.length === 0 ? EMPTY : `SEES ${JSON.stringify(seen)}`;
   });
 
@@ -102,6 +109,35 @@ function redemptionOperations() {
       title: unique(`Reward by ${p.name}`),
       pointsCost: 10,
     })),
+    // Resuming checks ownership before anything else (the behaviour is in loyalty-rewards and loyalty-games).
+    "resumeReward(A1's)": freshWrite(
+      "resumeReward",
+      "ResumeRewardInput",
+      async (p) =>
+        (
+          await adminMutation("createReward", "CreateRewardInput", "CreateRewardPayload", "reward { id }", {
+            cardId: LOYALTY.cardA1,
+            title: unique(`To resume for ${p.name}`),
+            pointsCost: 10,
+          })
+        ).reward.id as string,
+      (rewardId) => ({ rewardId }),
+    ),
+    "resumeGame(A1's)": freshWrite(
+      "resumeGame",
+      "ResumeGameInput",
+      async (p) =>
+        (
+          await adminMutation("createGame", "CreateGameInput", "CreateGamePayload", "game { id }", {
+            cardId: LOYALTY.cardA1,
+            title: unique(`To resume for ${p.name}`),
+            playLimit: 1,
+            playPeriod: "DAY",
+            prizes: [{ type: "NOTHING", label: "Nothing", weight: 1 }],
+          })
+        ).game.id as string,
+      (gameId) => ({ gameId }),
+    ),
     "updateReward(A1's)": freshWrite(
       "updateReward",
       "UpdateRewardInput",
@@ -170,48 +206,50 @@ function redemptionOperations() {
 // prettier-ignore
 export const loyalty = area(
   {
-    //                                           anonymous admin keyA  keyB   managerA managerB partnerA1Key partnerA2Key partnerUserA1 staffA disabledA3Key
+    //                                           anonymous admin keyA  keyB   managerA managerB partnerA1Key partnerA2Key partnerUserA1 staffA disabledA3Key partnerUserA2 staffA2 clubManagerA2 memberA
     // Loyalty analytics: a partner gets its own cards' figures (A2 has none); staffA works in no club.
-    "loyaltyStats(programId: A)": [U, ALL, ALL, NF, ALL, NF, SELF, EMPTY, SELF, SAD, IPP],
-    "loyaltyStats(A, clubId: A1's club)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP],
+    "loyaltyStats(programId: A)": [U, ALL, ALL, NF, ALL, NF, SELF, EMPTY, SELF, SAD, IPP, EMPTY, EMPTY, EMPTY, NF],
+    "loyaltyStats(A, clubId: A1's club)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP, IPP, SAD, SAD, NF],
     // Loyalty: A1 and A4 each have a club and a PUBLIC loyalty card in it (staffA works in no club). Owners manage
     // them (the program's managers and the partner); another partner lacks permission, program staff are refused.
-    "clubs(programId: A)": [U, ALL, ALL, EMPTY, ALL, EMPTY, SELF, EMPTY, SELF, EMPTY, IPP],
-    "cards(filter: A)": [U, ALL, ALL, EMPTY, ALL, EMPTY, SELF, EMPTY, SELF, EMPTY, IPP],
-    "publicCards(programId: A)": [U, ALL, ALL, ALL, ALL, ALL, ALL, ALL, ALL, ALL, IPP],
-    "createClub(for A1)": [U, OK, OK, PNF, OK, PNF, OK, IPP, OK, F, IPP],
+    "clubs(programId: A)": [U, ALL, ALL, EMPTY, ALL, EMPTY, SELF, SELF, SELF, EMPTY, IPP, SELF, SELF, SELF, EMPTY],
+    "cards(filter: A)": [U, ALL, ALL, EMPTY, ALL, EMPTY, SELF, EMPTY, SELF, EMPTY, IPP, EMPTY, EMPTY, EMPTY, EMPTY],
+    "publicCards(programId: A)": [U, ALL, ALL, ALL, ALL, ALL, ALL, ALL, ALL, ALL, IPP, ALL, ALL, ALL, ALL],
+    "createClub(for A1)": [U, OK, OK, PNF, OK, PNF, OK, IPP, OK, F, IPP, IPP, F, F, PNF],
     // Every club, staff and card write acts on a fresh club or card of A1.
-    "updateClub(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP],
-    "addClubStaff(club of A1)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP],
-    "updateClubStaff(club of A1)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP],
-    "removeClubStaff(club of A1)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP],
-    "createLoyaltyCard(club of A1)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP],
-    "createStampCard(club of A1)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP],
-    "updateCard(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP],
-    "setCardClubs(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP],
+    "updateClub(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP, IPP, F, F, NF],
+    "addClubStaff(club of A1)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP, IPP, SAD, SAD, NF],
+    "updateClubStaff(club of A1)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP, IPP, SAD, SAD, NF],
+    "removeClubStaff(club of A1)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP, IPP, SAD, SAD, NF],
+    "createLoyaltyCard(club of A1)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP, IPP, F, F, NF],
+    "createStampCard(club of A1)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP, IPP, F, F, NF],
+    "updateCard(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP, IPP, F, F, NF],
+    "setCardClubs(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP, IPP, F, F, NF],
     // Acting for a fresh member of A on A1's cards: the program's managers and the card's partner (members act for
     // themselves, tested in loyalty-members.test.ts). Anyone who may see the (PUBLIC) card records a view of it.
-    "followCard(A1's, for a member of A)": [U, OK, OK, NF, OK, NF, OK, NF, OK, NF, IPP],
-    "unfollowCard(A1's, for a member of A)": [U, OK, OK, NF, OK, NF, OK, NF, OK, NF, IPP],
-    "recordCardView(A1's)": [U, OK, OK, OK, OK, OK, OK, OK, OK, OK, IPP],
-    "memberQr(for a member of A)": [U, OK, OK, NF, OK, NF, NF, NF, NF, NF, IPP],
+    "followCard(A1's, for a member of A)": [U, OK, OK, NF, OK, NF, OK, NF, OK, NF, IPP, NF, NF, NF, NF],
+    "unfollowCard(A1's, for a member of A)": [U, OK, OK, NF, OK, NF, OK, NF, OK, NF, IPP, NF, NF, NF, NF],
+    "recordCardView(A1's)": [U, OK, OK, OK, OK, OK, OK, OK, OK, OK, IPP, OK, OK, OK, OK],
+    "memberQr(for a member of A)": [U, OK, OK, NF, OK, NF, NF, NF, NF, NF, IPP, NF, NF, NF, NF],
     // Counter actions with a fresh member's QR: owners may act in any of the card's clubs; staffA works in none.
-    "awardPoints(A1's card)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP],
-    "addStamps(A1's card)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP],
+    "awardPoints(A1's card)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP, IPP, SAD, SAD, NF],
+    "addStamps(A1's card)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP, IPP, SAD, SAD, NF],
     // Rewards, coupons and games on A1's and A4's loyalty cards (see REDEEM): owners manage them; staffA works in no club.
-    "rewards(cardId: A1's card)": [U, OK, OK, EMPTY, OK, EMPTY, OK, EMPTY, OK, EMPTY, IPP],
-    "coupons(filter: A)": [U, ALL, ALL, EMPTY, ALL, EMPTY, SELF, EMPTY, SELF, EMPTY, IPP],
-    "partnerGames(A1)": [U, OK, OK, PNF, OK, PNF, OK, IPP, OK, F, IPP],
-    "createReward(on A1's card)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP],
-    "updateReward(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP],
+    "rewards(cardId: A1's card)": [U, OK, OK, EMPTY, OK, EMPTY, OK, EMPTY, OK, EMPTY, IPP, EMPTY, EMPTY, EMPTY, EMPTY],
+    "coupons(filter: A)": [U, ALL, ALL, EMPTY, ALL, EMPTY, SELF, EMPTY, SELF, EMPTY, IPP, EMPTY, EMPTY, EMPTY, EMPTY],
+    "partnerGames(A1)": [U, OK, OK, PNF, OK, PNF, OK, IPP, OK, F, IPP, IPP, F, F, PNF],
+    "createReward(on A1's card)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP, IPP, F, F, NF],
+    "updateReward(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP, IPP, F, F, NF],
+    "resumeReward(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP, IPP, F, F, NF],
+    "resumeGame(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP, IPP, F, F, NF],
     // At the counter with a fresh QR of the coupon holder, who has points to spare; each coupon cell gets a fresh coupon.
-    "redeemReward(A1's, with a QR)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP],
-    "redeemCoupon(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP],
-    "cancelCoupon(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP],
-    "createGame(on A1's card)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP],
-    "updateGame(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP],
+    "redeemReward(A1's, with a QR)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP, IPP, SAD, SAD, NF],
+    "redeemCoupon(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, SAD, IPP, IPP, SAD, SAD, NF],
+    "cancelCoupon(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP, IPP, F, F, NF],
+    "createGame(on A1's card)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP, IPP, F, F, NF],
+    "updateGame(A1's)": [U, OK, OK, NF, OK, NF, OK, IPP, OK, F, IPP, IPP, F, F, NF],
     // Playing for the coupon holder (who follows A1's card): the program's managers and the card's partner.
-    "playGame(A1's, for a member of A)": [U, OK, OK, NF, OK, NF, OK, NF, OK, NF, IPP],
+    "playGame(A1's, for a member of A)": [U, OK, OK, NF, OK, NF, OK, NF, OK, NF, IPP, NF, NF, NF, NF],
   },
   {
     "loyaltyStats(programId: A)": {
@@ -247,7 +285,7 @@ export const loyalty = area(
               ? ALL
               : seen === a1 && p.ownPartnerId === A1.id
                 ? SELF
-                : seen === none
+                : seen === none || Object.values(s.totals).every((v) => !v)
                   ? EMPTY
                   : `GOT ${seen}`;
           },
@@ -271,6 +309,7 @@ export const loyalty = area(
         loyaltyList(p, "clubs", `query ($p: ID!) { clubs(programId: $p, first: 100) { totalCount nodes { id } } }`, {
           a1: LOYALTY.clubA1,
           a4: LOYALTY.clubA4,
+          a2: LOYALTY.clubA2,
         }),
     },
     "cards(filter: A)": {

@@ -58,35 +58,35 @@ const partnerWrite = (
 // prettier-ignore
 export const partners = area(
   {
-    //                                           anonymous admin keyA  keyB   managerA managerB partnerA1Key partnerA2Key partnerUserA1 staffA disabledA3Key
-    viewer: [U, OK, OK, OK, OK, OK, OK, OK, OK, OK, IPP],
-    programs: [U, ALL, OWN, OWN, OWN, OWN, OWN, OWN, OWN, OWN, IPP],
-    "program(id: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP],
-    "node(id: A)": [U, OK, OK, NULL, OK, NULL, OK, OK, OK, OK, IPP],
-    "nodes(ids: [A])": [U, OK, OK, NULL, OK, NULL, OK, OK, OK, OK, IPP],
-    "partnerCategories(programId: A)": [U, OK, OK, EMPTY, OK, EMPTY, OK, OK, OK, OK, IPP],
-    "partners(programId: A)": [U, ALL, ALL, EMPTY, ALL, EMPTY, SELF, SELF, SELF, EMPTY, IPP],
-    "partner(id: A1)": [U, OK, OK, PNF, OK, PNF, OK, PNF, OK, PNF, IPP],
-    "partnerByExternalId(A, A1's)": [U, OK, OK, PNF, OK, PNF, OK, PNF, OK, PNF, IPP],
-    "roleGrants(programId: A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "auditLog(programId: A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "configureProgram(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "createPartner(in A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "updatePartner(A1)": [U, OK, OK, PNF, OK, PNF, IPP, PNF, IPP, PNF, IPP],
-    "setPartnerStatus(A1, DISABLED)": [U, OK, OK, PNF, OK, PNF, IPP, PNF, IPP, PNF, IPP],
-    "deletePartner(A1)": [U, OK, OK, PNF, OK, PNF, IPP, PNF, IPP, PNF, IPP],
-    "rotatePartnerApiKey(A1)": [U, OK, OK, PNF, OK, PNF, IPP, PNF, IPP, PNF, IPP],
-    "revokePartnerApiKey(A1)": [U, OK, OK, PNF, OK, PNF, IPP, PNF, IPP, PNF, IPP],
-    "createPartnerCategory(in A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "renamePartnerCategory(of A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "deletePartnerCategory(of A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "grantRole(STAFF in A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "revokeRole(a grant in A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "grantRole(ADMIN)": [U, OK, F, F, F, F, F, F, F, F, IPP],
-    createProgram: [U, OK, F, F, F, F, F, F, F, F, IPP],
-    logout: [U, F, F, F, OK, OK, F, F, OK, OK, IPP],
-    requestLoginCode: [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, IPP],
-    verifyLoginCode: [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, IPP],
+    //                                           anonymous admin keyA  keyB   managerA managerB partnerA1Key partnerA2Key partnerUserA1 staffA disabledA3Key partnerUserA2 staffA2 clubManagerA2 memberA
+    viewer: [U, OK, OK, OK, OK, OK, OK, OK, OK, OK, IPP, OK, OK, OK, OK],
+    programs: [U, ALL, OWN, OWN, OWN, OWN, OWN, OWN, OWN, OWN, IPP, OWN, OWN, OWN, EMPTY],
+    "program(id: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP, OK, OK, OK, NF],
+    "node(id: A)": [U, OK, OK, NULL, OK, NULL, OK, OK, OK, OK, IPP, OK, OK, OK, NULL],
+    "nodes(ids: [A])": [U, OK, OK, NULL, OK, NULL, OK, OK, OK, OK, IPP, OK, OK, OK, NULL],
+    "partnerCategories(programId: A)": [U, OK, OK, EMPTY, OK, EMPTY, OK, OK, OK, OK, IPP, OK, OK, OK, EMPTY],
+    "partners(programId: A)": [U, ALL, ALL, EMPTY, ALL, EMPTY, SELF, SELF, SELF, EMPTY, IPP, SELF, EMPTY, EMPTY, EMPTY],
+    "partner(id: A1)": [U, OK, OK, PNF, OK, PNF, OK, PNF, OK, PNF, IPP, PNF, PNF, PNF, PNF],
+    "partnerByExternalId(A, A1's)": [U, OK, OK, PNF, OK, PNF, OK, PNF, OK, PNF, IPP, PNF, PNF, PNF, PNF],
+    "roleGrants(programId: A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "auditLog(programId: A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "configureProgram(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "createPartner(in A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "updatePartner(A1)": [U, OK, OK, PNF, OK, PNF, IPP, PNF, IPP, PNF, IPP, PNF, PNF, PNF, PNF],
+    "setPartnerStatus(A1, DISABLED)": [U, OK, OK, PNF, OK, PNF, IPP, PNF, IPP, PNF, IPP, PNF, PNF, PNF, PNF],
+    "deletePartner(A1)": [U, OK, OK, PNF, OK, PNF, IPP, PNF, IPP, PNF, IPP, PNF, PNF, PNF, PNF],
+    "rotatePartnerApiKey(A1)": [U, OK, OK, PNF, OK, PNF, IPP, PNF, IPP, PNF, IPP, PNF, PNF, PNF, PNF],
+    "revokePartnerApiKey(A1)": [U, OK, OK, PNF, OK, PNF, IPP, PNF, IPP, PNF, IPP, PNF, PNF, PNF, PNF],
+    "createPartnerCategory(in A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "renamePartnerCategory(of A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "deletePartnerCategory(of A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "grantRole(STAFF in A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "revokeRole(a grant in A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "grantRole(ADMIN)": [U, OK, F, F, F, F, F, F, F, F, IPP, F, F, F, F],
+    createProgram: [U, OK, F, F, F, F, F, F, F, F, IPP, F, F, F, F],
+    logout: [U, F, F, F, OK, OK, F, F, OK, OK, IPP, OK, OK, OK, OK],
+    requestLoginCode: [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, IPP, OK, OK, OK, OK],
+    verifyLoginCode: [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, IPP, OK, OK, OK, OK],
   },
   {
     viewer: { field: "Query.viewer", call: (p) => ask(p, "viewer", `{ viewer { kind } }`) },
@@ -97,7 +97,9 @@ export const partners = area(
           const seen = ids(c);
           if (seen.includes(A.id) && seen.includes(B.id)) return ALL;
           const home = p.home === "A" ? A.id : p.home === "B" ? B.id : undefined;
-          return seen.length === 1 && seen[0] === home && c.totalCount === 1 ? OWN : `SEES ${JSON.stringify(seen)}`;
+          if (seen.length === 1 && seen[0] === home && c.totalCount === 1) return OWN;
+          // A member's own session has no role in its program.
+          return seen.length === 0 && c.totalCount === 0 ? EMPTY : `SEES ${JSON.stringify(seen)}`;
         }),
     },
     "program(id: A)": {

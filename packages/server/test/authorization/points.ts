@@ -9,6 +9,7 @@ import {
   campaignInput,
   M1,
   M2,
+  MA,
   MONTHS,
   MULTIPLIERS,
   newCampaign,
@@ -37,29 +38,29 @@ import {
 // prettier-ignore
 export const points = area(
   {
-    //                                           anonymous admin keyA  keyB   managerA managerB partnerA1Key partnerA2Key partnerUserA1 staffA disabledA3Key
+    //                                           anonymous admin keyA  keyB   managerA managerB partnerA1Key partnerA2Key partnerUserA1 staffA disabledA3Key partnerUserA2 staffA2 clubManagerA2 memberA
     // Points: configuration and billing reads (the program's managers), then members, quotes and campaigns.
-    "pointsMultipliers(programId: A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "skuExclusions(programId: A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "products(programId: A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "programStatement(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "partnerStatement(A1)": [U, OK, OK, PNF, OK, PNF, OK, PNF, OK, PNF, IPP],
-    "campaigns(programId: A)": [U, OK, OK, EMPTY, OK, EMPTY, OK, OK, OK, OK, IPP],
-    "potentialPoints(programId: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP],
-    "member(id: M1)": [U, OK, OK, NF, OK, NF, OK, NF, OK, OK, IPP],
-    "memberByExternalId(A, M1's)": [U, OK, OK, NF, OK, NF, OK, NF, OK, OK, IPP],
-    "members(programId: A)": [U, ALL, ALL, EMPTY, ALL, EMPTY, SELF, EMPTY, SELF, ALL, IPP],
-    "setPointsMultipliers(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "upsertProducts(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "setSkuExclusions(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "createCampaign(in A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "updateCampaign(of A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "createMember(in A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
-    "adjustPoints(member of A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP],
+    "pointsMultipliers(programId: A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "skuExclusions(programId: A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "products(programId: A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "programStatement(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "partnerStatement(A1)": [U, OK, OK, PNF, OK, PNF, OK, PNF, OK, PNF, IPP, PNF, PNF, PNF, PNF],
+    "campaigns(programId: A)": [U, OK, OK, EMPTY, OK, EMPTY, OK, OK, OK, OK, IPP, OK, OK, OK, EMPTY],
+    "potentialPoints(programId: A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP, OK, OK, OK, NF],
+    "member(id: M1)": [U, OK, OK, NF, OK, NF, OK, NF, OK, NF, IPP, NF, NF, NF, NF],
+    "memberByExternalId(A, M1's)": [U, OK, OK, NF, OK, NF, OK, NF, OK, NF, IPP, NF, NF, NF, NF],
+    "members(programId: A)": [U, ALL, ALL, EMPTY, ALL, EMPTY, SELF, EMPTY, SELF, EMPTY, IPP, EMPTY, EMPTY, EMPTY, SELF],
+    "setPointsMultipliers(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "upsertProducts(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "setSkuExclusions(A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "createCampaign(in A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "updateCampaign(of A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "createMember(in A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
+    "adjustPoints(member of A)": [U, OK, OK, NF, OK, NF, IPP, IPP, IPP, F, IPP, IPP, F, F, NF],
     // Partners award through themselves; staff award for the program (no partner).
-    "recordPurchase(member of A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP],
+    "recordPurchase(member of A)": [U, OK, OK, NF, OK, NF, OK, OK, OK, OK, IPP, OK, OK, OK, NF],
     // Each cell returns a fresh purchase made through A1 (for A2's key: not theirs); staff one the program made with no partner.
-    "recordReturn(purchase in A)": [U, OK, OK, NF, OK, NF, OK, NF, OK, OK, IPP],
+    "recordReturn(purchase in A)": [U, OK, OK, NF, OK, NF, OK, NF, OK, OK, IPP, NF, OK, OK, NF],
   },
   {
     "pointsMultipliers(programId: A)": {
@@ -177,8 +178,9 @@ export const points = area(
           (c) => {
             const seen = ids(c);
             if (c.totalCount !== seen.length) return `COUNT ${c.totalCount} FOR ${seen.length} NODES`;
-            if (seen.length === 2 && seen.includes(M1.id) && seen.includes(M2.id)) return ALL;
-            if (seen.length === 1 && seen[0] === M1.id) return SELF;
+            if (seen.includes(M1.id) && seen.includes(M2.id) && seen.includes(MA.id)) return ALL;
+            // Its own share: the member A1 awarded points to, or a member's own session itself.
+            if (seen.length === 1 && seen[0] === (p.name === "memberA" ? MA.id : M1.id)) return SELF;
             return seen.length === 0 ? EMPTY : `SEES ${JSON.stringify(seen)}`;
           },
         ),

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation IsolationPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on RecordPurchasePayload { purchase { id } } ... on Error { code message } }\n  }\n": typeof types.IsolationPurchaseDocument,
     "\n  query ErrorCodeValues { __type(name: \"ErrorCode\") { enumValues { name description } } }\n": typeof types.ErrorCodeValuesDocument,
     "\n  mutation HelpersCreateProgram($input: CreateProgramInput!) {\n    createProgram(input: $input) {\n      __typename\n      ... on CreateProgramPayload { secretKey program { id name currency pointsPerCurrencyUnit timezone } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.HelpersCreateProgramDocument,
     "\n  mutation HelpersCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      __typename\n      ... on CreatePartnerPayload {\n        apiKey\n        partner { id name description externalId category { id name } status pointConversionRate effectivePointConversionRate costPerPoint { amount currency } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": typeof types.HelpersCreatePartnerDocument,
@@ -34,7 +35,11 @@ type Documents = {
     "query LimitsTypename { __typename }": typeof types.LimitsTypenameDocument,
     "mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }": typeof types.LiveOp1Document,
     "subscription LiveStats($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }": typeof types.LiveStatsDocument,
+    "\n  mutation ResumeGameInTest($id: ID!) {\n    resumeGame(input: { gameId: $id }) {\n      __typename\n      ... on ResumeGamePayload { game { id suspendedAt } }\n      ... on Error { code }\n    }\n  }\n": typeof types.ResumeGameInTestDocument,
+    "\n  query GameResumesInTest($p: ID!) { auditLog(programId: $p, filter: { action: \"game.resume\" }) { totalCount } }\n": typeof types.GameResumesInTestDocument,
     "\n  mutation LoyaltyImportUpload($input: ImportMembersInput!) {\n    importMembers(input: $input) {\n      __typename\n      ... on ImportReport { rowsRead applied }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": typeof types.LoyaltyImportUploadDocument,
+    "\n  mutation ResumeRewardInTest($id: ID!) {\n    resumeReward(input: { rewardId: $id }) {\n      __typename\n      ... on ResumeRewardPayload { reward { id suspendedAt available } }\n      ... on Error { code }\n    }\n  }\n": typeof types.ResumeRewardInTestDocument,
+    "\n  query RewardResumesInTest($p: ID!) {\n    auditLog(programId: $p, filter: { action: \"reward.resume\" }) { nodes { targetId } }\n  }\n": typeof types.RewardResumesInTestDocument,
     "\n  query PartnersPartner($id: ID!) {\n    partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }\n  }\n": typeof types.PartnersPartnerDocument,
     "\n  mutation PartnersUpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      __typename\n      ... on UpdatePartnerPayload { partner { id name description externalId category { name } status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": typeof types.PartnersUpdatePartnerDocument,
     "\n  query PartnersPartners($programId: ID!, $first: Int, $after: String, $filter: PartnerFilter) {\n    partners(programId: $programId, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { name externalId }\n    }\n  }\n": typeof types.PartnersPartnersDocument,
@@ -70,6 +75,7 @@ type Documents = {
     "query SocketsViewer { viewer { kind } }": typeof types.SocketsViewerDocument,
 };
 const documents: Documents = {
+    "\n  mutation IsolationPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on RecordPurchasePayload { purchase { id } } ... on Error { code message } }\n  }\n": types.IsolationPurchaseDocument,
     "\n  query ErrorCodeValues { __type(name: \"ErrorCode\") { enumValues { name description } } }\n": types.ErrorCodeValuesDocument,
     "\n  mutation HelpersCreateProgram($input: CreateProgramInput!) {\n    createProgram(input: $input) {\n      __typename\n      ... on CreateProgramPayload { secretKey program { id name currency pointsPerCurrencyUnit timezone } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.HelpersCreateProgramDocument,
     "\n  mutation HelpersCreatePartner($input: CreatePartnerInput!) {\n    createPartner(input: $input) {\n      __typename\n      ... on CreatePartnerPayload {\n        apiKey\n        partner { id name description externalId category { id name } status pointConversionRate effectivePointConversionRate costPerPoint { amount currency } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": types.HelpersCreatePartnerDocument,
@@ -90,7 +96,11 @@ const documents: Documents = {
     "query LimitsTypename { __typename }": types.LimitsTypenameDocument,
     "mutation LiveOp1($p: ID!) { createMember(input: { programId: $p, externalId: \"m-1\" }) { ... on CreateMemberPayload { member { id } } } }": types.LiveOp1Document,
     "subscription LiveStats($f: LiveFilter!, $w: Int) { liveStats(filter: $f, windowMinutes: $w) { from to windowMinutes pointsAwarded pointsReturned values { rawClicks uniqueClicks leads sales revenue { amount currency } commissions { amount currency } } } }": types.LiveStatsDocument,
+    "\n  mutation ResumeGameInTest($id: ID!) {\n    resumeGame(input: { gameId: $id }) {\n      __typename\n      ... on ResumeGamePayload { game { id suspendedAt } }\n      ... on Error { code }\n    }\n  }\n": types.ResumeGameInTestDocument,
+    "\n  query GameResumesInTest($p: ID!) { auditLog(programId: $p, filter: { action: \"game.resume\" }) { totalCount } }\n": types.GameResumesInTestDocument,
     "\n  mutation LoyaltyImportUpload($input: ImportMembersInput!) {\n    importMembers(input: $input) {\n      __typename\n      ... on ImportReport { rowsRead applied }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n": types.LoyaltyImportUploadDocument,
+    "\n  mutation ResumeRewardInTest($id: ID!) {\n    resumeReward(input: { rewardId: $id }) {\n      __typename\n      ... on ResumeRewardPayload { reward { id suspendedAt available } }\n      ... on Error { code }\n    }\n  }\n": types.ResumeRewardInTestDocument,
+    "\n  query RewardResumesInTest($p: ID!) {\n    auditLog(programId: $p, filter: { action: \"reward.resume\" }) { nodes { targetId } }\n  }\n": types.RewardResumesInTestDocument,
     "\n  query PartnersPartner($id: ID!) {\n    partner(id: $id) { id name externalId category { name } status costPerPoint { amount currency } program { id name } }\n  }\n": types.PartnersPartnerDocument,
     "\n  mutation PartnersUpdatePartner($input: UpdatePartnerInput!) {\n    updatePartner(input: $input) {\n      __typename\n      ... on UpdatePartnerPayload { partner { id name description externalId category { name } status pointConversionRate effectivePointConversionRate costPerPoint { amount } } }\n      ... on Error { code message }\n      ... on ValidationError { issues { path message } }\n      ... on ConflictError { path }\n    }\n  }\n": types.PartnersUpdatePartnerDocument,
     "\n  query PartnersPartners($programId: ID!, $first: Int, $after: String, $filter: PartnerFilter) {\n    partners(programId: $programId, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { name externalId }\n    }\n  }\n": types.PartnersPartnersDocument,
@@ -140,6 +150,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IsolationPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on RecordPurchasePayload { purchase { id } } ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation IsolationPurchase($input: RecordPurchaseInput!) {\n    recordPurchase(input: $input) { __typename ... on RecordPurchasePayload { purchase { id } } ... on Error { code message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -223,7 +237,23 @@ export function graphql(source: "subscription LiveStats($f: LiveFilter!, $w: Int
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ResumeGameInTest($id: ID!) {\n    resumeGame(input: { gameId: $id }) {\n      __typename\n      ... on ResumeGamePayload { game { id suspendedAt } }\n      ... on Error { code }\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeGameInTest($id: ID!) {\n    resumeGame(input: { gameId: $id }) {\n      __typename\n      ... on ResumeGamePayload { game { id suspendedAt } }\n      ... on Error { code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GameResumesInTest($p: ID!) { auditLog(programId: $p, filter: { action: \"game.resume\" }) { totalCount } }\n"): (typeof documents)["\n  query GameResumesInTest($p: ID!) { auditLog(programId: $p, filter: { action: \"game.resume\" }) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation LoyaltyImportUpload($input: ImportMembersInput!) {\n    importMembers(input: $input) {\n      __typename\n      ... on ImportReport { rowsRead applied }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation LoyaltyImportUpload($input: ImportMembersInput!) {\n    importMembers(input: $input) {\n      __typename\n      ... on ImportReport { rowsRead applied }\n      ... on ValidationError { code issues { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeRewardInTest($id: ID!) {\n    resumeReward(input: { rewardId: $id }) {\n      __typename\n      ... on ResumeRewardPayload { reward { id suspendedAt available } }\n      ... on Error { code }\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeRewardInTest($id: ID!) {\n    resumeReward(input: { rewardId: $id }) {\n      __typename\n      ... on ResumeRewardPayload { reward { id suspendedAt available } }\n      ... on Error { code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RewardResumesInTest($p: ID!) {\n    auditLog(programId: $p, filter: { action: \"reward.resume\" }) { nodes { targetId } }\n  }\n"): (typeof documents)["\n  query RewardResumesInTest($p: ID!) {\n    auditLog(programId: $p, filter: { action: \"reward.resume\" }) { nodes { targetId } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -63,6 +63,11 @@ export function staffClubs(p: Principal, programId: string): ClubAccess[] {
   return p.grants.flatMap((g) => (g.role === "STAFF" && g.programId === programId ? g.clubs : []));
 }
 
+/** Every club the caller works in, in any program (active clubs of enabled partners: see authenticate.ts). */
+export function workClubIds(p: Principal): string[] {
+  return p.grants.flatMap((g) => (g.role === "STAFF" ? g.clubs.map((c) => c.clubId) : []));
+}
+
 /** The members the caller is (a customer's own session). */
 export function ownMemberIds(p: Principal): string[] {
   return p.grants.flatMap((g) => (g.role === "MEMBER" ? [g.memberId] : []));

@@ -83,7 +83,8 @@ export async function loyaltyStatsScope(
   const workClubs = staffClubs(p, programId).map((c) => c.clubId);
   const isStaff = p.grants.some((g) => g.role === "STAFF" && g.programId === programId);
   const reach = manager ? "program" : ownPartners.length ? "partner" : isStaff ? "clubs" : null;
-  if (!reach) throw notFound("Program");
+  // A partner of a program the caller has no role in is as unknown as a partner that does not exist.
+  if (!reach) throw named ? new NotFoundError(ErrorCode.PARTNER_NOT_FOUND, "Partner not found") : notFound("Program");
   if (reach === "clubs" && !workClubs.length) throw storeDenied("You work in no club of this program");
   const foreignPartner = () =>
     new AuthError(ErrorCode.INSUFFICIENT_PARTNER_PERMISSIONS, "Partners see only their own cards and clubs");

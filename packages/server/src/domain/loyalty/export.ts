@@ -26,6 +26,8 @@ export interface ExportScope {
   card: { id: string; type: CardType; partnerId: string } | null;
   from: Date | null;
   to: Date | null;
+  /** Whether the members' email and name are exported: only to those who see members whole (seesWholeMember). */
+  memberContact: boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function exportScope(call: Call, q: ExportQuery): Promise<ExportSco
     requireProgramManager(p, q.programId);
     if (!(await call.prisma.program.findUnique({ where: { id: q.programId }, select: { id: true } })))
       throw new NotFoundError(ErrorCode.NOT_FOUND, "Program not found");
-    return { programId: q.programId, card: null, ...range };
+    return { programId: q.programId, card: null, memberContact: true, ...range };
   }
   const card = await call.prisma.card.findFirst({
     where: { id: q.cardId, programId: q.programId },
@@ -58,7 +60,13 @@ export async function exportScope(call: Call, q: ExportQuery): Promise<ExportSco
   });
   if (!card) throw new NotFoundError(ErrorCode.NOT_FOUND, "Card not found in this program");
   requireOwner(p, card);
-  return { programId: q.programId, card: { id: card.id, type: card.type, partnerId: card.partnerId }, ...range };
+  return {
+    programId: q.programId,
+    card: { id: card.id, type: card.type, partnerId: card.partnerId },
+    // A business exports its followers' card data, not the program's contact data (see seesWholeMember).
+    memberContact: canManageProgram(p, q.programId),
+    ...range,
+  };
 }
 
 /**
@@ -101,6 +109,8 @@ export function memberBatches(deps: Deps, scope: ExportScope): AsyncGenerator<Me
   const cardId = scope.card?.id ?? null;
   const balances = (ids: string[]) => balancesByMember(deps.prisma, ids, cardId);
   const memberFields = { id: true, externalId: true, email: true, name: true, createdAt: true } as const;
+  const contact = <M extends { email: string | null; name: string | null }>(m: M): M =>
+    scope.memberContact ? m : { ...m, email: null, name: null };
   if (cardId === null) {
     return keyset(async (after) => {
       const members = await deps.prisma.member.findMany({
@@ -110,7 +120,7 @@ export function memberBatches(deps: Deps, scope: ExportScope): AsyncGenerator<Me
         select: memberFields,
       });
       const sums = await balances(members.map((m) => m.id));
-      return members.map((m) => ({ ...m, followedAt: null, balance: sums.get(m.id) ?? 0 }));
+      return members.map((m) => ({ ...contact(m), followedAt: null, balance: sums.get(m.id) ?? 0 }));
     });
   }
   // Followers, by the (cardId, memberId) primary key.
@@ -122,7 +132,11 @@ export function memberBatches(deps: Deps, scope: ExportScope): AsyncGenerator<Me
       select: { followedAt: true, member: { select: memberFields } },
     });
     const sums = await balances(follows.map((f) => f.member.id));
-    return follows.map((f) => ({ ...f.member, followedAt: f.followedAt, balance: sums.get(f.member.id) ?? 0 }));
+    return follows.map((f) => ({
+      ...contact(f.member),
+      followedAt: f.followedAt,
+      balance: sums.get(f.member.id) ?? 0,
+    }));
   });
 }
 

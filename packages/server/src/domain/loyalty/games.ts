@@ -19,6 +19,7 @@ import { drawPrize } from "./draw.js";
 import { actorFor, isLive } from "./follows.js";
 import { actingMember } from "./members.js";
 import { currentPeriod } from "./play-periods.js";
+import { suspendedAtFor } from "./suspension.js";
 
 const whole = (what: string) => z.number().int(`${what} must be a whole number`);
 
@@ -114,11 +115,23 @@ export async function createGame(call: Call, cardId: string, input: CreateGameIn
   const { prizes, ...data } = parseInput(CreateGameInput, input);
   checkWindow(data);
   return call.prisma.$transaction(async (tx) => {
-    const card = requireFound(await tx.card.findUnique({ where: { id: cardId } }), "Card");
+    const card = requireFound(
+      await tx.card.findUnique({
+        where: { id: cardId },
+        include: { partner: { select: { status: true, deletedAt: true } } },
+      }),
+      "Card",
+    );
     requireOwner(call.principal, card);
     const rows = await prizeRows(tx, cardId, prizes);
     const game = await tx.game.create({
-      data: { ...data, cardId, programId: card.programId, prizes: { createMany: { data: rows } } },
+      data: {
+        ...data,
+        cardId,
+        programId: card.programId,
+        suspendedAt: suspendedAtFor(card.partner),
+        prizes: { createMany: { data: rows } },
+      },
     });
     await audit(tx, call, {
       action: "game.create",
@@ -187,6 +200,8 @@ function gameRefusal(
       "This game's card is not active (or its business is disabled)",
     );
   if (game.status !== "ACTIVE") return new LoyaltyRuleError(ErrorCode.GAME_UNAVAILABLE, "This game is not active");
+  if (game.suspendedAt !== null)
+    return new LoyaltyRuleError(ErrorCode.GAME_UNAVAILABLE, "This game is suspended until its owner resumes it");
   if (game.startsAt && game.startsAt > now)
     return new LoyaltyRuleError(ErrorCode.GAME_UNAVAILABLE, "This game has not started yet");
   if (game.endsAt && game.endsAt <= now) return new LoyaltyRuleError(ErrorCode.GAME_UNAVAILABLE, "This game has ended");

@@ -1,8 +1,9 @@
 // Loyalty's reactions to other areas' changes, registered once at startup (app.ts) through the kernel's hooks.
 import { onPartnerStatusChanged } from "../kernel/area-hooks.js";
-import { suspendPartnerRewards } from "./rewards.js";
+import { suspendPartnerLoyalty } from "./suspension.js";
 
 export function registerLoyaltyHooks(): void {
-  // A disabled or deleted partner's rewards are suspended (an enabled one's restored) in the same transaction.
-  onPartnerStatusChanged("loyalty.suspendPartnerRewards", suspendPartnerRewards);
+  // A disabled or deleted partner's rewards and games are suspended in the same transaction; enabling it again
+  // leaves them suspended until resumed one by one (suspension.ts).
+  onPartnerStatusChanged("loyalty.suspendPartnerLoyalty", suspendPartnerLoyalty);
 }

@@ -58,13 +58,21 @@ export function readMemberQr(secret: Buffer, payload: string, now = Date.now()):
 
 let consumed = 0;
 
+/** Where and by whom a payload was scanned: the row also identifies the member to that club until expiry. */
+export interface QrScan {
+  clubId: string | null;
+  actorId: string | null;
+}
+
 /**
- * Marks the payload used for this action, inside the action's transaction (a failed action leaves it unused).
+ * Marks the payload used for this action, inside the action's transaction (a failed action leaves it unused),
+ * and records that the member was identified to the scanning club (`visibleMembers` reads it until expiry).
  * A concurrent second use waits for the first to commit, then finds the row: QR_ALREADY_USED.
  */
-export async function consumeMemberQr(tx: Tx, claims: QrClaims, action: QrAction): Promise<void> {
+export async function consumeMemberQr(tx: Tx, claims: QrClaims, action: QrAction, scan: QrScan): Promise<void> {
   const inserted = await tx.$executeRaw`
-    INSERT INTO "QrUse" ("nonce", "action", "expiresAt") VALUES (${claims.nonce}, ${action}, ${claims.expiresAt})
+    INSERT INTO "QrUse" ("nonce", "action", "expiresAt", "memberId", "clubId", "actorId")
+    VALUES (${claims.nonce}, ${action}, ${claims.expiresAt}, ${claims.memberId}::uuid, ${scan.clubId}::uuid, ${scan.actorId})
     ON CONFLICT DO NOTHING`;
   if (inserted !== 1)
     throw new LoyaltyRuleError(

@@ -1,6 +1,6 @@
 // Rewards on a card: created and changed by the card's owners; seen by owners and the staff of the card's
 // clubs (all of them, with an `available` flag) and by members following the card (only what they can redeem
-// now). A disabled or deleted partner's rewards are suspended (see suspendPartnerRewards).
+// now). A disabled or deleted partner's rewards are suspended (see suspension.ts).
 import { z } from "zod";
 import type { Reward } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
@@ -8,6 +8,7 @@ import { ValidationError, type ValidationIssue } from "../kernel/errors.js";
 import { type Loose, name, optionalText, parseInput } from "../kernel/values.js";
 import { audit } from "../programs/audit.js";
 import { requireFound, requireOwner } from "./access.js";
+import { suspendedAtFor } from "./suspension.js";
 
 const count = (what: string) => z.number().int(`${what} must be a whole number`);
 
@@ -74,10 +75,6 @@ async function checkShape(
   if (issues.length) throw new ValidationError(issues);
 }
 
-/** Whether a partner is live (enabled and not deleted): a dead partner's rewards are suspended. */
-const isLive = (partner: { status: string; deletedAt: Date | null }) =>
-  partner.status === "ENABLED" && partner.deletedAt === null;
-
 export async function createReward(call: Call, cardId: string, input: CreateRewardInput): Promise<Reward> {
   const data = parseInput(CreateRewardInput, input);
   return call.prisma.$transaction(async (tx) => {
@@ -91,7 +88,7 @@ export async function createReward(call: Call, cardId: string, input: CreateRewa
     requireOwner(call.principal, card);
     await checkShape(tx, card, data, null);
     const reward = await tx.reward.create({
-      data: { ...data, cardId, programId: card.programId, suspendedAt: isLive(card.partner) ? null : new Date() },
+      data: { ...data, cardId, programId: card.programId, suspendedAt: suspendedAtFor(card.partner) },
     });
     await audit(tx, call, {
       action: "reward.create",
@@ -126,20 +123,4 @@ export async function updateReward(call: Call, rewardId: string, patch: UpdateRe
     });
     return after;
   });
-}
-
-/**
- * Suspends (or, for a live partner again, restores) every reward of a partner's cards, in the transaction that
- * disables, deletes or enables the partner (registered as a partner-status hook in hooks.ts). Deleted partners
- * stay suspended.
- */
-export async function suspendPartnerRewards(
-  tx: Tx,
-  partner: { id: string; status: string; deletedAt: Date | null },
-): Promise<number> {
-  const where = { card: { partnerId: partner.id } };
-  const { count } = isLive(partner)
-    ? await tx.reward.updateMany({ where: { ...where, suspendedAt: { not: null } }, data: { suspendedAt: null } })
-    : await tx.reward.updateMany({ where: { ...where, suspendedAt: null }, data: { suspendedAt: new Date() } });
-  return count;
 }

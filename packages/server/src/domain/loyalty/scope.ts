@@ -14,15 +14,11 @@ import {
   ownPartnerIds,
   type Principal,
   requireAuthenticated,
+  workClubIds,
 } from "../kernel/principal.js";
 import { requireOwner } from "./access.js";
 import { availableRewardWhere } from "./availability.js";
 import { couponStatusWhere, normalizeCouponCode } from "./coupon-codes.js";
-
-/** Every club the caller works in, in any program (active clubs of enabled partners: see authenticate.ts). */
-export function workClubIds(p: Principal): string[] {
-  return p.grants.flatMap((g) => (g.role === "STAFF" ? g.clubs.map((c) => c.clubId) : []));
-}
 
 /** The clubs the caller manages as a CLUB_MANAGER. */
 export function managedClubIds(p: Principal): string[] {
@@ -126,6 +122,7 @@ export function visibleGames(p: Principal, now: Date = new Date()): Prisma.GameW
       {
         card: { AND: [followedCards(p), { status: "ACTIVE", partner: { status: "ENABLED", deletedAt: null } }] },
         status: "ACTIVE",
+        suspendedAt: null,
         AND: [
           { OR: [{ startsAt: null }, { startsAt: { lte: now } }] },
           { OR: [{ endsAt: null }, { endsAt: { gt: now } }] },

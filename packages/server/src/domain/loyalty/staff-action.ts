@@ -126,7 +126,7 @@ export async function runStaffAction<T>(
       const actor = actorOf(call.principal);
       const day = await today(tx, card.program.timezone);
       await enforceDailyActionLimits(tx, card, member.id, actor.actorId, day);
-      await consumeMemberQr(tx, claims, spec.action);
+      await consumeMemberQr(tx, claims, spec.action, { clubId, actorId: actor.actorId });
       const result = await spec.effect({
         tx,
         card,

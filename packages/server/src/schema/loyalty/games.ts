@@ -4,6 +4,7 @@
 import { ConflictError, LoyaltyRuleError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import { createGame, type PlayResult, playGame, updateGame } from "../../domain/loyalty/games.js";
 import { partnerGameList, visibleGamePlays, visibleGames } from "../../domain/loyalty/scope.js";
+import { resumeGame } from "../../domain/loyalty/suspension.js";
 import type { Game } from "../../generated/prisma/client.js";
 import { GameStatus, GameType, PlayPeriod, PrizeType } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -59,6 +60,12 @@ export const GameRef = builder.prismaNode("Game", {
     title: t.exposeString("title"),
     description: t.exposeString("description", { nullable: true }),
     status: t.expose("status", { type: GameStatusEnum }),
+    suspendedAt: t.expose("suspendedAt", {
+      type: "DateTime",
+      nullable: true,
+      description:
+        "Set when the card's partner was disabled or deleted: the game cannot be played until resumeGame (enabling the partner does not lift it).",
+    }),
     playLimit: t.exposeInt("playLimit", { description: "Plays per member per playPeriod." }),
     playPeriod: t.expose("playPeriod", { type: PlayPeriodEnum }),
     startsAt: t.expose("startsAt", { type: "DateTime", nullable: true }),
@@ -191,6 +198,10 @@ const PlayGameInput = builder.inputType("PlayGameInput", {
 const prizesOf = <P extends { rewardId?: string | null }>(prizes: P[] | null | undefined) =>
   prizes?.map((p) => ({ ...p, rewardId: p.rewardId ? rowId(p.rewardId, "Reward") : null }));
 
+const ResumeGameInput = builder.inputType("ResumeGameInput", {
+  fields: (t) => ({ gameId: t.id({ required: true }) }),
+});
+
 const GamePayload = (name: string) =>
   builder
     .objectRef<{ game: Game }>(name)
@@ -216,6 +227,14 @@ builder.mutationFields((t) => ({
       const { cardId, prizes, ...rest } = input;
       return { game: await createGame(ctx, rowId(cardId, "Card"), { ...rest, prizes: prizesOf(prizes) }) };
     },
+  }),
+  resumeGame: t.field({
+    type: GamePayload("ResumeGamePayload"),
+    description:
+      "Lift a game's suspension (the card's owners): a partner disabled and enabled again leaves its games suspended until each is resumed. CARD_INACTIVE while the partner is still disabled; a game that is not suspended is returned unchanged. Audited.",
+    args: { input: t.arg({ type: ResumeGameInput, required: true }) },
+    errors: { types: [...WRITE_ERRORS, LoyaltyRuleError] },
+    resolve: async (_r, { input }, ctx) => ({ game: await resumeGame(ctx, rowId(input.gameId, "Game")) }),
   }),
   updateGame: t.field({
     type: GamePayload("UpdateGamePayload"),

@@ -12,6 +12,7 @@ import { unavailability } from "../../domain/loyalty/availability.js";
 import { type RedeemResult, redeemReward } from "../../domain/loyalty/redemptions.js";
 import { createReward, updateReward } from "../../domain/loyalty/rewards.js";
 import { rewardList, visibleRedemptions, visibleRewards } from "../../domain/loyalty/scope.js";
+import { resumeReward } from "../../domain/loyalty/suspension.js";
 import type { Reward } from "../../generated/prisma/client.js";
 import { RewardKind, RewardStatus } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -60,7 +61,8 @@ export const RewardRef = builder.prismaNode("Reward", {
     suspendedAt: t.expose("suspendedAt", {
       type: "DateTime",
       nullable: true,
-      description: "Set while the card's partner is disabled or deleted: the reward cannot be redeemed.",
+      description:
+        "Set when the card's partner was disabled or deleted: the reward cannot be redeemed until resumeReward (enabling the partner does not lift it).",
     }),
     couponValidityDays: t.exposeInt("couponValidityDays", {
       nullable: true,
@@ -227,6 +229,10 @@ const RedeemRewardInput = builder.inputType("RedeemRewardInput", {
   }),
 });
 
+const ResumeRewardInput = builder.inputType("ResumeRewardInput", {
+  fields: (t) => ({ rewardId: t.id({ required: true }) }),
+});
+
 const RewardPayload = (name: string) =>
   builder
     .objectRef<{ reward: Reward }>(name)
@@ -267,6 +273,14 @@ builder.mutationFields((t) => ({
       const { rewardId, ...patch } = input;
       return { reward: await updateReward(ctx, rowId(rewardId, "Reward"), patch) };
     },
+  }),
+  resumeReward: t.field({
+    type: RewardPayload("ResumeRewardPayload"),
+    description:
+      "Lift a reward's suspension (the card's owners): a partner disabled and enabled again leaves its rewards suspended until each is resumed. CARD_INACTIVE while the partner is still disabled; a reward that is not suspended is returned unchanged. Audited.",
+    args: { input: t.arg({ type: ResumeRewardInput, required: true }) },
+    errors: { types: [...WRITE_ERRORS, LoyaltyRuleError] },
+    resolve: async (_r, { input }, ctx) => ({ reward: await resumeReward(ctx, rowId(input.rewardId, "Reward")) }),
   }),
   redeemReward: t.field({
     type: RedeemRewardPayload,

@@ -3,7 +3,14 @@
 import { NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import { balances } from "../../domain/points/ledger.js";
 import { createMember, type MemberRef, requireMember } from "../../domain/points/members.js";
-import { memberByRef, memberList, visibleMembers } from "../../domain/points/scope.js";
+import {
+  memberByRef,
+  memberList,
+  seesWholeMember,
+  visibleLedgerEntries,
+  visibleMembers,
+  visiblePurchases,
+} from "../../domain/points/scope.js";
 import type { Member } from "../../generated/prisma/client.js";
 import { LedgerEntryType, LedgerSource } from "../../generated/prisma/enums.js";
 import { builder, connectionComplexity } from "../builder.js";
@@ -26,6 +33,11 @@ export const LedgerEntryRef = builder.prismaObject("LedgerEntry", {
   }),
 });
 
+const memberLedgerWhere = connectionWhere((_args: object, ctx) => ({
+  AND: [{ cardId: null }, visibleLedgerEntries(ctx.principal)],
+}));
+const memberPurchasesWhere = connectionWhere((_args: object, ctx) => visiblePurchases(ctx.principal));
+
 export const MemberRefType = builder.prismaNode("Member", {
   id: { field: "id" },
   nullable: true,
@@ -33,29 +45,37 @@ export const MemberRefType = builder.prismaNode("Member", {
   findUnique: (id, ctx) => ({ id, AND: [visibleMembers(ctx.principal)] }),
   fields: (t) => ({
     externalId: t.exposeString("externalId"),
-    email: t.exposeString("email", { nullable: true }),
+    email: t.string({
+      nullable: true,
+      description: "Only for the program's managers and the member itself; null for businesses and their staff.",
+      resolve: (m, _args, ctx) => (seesWholeMember(ctx.principal, m) ? m.email : null),
+    }),
     balance: t.loadable({
       type: "Int",
-      description: "The program's points: the sum of its ledger.",
+      nullable: true,
+      description:
+        "The program's points (the sum of its ledger), for those who see the whole program and the member itself; null for businesses and their staff (their share is in `ledger` and `cards`).",
       load: (ids: string[], ctx) =>
         balances(
           ctx.prisma,
           ids.map((memberId) => ({ memberId, cardId: null })),
         ),
-      resolve: (m) => m.id,
+      resolve: (m, _args, ctx) => (seesWholeMember(ctx.principal, m) ? m.id : null),
     }),
     ledger: t.relatedConnection("ledger", {
       cursor: "id",
       complexity: connectionComplexity,
       totalCount: true,
-      query: { where: { cardId: null }, orderBy: { id: "desc" } },
-      description: "The program's points, newest first (card balances are on the member's cards).",
+      query: (args, ctx) => ({ where: memberLedgerWhere(args, ctx), orderBy: { id: "desc" } }),
+      description:
+        "The program's points, newest first (card balances are on the member's cards); a partner sees only its own entries, staff none.",
     }),
     purchases: t.relatedConnection("purchases", {
       cursor: "id",
       complexity: connectionComplexity,
       totalCount: true,
-      query: { orderBy: { id: "desc" } },
+      description: "Newest first; a partner sees only purchases recorded through it, staff none.",
+      query: (args, ctx) => ({ where: memberPurchasesWhere(args, ctx), orderBy: { id: "desc" } }),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
@@ -117,7 +137,7 @@ builder.queryFields((t) => ({
       cursor: "id",
       complexity: connectionComplexity,
       description:
-        "A program's members, oldest first (managers and staff; partners see members they awarded points to).",
+        "A program's members, oldest first: managers all; partners those they awarded points to or who follow their cards; staff those who follow their clubs' cards or whose QR they scanned (for the QR's lifetime).",
       args: { programId: t.arg.id({ required: true }) },
       totalCount: (_p, args, ctx) => ctx.prisma.member.count({ where: membersWhere(args, ctx) }),
       resolve: (query, _r, args, ctx) =>

@@ -3,7 +3,7 @@
 import type { PointsResult, UnitBreakdown } from "@partnergraph/points";
 import { ConflictError, NotConfiguredError, NotFoundError, ValidationError } from "../../domain/kernel/errors.js";
 import { recordPurchase, recordReturn } from "../../domain/points/purchases.js";
-import { visibleMembers } from "../../domain/points/scope.js";
+import { visiblePurchases } from "../../domain/points/scope.js";
 import type { Purchase, PurchaseReturn } from "../../generated/prisma/client.js";
 import { builder } from "../builder.js";
 import { optionalRowId } from "../ids.js";
@@ -50,7 +50,7 @@ const PurchaseReturnRef = builder.prismaObject("PurchaseReturn", {
 export const PurchaseRef = builder.prismaNode("Purchase", {
   id: { field: "id" },
   nullable: true,
-  findUnique: (id, ctx) => ({ id, member: visibleMembers(ctx.principal) }),
+  findUnique: (id, ctx) => ({ id, AND: [visiblePurchases(ctx.principal)] }),
   fields: (t) => ({
     receiptId: t.exposeString("receiptId"),
     member: t.relation("member"),
