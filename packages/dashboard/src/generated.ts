@@ -275,6 +275,8 @@ export type ErrorCode =
   | 'INVALID_LOGIN_CODE'
   /** The commission's current status does not lead to the one asked for. HTTP 400. Retry: no. */
   | 'INVALID_TRANSITION'
+  /** The server cannot send email (no SMTP_URL in production), so it issues no login codes; works once its operators configure mail. HTTP 503. Retry: later. */
+  | 'MAIL_NOT_CONFIGURED'
   /** The program lacks settings this needs (currency, rate, time zone); works once its managers set them. HTTP 503. Retry: later. */
   | 'NOT_CONFIGURED'
   /** No such object, or one the caller may not see (another tenant's objects are reported so). HTTP 404. Retry: no. */

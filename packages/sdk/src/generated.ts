@@ -477,6 +477,8 @@ export type ErrorCode =
   | 'INVALID_LOGIN_CODE'
   /** The commission's current status does not lead to the one asked for. HTTP 400. Retry: no. */
   | 'INVALID_TRANSITION'
+  /** The server cannot send email (no SMTP_URL in production), so it issues no login codes; works once its operators configure mail. HTTP 503. Retry: later. */
+  | 'MAIL_NOT_CONFIGURED'
   /** The program lacks settings this needs (currency, rate, time zone); works once its managers set them. HTTP 503. Retry: later. */
   | 'NOT_CONFIGURED'
   /** No such object, or one the caller may not see (another tenant's objects are reported so). HTTP 404. Retry: no. */
@@ -3060,5 +3062,5 @@ export const PartnerChangedDocument = {"kind":"Document","definitions":[{"kind":
 export const ERROR_TYPENAMES = ["CommissionLockedError", "ConflictError", "InsufficientPointsError", "InvalidLoginCodeError", "InvalidTransitionError", "LoyaltyRuleError", "NotConfiguredError", "NotFoundError", "ValidationError"] as const;
 export type ErrorTypename = (typeof ERROR_TYPENAMES)[number];
 /** The schema's `enum ErrorCode`: every `extensions.code` the server sends for failures a client can act on. */
-export const ERROR_CODES = ["CARD_FULL", "CARD_INACTIVE", "COMMISSION_LOCKED", "CONFLICT", "COUPON_ALREADY_USED", "COUPON_CANCELLED", "COUPON_EXPIRED", "DAILY_LIMIT_REACHED", "FORBIDDEN", "GAME_UNAVAILABLE", "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "INSUFFICIENT_PARTNER_PERMISSIONS", "INSUFFICIENT_POINTS", "INTERNAL_SERVER_ERROR", "INVALID_LOGIN_CODE", "INVALID_TRANSITION", "NOT_CONFIGURED", "NOT_FOUND", "OPERATION_RESOLUTION_FAILURE", "OUT_OF_STOCK", "PARTNER_NOT_FOUND", "PAYLOAD_TOO_LARGE", "PLAY_LIMIT_REACHED", "QR_ALREADY_USED", "QR_EXPIRED", "QR_INVALID", "QUERY_TOO_COMPLEX", "QUOTA_EXCEEDED", "REWARD_UNAVAILABLE", "SERVICE_UNAVAILABLE", "STORE_ACCESS_DENIED", "SUBSCRIBER_TOO_SLOW", "UNAUTHENTICATED", "VALIDATION_FAILED"] as const;
+export const ERROR_CODES = ["CARD_FULL", "CARD_INACTIVE", "COMMISSION_LOCKED", "CONFLICT", "COUPON_ALREADY_USED", "COUPON_CANCELLED", "COUPON_EXPIRED", "DAILY_LIMIT_REACHED", "FORBIDDEN", "GAME_UNAVAILABLE", "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "INSUFFICIENT_PARTNER_PERMISSIONS", "INSUFFICIENT_POINTS", "INTERNAL_SERVER_ERROR", "INVALID_LOGIN_CODE", "INVALID_TRANSITION", "MAIL_NOT_CONFIGURED", "NOT_CONFIGURED", "NOT_FOUND", "OPERATION_RESOLUTION_FAILURE", "OUT_OF_STOCK", "PARTNER_NOT_FOUND", "PAYLOAD_TOO_LARGE", "PLAY_LIMIT_REACHED", "QR_ALREADY_USED", "QR_EXPIRED", "QR_INVALID", "QUERY_TOO_COMPLEX", "QUOTA_EXCEEDED", "REWARD_UNAVAILABLE", "SERVICE_UNAVAILABLE", "STORE_ACCESS_DENIED", "SUBSCRIBER_TOO_SLOW", "UNAUTHENTICATED", "VALIDATION_FAILED"] as const;
 export type ServerErrorCode = (typeof ERROR_CODES)[number];

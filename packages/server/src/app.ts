@@ -4,6 +4,7 @@ import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { bootstrapAdminKey, createAuthenticator } from "./domain/auth/authenticate.js";
 import { serverSecret } from "./domain/auth/secrets.js";
+import { createSealer } from "./domain/kernel/seal.js";
 import { uuidv7 } from "./domain/kernel/uuid.js";
 import { registerLoyaltyHooks } from "./domain/loyalty/hooks.js";
 import { deliverOutbox, type Mailer } from "./domain/mail/outbox.js";
@@ -16,6 +17,7 @@ import { createRedirectHandler } from "./http/redirect.js";
 import { createHttpServer, type HttpServer } from "./http/server.js";
 import { createLogMailer, createSmtpMailer } from "./mailers.js";
 import { connectRedis } from "./redis.js";
+import { resolveSecretsKeys } from "./secrets-key.js";
 
 const MAIL_POLL_MS = 1000;
 
@@ -62,19 +64,22 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     : undefined;
   // With Redis, events cross instances: a subscriber on one instance hears commits made on another.
   const events = createEventBus(redis && redisEventTarget(redis));
-  const secrets = { session: await serverSecret(prisma, "session-signing") };
+  const sealer = createSealer(await resolveSecretsKeys(config.secretsKey, log));
+  // Production without SMTP would have only the log for login codes: refuse them instead (development logs them).
+  const canMail = Boolean(options.mailer ?? config.smtpUrl) || !config.production;
+  const secrets = { session: await serverSecret(prisma, sealer, "session-signing"), sealer, canMail };
   const clicks = createClickRecorder({
     prisma,
     sql: database.sql,
     events,
     log,
-    ipSalt: await serverSecret(prisma, "click-ip-salt"),
+    ipSalt: await serverSecret(prisma, sealer, "click-ip-salt"),
     newId: () => uuidv7(),
   });
   const adminKey = await bootstrapAdminKey(prisma, config.adminApiKey);
   const mailer =
     options.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createLogMailer(log));
-  const flushMail = () => deliverOutbox(prisma, mailer);
+  const flushMail = () => deliverOutbox(prisma, mailer, sealer);
   const mailTimer = setInterval(
     () => flushMail().catch((err: unknown) => log.error({ err }, "mail delivery failed")),
     MAIL_POLL_MS,
@@ -91,6 +96,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     graphiql: config.graphiql,
     publicUrl: config.publicUrl,
     production: config.production,
+    introspection: config.introspection,
     clientAddress,
     limits: config.limits,
     corsOrigins: config.corsOrigins,

@@ -1,10 +1,14 @@
 // Environment → typed, validated configuration. The one place for defaults.
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
 import type { DatabaseTarget } from "./db/database.js";
 import type { CorsOrigins } from "./http/cors.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+/** Who may run introspection queries (`__schema`, `__type`). */
+const INTROSPECTION_MODES = ["all", "authenticated", "off"] as const;
+export type IntrospectionMode = (typeof INTROSPECTION_MODES)[number];
 
 const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 const optionalUrl = (protocols: string[]) =>
@@ -85,8 +89,17 @@ const EnvSchema = z.object({
       .regex(/^[A-Za-z0-9-]+$/, "must be an HTTP header name")
       .optional(),
   ),
+  SECRETS_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  SECRETS_KEY_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  SECRETS_KEY_PREVIOUS: z.preprocess(emptyAsUndefined, z.string().optional()),
+  INTROSPECTION: z.preprocess(emptyAsUndefined, z.enum(INTROSPECTION_MODES).optional()),
   ...LIMIT_VARIABLES,
 });
+
+/** Where the key that seals server secrets comes from: given (SECRETS_KEY[_FILE]) or a file the server creates. */
+export type SecretsKeySource =
+  | { kind: "given"; current: Buffer; previous?: Buffer }
+  | { kind: "generated"; file: string; previous?: Buffer };
 
 export interface Config {
   env: "development" | "production" | "test";
@@ -111,6 +124,8 @@ export interface Config {
   /** Origins whose pages may call the API: any in development, none in production, unless CORS_ORIGINS says. */
   corsOrigins: CorsOrigins;
   limits: Limits;
+  secretsKey: SecretsKeySource;
+  introspection: IntrospectionMode;
 }
 
 export interface Limits {
@@ -141,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const secretsKey = secretsKeyOf(e);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -176,6 +192,42 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       wsIdleTimeoutMs: e.WS_IDLE_TIMEOUT_MS,
       wsMaxSocketsPerAddress: e.WS_MAX_SOCKETS_PER_ADDRESS,
     },
+    secretsKey,
+    introspection: e.INTROSPECTION ?? (e.NODE_ENV === "production" ? "authenticated" : "all"),
     corsOrigins: e.CORS_ORIGINS?.includes("*") ? "*" : (e.CORS_ORIGINS ?? (e.NODE_ENV === "production" ? [] : "*")),
   };
+}
+
+/** 32 bytes, written as 64 hex digits or in base64(url), e.g. `openssl rand -base64 32`. */
+export function parseSecretsKey(text: string, name: string): Buffer {
+  const trimmed = text.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, "hex") : Buffer.from(trimmed, "base64");
+  if (key.length !== 32)
+    throw new ConfigError(
+      `Invalid configuration:\n  ${name}: must be 32 bytes (64 hex digits or base64, e.g. \`openssl rand -base64 32\`)`,
+    );
+  return key;
+}
+
+function secretsKeyOf(e: z.infer<typeof EnvSchema>): SecretsKeySource {
+  const previous = e.SECRETS_KEY_PREVIOUS
+    ? { previous: parseSecretsKey(e.SECRETS_KEY_PREVIOUS, "SECRETS_KEY_PREVIOUS") }
+    : {};
+  if (e.SECRETS_KEY) return { kind: "given", current: parseSecretsKey(e.SECRETS_KEY, "SECRETS_KEY"), ...previous };
+  if (e.SECRETS_KEY_FILE) {
+    let text: string;
+    try {
+      text = readFileSync(e.SECRETS_KEY_FILE, "utf8");
+    } catch (error) {
+      throw new ConfigError(
+        `Invalid configuration:\n  SECRETS_KEY_FILE: cannot read ${e.SECRETS_KEY_FILE} (${(error as Error).message})`,
+      );
+    }
+    return { kind: "given", current: parseSecretsKey(text, "SECRETS_KEY_FILE"), ...previous };
+  }
+  if (e.NODE_ENV === "production")
+    throw new ConfigError(
+      "Invalid configuration:\n  SECRETS_KEY: required in production (or SECRETS_KEY_FILE): it seals the server's secrets so that a copy of the database cannot sign sessions; generate one with `openssl rand -base64 32` and keep it outside the database",
+    );
+  return { kind: "generated", file: resolve(e.DATA_DIR, "secrets.key"), ...previous };
 }

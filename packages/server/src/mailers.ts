@@ -1,5 +1,6 @@
 // How outbox mail leaves the server: SMTP when SMTP_URL is set; otherwise the log, so development and tests
-// work offline (login codes appear in the server's output).
+// work offline (login codes appear in the server's output, at warn level so the default level shows them).
+// In production without SMTP_URL login codes are refused (domain/auth/login.ts), so none reaches this log.
 import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 import type { Mailer } from "./domain/mail/outbox.js";
@@ -16,7 +17,7 @@ export function createSmtpMailer(url: string, from: string): Mailer {
 export function createLogMailer(log: Logger): Mailer {
   return {
     async send(mail) {
-      log.info(
+      log.warn(
         { to: mail.to, subject: mail.subject, text: mail.text },
         "email (no SMTP_URL set: logged instead of sent)",
       );

@@ -3,7 +3,7 @@
 // and a REST route alike.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
-import { ADMIN_KEY, startTestApp, type TestApp } from "./helpers.js";
+import { ADMIN_KEY, startTestApp, TEST_SECRETS_KEY, type TestApp } from "./helpers.js";
 
 const PAGE = "https://dashboard.example.com";
 const OTHER = "https://evil.example.net";
@@ -125,8 +125,10 @@ describe("CORS_ORIGINS values", () => {
       PAGE,
       "http://localhost:5173",
     ]);
-    expect(loadConfig({ NODE_ENV: "production", CORS_ORIGINS: "*" }).corsOrigins).toBe("*");
-    expect(loadConfig({ NODE_ENV: "production" }).corsOrigins).toEqual([]);
+    expect(loadConfig({ NODE_ENV: "production", SECRETS_KEY: TEST_SECRETS_KEY, CORS_ORIGINS: "*" }).corsOrigins).toBe(
+      "*",
+    );
+    expect(loadConfig({ NODE_ENV: "production", SECRETS_KEY: TEST_SECRETS_KEY }).corsOrigins).toEqual([]);
     expect(loadConfig({}).corsOrigins).toBe("*");
   });
 

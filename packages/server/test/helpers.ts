@@ -7,11 +7,16 @@ import pino from "pino";
 import { type App, type StartOptions, startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { type Database, type OpenOptions, openDatabase } from "../src/db/database.js";
+import { createSealer } from "../src/domain/kernel/seal.js";
 import type { Mail } from "../src/domain/mail/outbox.js";
 import type { CreatePartnerInput, CreateProgramInput, GrantRoleInput } from "./gql/graphql.js";
 import { graphql } from "./gql/index.js";
 
 export const ADMIN_KEY = "pga_test-admin-key-0123456789abcdef";
+/** SECRETS_KEY of every test app unless a test gives another: instances of one test share their database. */
+export const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString("base64");
+/** Opens what test apps seal (server secrets, outbox codes), for tests that act as a holder of the key. */
+export const testSealer = () => createSealer({ current: Buffer.from(TEST_SECRETS_KEY, "base64") });
 
 /** PGlite in memory by default; a fresh PostgreSQL database (dropped afterwards) when TEST_DATABASE_URL is set. */
 export async function createTestDatabase(options: OpenOptions = {}): Promise<Database> {
@@ -106,7 +111,14 @@ export interface TestAppOptions extends OpenOptions, Pick<StartOptions, "rateLim
 
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(options);
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", ADMIN_API_KEY: ADMIN_KEY, NODE_ENV: "test", ...env });
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    ADMIN_API_KEY: ADMIN_KEY,
+    NODE_ENV: "test",
+    SECRETS_KEY: TEST_SECRETS_KEY,
+    ...env,
+  });
   const mailbox = options.mailbox;
   const app = await startApp(config, {
     database,

@@ -12,7 +12,7 @@ import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { graphql } from "./gql/index.js";
-import { ADMIN_KEY, REQUEST_LOGIN_CODE, startTestApp, type TestApp } from "./helpers.js";
+import { ADMIN_KEY, REQUEST_LOGIN_CODE, startTestApp, TEST_SECRETS_KEY, type TestApp } from "./helpers.js";
 
 const TYPENAME = graphql(`query LimitsTypename { __typename }`);
 const MiB = 1024 * 1024;
@@ -145,6 +145,7 @@ describe("a flood of refusals", () => {
         DATABASE_URL: "",
         REDIS_URL: "",
         ADMIN_API_KEY: ADMIN_KEY,
+        SECRETS_KEY: TEST_SECRETS_KEY,
         PORT: "0",
         HOST: "127.0.0.1",
         NODE_ENV: "production",

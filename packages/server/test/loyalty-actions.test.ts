@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverSecret } from "../src/domain/auth/secrets.js";
 import { signMemberQr } from "../src/domain/loyalty/qr.js";
 import type { Mail } from "../src/domain/mail/outbox.js";
-import { createPartner, login, type TestApp } from "./helpers.js";
+import { createPartner, login, type TestApp, testSealer } from "./helpers.js";
 import {
   addClubStaff,
   addStamps,
@@ -33,7 +33,7 @@ beforeAll(async () => {
   w = await loyaltyWorld(app, mailbox, {
     loyalty: { pointsPerCurrencyUnit: "1.5", pointsPerVisit: 10, minimumPurchase: "2" },
   });
-  secret = await serverSecret(app.database.prisma, "session-signing");
+  secret = await serverSecret(app.database.prisma, testSealer(), "session-signing");
 });
 afterAll(async () => {
   await app?.close();

@@ -265,6 +265,7 @@ export const en = {
   "error.VALIDATION_FAILED": "Some of the details are not valid.",
   "error.CONFLICT": "This already exists or was changed meanwhile.",
   "error.NOT_CONFIGURED": "The program is not fully set up yet.",
+  "error.MAIL_NOT_CONFIGURED": "This server cannot send email, so it cannot send login codes. Ask its operators.",
   "error.INVALID_LOGIN_CODE": "That code is wrong or has expired. Ask for a new one.",
   "error.QUOTA_EXCEEDED": "Too many requests. Please wait a moment.",
   "error.QUOTA_EXCEEDED_IN": "Too many requests. Please try again in {seconds} seconds.",

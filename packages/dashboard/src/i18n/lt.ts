@@ -269,6 +269,8 @@ export const lt: Record<MessageKey, string> = {
   "error.VALIDATION_FAILED": "Kai kurie duomenys netinkami.",
   "error.CONFLICT": "Tai jau yra arba buvo ką tik pakeista.",
   "error.NOT_CONFIGURED": "Programa dar nėra iki galo sukonfigūruota.",
+  "error.MAIL_NOT_CONFIGURED":
+    "Šis serveris negali siųsti el. laiškų, todėl negali atsiųsti prisijungimo kodo. Kreipkitės į jo administratorius.",
   "error.INVALID_LOGIN_CODE": "Kodas neteisingas arba nebegalioja. Paprašykite naujo.",
   "error.QUOTA_EXCEEDED": "Per daug užklausų. Palaukite akimirką.",
   "error.QUOTA_EXCEEDED_IN": "Per daug užklausų. Bandykite vėl po {seconds} s.",

@@ -13,7 +13,7 @@ import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import type { WebSocket } from "ws";
 import { WebSocketServer } from "ws";
-import type { Limits } from "../config.js";
+import type { IntrospectionMode, Limits } from "../config.js";
 import type { Authenticator } from "../domain/auth/authenticate.js";
 import type { LoginSecrets } from "../domain/auth/login.js";
 import type { Deps } from "../domain/kernel/deps.js";
@@ -29,6 +29,7 @@ import { createMaskError } from "./errors.js";
 import { EXPORT_PREFIX, exportCsv } from "./export.js";
 import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
 import { type HealthChecks, health } from "./health.js";
+import { introspectionPlugin } from "./introspection.js";
 import { OPENAPI_PATH, openApi } from "./openapi.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { RECEIPT_POINTS_PATH, receiptPoints } from "./receipt-points.js";
@@ -53,6 +54,8 @@ export interface HttpServerOptions {
   publicUrl: string;
   /** Production hides field suggestions ("Did you mean …?") that would map the schema for an attacker. */
   production: boolean;
+  /** Who may run `__schema`/`__type` queries (INTROSPECTION). */
+  introspection: IntrospectionMode;
   rateLimiter: RateLimiter;
   secrets: LoginSecrets;
   /** What /health checks. */
@@ -98,6 +101,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       maxAliasesPlugin({ n: 20 }),
       maxDirectivesPlugin({ n: 20 }),
       ...(options.production ? [blockFieldSuggestionsPlugin()] : []),
+      introspectionPlugin(options.introspection),
     ],
     maskedErrors: { maskError },
     logging: {

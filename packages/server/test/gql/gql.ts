@@ -68,6 +68,9 @@ type Documents = {
     "\n  query ResilienceDatabasePartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": typeof types.ResilienceDatabasePartnersDocument,
     "\n  query ResilienceRedisPartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": typeof types.ResilienceRedisPartnersDocument,
     "\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n": typeof types.ResilienceRedisPartnerChangedDocument,
+    "query SecretsViewer { viewer { kind user { email } } }": typeof types.SecretsViewerDocument,
+    "query SecretsIntrospect { __schema { queryType { name } } }": typeof types.SecretsIntrospectDocument,
+    "query SecretsTypename { __typename }": typeof types.SecretsTypenameDocument,
     "\n  subscription SocketsPartnerChanged($programId: ID!) { partnerChanged(programId: $programId) { partner { name } } }\n": typeof types.SocketsPartnerChangedDocument,
     "query SocketsViewer { viewer { kind } }": typeof types.SocketsViewerDocument,
 };
@@ -126,6 +129,9 @@ const documents: Documents = {
     "\n  query ResilienceDatabasePartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": types.ResilienceDatabasePartnersDocument,
     "\n  query ResilienceRedisPartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": types.ResilienceRedisPartnersDocument,
     "\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n": types.ResilienceRedisPartnerChangedDocument,
+    "query SecretsViewer { viewer { kind user { email } } }": types.SecretsViewerDocument,
+    "query SecretsIntrospect { __schema { queryType { name } } }": types.SecretsIntrospectDocument,
+    "query SecretsTypename { __typename }": types.SecretsTypenameDocument,
     "\n  subscription SocketsPartnerChanged($programId: ID!) { partnerChanged(programId: $programId) { partner { name } } }\n": types.SocketsPartnerChangedDocument,
     "query SocketsViewer { viewer { kind } }": types.SocketsViewerDocument,
 };
@@ -360,6 +366,18 @@ export function graphql(source: "\n  query ResilienceRedisPartners($programId: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n"): (typeof documents)["\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SecretsViewer { viewer { kind user { email } } }"): (typeof documents)["query SecretsViewer { viewer { kind user { email } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SecretsIntrospect { __schema { queryType { name } } }"): (typeof documents)["query SecretsIntrospect { __schema { queryType { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SecretsTypename { __typename }"): (typeof documents)["query SecretsTypename { __typename }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

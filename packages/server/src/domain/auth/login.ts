@@ -5,7 +5,14 @@ import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { User } from "../../generated/prisma/client.js";
 import type { Call, Tx } from "../kernel/deps.js";
-import { AuthError, ErrorCode, InvalidLoginCodeError, QuotaExceededError } from "../kernel/errors.js";
+import {
+  AuthError,
+  ErrorCode,
+  InvalidLoginCodeError,
+  MailNotConfiguredError,
+  QuotaExceededError,
+} from "../kernel/errors.js";
+import type { Sealer } from "../kernel/seal.js";
 import { parseInput } from "../kernel/values.js";
 import { enqueueMail } from "../mail/outbox.js";
 import { audit } from "../programs/audit.js";
@@ -18,6 +25,10 @@ export const LOGIN_CODE_REQUESTS_PER_HOUR = 5;
 export interface LoginSecrets {
   /** Signs session tokens and login-code hashes. */
   session: Buffer;
+  /** Seals the code in the outbox (SECRETS_KEY). */
+  sealer: Sealer;
+  /** False in production without SMTP_URL: a code would have no way out but the log, so none is issued. */
+  canMail: boolean;
 }
 
 export const email = z.string().trim().toLowerCase().pipe(z.email("must be an email address"));
@@ -29,6 +40,7 @@ export async function requestLoginCode(
   input: { email: string },
 ): Promise<{ expiresAt: Date }> {
   const { email: address } = parseInput(z.object({ email }), input);
+  if (!secrets.canMail) throw new MailNotConfiguredError();
   const now = Date.now();
   const recent = await call.prisma.loginCode.findMany({
     where: { email: address, createdAt: { gt: new Date(now - 3_600_000) } },
@@ -44,10 +56,11 @@ export async function requestLoginCode(
   await call.prisma.$transaction(async (tx) => {
     await tx.loginCode.create({ data: { email: address, codeHash: codeHash(secrets, address, code), expiresAt } });
     if (await canLogIn(tx, address)) {
-      await enqueueMail(tx, {
+      await enqueueMail(tx, secrets.sealer, {
         to: address,
-        subject: `Your Partnergraph login code: ${code}`,
-        text: `Your login code is ${code}. It is valid for 10 minutes and can be used once.\nIf you did not ask for it, ignore this email.`,
+        subject: "Your Partnergraph login code: {secret}",
+        text: "Your login code is {secret}. It is valid for 10 minutes and can be used once.\nIf you did not ask for it, ignore this email.",
+        secret: code,
       });
     }
   });

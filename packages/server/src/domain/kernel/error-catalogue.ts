@@ -67,6 +67,12 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
     retry: "later",
     meaning: "The program lacks settings this needs (currency, rate, time zone); works once its managers set them.",
   },
+  MAIL_NOT_CONFIGURED: {
+    status: 503,
+    retry: "later",
+    meaning:
+      "The server cannot send email (no SMTP_URL in production), so it issues no login codes; works once its operators configure mail.",
+  },
   COMMISSION_LOCKED: {
     status: 400,
     retry: "no",

@@ -16,6 +16,8 @@ export const ErrorCode = {
   VALIDATION_FAILED: "VALIDATION_FAILED",
   CONFLICT: "CONFLICT",
   NOT_CONFIGURED: "NOT_CONFIGURED",
+  /** The server has no way to send mail (production without SMTP_URL), so it issues no login codes. */
+  MAIL_NOT_CONFIGURED: "MAIL_NOT_CONFIGURED",
   COMMISSION_LOCKED: "COMMISSION_LOCKED",
   INVALID_TRANSITION: "INVALID_TRANSITION",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
@@ -205,6 +207,17 @@ export class NotConfiguredError extends AppError {
   override name = "NotConfiguredError";
   constructor(readonly missing: string[]) {
     super(ErrorCode.NOT_CONFIGURED, `Configure the program first: ${missing.join(", ")} not set`);
+  }
+}
+
+/** Production without SMTP_URL: login codes are refused rather than written to the log. */
+export class MailNotConfiguredError extends AppError {
+  override name = "MailNotConfiguredError";
+  constructor() {
+    super(
+      ErrorCode.MAIL_NOT_CONFIGURED,
+      "This server cannot send email (SMTP_URL is not set), so it cannot send login codes",
+    );
   }
 }
 
