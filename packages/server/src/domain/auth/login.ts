@@ -103,6 +103,7 @@ export async function logout(call: Call): Promise<void> {
     await tx.session.updateMany({ where: { id: p.sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
     await audit(tx, call, { action: "user.logout", targetType: "Session", targetId: p.sessionId, programId: null });
   });
+  call.events.publishCredentials({ sessionIds: [p.sessionId] });
 }
 
 /** Who may log in: people with an account, and members of any program (a program's customers, by email). */
