@@ -62,7 +62,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     : undefined;
   // With Redis, events cross instances: a subscriber on one instance hears commits made on another.
   const events = createEventBus(redis && redisEventTarget(redis));
-  const secrets = { session: await serverSecret(prisma, "session-signing") };
+  const secrets = { session: await serverSecret(prisma, "session-signing"), sessionTtlMs: config.sessionTtlMs };
   const clicks = createClickRecorder({
     prisma,
     sql: database.sql,

@@ -9,7 +9,7 @@ import { AuthError, ErrorCode, InvalidLoginCodeError, QuotaExceededError } from 
 import { parseInput } from "../kernel/values.js";
 import { enqueueMail } from "../mail/outbox.js";
 import { audit } from "../programs/audit.js";
-import { SESSION_TTL_MS, signSessionToken } from "./sessions.js";
+import { signSessionToken } from "./sessions.js";
 
 export const LOGIN_CODE_TTL_MS = 10 * 60 * 1000;
 export const LOGIN_CODE_MAX_ATTEMPTS = 5;
@@ -18,6 +18,8 @@ export const LOGIN_CODE_REQUESTS_PER_HOUR = 5;
 export interface LoginSecrets {
   /** Signs session tokens and login-code hashes. */
   session: Buffer;
+  /** How long a session lasts (SESSION_TTL_SECONDS); travels with the signing key to where sessions are made. */
+  sessionTtlMs: number;
 }
 
 export const email = z.string().trim().toLowerCase().pipe(z.email("must be an email address"));
@@ -82,7 +84,7 @@ export async function verifyLoginCode(
     if (consumed.count !== 1 || !(await canLogIn(tx, address))) throw new InvalidLoginCodeError();
     // A member's first login creates their account: the code proved they own the email.
     const user = await tx.user.upsert({ where: { email: address }, create: { email: address }, update: {} });
-    const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+    const expiresAt = new Date(Date.now() + secrets.sessionTtlMs);
     const session = await tx.session.create({ data: { userId: user.id, expiresAt } });
     const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     const asUser = {
