@@ -84,7 +84,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const clientAddress = clientAddressOf(config.trustedIpHeader);
   const http = createHttpServer({
     deps: { prisma, bulkPrisma: database.bulkPrisma, events },
-    authenticator: createAuthenticator(prisma, events, { adminApiKey: config.adminApiKey, sessionSecret: secrets.session }),
+    authenticator: createAuthenticator(prisma, events, {
+      adminApiKey: config.adminApiKey,
+      sessionSecret: secrets.session,
+    }),
     rateLimiter: options.rateLimiter ?? createRateLimiter(redis?.commands),
     secrets,
     log,

@@ -54,7 +54,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default("info")),
   PUBLIC_URL: optionalUrl(["http:", "https:"]),
   SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
-  SESSION_TTL_SECONDS: z.coerce.number().int().min(1).max(365 * 24 * 3600).default(7 * 24 * 3600),
+  SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365 * 24 * 3600)
+    .default(7 * 24 * 3600),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Partnergraph <no-reply@localhost>")),
   TRUSTED_COUNTRY_HEADER: z.preprocess(
     emptyAsUndefined,

@@ -3,7 +3,7 @@
 // streams with an error, within a second. With TEST_REDIS_URL the change is made on instance A and checked on
 // instance B (two servers, one database); without it one server plays both. A query-count guard shows that a
 // warm authenticated request reads no credential.
-import type { Mail } from "../src/domain/mail/outbox.js";
+
 import { createClient } from "graphql-ws";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import WebSocket from "ws";
 import { type App, startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import type { Database } from "../src/db/database.js";
+import type { Mail } from "../src/domain/mail/outbox.js";
 import { graphql } from "./gql/index.js";
 import {
   ADMIN_KEY,
@@ -133,7 +134,9 @@ async function listening(app: TestApp, count: number): Promise<void> {
 function within<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: not within ${DEADLINE_MS} ms`)), DEADLINE_MS)),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what}: not within ${DEADLINE_MS} ms`)), DEADLINE_MS),
+    ),
   ]);
 }
 
@@ -210,7 +213,11 @@ describe("revocation reaches every instance and live connection", () => {
     const partner = await newPartner("Warm");
     await viewerOnB(partner.apiKey);
     const counted = statements;
-    const res = await b.gql(graphql(/* typed-test-document */ `query RevocationTypename { __typename }`), {}, partner.apiKey);
+    const res = await b.gql(
+      graphql(/* typed-test-document */ `query RevocationTypename { __typename }`),
+      {},
+      partner.apiKey,
+    );
     expect(res.data.__typename).toBe("Query");
     expect(statements - counted).toBe(0);
   });

@@ -44,7 +44,9 @@ export function createAuthenticator(
                 clubId: true,
                 programId: true,
                 role: true,
-                club: { select: { partnerId: true, status: true, partner: { select: { status: true, deletedAt: true } } } },
+                club: {
+                  select: { partnerId: true, status: true, partner: { select: { status: true, deletedAt: true } } },
+                },
               },
             },
           },
