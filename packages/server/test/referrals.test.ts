@@ -214,6 +214,13 @@ describe("the click redirect", () => {
     await click(app, noDedup.link.code);
     await click(app, noDedup.link.code);
     expect((await clicksOf(noDedup.program.id)).map((c) => c.status)).toEqual(["VALID", "VALID"]);
+    // Clicks counted while the window was 0 still open a window once it is raised.
+    await mutation(app, "updateProject", "UpdateProjectInput", "... on UpdateProjectPayload { project { id } }", {
+      projectId: noDedup.project.id,
+      clickDedupWindowSeconds: 3600,
+    });
+    await click(app, noDedup.link.code);
+    expect((await clicksOf(noDedup.program.id)).map((c) => c.status).sort()).toEqual(["DUPLICATE", "VALID", "VALID"]);
   });
 
   it("counts from the first click outside the window, also inside one batch, and never two clicks a window apart in one statement", async () => {
@@ -288,6 +295,9 @@ describe("the click redirect", () => {
       where: { event: "CLICK", clickId: { in: ids } },
     });
     expect(commissions.map((c) => c.clickId)).toEqual([ids[0]]);
+    // The paying click opened its visitor's window in that transaction: the next click is a DUPLICATE.
+    const again = await record(paying.link.code, "Mozilla/5.0 (test)");
+    expect(again.found && again.status).toBe("DUPLICATE");
   });
 
   it("records clicks of disabled or deleted partners and inactive projects as DISCARDED, still redirecting", async () => {

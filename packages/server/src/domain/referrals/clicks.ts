@@ -100,17 +100,28 @@ const clip = (v: string | null) => (v ? v.slice(0, MAX_TEXT) : null);
 const BATCH_SPAN_MS = 1000;
 
 /**
+ * Moves visitors' dedup windows (ClickDedup) to their latest VALID click: `valid` is a query of ("linkId",
+ * "visitorHash", "createdAt") rows, several per key allowed. Rows are locked in key order, so two batches
+ * writing the same keys cannot deadlock.
+ */
+const upsertWindows = (valid: string) => `
+  INSERT INTO "ClickDedup" ("linkId", "visitorHash", "windowStart")
+  SELECT "linkId", "visitorHash", max("createdAt") FROM (${valid}) v GROUP BY 1, 2 ORDER BY 1, 2
+  ON CONFLICT ("linkId", "visitorHash") DO UPDATE SET "windowStart" = greatest("ClickDedup"."windowStart", excluded."windowStart")`;
+
+/**
  * Resolves, classifies and inserts one batch (one row per click, `n` its 1-based position) and returns each
  * found click's status and link. A click is BOT (see isBotRequest, decided in Node: $3), DISCARDED (partner
  * disabled or deleted, project inactive), DUPLICATE, or VALID. DUPLICATE: the same visitor (IP and user agent)
  * has a VALID click on the link within the project's dedup window before it (windows are fixed from the counted
- * click, not sliding); the probe is one index lookup in Click(linkId, visitorHash, createdAt) WHERE VALID. Of a
- * visitor's clicks in the batch (spanning < 1 s, shorter than any window), only the first with no such earlier
- * click counts. When a VALID click's project has CLICK rules (`earns`), nothing is inserted here: the batch is
- * written with its commissions in one transaction (see insertWithCommissions).
+ * click, not sliding). The probe reads the visitor's ClickDedup row by primary key, a plan no statistics can
+ * change (probing Click itself flipped to a scan of every VALID click of a viral link with stale statistics), and
+ * the same statement moves the window. Of a visitor's clicks in the batch (spanning < 1 s, shorter than any
+ * window), only the first with no such earlier click counts. When a VALID click's project has CLICK rules
+ * (`earns`), nothing is written here: the batch is written with its commissions in one transaction (see
+ * insertWithCommissions).
  */
 const WRITE_BATCH: Statement = {
-  name: "click_batch",
   text: `
     WITH batch AS (
       SELECT * FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::text[], $7::text[], $8::char(2)[], $9::timestamptz[])
@@ -129,11 +140,9 @@ const WRITE_BATCH: Statement = {
       SELECT DISTINCT ON (k.id, b."visitorHash") b.n
       FROM batch b JOIN link k USING (code)
       WHERE NOT b.bot AND NOT k.discarded AND k."dedupSeconds" > 0
-        -- A scalar subquery stays one index probe per click; NOT EXISTS may be planned as an anti join that
-        -- probes by visitorHash alone (seen on a fresh table), which scans the whole index.
-        AND (SELECT max(c."createdAt") FROM "Click" c
-             WHERE c."linkId" = k.id AND c."visitorHash" = b."visitorHash" AND c.status = 'VALID'
-               AND c."createdAt" > b."createdAt" - make_interval(secs => k."dedupSeconds")) IS NULL
+        -- A scalar subquery stays one primary-key probe per click.
+        AND coalesce((SELECT d."windowStart" <= b."createdAt" - make_interval(secs => k."dedupSeconds") FROM "ClickDedup" d
+                      WHERE d."linkId" = k.id AND d."visitorHash" = b."visitorHash"), true)
       ORDER BY k.id, b."visitorHash", b."createdAt", b.n
     ), classified AS (
       SELECT b.*, k.id AS "linkId", k."programId", k."projectId", k."partnerId", k."destinationUrl", k.timezone, k.currency,
@@ -147,11 +156,19 @@ const WRITE_BATCH: Statement = {
       INSERT INTO "Click" ("id", "programId", "projectId", "linkId", "partnerId", "status", "ipHash", "visitorHash", "userAgent", "referrer", "country", "createdAt")
       SELECT id, "programId", "projectId", "linkId", "partnerId", status, "ipHash", "visitorHash", "userAgent", referrer, country, "createdAt"
       FROM classified WHERE NOT EXISTS (SELECT 1 FROM classified WHERE status = 'VALID' AND "earnsIfValid")
+    ), windows AS (${upsertWindows(`
+      SELECT "linkId", "visitorHash", "createdAt" FROM classified
+      WHERE status = 'VALID' AND NOT EXISTS (SELECT 1 FROM classified WHERE status = 'VALID' AND "earnsIfValid")`)}
     )
     SELECT n::int, status, "linkId", "programId", "projectId", "partnerId", "destinationUrl", timezone, currency,
            status = 'VALID' AND "earnsIfValid" AS earns
     FROM classified`,
 };
+
+/** The dedup windows of a batch written in a transaction with its commissions: its VALID clicks' columns. */
+const UPSERT_WINDOWS = upsertWindows(
+  `SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS c("linkId", "visitorHash", "createdAt")`,
+);
 
 /** One INSERT of column arrays, for a batch written in a transaction with its commissions. */
 const INSERT = `
@@ -256,6 +273,13 @@ export function createClickRecorder(options: ClickRecorderOptions): ClickRecorde
   ): Promise<CommissionChangedEvent[]> {
     return prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(INSERT, ...insertValues(clicks));
+      const valid = clicks.filter((c) => c.status === "VALID");
+      await tx.$executeRawUnsafe(
+        UPSERT_WINDOWS,
+        valid.map((c) => c.linkId),
+        valid.map((c) => c.visitorHash),
+        valid.map((c) => c.createdAt),
+      );
       const rules = await liveRulesByProject(tx, [...new Set(earningClicks.map((e) => e.click.projectId))], ["CLICK"]);
       const rows = earningClicks.flatMap(({ click: c, currency, timezone }) => {
         const earned = clickEarning(rules.get(c.projectId) ?? [], c, currency);
