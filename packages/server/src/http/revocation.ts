@@ -46,11 +46,18 @@ export function revocationPlugin(
     }
   }
 
-  async function* guarded(
+  /**
+   * The source's events, cut off when the caller's access ends. An iterator object rather than an async
+   * generator: a generator's return() waits until its pending await settles, so an unsubscribe between events
+   * would leave the source (and its bus listener) open until the next event.
+   */
+  function guarded(
     source: AsyncIterable<ExecutionResult>,
     context: LiveContext,
-  ): AsyncGenerator<ExecutionResult, void, undefined> {
+  ): AsyncIterableIterator<ExecutionResult> {
     const events = source[Symbol.asyncIterator]();
+    const done = { done: true, value: undefined } as const;
+    let finished = false;
     let revoke!: (reason: unknown) => void;
     const revoked = new Promise<{ revoked: unknown }>((resolve) => {
       revoke = (reason) => resolve({ revoked: reason });
@@ -66,23 +73,44 @@ export function revocationPlugin(
       timer.unref();
     };
     arm();
-    try {
-      for (;;) {
-        const next = await Promise.race([events.next(), revoked]);
-        const reason = "revoked" in next ? next.revoked : next.done ? undefined : await refusal(context);
-        if (reason) {
-          if (context.socket) context.socket.close(FORBIDDEN_CLOSE_CODE, "Forbidden");
-          else yield { errors: [maskError(reason)] };
-          return;
-        }
-        if ("revoked" in next || next.done) return;
-        yield next.value;
-      }
-    } finally {
+    const finish = async () => {
+      if (finished) return;
+      finished = true;
       stopListening();
       clearTimeout(timer);
+      revoke(null); // settles a pending next()
       await events.return?.();
-    }
+    };
+    return {
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+      async next() {
+        if (finished) return done;
+        const next = await Promise.race([events.next(), revoked]);
+        if (finished) return done;
+        const reason = "revoked" in next ? next.revoked : next.done ? undefined : await refusal(context);
+        if (reason) {
+          await finish();
+          if (!context.socket) return { done: false, value: { errors: [maskError(reason)] } };
+          context.socket.close(FORBIDDEN_CLOSE_CODE, "Forbidden");
+          return done;
+        }
+        if ("revoked" in next || next.done) {
+          await finish();
+          return done;
+        }
+        return { done: false, value: next.value };
+      },
+      async return() {
+        await finish();
+        return done;
+      },
+      async throw(error) {
+        await finish();
+        throw error;
+      },
+    };
   }
 }
 
