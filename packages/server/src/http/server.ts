@@ -1,6 +1,6 @@
 // One HTTP port: GraphQL over HTTP and SSE (yoga), GraphQL over WebSocket (graphql-ws, through yoga's
 // envelop pipeline so auth, masking and limits apply), /health, and the REST routes (/r/<code>, POST
-// /receipt/points, GET /export/*.csv). Every API route is admitted through admit.ts.
+// /receipt/points, GET /export/*.csv) and the dashboard at /partner. Every API route is admitted through admit.ts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
@@ -24,6 +24,7 @@ import { admit, type Gate, requestIdOf } from "./admit.js";
 import { bodyLimitOf, bodyLimitPlugin, declaresMoreThan } from "./body-limit.js";
 import type { ClientAddress } from "./client-address.js";
 import { type CorsOrigins, createCors } from "./cors.js";
+import { isDashboardPath, serveDashboard } from "./dashboard.js";
 import { createMaskError } from "./errors.js";
 import { EXPORT_PREFIX, exportCsv } from "./export.js";
 import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
@@ -148,6 +149,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     if (path === RECEIPT_POINTS_PATH) return void receiptPoints(req, res, { ...gate, log, requestId });
     if (path?.startsWith(REDIRECT_PREFIX)) return void options.redirect(req, res, path);
     if (path?.startsWith(EXPORT_PREFIX)) return void exportCsv(req, res, path, { ...gate, log, requestId });
+    if (path && isDashboardPath(path)) return void serveDashboard(req, res, path);
     if (path === "/" && req.method === "GET") {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;
