@@ -60,6 +60,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const redis = config.redisUrl
     ? connectRedis({ url: config.redisUrl, commandTimeoutMs: config.redisCommandTimeoutMs }, log)
     : undefined;
+  await redis?.ready(config.redisCommandTimeoutMs * 4);
   // With Redis, events cross instances: a subscriber on one instance hears commits made on another.
   const events = createEventBus(redis && redisEventTarget(redis));
   const secrets = { session: await serverSecret(prisma, "session-signing"), sessionTtlMs: config.sessionTtlMs };
