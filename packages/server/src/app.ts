@@ -62,12 +62,18 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const redis = config.redisUrl
     ? connectRedis({ url: config.redisUrl, commandTimeoutMs: config.redisCommandTimeoutMs }, log)
     : undefined;
+  await redis?.ready(config.redisCommandTimeoutMs * 4);
   // With Redis, events cross instances: a subscriber on one instance hears commits made on another.
   const events = createEventBus(redis && redisEventTarget(redis));
   const sealer = createSealer(await resolveSecretsKeys(config.secretsKey, log));
   // Production without SMTP would have only the log for login codes: refuse them instead (development logs them).
   const canMail = Boolean(options.mailer ?? config.smtpUrl) || !config.production;
-  const secrets = { session: await serverSecret(prisma, sealer, "session-signing"), sealer, canMail };
+  const secrets = {
+    session: await serverSecret(prisma, sealer, "session-signing"),
+    sealer,
+    canMail,
+    sessionTtlMs: config.sessionTtlMs,
+  };
   const clicks = createClickRecorder({
     prisma,
     sql: database.sql,
@@ -89,7 +95,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const clientAddress = clientAddressOf(config.trustedIpHeader);
   const http = createHttpServer({
     deps: { prisma, bulkPrisma: database.bulkPrisma, events },
-    authenticator: createAuthenticator(prisma, { adminApiKey: config.adminApiKey, sessionSecret: secrets.session }),
+    authenticator: createAuthenticator(prisma, events, {
+      adminApiKey: config.adminApiKey,
+      sessionSecret: secrets.session,
+    }),
     rateLimiter: options.rateLimiter ?? createRateLimiter(redis?.commands),
     secrets,
     log,

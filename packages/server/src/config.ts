@@ -58,6 +58,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default("info")),
   PUBLIC_URL: optionalUrl(["http:", "https:"]),
   SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
+  SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365 * 24 * 3600)
+    .default(7 * 24 * 3600),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Partnergraph <no-reply@localhost>")),
   TRUSTED_COUNTRY_HEADER: z.preprocess(
     emptyAsUndefined,
@@ -117,6 +123,8 @@ export interface Config {
   production: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** How long a login session lasts (SESSION_TTL_SECONDS, default 7 days); live connections close at its end. */
+  sessionTtlMs: number;
   /** Header a trusted proxy sets with the visitor's ISO country code; clicks record no country without it. */
   trustedCountryHeader: string | undefined;
   /** Header a trusted proxy sets with the visitor's IP (first address used); the socket address without it. */
@@ -181,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production: e.NODE_ENV === "production",
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    sessionTtlMs: e.SESSION_TTL_SECONDS * 1000,
     trustedCountryHeader: e.TRUSTED_COUNTRY_HEADER,
     trustedIpHeader: e.TRUSTED_IP_HEADER,
     limits: {

@@ -2,6 +2,8 @@
 // run time: while it is unreachable or hung, commands fail within a bounded time instead of queueing, so the
 // rate limiter falls back to in-process budgets and publishing gives up; the connections keep reconnecting with
 // a capped backoff, and an outage is logged once when it starts and once when it ends.
+import { once } from "node:events";
+import { setTimeout as delay } from "node:timers/promises";
 import { Redis, type RedisOptions } from "ioredis";
 import type { Logger } from "pino";
 
@@ -12,6 +14,11 @@ export interface RedisConnections {
   subscriber: Redis;
   /** Redis answered a PING within the command timeout. */
   ping(): Promise<boolean>;
+  /**
+   * Resolves once both connections are ready, or after `ms` (Redis may be down at start: the app then starts
+   * degraded and the connections keep trying). A SUBSCRIBE sent before the subscriber is ready can be lost.
+   */
+  ready(ms: number): Promise<void>;
   /** Reports a failed command; logged only if it is the first failure of an outage. */
   failed(error: unknown, what: string): void;
   close(): void;
@@ -70,6 +77,12 @@ export function connectRedis({ url, commandTimeoutMs }: RedisSettings, log: Logg
         failed(error, "ping");
         return false;
       }
+    },
+    async ready(ms) {
+      const connected = [commands, subscriber].map((c) => (c.status === "ready" ? undefined : once(c, "ready")));
+      const timer = new AbortController();
+      await Promise.race([Promise.all(connected), delay(ms, undefined, { signal: timer.signal }).catch(() => {})]);
+      timer.abort();
     },
     failed,
     close() {

@@ -65,7 +65,21 @@ export type DomainEvent =
   | ConversionCreatedEvent
   | CommissionChangedEvent;
 
-type Topics = { program: [programId: string, event: DomainEvent] };
+/**
+ * Something a cached principal may depend on changed: every instance drops the principals it names (keys,
+ * sessions, people, partners, clubs; `all` drops every one). Not per program: a credential spans programs.
+ */
+export type CredentialsChanged = {
+  sessionIds?: string[];
+  /** People whose roles, clubs or member records changed (a session's grants come from its email). */
+  emails?: string[];
+  /** Their keys, their partner users and the staff of their clubs. */
+  partnerIds?: string[];
+  clubIds?: string[];
+  all?: boolean;
+};
+
+type Topics = { program: [programId: string, event: DomainEvent]; credentials: [change: CredentialsChanged] };
 type EventTargetLike = NonNullable<NonNullable<Parameters<typeof createPubSub>[0]>["eventTarget"]>;
 
 export interface EventBus {
@@ -79,6 +93,10 @@ export interface EventBus {
   subscribeBounded(programId: string, limit: number): AsyncIterableIterator<DomainEvent | Overflowed>;
   /** Live subscriptions on this instance (for metrics, and for tests to know a subscriber is listening). */
   listenerCount(): number;
+  /** Tells every instance (this one included) that credentials changed; call after commit. */
+  publishCredentials(change: CredentialsChanged): void;
+  /** Hears every credentials change from now on; returns the unsubscribe. Not counted in listenerCount. */
+  onCredentials(listener: (change: CredentialsChanged) => void): () => void;
 }
 
 export function createEventBus(eventTarget: EventTargetLike = unboundedEventTarget()): EventBus {
@@ -107,6 +125,12 @@ export function createEventBus(eventTarget: EventTargetLike = unboundedEventTarg
         return () => counted.removeEventListener(topic, listener);
       }, limit),
     listenerCount: () => listeners,
+    publishCredentials: (change) => pubsub.publish("credentials", change),
+    onCredentials: (listener) => {
+      const handle = (event: Event) => listener((event as CustomEvent<CredentialsChanged>).detail);
+      eventTarget.addEventListener("credentials", handle);
+      return () => eventTarget.removeEventListener("credentials", handle);
+    },
   };
 }
 

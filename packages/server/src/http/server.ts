@@ -34,6 +34,7 @@ import { OPENAPI_PATH, openApi } from "./openapi.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { RECEIPT_POINTS_PATH, receiptPoints } from "./receipt-points.js";
 import { REDIRECT_PREFIX } from "./redirect.js";
+import { revocationPlugin } from "./revocation.js";
 import { dropIfTooSlow, MAX_SOCKET_BUFFER_BYTES } from "./slow-sockets.js";
 import { guardSockets, type IdleWatch, watchIdle } from "./sockets.js";
 
@@ -102,6 +103,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       maxDirectivesPlugin({ n: 20 }),
       ...(options.production ? [blockFieldSuggestionsPlugin()] : []),
       introspectionPlugin(options.introspection),
+      revocationPlugin(authenticator, (error) => maskError(error, "Unexpected error.") as GraphQLError),
     ],
     maskedErrors: { maskError },
     logging: {
@@ -124,6 +126,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         log: log.child({ requestId: call.requestId }),
         secrets: options.secrets,
         publicUrl: options.publicUrl,
+        reauthenticate: () => authenticator.authenticate(authorization),
       };
     },
   });

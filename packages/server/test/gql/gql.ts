@@ -68,6 +68,12 @@ type Documents = {
     "\n  query ResilienceDatabasePartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": typeof types.ResilienceDatabasePartnersDocument,
     "\n  query ResilienceRedisPartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": typeof types.ResilienceRedisPartnersDocument,
     "\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n": typeof types.ResilienceRedisPartnerChangedDocument,
+    "query RevocationViewer { viewer { kind roles { program { id } } } }": typeof types.RevocationViewerDocument,
+    "\n  mutation RevocationRevokeKey($id: ID!) { revokePartnerApiKey(input: { partner: { id: $id } }) { __typename } }\n": typeof types.RevocationRevokeKeyDocument,
+    "\n  mutation RevocationDisable($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: DISABLED }) { __typename } }\n": typeof types.RevocationDisableDocument,
+    "mutation RevocationLogout { logout { loggedOut } }": typeof types.RevocationLogoutDocument,
+    "\n  mutation RevocationRevokeRole($id: ID!) { revokeRole(input: { id: $id }) { __typename } }\n": typeof types.RevocationRevokeRoleDocument,
+    "query RevocationTypename { __typename }": typeof types.RevocationTypenameDocument,
     "query SecretsViewer { viewer { kind user { email } } }": typeof types.SecretsViewerDocument,
     "query SecretsIntrospect { __schema { queryType { name } } }": typeof types.SecretsIntrospectDocument,
     "query SecretsTypename { __typename }": typeof types.SecretsTypenameDocument,
@@ -129,6 +135,12 @@ const documents: Documents = {
     "\n  query ResilienceDatabasePartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": types.ResilienceDatabasePartnersDocument,
     "\n  query ResilienceRedisPartners($programId: ID!) {\n    partners(programId: $programId, first: 5) { totalCount }\n  }\n": types.ResilienceRedisPartnersDocument,
     "\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n": types.ResilienceRedisPartnerChangedDocument,
+    "query RevocationViewer { viewer { kind roles { program { id } } } }": types.RevocationViewerDocument,
+    "\n  mutation RevocationRevokeKey($id: ID!) { revokePartnerApiKey(input: { partner: { id: $id } }) { __typename } }\n": types.RevocationRevokeKeyDocument,
+    "\n  mutation RevocationDisable($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: DISABLED }) { __typename } }\n": types.RevocationDisableDocument,
+    "mutation RevocationLogout { logout { loggedOut } }": types.RevocationLogoutDocument,
+    "\n  mutation RevocationRevokeRole($id: ID!) { revokeRole(input: { id: $id }) { __typename } }\n": types.RevocationRevokeRoleDocument,
+    "query RevocationTypename { __typename }": types.RevocationTypenameDocument,
     "query SecretsViewer { viewer { kind user { email } } }": types.SecretsViewerDocument,
     "query SecretsIntrospect { __schema { queryType { name } } }": types.SecretsIntrospectDocument,
     "query SecretsTypename { __typename }": types.SecretsTypenameDocument,
@@ -366,6 +378,30 @@ export function graphql(source: "\n  query ResilienceRedisPartners($programId: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n"): (typeof documents)["\n  subscription ResilienceRedisPartnerChanged($programId: ID!) {\n    partnerChanged(programId: $programId) { type partner { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RevocationViewer { viewer { kind roles { program { id } } } }"): (typeof documents)["query RevocationViewer { viewer { kind roles { program { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevocationRevokeKey($id: ID!) { revokePartnerApiKey(input: { partner: { id: $id } }) { __typename } }\n"): (typeof documents)["\n  mutation RevocationRevokeKey($id: ID!) { revokePartnerApiKey(input: { partner: { id: $id } }) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevocationDisable($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: DISABLED }) { __typename } }\n"): (typeof documents)["\n  mutation RevocationDisable($id: ID!) { setPartnerStatus(input: { partner: { id: $id }, status: DISABLED }) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevocationLogout { logout { loggedOut } }"): (typeof documents)["mutation RevocationLogout { logout { loggedOut } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevocationRevokeRole($id: ID!) { revokeRole(input: { id: $id }) { __typename } }\n"): (typeof documents)["\n  mutation RevocationRevokeRole($id: ID!) { revokeRole(input: { id: $id }) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RevocationTypename { __typename }"): (typeof documents)["query RevocationTypename { __typename }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -16,7 +16,7 @@ import type { Sealer } from "../kernel/seal.js";
 import { parseInput } from "../kernel/values.js";
 import { enqueueMail } from "../mail/outbox.js";
 import { audit } from "../programs/audit.js";
-import { SESSION_TTL_MS, signSessionToken } from "./sessions.js";
+import { signSessionToken } from "./sessions.js";
 
 export const LOGIN_CODE_TTL_MS = 10 * 60 * 1000;
 export const LOGIN_CODE_MAX_ATTEMPTS = 5;
@@ -29,6 +29,8 @@ export interface LoginSecrets {
   sealer: Sealer;
   /** False in production without SMTP_URL: a code would have no way out but the log, so none is issued. */
   canMail: boolean;
+  /** How long a session lasts (SESSION_TTL_SECONDS); travels with the signing key to where sessions are made. */
+  sessionTtlMs: number;
 }
 
 export const email = z.string().trim().toLowerCase().pipe(z.email("must be an email address"));
@@ -95,7 +97,7 @@ export async function verifyLoginCode(
     if (consumed.count !== 1 || !(await canLogIn(tx, address))) throw new InvalidLoginCodeError();
     // A member's first login creates their account: the code proved they own the email.
     const user = await tx.user.upsert({ where: { email: address }, create: { email: address }, update: {} });
-    const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+    const expiresAt = new Date(Date.now() + secrets.sessionTtlMs);
     const session = await tx.session.create({ data: { userId: user.id, expiresAt } });
     const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     const asUser = {
@@ -116,6 +118,7 @@ export async function logout(call: Call): Promise<void> {
     await tx.session.updateMany({ where: { id: p.sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
     await audit(tx, call, { action: "user.logout", targetType: "Session", targetId: p.sessionId, programId: null });
   });
+  call.events.publishCredentials({ sessionIds: [p.sessionId] });
 }
 
 /** Who may log in: people with an account, and members of any program (a program's customers, by email). */

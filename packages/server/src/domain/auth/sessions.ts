@@ -2,7 +2,6 @@
 // database read; the session row makes them revocable (logout) and expiring.
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const TOKEN = /^pgt_([0-9a-f-]{36})\.(\d{10,})\.([\w-]{43})$/;
 
 export interface SessionClaims {

@@ -45,7 +45,7 @@ export async function grantRole(call: Call, input: Loose<z.input<typeof GrantRol
     }
     requireProgramManager(call.principal, programId);
   }
-  return call.prisma.$transaction(async (tx) => {
+  const granted = await call.prisma.$transaction(async (tx) => {
     if (programId) requireProgram(await tx.program.findUnique({ where: { id: programId }, select: { id: true } }));
     if (partnerId && programId)
       requirePartner(
@@ -64,15 +64,18 @@ export async function grantRole(call: Call, input: Loose<z.input<typeof GrantRol
     });
     return grant;
   });
+  call.events.publishCredentials({ emails: [data.email] });
+  return granted;
 }
 
 export async function revokeRole(call: Call, grantId: string): Promise<RoleGrant> {
-  return call.prisma.$transaction(async (tx) => {
+  const { grant, email } = await call.prisma.$transaction(async (tx) => {
     const grant = await tx.roleGrant.findFirst({ where: roleGrantTarget(call.principal, grantId) });
     if (!grant) throw new NotFoundError(undefined, "Role grant not found");
     if (grant.programId) requireProgramManager(call.principal, grant.programId);
     else requireAdmin(call.principal);
     await tx.roleGrant.delete({ where: { id: grant.id } });
+    const { email } = await tx.user.findUniqueOrThrow({ where: { id: grant.userId }, select: { email: true } });
     await audit(tx, call, {
       action: "role.revoke",
       targetType: "RoleGrant",
@@ -80,6 +83,8 @@ export async function revokeRole(call: Call, grantId: string): Promise<RoleGrant
       programId: grant.programId,
       before: grant,
     });
-    return grant;
+    return { grant, email };
   });
+  call.events.publishCredentials({ emails: [email] });
+  return grant;
 }

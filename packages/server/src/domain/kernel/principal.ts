@@ -30,7 +30,8 @@ export type Principal =
   /** A partner's API key: acts as that partner only. */
   | { kind: "partnerKey"; id: string; programId: string; partnerId: string; grants: Grant[] }
   /** A logged-in person, with the roles they hold (possibly in several programs). */
-  | { kind: "user"; id: string; sessionId: string; email: string; grants: Grant[] };
+  /** expiresAt: the session's end (live connections close then); absent only for the principal written at login. */
+  | { kind: "user"; id: string; sessionId: string; email: string; expiresAt?: Date; grants: Grant[] };
 
 export type Authenticated = Exclude<Principal, { kind: "anonymous" }>;
 

@@ -53,7 +53,7 @@ export async function updateClub(
     UpdateClubInput,
     Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== null || k === "address")),
   );
-  return uniqueName(() =>
+  const updated = await uniqueName(() =>
     call.prisma.$transaction(async (tx) => {
       const before = await findClub(tx, call.principal, clubId);
       requireOwner(call.principal, before);
@@ -69,6 +69,9 @@ export async function updateClub(
       return after;
     }),
   );
+  // A club's status decides whether its staff work there.
+  call.events.publishCredentials({ clubIds: [updated.id] });
+  return updated;
 }
 
 /**

@@ -16,7 +16,10 @@ interface MemberRow {
 
 export async function importMembers(call: Call, input: ImportInput): Promise<ImportReport> {
   requireProgramManager(call.principal, input.programId);
-  return runImport(call, input, membersImport(input.programId));
+  const report = await runImport(call, input, membersImport(input.programId));
+  // Members' emails give sessions their grants; an import may touch thousands, so every cached principal goes.
+  if (report.applied > 0) call.events.publishCredentials({ all: true });
+  return report;
 }
 
 function membersImport(programId: string): ImportKind {

@@ -44,7 +44,7 @@ function importScope(
 export async function importStaff(call: Call, input: ImportInput): Promise<ImportReport> {
   const { programId } = input;
   const scope = importScope(call.principal, programId);
-  return runImport(call, input, {
+  const report = await runImport(call, input, {
     action: "import.staff",
     columns: [
       { name: "email", required: true },
@@ -132,6 +132,9 @@ export async function importStaff(call: Call, input: ImportInput): Promise<Impor
       };
     },
   });
+  // Staff rows give sessions their clubs; an import may touch many people, so every cached principal goes.
+  if (report.applied > 0) call.events.publishCredentials({ all: true });
+  return report;
 }
 
 function emailOf(check: RowChecker, row: ImportRow): string | undefined {

@@ -50,13 +50,13 @@ export async function addClubStaff(
       });
       return row;
     });
-  try {
-    return await write();
-  } catch (error) {
+  const row = await write().catch((error: unknown) => {
     // Two adds of the same person raced: the second now finds the first's row.
     if (isUniqueViolation(error)) return write();
     throw error;
-  }
+  });
+  call.events.publishCredentials({ emails: [data.email] });
+  return row;
 }
 
 /** Changes a person's role in a club (owners only in effect: a manager may neither promote nor demote). */
@@ -66,7 +66,7 @@ export async function updateClubStaff(
   input: { email: string; role: ClubRole },
 ): Promise<ClubStaffWithUser> {
   const data = parseInput(StaffInput, input);
-  return call.prisma.$transaction(async (tx) => {
+  const updated = await call.prisma.$transaction(async (tx) => {
     const { club, row } = await staffRow(tx, call.principal, clubId, data.email);
     requireRoleChange(call.principal, club, [row.role, data.role]);
     if (row.role === data.role) return row;
@@ -85,6 +85,8 @@ export async function updateClubStaff(
     });
     return after;
   });
+  call.events.publishCredentials({ emails: [data.email] });
+  return updated;
 }
 
 export async function removeClubStaff(
@@ -93,7 +95,7 @@ export async function removeClubStaff(
   input: { email: string },
 ): Promise<{ club: Club; email: string }> {
   const data = parseInput(RemoveInput, input);
-  return call.prisma.$transaction(async (tx) => {
+  const removed = await call.prisma.$transaction(async (tx) => {
     const { club, row } = await staffRow(tx, call.principal, clubId, data.email);
     requireRoleChange(call.principal, club, [row.role]);
     await tx.clubStaff.delete({ where: { clubId_userId: { clubId, userId: row.userId } } });
@@ -106,6 +108,8 @@ export async function removeClubStaff(
     });
     return { club, email: data.email };
   });
+  call.events.publishCredentials({ emails: [data.email] });
+  return removed;
 }
 
 async function managedClub(tx: Tx, p: Principal, clubId: string): Promise<Club> {

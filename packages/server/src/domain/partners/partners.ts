@@ -126,6 +126,7 @@ export async function setPartnerStatus(call: Call, ref: PartnerRef, status: Part
     return after;
   });
   publish(call, "PARTNER_UPDATED", partner);
+  call.events.publishCredentials({ partnerIds: [partner.id] });
   return partner;
 }
 
@@ -155,6 +156,7 @@ export async function deletePartner(call: Call, ref: PartnerRef): Promise<Partne
     return after;
   });
   publish(call, "PARTNER_DELETED", partner);
+  call.events.publishCredentials({ partnerIds: [partner.id] });
   return partner;
 }
 
@@ -176,12 +178,13 @@ export async function rotatePartnerApiKey(call: Call, ref: PartnerRef): Promise<
     });
     return partner;
   });
+  call.events.publishCredentials({ partnerIds: [partner.id] });
   return { partner, apiKey: key };
 }
 
 /** Revokes the partner's API key without a replacement (rotate later to issue a new one). */
 export async function revokePartnerApiKey(call: Call, ref: PartnerRef): Promise<Partner> {
-  return call.prisma.$transaction(async (tx) => {
+  const revoked = await call.prisma.$transaction(async (tx) => {
     const partner = await managedPartner(tx, call, ref);
     const { count } = await tx.apiKey.updateMany({
       where: { partnerId: partner.id, revokedAt: null },
@@ -196,6 +199,8 @@ export async function revokePartnerApiKey(call: Call, ref: PartnerRef): Promise<
     });
     return partner;
   });
+  call.events.publishCredentials({ partnerIds: [revoked.id] });
+  return revoked;
 }
 
 // Reads --------------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ export async function createMember(
   });
   if (existing) return existing;
   try {
-    return await call.prisma.$transaction(async (tx) => {
+    const created = await call.prisma.$transaction(async (tx) => {
       requireProgram(await tx.program.findUnique({ where: { id: programId }, select: { id: true } }));
       const member = await tx.member.create({ data: { ...data, programId } });
       await audit(tx, call, {
@@ -48,6 +48,9 @@ export async function createMember(
       });
       return member;
     });
+    // A session whose email this is now holds the member's grant.
+    if (created.email) call.events.publishCredentials({ emails: [created.email] });
+    return created;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const raced = await call.prisma.member.findUnique({
