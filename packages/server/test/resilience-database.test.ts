@@ -74,11 +74,15 @@ describe.skipIf(!hasPostgresServer)("when PostgreSQL hangs or stops", () => {
       }),
       click({ url: app.url } as TestApp, linkCode),
       click({ url: app.url } as TestApp, "nosuchlink"),
-      // No items: a reachable database answers 400 missing_data once the key is checked.
+      // A whole basket: quoting it reads the program's configuration (the key itself may come from the
+      // principal cache without the database).
       fetch(`${app.url}/receipt/points`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-ct-authorization": `CTApiKey ${secretKey}` },
-        body: JSON.stringify({ date_purchased: "2026-05-01T10:00:00+00:00" }),
+        body: JSON.stringify({
+          date_purchased: "2026-05-01T10:00:00+00:00",
+          items: [{ sku: "SKU_1", price: "10.00", quantity: 1 }],
+        }),
       }),
       fetch(`${app.url}/export/members.csv?programId=${encodeURIComponent(programId)}`, {
         headers: { authorization: `Bearer ${ADMIN_KEY}` },
@@ -104,7 +108,7 @@ describe.skipIf(!hasPostgresServer)("when PostgreSQL hangs or stops", () => {
     expect(answers.query.body.errors).toBeUndefined();
     expect(answers.redirect.status).toBe(302);
     expect(answers.unknownLink.status).toBe(404);
-    expect(answers.receipt).toMatchObject({ status: 400, body: { error: { reason: "missing_data" } } });
+    expect(answers.receipt.status).toBe(200);
     expect(answers.exported.status).toBe(200);
     expect(answers.exported.body).toMatch(/^memberId,/);
     expect(answers.health).toMatchObject({ status: 200, body: { status: "ok", database: "ok" } });
