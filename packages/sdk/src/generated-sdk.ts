@@ -127,6 +127,8 @@ import * as Operations from './generated.js';
 
 
 
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -235,6 +237,9 @@ export function getSdk<C>(requester: Requester<C>) {
     PlayGame(variables: Operations.PlayGameMutationVariables, options?: C): Promise<Operations.PlayGameMutation> {
       return requester<Operations.PlayGameMutation, Operations.PlayGameMutationVariables>(Operations.PlayGameDocument, variables, options) as Promise<Operations.PlayGameMutation>;
     },
+    ResumeGame(variables: Operations.ResumeGameMutationVariables, options?: C): Promise<Operations.ResumeGameMutation> {
+      return requester<Operations.ResumeGameMutation, Operations.ResumeGameMutationVariables>(Operations.ResumeGameDocument, variables, options) as Promise<Operations.ResumeGameMutation>;
+    },
     ImportMembers(variables: Operations.ImportMembersMutationVariables, options?: C): Promise<Operations.ImportMembersMutation> {
       return requester<Operations.ImportMembersMutation, Operations.ImportMembersMutationVariables>(Operations.ImportMembersDocument, variables, options) as Promise<Operations.ImportMembersMutation>;
     },
@@ -285,6 +290,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     RedeemReward(variables: Operations.RedeemRewardMutationVariables, options?: C): Promise<Operations.RedeemRewardMutation> {
       return requester<Operations.RedeemRewardMutation, Operations.RedeemRewardMutationVariables>(Operations.RedeemRewardDocument, variables, options) as Promise<Operations.RedeemRewardMutation>;
+    },
+    ResumeReward(variables: Operations.ResumeRewardMutationVariables, options?: C): Promise<Operations.ResumeRewardMutation> {
+      return requester<Operations.ResumeRewardMutation, Operations.ResumeRewardMutationVariables>(Operations.ResumeRewardDocument, variables, options) as Promise<Operations.ResumeRewardMutation>;
     },
     CreateProgram(variables: Operations.CreateProgramMutationVariables, options?: C): Promise<Operations.CreateProgramMutation> {
       return requester<Operations.CreateProgramMutation, Operations.CreateProgramMutationVariables>(Operations.CreateProgramDocument, variables, options) as Promise<Operations.CreateProgramMutation>;
